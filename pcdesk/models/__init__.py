@@ -1,0 +1,43 @@
+"""The data model: typed tables, the engine and the schema's migrations. No Qt here."""
+
+from pcdesk.models.audit import AuditEvent
+from pcdesk.models.base import Base, utc_now
+from pcdesk.models.catalog import CatalogOffer
+from pcdesk.models.customer import AgreementAcceptance, Customer, fold
+from pcdesk.models.enums import (
+    AccountStatus,
+    AgreementStatus,
+    AgreementType,
+    PartnerCenterInstance,
+    PartnerType,
+    Relationship,
+    RequestStatus,
+    ResellerState,
+    SubscriptionStatus,
+)
+from pcdesk.models.partner import IndirectReseller, PartnerProfile
+from pcdesk.models.relationship import RelationshipRequest
+from pcdesk.models.subscription import Subscription
+
+__all__ = [
+    "AccountStatus",
+    "AgreementAcceptance",
+    "AgreementStatus",
+    "AgreementType",
+    "AuditEvent",
+    "Base",
+    "CatalogOffer",
+    "Customer",
+    "IndirectReseller",
+    "PartnerCenterInstance",
+    "PartnerProfile",
+    "PartnerType",
+    "Relationship",
+    "RelationshipRequest",
+    "RequestStatus",
+    "ResellerState",
+    "Subscription",
+    "SubscriptionStatus",
+    "fold",
+    "utc_now",
+]

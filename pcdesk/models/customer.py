@@ -1,0 +1,125 @@
+"""Customers and their acceptance of Microsoft's customer agreement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, validates
+from sqlalchemy.orm import relationship as orm_relationship
+
+from pcdesk.models.base import Base, Guid, UtcDateTime, utc_now
+from pcdesk.models.enums import (
+    AccountStatus,
+    AgreementStatus,
+    AgreementType,
+    Relationship,
+    enum_column,
+)
+
+
+def fold(text: str) -> str:
+    """The case- and width-insensitive form used for sorting and searching (any script)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    microsoft_id: Mapped[str] = mapped_column(Guid, unique=True)  # the customer's tenant id
+    company_name: Mapped[str] = mapped_column(String(255))
+    # fold(company_name), kept by the model: the list sorts and searches on it through an index.
+    name_key: Mapped[str] = mapped_column(String(255))
+    country: Mapped[str] = mapped_column(String(2))
+    address_line1: Mapped[str] = mapped_column(String(200))
+    address_line2: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(100), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    contact_first_name: Mapped[str] = mapped_column(String(50))
+    contact_last_name: Mapped[str] = mapped_column(String(50))
+    contact_email: Mapped[str] = mapped_column(String(254))
+    contact_phone: Mapped[str] = mapped_column(String(32), default="")  # E.164 when given
+    # Lower-case letters and digits; <prefix>.onmicrosoft.com. Never changes after creation.
+    domain_prefix: Mapped[str] = mapped_column(String(27))
+    language: Mapped[str] = mapped_column(String(8))  # e.g. "zh"
+    culture: Mapped[str] = mapped_column(String(16))  # e.g. "zh-TW"
+    organization_registration_id: Mapped[str] = mapped_column(String(64), default="")
+    indirect_reseller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indirect_reseller.id", ondelete="RESTRICT")
+    )
+    relationship: Mapped[Relationship] = mapped_column(
+        enum_column(Relationship), default=Relationship.RESELLER
+    )
+    account_status: Mapped[AccountStatus] = mapped_column(
+        enum_column(AccountStatus), default=AccountStatus.ACTIVE
+    )
+    tags: Mapped[str] = mapped_column(String(1000), default="")  # comma-separated, as exported
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(255))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    agreements: Mapped[list[AgreementAcceptance]] = orm_relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    # Optimistic concurrency: an UPDATE that finds another version raises StaleDataError.
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it as is
+
+    @validates("company_name")
+    def _keep_name_key(self, _key: str, value: str) -> str:
+        self.name_key = fold(value)
+        return value
+
+    @validates("domain_prefix")
+    def _domain_is_permanent(self, _key: str, value: str) -> str:
+        current = self.__dict__.get("domain_prefix")
+        if current is not None and current != value:
+            raise ValueError("a customer's initial domain can never change")
+        return value
+
+
+# The customer list sorts by these with id as the tie-breaker (keyset paging), and looks them up.
+Index("ix_customer_name_key", Customer.name_key, Customer.id)
+Index("ix_customer_domain_prefix_ci", func.lower(Customer.domain_prefix), unique=True)
+Index("ix_customer_created_at", Customer.created_at, Customer.id)
+Index("ix_customer_country", Customer.country, Customer.name_key)
+Index("ix_customer_relationship", Customer.relationship, Customer.name_key)
+Index("ix_customer_indirect_reseller_id", Customer.indirect_reseller_id)
+Index("ix_customer_contact_email_ci", func.lower(Customer.contact_email))
+
+
+class AgreementAcceptance(Base):
+    """One attestation of a customer agreement: accepted (with its signer) or pending."""
+
+    __tablename__ = "agreement_acceptance"
+    __table_args__ = (
+        CheckConstraint(
+            "status <> 'accepted' OR (signer_first_name IS NOT NULL AND signer_last_name IS NOT NULL"
+            " AND signer_email IS NOT NULL AND date_accepted IS NOT NULL)",
+            name="accepted_has_signer",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    agreement_type: Mapped[AgreementType] = mapped_column(
+        enum_column(AgreementType), default=AgreementType.MICROSOFT_CUSTOMER_AGREEMENT
+    )
+    status: Mapped[AgreementStatus] = mapped_column(enum_column(AgreementStatus))
+    signer_first_name: Mapped[str | None] = mapped_column(String(50))
+    signer_last_name: Mapped[str | None] = mapped_column(String(50))
+    signer_email: Mapped[str | None] = mapped_column(String(254))
+    signer_phone: Mapped[str | None] = mapped_column(String(32))
+    date_accepted: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
+    recorded_by: Mapped[str] = mapped_column(String(255))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    customer: Mapped[Customer] = orm_relationship(back_populates="agreements")

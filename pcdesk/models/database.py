@@ -1,0 +1,176 @@
+"""Opening a database: the engine, SQLite's pragmas, and bringing the schema up to date."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+# Any constant will do: it keeps two workstations from migrating one PostgreSQL database at once.
+_PG_MIGRATION_LOCK = 0x70CDE5
+
+
+class DatabaseOpenError(Exception):
+    """The database could not be opened; the message is for the user and names no password."""
+
+
+class DatabaseUnavailableError(DatabaseOpenError):
+    pass
+
+
+class DatabaseTooNewError(DatabaseOpenError):
+    pass
+
+
+@dataclass(frozen=True)
+class Database:
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def display_url(self) -> str:
+        return redact(self.engine.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def redact(url: str | URL) -> str:
+    """The URL as a user may see it: with the password hidden."""
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        return str(url).split("@")[-1] if "@" in str(url) else str(url)
+    return parsed.render_as_string(hide_password=True)
+
+
+def sqlite_url(path: Path) -> str:
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, and much faster
+    finally:
+        cursor.close()
+
+
+def create_database_engine(url: str) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created and pragmas set."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailableError(
+            f"“{url}” is not a database address pcdesk understands."
+        ) from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseUnavailableError(
+            f"pcdesk cannot use the database {redact(parsed)}: {exc}"
+        ) from exc
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "pcdesk:migrations")
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the schema to ``revision`` in one transaction on the given engine."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Connect to ``url`` and bring its schema to the newest revision.
+
+    Raises DatabaseUnavailableError when it cannot be reached or read, DatabaseTooNewError when a
+    newer pcdesk wrote it (it is then left untouched).
+    """
+    engine = create_database_engine(url)
+    shown = redact(engine.url)
+    try:
+        revision = current_revision(engine)
+        if revision is not None and not _is_known_revision(revision):
+            raise DatabaseTooNewError(
+                f"The database {shown} was written by a newer version of pcdesk "
+                f"(schema {revision}). Update pcdesk to open it; the database was not changed."
+            )
+        if revision is None and _has_foreign_tables(engine):
+            raise DatabaseUnavailableError(
+                f"The database {shown} already holds tables that are not pcdesk's. "
+                "Choose an empty database or a pcdesk database."
+            )
+        if migrate and revision != head_revision():
+            log.info("upgrading %s from %s to %s", shown, revision, head_revision())
+            upgrade(engine)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise DatabaseUnavailableError(
+            f"pcdesk could not open the database {shown}: {reason}"
+        ) from exc
+    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _is_known_revision(revision: str) -> bool:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
+def _has_foreign_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(set(inspect(connection).get_table_names()) - {"alembic_version"})
+
+
+def package_path(*parts: str) -> Path:
+    """A file shipped inside the package (for Alembic's script location and resources)."""
+    return Path(str(resources.files("pcdesk").joinpath(*parts)))

@@ -1,0 +1,79 @@
+"""The closed vocabularies of the data model, stored as their string values."""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import Enum as SAEnum
+
+
+class PartnerType(enum.StrEnum):
+    DIRECT_BILL = "direct_bill"
+    INDIRECT_PROVIDER = "indirect_provider"
+    INDIRECT_RESELLER = "indirect_reseller"
+
+
+class PartnerCenterInstance(enum.StrEnum):
+    GLOBAL = "global"
+    US_GOVERNMENT = "us_government"
+    CHINA_21VIANET = "china_21vianet"
+
+
+class ResellerState(enum.StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+
+
+class Relationship(enum.StrEnum):
+    """Partner Center API values of a customer's relationship to the partner."""
+
+    RESELLER = "reseller"
+    NONE = "none"
+    ADVISOR = "advisor"
+    SYNDICATION = "syndication"
+    MICROSOFT_SUPPORT = "microsoft_support"
+
+
+class AccountStatus(enum.StrEnum):
+    ACTIVE = "active"
+    UNDER_REVIEW = "under_review"  # new purchases and seat increases blocked until allowed
+    DISABLED = "disabled"
+
+
+class AgreementType(enum.StrEnum):
+    MICROSOFT_CUSTOMER_AGREEMENT = "microsoft_customer_agreement"
+    MICROSOFT_CLOUD_AGREEMENT = "microsoft_cloud_agreement"
+
+
+class AgreementStatus(enum.StrEnum):
+    ACCEPTED = "accepted"
+    PENDING = "pending"  # the customer will accept in the Microsoft 365 admin center
+
+
+class SubscriptionStatus(enum.StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    CANCELLED = "cancelled"
+
+
+class RequestStatus(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    CANCELLED = "cancelled"
+
+
+def enum_column(enum_type: type[enum.StrEnum]) -> SAEnum:
+    """A portable VARCHAR column holding ``enum_type``'s values (not its member names).
+
+    Non-native so a new value is a code change, not an ``ALTER TYPE`` on PostgreSQL; the CHECK
+    constraint still keeps foreign values out of the database.
+    """
+    return SAEnum(
+        enum_type,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+        name=enum_type.__name__.lower(),
+    )

@@ -1,0 +1,73 @@
+"""Validation of what users submit: pure functions, no Qt, no database, no network.
+
+Each function returns messages by field name (``pcdesk.services.messages.Message``): the wizard
+shows them live, and the services call the same functions again before they write.
+"""
+
+from pcdesk.services.validation.address import (
+    AddressField,
+    AddressForm,
+    address_form,
+    normalize_address_fields,
+    validate_address,
+)
+from pcdesk.services.validation.address_format import format_address
+from pcdesk.services.validation.agreement import validate_agreement
+from pcdesk.services.validation.company import company_name_problem, company_name_warning
+from pcdesk.services.validation.contact import (
+    email_problem,
+    normalize_phone,
+    person_name_problem,
+    phone_problem,
+)
+from pcdesk.services.validation.countries import (
+    country_codes,
+    country_name,
+    country_problem,
+    default_language,
+    is_known_country,
+)
+from pcdesk.services.validation.customer import validate_customer
+from pcdesk.services.validation.domain import (
+    domain_name_problem,
+    domain_prefix_problem,
+    normalize_domain_prefix,
+    suggest_domain_prefix,
+)
+from pcdesk.services.validation.findings import Findings
+from pcdesk.services.validation.partner import normalize_guid, validate_partner_profile
+from pcdesk.services.validation.registration import (
+    REGISTRATION_ID_COUNTRIES,
+    takes_registration_id,
+)
+
+__all__ = [
+    "REGISTRATION_ID_COUNTRIES",
+    "AddressField",
+    "AddressForm",
+    "Findings",
+    "address_form",
+    "company_name_problem",
+    "company_name_warning",
+    "country_codes",
+    "country_name",
+    "country_problem",
+    "default_language",
+    "domain_name_problem",
+    "domain_prefix_problem",
+    "email_problem",
+    "format_address",
+    "is_known_country",
+    "normalize_address_fields",
+    "normalize_domain_prefix",
+    "normalize_guid",
+    "normalize_phone",
+    "person_name_problem",
+    "phone_problem",
+    "suggest_domain_prefix",
+    "takes_registration_id",
+    "validate_address",
+    "validate_agreement",
+    "validate_customer",
+    "validate_partner_profile",
+]

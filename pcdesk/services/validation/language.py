@@ -1,0 +1,63 @@
+"""Language and culture codes of a customer ("zh" / "zh-TW"), checked against CLDR via babel."""
+
+from __future__ import annotations
+
+import re
+
+from babel import Locale, UnknownLocaleError
+
+from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.services.validation.findings import CONTEXT
+
+_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}$")
+_CULTURE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?-([A-Za-z]{2}|[0-9]{3})$")
+
+
+def _known(code: str) -> Locale | None:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def language_problem(language: str) -> Message | None:
+    """What is wrong with a language code such as "zh" (empty is fine: it gets a default)."""
+    value = language.strip()
+    if not value or (_LANGUAGE_RE.match(value) and _known(value) is not None):
+        return None
+    return Message(
+        QT_TRANSLATE_NOOP("validation", "“{value}” is not a language code, like en or zh."),
+        context=CONTEXT,
+        value=value,
+    )
+
+
+def culture_problem(culture: str) -> Message | None:
+    """What is wrong with a culture code such as "zh-TW" (empty is fine: it gets a default)."""
+    value = culture.strip()
+    if not value:
+        return None
+    match = _CULTURE_RE.match(value)
+    found = _known(value) if match else None
+    if match and found is not None and found.territory == match.group(2).upper():
+        return None
+    return Message(
+        QT_TRANSLATE_NOOP("validation", "“{value}” is not a culture code, like en-US or zh-TW."),
+        context=CONTEXT,
+        value=value,
+    )
+
+
+def culture_mismatch(language: str, culture: str) -> Message | None:
+    """A warning when a valid culture is not of the language ("en" with "zh-TW"), else None."""
+    lang, cult = language.strip(), culture.strip()
+    if not lang or not cult or language_problem(lang) or culture_problem(cult):
+        return None
+    if cult.split("-")[0].lower() == lang.lower():
+        return None
+    return Message(
+        QT_TRANSLATE_NOOP("validation", "Culture {culture} is not for language {language}."),
+        context=CONTEXT,
+        culture=cult,
+        language=lang,
+    )

@@ -1,0 +1,1 @@
+"""Widgets, dialogs and item models. Views call services and show plain data; no SQLAlchemy here."""

@@ -1,0 +1,1 @@
+"""Data files shipped with pcdesk (catalog, icons, translations); installed as ``pcdesk.resources``."""

@@ -1,0 +1,279 @@
+"""Adding customers: one transaction, validated again in the service, nothing half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from pcdesk.models import (
+    AgreementAcceptance,
+    AgreementStatus,
+    AuditEvent,
+    Customer,
+    IndirectReseller,
+    PartnerType,
+    ResellerState,
+    Subscription,
+    SubscriptionStatus,
+)
+from pcdesk.models.database import Database
+from pcdesk.services import catalog, customers
+from pcdesk.services.audit import customer_history
+from pcdesk.services.customers import create_customer, domain_prefix_available, domain_status
+from pcdesk.services.inputs import (
+    AgreementInput,
+    CustomerInput,
+    PartnerProfileInput,
+    SubscriptionLine,
+)
+from pcdesk.services.messages import NotAllowed, ValidationFailed
+from pcdesk.services.partner import set_partner_profile
+
+TAIPEI = CustomerInput(
+    company_name="台灣晶片設計股份有限公司",
+    country="TW",
+    address_line1="信義路五段7號",
+    city="信義區",
+    state="Taipei City",
+    postal_code="110",
+    contact_first_name="志明",
+    contact_last_name="陳",
+    contact_email="chen@twchip.com.tw",
+    contact_phone="02 2720 1234",
+    domain_prefix="TWChip",
+)
+SEATTLE = CustomerInput(
+    company_name="Contoso Pharmaceuticals",
+    country="US",
+    address_line1="One Microsoft Way",
+    city="Redmond",
+    state="WA",
+    postal_code="98052",
+    contact_first_name="Dana",
+    contact_last_name="Whitfield",
+    contact_email="dana@contosopharma.com",
+    domain_prefix="contosopharma",
+)
+SIGNED = AgreementInput(
+    accepted=True,
+    signer_first_name="志明",
+    signer_last_name="陳",
+    signer_email="chen@twchip.com.tw",
+    date_accepted=dt.date(2025, 3, 14),
+)
+PENDING = AgreementInput(accepted=False)
+
+
+def offer_id(
+    db: Database, market: str, product: str, term: str = "P1Y", plan: str = "Annual"
+) -> int:
+    for offer in catalog.list_offers(db, market=market):
+        if offer.product_id == product and offer.term == term and offer.billing_plan == plan:
+            return offer.id
+    raise LookupError(product)
+
+
+def count(db: Database, model: type) -> int:
+    with db.session_factory() as session:
+        return int(session.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+@pytest.fixture
+def stocked(db: Database) -> Database:
+    catalog.import_starter_catalog(db)
+    return db
+
+
+def test_a_taiwanese_customer_lands_whole_with_agreement_subscriptions_and_history(
+    stocked: Database,
+) -> None:
+    premium = offer_id(stocked, "TW", "CFQ7TTC0LCHC")
+    created = create_customer(
+        stocked, TAIPEI, SIGNED, [SubscriptionLine(premium, 25)], actor="clerk"
+    )
+    again = customers.get_customer(stocked, created.id)
+    assert again == created
+    assert again.company_name == "台灣晶片設計股份有限公司"
+    assert again.domain == "twchip.onmicrosoft.com"  # stored lower-case
+    assert again.admin_user == "admin@twchip.onmicrosoft.com"
+    assert again.state == "台北市"  # stored as the address data's key
+    assert again.contact_phone == "+886227201234"
+    assert (again.language, again.culture) == ("zh", "zh-TW")
+    assert again.agreement is not None
+    assert again.agreement.status is AgreementStatus.ACCEPTED
+    assert again.agreement.signer_last_name == "陳"
+    assert [(s.quantity, s.term, s.status) for s in again.subscriptions] == [
+        (25, "P1Y", SubscriptionStatus.ACTIVE)
+    ]
+    history = customer_history(stocked, created.id)
+    assert {entry.action for entry in history} == {"customer.created", "subscription.created"}
+    assert all(entry.actor == "clerk" for entry in history)
+
+
+def test_a_pending_agreement_is_recorded_and_blocks_orders(stocked: Database) -> None:
+    basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(stocked, SEATTLE, PENDING, [SubscriptionLine(basic, 5)])
+    assert "until the customer accepts" in refused.value.errors["subscriptions"]
+    assert count(stocked, Customer) == 0
+
+    created = create_customer(stocked, SEATTLE, PENDING)
+    assert created.agreement is not None
+    assert created.agreement.status is AgreementStatus.PENDING
+    assert created.subscriptions == ()
+
+
+def test_invalid_input_is_refused_field_by_field_and_nothing_is_written(stocked: Database) -> None:
+    brazil = CustomerInput(
+        company_name="Coho Vineyard Ltda.",
+        country="BR",
+        address_line1="Avenida Paulista, 1000",
+        city="São Paulo",
+        state="SP",
+        postal_code="01310-100",
+        contact_first_name="Ana",
+        contact_last_name="Souza",
+        contact_email="ana@microsoft.com",
+        domain_prefix="coho-vineyard",
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(stocked, brazil, SIGNED)
+    errors = refused.value.errors
+    assert {
+        "organization_registration_id",
+        "contact_email",
+        "contact_phone",
+        "domain_prefix",
+    } <= set(errors)
+    assert "Brazil" in errors["organization_registration_id"]
+    assert (count(stocked, Customer), count(stocked, AgreementAcceptance)) == (0, 0)
+    with stocked.session_factory() as session:
+        assert (
+            session.scalars(select(AuditEvent).where(AuditEvent.customer_id.is_not(None))).all()
+            == []
+        )
+
+
+def test_lines_outside_the_market_or_the_licence_limits_are_refused(stocked: Database) -> None:
+    taiwan_only = offer_id(stocked, "TW", "CFQ7TTC0LH18")
+    basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
+    us_signed = AgreementInput(
+        True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(
+            stocked,
+            SEATTLE,
+            us_signed,
+            [SubscriptionLine(taiwan_only, 5), SubscriptionLine(basic, 301)],
+        )
+    assert "not sold in US" in refused.value.errors["subscriptions[0]"]
+    assert "from 1 to 300 licenses" in refused.value.errors["subscriptions[1]"]
+    assert count(stocked, Subscription) == 0
+
+
+def test_a_domain_is_taken_ignoring_case(stocked: Database) -> None:
+    create_customer(stocked, TAIPEI, SIGNED)
+    assert not domain_prefix_available(stocked, "twchip")
+    assert (
+        domain_status(stocked, "TWCHIP")
+        == "twchip.onmicrosoft.com is already taken. Choose another domain."
+    )
+    assert domain_status(stocked, "twchip2") is None
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(stocked, replace(SEATTLE, domain_prefix="TwChip"), PENDING)
+    assert refused.value.errors == {
+        "domain_prefix": "twchip.onmicrosoft.com is already taken. Choose another domain."
+    }
+    assert count(stocked, Customer) == 1
+
+
+def test_a_domain_taken_meanwhile_by_another_workstation_is_reported_not_crashed(
+    stocked: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_customer(stocked, TAIPEI, SIGNED)
+    # The other workstation's insert lands between our check and ours: only the index sees it.
+    checks = iter([False])
+    real = customers._domain_taken
+    monkeypatch.setattr(customers, "_domain_taken", lambda s, p: next(checks, None) or real(s, p))
+    clash = replace(SEATTLE, domain_prefix="twchip")
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(stocked, clash, PENDING)
+    assert "already taken" in refused.value.errors["domain_prefix"]
+    assert count(stocked, Customer) == 1
+
+
+def test_indirect_resellers_cannot_add_customers(stocked: Database) -> None:
+    set_partner_profile(
+        stocked,
+        PartnerProfileInput(
+            "Litware Inc.",
+            "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "4410287",
+            PartnerType.INDIRECT_RESELLER,
+        ),
+    )
+    with pytest.raises(NotAllowed, match="Request a relationship"):
+        create_customer(stocked, TAIPEI, SIGNED)
+    assert count(stocked, Customer) == 0
+
+
+def test_a_suspended_reseller_cannot_be_chosen(stocked: Database) -> None:
+    with stocked.session_factory.begin() as session:
+        reseller = IndirectReseller(
+            name="Proseware", partner_id="3987765", country="US", state=ResellerState.SUSPENDED
+        )
+        session.add(reseller)
+        session.flush()
+        reseller_id = reseller.id
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(
+            stocked,
+            replace(SEATTLE, indirect_reseller_id=reseller_id),
+            PENDING,
+        )
+    assert "suspended" in refused.value.errors["indirect_reseller_id"]
+
+
+def test_the_initial_domain_can_never_change(stocked: Database) -> None:
+    created = create_customer(stocked, TAIPEI, SIGNED)
+    with stocked.session_factory() as session:
+        customer = session.get_one(Customer, created.id)
+        with pytest.raises(ValueError, match="never change"):
+            customer.domain_prefix = "other"
+
+
+def test_a_stale_edit_from_another_workstation_is_refused(stocked: Database) -> None:
+    created = create_customer(stocked, TAIPEI, SIGNED)
+    with stocked.session_factory() as mine:
+        customer = mine.get_one(Customer, created.id)
+        with stocked.session_factory.begin() as theirs:  # another workstation saves first
+            theirs.get_one(Customer, created.id).company_name = "台灣晶片設計有限公司"
+        customer.company_name = "Taiwan Chip Design Co., Ltd."
+        with pytest.raises(StaleDataError):
+            mine.commit()
+    assert customers.get_customer(stocked, created.id).company_name == "台灣晶片設計有限公司"
+
+
+def test_the_audit_details_are_json_with_the_domain(stocked: Database) -> None:
+    created = create_customer(stocked, TAIPEI, SIGNED, actor="clerk")
+    with stocked.session_factory() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "customer.created")
+        ).one()
+    assert event.customer_id == created.id
+    assert json.loads(event.details)["domain"] == "twchip.onmicrosoft.com"
+
+
+def test_a_database_check_constraint_backs_the_service(stocked: Database) -> None:
+    created = create_customer(stocked, TAIPEI, SIGNED)
+    with pytest.raises(IntegrityError), stocked.session_factory.begin() as session:
+        session.execute(
+            text("UPDATE customer SET relationship = 'friend' WHERE id = :id"), {"id": created.id}
+        )

@@ -1,0 +1,88 @@
+"""Opening databases: file creation, pragmas, refusal of newer schemas, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pcdesk import config
+from pcdesk.models.database import (
+    DatabaseTooNewError,
+    DatabaseUnavailableError,
+    current_revision,
+    head_revision,
+    open_database,
+    redact,
+    sqlite_url,
+)
+
+
+def test_a_new_sqlite_file_is_created_at_head_with_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "folder" / "pcdesk.sqlite3"
+    db = open_database(sqlite_url(path))
+    try:
+        assert path.exists()
+        assert current_revision(db.engine) == head_revision()
+        with db.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    finally:
+        db.dispose()
+
+
+def test_the_default_database_lives_in_the_per_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
+    url = config.database_url(None)
+    assert url.startswith("sqlite:///")
+    assert str(config.data_dir() / "pcdesk.sqlite3") in url
+
+
+def test_command_line_beats_environment_beats_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(config.DATABASE_ENV, "postgresql+psycopg://team@db.example/pcdesk")
+    assert config.database_url(None) == "postgresql+psycopg://team@db.example/pcdesk"
+    assert config.database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_a_database_from_a_newer_pcdesk_is_refused_and_left_untouched(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "newer.sqlite3"
+    path.write_bytes(sqlite_template.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError, match="newer version of pcdesk"):
+        open_database(sqlite_url(path))
+    assert path.read_bytes() == before
+
+
+def test_an_unreachable_server_gives_a_message_without_the_password() -> None:
+    url = "postgresql+psycopg://clerk:s3cret@127.0.0.1:1/pcdesk"
+    with pytest.raises(DatabaseUnavailableError) as raised:
+        open_database(url)
+    message = str(raised.value)
+    assert "s3cret" not in message
+    assert "127.0.0.1:1/pcdesk" in message
+    assert "could not open the database" in message
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("these are my notes, not a database " * 200)
+    with pytest.raises(DatabaseUnavailableError, match="could not open the database"):
+        open_database(sqlite_url(path))
+
+
+def test_a_nonsense_address_gives_a_clear_message() -> None:
+    with pytest.raises(DatabaseUnavailableError, match="not a database address"):
+        open_database("this is not a url")
+
+
+def test_redact_hides_passwords() -> None:
+    assert redact("postgresql+psycopg://u:pw@h/db") == "postgresql+psycopg://u:***@h/db"
