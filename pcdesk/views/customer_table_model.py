@@ -18,6 +18,8 @@ from pcdesk.services.customer_list import (
     count_customers,
     customer_page,
 )
+from pcdesk.services.validation import country_name
+from pcdesk.views.labels import agreement_label, relationship_label
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50
@@ -110,6 +112,12 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _display(self, row: CustomerRow, field: str) -> str:
         value = getattr(row, field)
+        if field == "relationship":
+            return relationship_label(row.relationship)
+        if field == "agreement":
+            return agreement_label(row.agreement)
+        if field == "country":
+            return country_name(row.country)
         if field == "created_at":
             return QLocale().toString(value.astimezone().date(), QLocale.FormatType.ShortFormat)
         if field == "active_subscriptions":

@@ -44,11 +44,11 @@ def ask_skip_bad_lines(parent: QWidget, rejected: PriceListRejected, file_name: 
 
 
 def summary(result: PriceListImport) -> str:
-    text = _tr("{added} offers added, {updated} updated, {unchanged} unchanged.").format(
+    text = _tr("Offers added: {added}, updated: {updated}, unchanged: {unchanged}.").format(
         added=result.added, updated=result.updated, unchanged=result.unchanged + result.kept_newer
     )
     if result.skipped:
-        text += " " + _tr("{skipped} bad lines were left out.").format(skipped=result.skipped)
+        text += " " + _tr("Bad lines left out: {skipped}.").format(skipped=result.skipped)
     return text
 
 
