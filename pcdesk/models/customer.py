@@ -31,7 +31,8 @@ class Customer(Base):
     microsoft_id: Mapped[str] = mapped_column(Guid, unique=True)  # the customer's tenant id
     company_name: Mapped[str] = mapped_column(String(255))
     # fold(company_name), kept by the model: the list sorts and searches on it through an index.
-    name_key: Mapped[str] = mapped_column(String(255))
+    # NFKC and casefold can lengthen text (ß -> ss, ㈱ -> (株)): room for four times the name.
+    name_key: Mapped[str] = mapped_column(String(1020))
     country: Mapped[str] = mapped_column(String(2))
     address_line1: Mapped[str] = mapped_column(String(200))
     address_line2: Mapped[str] = mapped_column(String(200), default="")

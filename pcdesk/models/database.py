@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -57,7 +57,7 @@ def redact(url: str | URL) -> str:
     """The URL as a user may see it: with the password hidden."""
     try:
         parsed = make_url(url) if isinstance(url, str) else url
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return str(url).split("@")[-1] if "@" in str(url) else str(url)
     return parsed.render_as_string(hide_password=True)
 
@@ -67,32 +67,58 @@ def sqlite_url(path: Path) -> str:
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite would otherwise commit before DDL on its own, leaving half a migration behind;
+    # with its own transaction handling off, SQLAlchemy's BEGIN (below) makes DDL atomic too.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, and much faster
     finally:
         cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def _use_wal(engine: Engine) -> None:
+    """WAL lets readers and a writer work at once. Set once the file is known to be ours: it
+    rewrites the file's header, and a refused database must be left untouched."""
+    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        connection = engine.raw_connection()  # outside a transaction: SQLite demands it
+        try:
+            connection.cursor().execute("PRAGMA journal_mode=WAL")
+        finally:
+            connection.close()
 
 
 def create_database_engine(url: str) -> Engine:
     """An engine for ``url``; for a SQLite file, its folder is created and pragmas set."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
         raise DatabaseUnavailableError(
-            f"“{url}” is not a database address pcdesk understands."
+            f"“{redact(url)}” is not a database address pcdesk understands."
         ) from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUnavailableError(
+                    f"pcdesk could not create the folder for the database {redact(parsed)}: "
+                    f"{exc.strerror or exc}"
+                ) from exc
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        # A server that drops packets must not leave the user before an empty screen for minutes.
+        connect_args = {"connect_timeout": 10} if parsed.get_backend_name() == "postgresql" else {}
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseUnavailableError(
             f"pcdesk cannot use the database {redact(parsed)}: {exc}"
@@ -146,6 +172,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
                 f"The database {shown} already holds tables that are not pcdesk's. "
                 "Choose an empty database or a pcdesk database."
             )
+        _use_wal(engine)
         if migrate and revision != head_revision():
             log.info("upgrading %s from %s to %s", shown, revision, head_revision())
             upgrade(engine)

@@ -81,10 +81,12 @@ def _conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
     needle = fold(query.text.strip())
     if needle:
         pattern = f"%{_escape_like(needle)}%"
+        # The list shows "contoso.onmicrosoft.com": a pasted domain finds its prefix.
+        domain = needle.removesuffix(ONMICROSOFT) if needle.endswith(ONMICROSOFT) else needle
         conditions.append(
             or_(
                 Customer.name_key.like(pattern, escape="\\"),
-                func.lower(Customer.domain_prefix).like(pattern, escape="\\"),
+                Customer.domain_prefix.like(f"%{_escape_like(domain)}%", escape="\\"),
                 Customer.microsoft_id.like(pattern, escape="\\"),
             )
         )

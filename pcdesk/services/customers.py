@@ -41,6 +41,7 @@ from pcdesk.services.validation import (
     domain_prefix_problem,
     normalize_address_fields,
     normalize_domain_prefix,
+    normalize_guid,
     normalize_phone,
     validate_agreement,
     validate_customer,
@@ -125,6 +126,27 @@ def _domain_taken(session: Session, prefix: str) -> bool:
     return session.execute(query).first() is not None
 
 
+def _tenant_taken(session: Session, microsoft_id: str) -> bool:
+    query = select(Customer.id).where(Customer.microsoft_id == microsoft_id).limit(1)
+    return session.execute(query).first() is not None
+
+
+def _not_a_guid_message(value: str) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("customers", "“{value}” is not a Microsoft ID (a GUID)."),
+        context="customers",
+        value=value,
+    )
+
+
+def _tenant_taken_message(microsoft_id: str) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("customers", "A customer with Microsoft ID {id} already exists."),
+        context="customers",
+        id=microsoft_id,
+    )
+
+
 def create_customer(
     db: Database,
     data: CustomerInput,
@@ -143,6 +165,11 @@ def create_customer(
     actor = actor or current_user()
     data = normalized(data)
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
+    if microsoft_id is not None:  # an existing tenant (imports); new customers get a fresh one
+        tenant = normalize_guid(microsoft_id)
+        if tenant is None:
+            raise ValidationFailed({"microsoft_id": _not_a_guid_message(microsoft_id)})
+        microsoft_id = tenant
     try:
         with db.session_factory.begin() as session:
             partner = session.get(PartnerProfile, 1)
@@ -170,6 +197,10 @@ def create_customer(
                 raise ValidationFailed(
                     {"domain_prefix": domain_taken_message(data.domain_prefix)}
                 ) from exc
+            if microsoft_id is not None and _tenant_taken(session, microsoft_id):
+                raise ValidationFailed(
+                    {"microsoft_id": _tenant_taken_message(microsoft_id)}
+                ) from exc
         raise
     return get_customer(db, customer_id)
 
@@ -184,7 +215,7 @@ def _check(
 ) -> dict[str, str]:
     partner_domains = [partner.domain] if partner is not None and partner.domain else []
     errors: dict[str, str] = dict(validate_customer(data, partner_domains=partner_domains).errors)
-    errors.update(validate_agreement(agreement, today=today))
+    errors.update(validate_agreement(agreement, today=today, country=data.country))
     if "domain_prefix" not in errors and _domain_taken(session, data.domain_prefix):
         errors["domain_prefix"] = domain_taken_message(data.domain_prefix)
     if data.indirect_reseller_id is not None:
@@ -196,12 +227,16 @@ def _check(
                 ),
                 context="customers",
             )
-    errors.update(_check_lines(session, data.country, agreement, lines))
+    errors.update(_check_lines(session, data.country, agreement, lines, today))
     return errors
 
 
 def _check_lines(
-    session: Session, country: str, agreement: AgreementInput, lines: Sequence[SubscriptionLine]
+    session: Session,
+    country: str,
+    agreement: AgreementInput,
+    lines: Sequence[SubscriptionLine],
+    today: dt.date,
 ) -> dict[str, str]:
     if not lines:
         return {}
@@ -223,10 +258,14 @@ def _check_lines(
             select(CatalogOffer).where(CatalogOffer.id.in_({line.offer_id for line in lines}))
         )
     }
+    # The limits are per customer: two lines of one offer count together.
+    licenses: dict[int, int] = {}
+    for line in lines:
+        licenses[line.offer_id] = licenses.get(line.offer_id, 0) + line.quantity
     for index, line in enumerate(lines):
         offer = offers.get(line.offer_id)
         field = f"subscriptions[{index}]"
-        if offer is None:
+        if offer is None or not _on_sale(offer, today):
             errors[field] = Message(
                 QT_TRANSLATE_NOOP("customers", "This offer is no longer in the catalog."),
                 context="customers",
@@ -238,7 +277,7 @@ def _check_lines(
                 offer=offer.sku_title,
                 market=country,
             )
-        elif not offer.min_quantity <= line.quantity <= offer.max_quantity:
+        elif not (offer.min_quantity <= line.quantity and licenses[offer.id] <= offer.max_quantity):
             errors[field] = Message(
                 QT_TRANSLATE_NOOP(
                     "customers", "{offer} takes from {minimum} to {maximum} licenses."
@@ -249,6 +288,11 @@ def _check_lines(
                 maximum=offer.max_quantity,
             )
     return errors
+
+
+def _on_sale(offer: CatalogOffer, today: dt.date) -> bool:
+    start, end = offer.effective_start.date(), offer.effective_end
+    return start <= today and (end is None or today <= end.date())
 
 
 def _insert(

@@ -34,6 +34,7 @@ def test_every_demo_customer_is_counted_and_listed(demo: Database) -> None:
         ("晶片", {"台灣晶片設計股份有限公司"}),  # Chinese, in the middle of the name
         ("CONTOSO", {"Contoso Pharmaceuticals"}),  # ignoring case
         ("harbourlog", {"高雄港埠物流有限公司"}),  # a domain
+        ("Contosopharma.onmicrosoft.com", {"Contoso Pharmaceuticals"}),  # as the list shows it
         ("ltd", {"Margie's Travel Ltd", "Formosa Tea Export Co., Ltd.", "Coho Vineyard Ltda."}),
         ("100%", set()),  # LIKE wildcards are matched literally
     ],

@@ -199,9 +199,11 @@ def test_a_domain_taken_meanwhile_by_another_workstation_is_reported_not_crashed
 ) -> None:
     create_customer(stocked, TAIPEI, SIGNED)
     # The other workstation's insert lands between our check and ours: only the index sees it.
-    checks = iter([False])
     real = customers._domain_taken
-    monkeypatch.setattr(customers, "_domain_taken", lambda s, p: next(checks, None) or real(s, p))
+    blind = iter([True])  # the first look (the pre-check) misses the other workstation's row
+    monkeypatch.setattr(
+        customers, "_domain_taken", lambda s, p: False if next(blind, False) else real(s, p)
+    )
     clash = replace(SEATTLE, domain_prefix="twchip")
     with pytest.raises(ValidationFailed) as refused:
         create_customer(stocked, clash, PENDING)
@@ -253,6 +255,7 @@ def test_a_stale_edit_from_another_workstation_is_refused(stocked: Database) -> 
     created = create_customer(stocked, TAIPEI, SIGNED)
     with stocked.session_factory() as mine:
         customer = mine.get_one(Customer, created.id)
+        mine.commit()  # the edit form holds the values, not a transaction (expire_on_commit off)
         with stocked.session_factory.begin() as theirs:  # another workstation saves first
             theirs.get_one(Customer, created.id).company_name = "台灣晶片設計有限公司"
         customer.company_name = "Taiwan Chip Design Co., Ltd."
@@ -277,3 +280,41 @@ def test_a_database_check_constraint_backs_the_service(stocked: Database) -> Non
         session.execute(
             text("UPDATE customer SET relationship = 'friend' WHERE id = :id"), {"id": created.id}
         )
+
+
+def test_the_licence_limit_counts_every_line_of_one_offer(stocked: Database) -> None:
+    basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
+    us_signed = AgreementInput(
+        True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(
+            stocked,
+            SEATTLE,
+            us_signed,
+            [SubscriptionLine(basic, 300), SubscriptionLine(basic, 300)],
+        )
+    assert "from 1 to 300 licenses" in refused.value.errors["subscriptions[1]"]
+    assert count(stocked, Customer) == 0
+
+
+def test_an_existing_tenant_id_is_stored_canonical_and_never_twice(stocked: Database) -> None:
+    tenant = "{6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}"
+    created = create_customer(stocked, TAIPEI, SIGNED, microsoft_id=tenant)
+    assert created.microsoft_id == "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(stocked, SEATTLE, PENDING, microsoft_id=tenant.lower().strip("{}"))
+    assert refused.value.errors == {
+        "microsoft_id": "A customer with Microsoft ID 6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d already exists."
+    }
+    with pytest.raises(ValidationFailed) as refused:
+        create_customer(stocked, SEATTLE, PENDING, microsoft_id="not-a-guid")
+    assert "is not a Microsoft ID" in refused.value.errors["microsoft_id"]
+    assert count(stocked, Customer) == 1
+
+
+def test_a_phone_extension_is_kept(stocked: Database) -> None:
+    created = create_customer(
+        stocked, replace(SEATTLE, contact_phone="425-882-8080 x1234"), PENDING
+    )
+    assert created.contact_phone == "+14258828080;ext=1234"

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from pcdesk import config
 from pcdesk.models.database import (
+    Database,
     DatabaseTooNewError,
     DatabaseUnavailableError,
     current_revision,
@@ -54,8 +55,12 @@ def test_a_database_from_a_newer_pcdesk_is_refused_and_left_untouched(
 ) -> None:
     path = tmp_path / "newer.sqlite3"
     path.write_bytes(sqlite_template.read_bytes())
-    with sqlite3.connect(path) as connection:
+    connection = sqlite3.connect(path)
+    with connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    # not in WAL mode, as a file copied from elsewhere may be: opening must not switch it
+    assert connection.execute("PRAGMA journal_mode=DELETE").fetchone() == ("delete",)
+    connection.close()
     before = path.read_bytes()
     with pytest.raises(DatabaseTooNewError, match="newer version of pcdesk"):
         open_database(sqlite_url(path))
@@ -86,3 +91,25 @@ def test_a_nonsense_address_gives_a_clear_message() -> None:
 
 def test_redact_hides_passwords() -> None:
     assert redact("postgresql+psycopg://u:pw@h/db") == "postgresql+psycopg://u:***@h/db"
+
+
+def test_a_port_that_is_not_a_number_gives_a_clear_message() -> None:
+    with pytest.raises(DatabaseUnavailableError, match="not a database address"):
+        open_database("postgresql+psycopg://clerk:s3cret@dbserver:notaport/pcdesk")
+
+
+def test_a_folder_that_cannot_be_made_gives_a_clear_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should go")
+    with pytest.raises(DatabaseUnavailableError, match="could not create the folder"):
+        open_database(sqlite_url(blocker / "sub" / "pcdesk.sqlite3"))
+
+
+def test_sqlite_schema_changes_roll_back_with_their_transaction(sqlite_db: Database) -> None:
+    # Migrations rely on this: a failed upgrade must not leave half its tables behind.
+    with pytest.raises(RuntimeError), sqlite_db.engine.begin() as connection:
+        connection.execute(text("CREATE TABLE half_done (id INTEGER)"))
+        raise RuntimeError("the next migration step failed")
+    with sqlite_db.engine.connect() as connection:
+        tables = connection.execute(text("SELECT name FROM sqlite_master WHERE name = 'half_done'"))
+        assert tables.all() == []

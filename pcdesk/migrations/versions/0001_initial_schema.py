@@ -131,7 +131,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("microsoft_id", sa.String(length=36), nullable=False),
         sa.Column("company_name", sa.String(length=255), nullable=False),
-        sa.Column("name_key", sa.String(length=255), nullable=False),
+        sa.Column("name_key", sa.String(length=1020), nullable=False),
         sa.Column("country", sa.String(length=2), nullable=False),
         sa.Column("address_line1", sa.String(length=200), nullable=False),
         sa.Column("address_line2", sa.String(length=200), nullable=False),

@@ -214,7 +214,9 @@ def normalize_phone(phone: str, country: str) -> str:
     number = _parse(value, _region(country))
     if number is None or not phonenumbers.is_valid_number(number):
         return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    stored = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # E.164 has no extension; keep it the way RFC 3966 writes one, so nothing typed is lost.
+    return f"{stored};ext={number.extension}" if number.extension else stored
 
 
 def international_phone_problem(phone: str) -> Message | None:
