@@ -67,6 +67,9 @@ SIGNED = AgreementInput(
     signer_email="chen@twchip.com.tw",
     date_accepted=dt.date(2025, 3, 14),
 )
+US_SIGNED = AgreementInput(
+    True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
+)
 PENDING = AgreementInput(accepted=False)
 
 
@@ -163,14 +166,11 @@ def test_invalid_input_is_refused_field_by_field_and_nothing_is_written(stocked:
 def test_lines_outside_the_market_or_the_licence_limits_are_refused(stocked: Database) -> None:
     taiwan_only = offer_id(stocked, "TW", "CFQ7TTC0LH18")
     basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
-    us_signed = AgreementInput(
-        True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
-    )
     with pytest.raises(ValidationFailed) as refused:
         create_customer(
             stocked,
             SEATTLE,
-            us_signed,
+            US_SIGNED,
             [SubscriptionLine(taiwan_only, 5), SubscriptionLine(basic, 301)],
         )
     assert "not sold in US" in refused.value.errors["subscriptions[0]"]
@@ -284,14 +284,11 @@ def test_a_database_check_constraint_backs_the_service(stocked: Database) -> Non
 
 def test_the_licence_limit_counts_every_line_of_one_offer(stocked: Database) -> None:
     basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
-    us_signed = AgreementInput(
-        True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
-    )
     with pytest.raises(ValidationFailed) as refused:
         create_customer(
             stocked,
             SEATTLE,
-            us_signed,
+            US_SIGNED,
             [SubscriptionLine(basic, 300), SubscriptionLine(basic, 300)],
         )
     assert "from 1 to 300 licenses" in refused.value.errors["subscriptions[1]"]
