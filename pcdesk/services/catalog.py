@@ -25,6 +25,11 @@ from pcdesk.models.database import Database
 from pcdesk.services.actor import current_user
 from pcdesk.services.messages import QT_TRANSLATE_NOOP, NotFound
 from pcdesk.services.price_list import (
+    parse_checked,
+    parse_price_list,
+    source_name,
+)
+from pcdesk.services.price_list_format import (
     BILLING_PLANS,
     CENT,
     KEY_COLUMNS,
@@ -38,10 +43,7 @@ from pcdesk.services.price_list import (
     PriceListUnreadable,
     RowProblem,
     catalog_message,
-    parse_checked,
     parse_date,
-    parse_price_list,
-    source_name,
     term_months,
 )
 
