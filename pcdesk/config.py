@@ -19,6 +19,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+def drafts_dir() -> Path:
+    """Where the Add customer wizard keeps what was typed but not yet added."""
+    return data_dir() / "drafts"
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 

@@ -3,7 +3,7 @@
 from pcdesk.models.audit import AuditEvent
 from pcdesk.models.base import Base, utc_now
 from pcdesk.models.catalog import CatalogOffer
-from pcdesk.models.customer import AgreementAcceptance, Customer, fold
+from pcdesk.models.customer import AgreementAcceptance, Customer
 from pcdesk.models.enums import (
     AccountStatus,
     AgreementStatus,
@@ -15,6 +15,7 @@ from pcdesk.models.enums import (
     ResellerState,
     SubscriptionStatus,
 )
+from pcdesk.models.keys import fold
 from pcdesk.models.partner import IndirectReseller, PartnerProfile
 from pcdesk.models.relationship import RelationshipRequest
 from pcdesk.models.subscription import Subscription

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from sqlalchemy.orm import relationship as orm_relationship
 
+from pcdesk.models import keys
 from pcdesk.models.base import Base, Guid, UtcDateTime, utc_now
 from pcdesk.models.enums import (
     AccountStatus,
@@ -17,11 +17,7 @@ from pcdesk.models.enums import (
     Relationship,
     enum_column,
 )
-
-
-def fold(text: str) -> str:
-    """The case- and width-insensitive form used for sorting and searching (any script)."""
-    return unicodedata.normalize("NFKC", text).casefold()
+from pcdesk.models.keys import fold as fold  # still importable from here
 
 
 class Customer(Base):
@@ -33,6 +29,9 @@ class Customer(Base):
     # fold(company_name), kept by the model: the list sorts and searches on it through an index.
     # NFKC and casefold can lengthen text (ß -> ss, ㈱ -> (株)): room for four times the name.
     name_key: Mapped[str] = mapped_column(String(1020))
+    # match_key(company_name) and email_domain(contact_email), kept by the model too: possible
+    # duplicates are found by indexed equality on them. Never longer than name_key.
+    match_key: Mapped[str] = mapped_column(String(1020), server_default="")
     country: Mapped[str] = mapped_column(String(2))
     address_line1: Mapped[str] = mapped_column(String(200))
     address_line2: Mapped[str] = mapped_column(String(200), default="")
@@ -42,6 +41,7 @@ class Customer(Base):
     contact_first_name: Mapped[str] = mapped_column(String(50))
     contact_last_name: Mapped[str] = mapped_column(String(50))
     contact_email: Mapped[str] = mapped_column(String(254))
+    email_domain: Mapped[str] = mapped_column(String(254), server_default="")
     contact_phone: Mapped[str] = mapped_column(String(32), default="")  # E.164 when given
     # Lower-case letters and digits; <prefix>.onmicrosoft.com. Never changes after creation.
     domain_prefix: Mapped[str] = mapped_column(String(27))
@@ -74,6 +74,12 @@ class Customer(Base):
     @validates("company_name")
     def _keep_name_key(self, _key: str, value: str) -> str:
         self.name_key = fold(value)
+        self.match_key = keys.match_key(value)
+        return value
+
+    @validates("contact_email")
+    def _keep_email_domain(self, _key: str, value: str) -> str:
+        self.email_domain = keys.email_domain(value)
         return value
 
     @validates("domain_prefix")
@@ -92,6 +98,8 @@ Index("ix_customer_country", Customer.country, Customer.name_key)
 Index("ix_customer_relationship", Customer.relationship, Customer.name_key)
 Index("ix_customer_indirect_reseller_id", Customer.indirect_reseller_id)
 Index("ix_customer_contact_email_ci", func.lower(Customer.contact_email))
+Index("ix_customer_match_key", Customer.match_key)
+Index("ix_customer_email_domain", Customer.email_domain)
 
 
 class AgreementAcceptance(Base):

@@ -182,3 +182,27 @@ def customer_page(
         )
         for row in rows
     )
+
+
+def customer_position(
+    db: Database, customer_id: int, query: CustomerQuery = CustomerQuery()
+) -> int | None:
+    """The row a customer is on in the list (0-based), or None when the query leaves it out.
+
+    One count over the sort index of the rows before it, so selecting a customer just added
+    costs the same at any size of list.
+    """
+    column = _SORT_COLUMNS[query.sort]
+    with db.session_factory() as session:
+        found = session.execute(
+            select(column).where(Customer.id == customer_id, *_conditions(query))
+        ).first()
+        if found is None:
+            return None
+        value = found[0]
+        if query.descending:
+            before = or_(column > value, and_(column == value, Customer.id > customer_id))
+        else:
+            before = or_(column < value, and_(column == value, Customer.id < customer_id))
+        statement = select(func.count()).select_from(Customer).where(*_conditions(query), before)
+        return int(session.execute(statement).scalar_one())

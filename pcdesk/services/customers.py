@@ -36,6 +36,7 @@ from pcdesk.services.messages import (
     NotAllowed,
     ValidationFailed,
 )
+from pcdesk.services.storage_errors import translate_storage_errors
 from pcdesk.services.validation import (
     default_language,
     domain_prefix_problem,
@@ -160,7 +161,9 @@ def create_customer(
     """Add a customer with its agreement attestation and subscriptions, in one transaction.
 
     Everything is validated again here, whoever calls. Raises ValidationFailed with a message per
-    field (nothing is written), or NotAllowed when the partner's role cannot add customers.
+    field (nothing is written), NotAllowed when the partner's role cannot add customers, or
+    Unavailable when the database is locked by another user or cannot be reached (nothing is
+    written either).
     """
     actor = actor or current_user()
     data = normalized(data)
@@ -171,7 +174,7 @@ def create_customer(
             raise ValidationFailed({"microsoft_id": _not_a_guid_message(microsoft_id)})
         microsoft_id = tenant
     try:
-        with db.session_factory.begin() as session:
+        with translate_storage_errors(), db.session_factory.begin() as session:
             partner = session.get(PartnerProfile, 1)
             if partner is not None and partner.partner_type is PartnerType.INDIRECT_RESELLER:
                 raise NotAllowed(
@@ -192,7 +195,7 @@ def create_customer(
             customer_id = customer.id
     except IntegrityError as exc:
         # Another workstation took the domain (or the id) between our check and our insert.
-        with db.session_factory() as session:
+        with translate_storage_errors(), db.session_factory() as session:
             if _domain_taken(session, data.domain_prefix):
                 raise ValidationFailed(
                     {"domain_prefix": domain_taken_message(data.domain_prefix)}
@@ -202,6 +205,7 @@ def create_customer(
                     {"microsoft_id": _tenant_taken_message(microsoft_id)}
                 ) from exc
         raise
+    # Not translated into Unavailable: the customer is saved by now, whatever happens to this read.
     return get_customer(db, customer_id)
 
 

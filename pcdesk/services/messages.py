@@ -51,3 +51,14 @@ class ConcurrentChange(Exception):
 
 class NotAllowed(Exception):
     """The partner's role does not allow this (e.g. an indirect reseller adding a customer)."""
+
+
+class Unavailable(Exception):
+    """The database is locked by another user or cannot be reached; nothing was written.
+
+    ``message`` says so in the user's words; the database's own error is the ``__cause__``.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message

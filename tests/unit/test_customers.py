@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from pcdesk.models import (
@@ -21,8 +24,9 @@ from pcdesk.models import (
     ResellerState,
     Subscription,
     SubscriptionStatus,
+    database,
 )
-from pcdesk.models.database import Database
+from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services import catalog, customers
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customers import create_customer, domain_prefix_available, domain_status
@@ -32,7 +36,7 @@ from pcdesk.services.inputs import (
     PartnerProfileInput,
     SubscriptionLine,
 )
-from pcdesk.services.messages import NotAllowed, ValidationFailed
+from pcdesk.services.messages import NotAllowed, Unavailable, ValidationFailed
 from pcdesk.services.partner import set_partner_profile
 
 TAIPEI = CustomerInput(
@@ -315,3 +319,30 @@ def test_a_phone_extension_is_kept(stocked: Database) -> None:
         stocked, replace(SEATTLE, contact_phone="425-882-8080 x1234"), PENDING
     )
     assert created.contact_phone == "+14258828080;ext=1234"
+
+
+def test_a_database_locked_by_another_user_is_reported_and_nothing_is_written(
+    sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shared.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 200)  # the user waits 5 s
+    db = open_database(sqlite_url(path))
+    other_user = sqlite3.connect(path, isolation_level=None)
+    try:
+        other_user.execute("BEGIN IMMEDIATE")  # holds the write lock, as a long save would
+        with pytest.raises(Unavailable) as failed:
+            create_customer(db, SEATTLE, US_SIGNED, actor="clerk")
+        other_user.execute("ROLLBACK")
+
+        assert isinstance(failed.value.__cause__, OperationalError)
+        message = failed.value.message
+        assert message.startswith("The database is busy or cannot be reached. Nothing was saved")
+        assert message.context == "messages" and message.template == message
+        for model in (Customer, AgreementAcceptance, AuditEvent):
+            assert count(db, model) == 0
+        # once the other user is done, the same input goes through
+        assert create_customer(db, SEATTLE, US_SIGNED).company_name == SEATTLE.company_name
+    finally:
+        other_user.close()
+        db.dispose()

@@ -7,14 +7,19 @@ test keeps checking every table as revisions are added.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, Table, create_engine, insert, inspect, select, types
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import Engine, MetaData, Table, create_engine, insert, inspect, select, text, types
 
+from pcdesk.models import keys
 from pcdesk.models.database import (
     alembic_config,
     current_revision,
@@ -144,3 +149,144 @@ def test_upgrading_postgresql_from_the_first_revision_keeps_every_row(
         check_upgrade_keeps_data(engine)
     finally:
         engine.dispose()
+
+
+# --- 0002: duplicate-detection keys ----------------------------------------------------------
+
+KEY_COLUMNS = {"match_key", "email_domain"}
+KEY_INDEXES = {"ix_customer_match_key", "ix_customer_email_domain"}
+# 0001's indexes on expressions: reflection cannot read them, so a table copy would lose them.
+EXPRESSION_INDEXES = {"ix_customer_domain_prefix_ci", "ix_customer_contact_email_ci"}
+MANY = 1234  # more customers than 0002 fills in one batch
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+def customer_indexes(engine: Engine) -> set[str]:
+    if engine.dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer'"
+    else:
+        query = (
+            "SELECT indexname FROM pg_indexes"
+            " WHERE tablename = 'customer' AND schemaname = current_schema()"
+        )
+    with engine.connect() as connection:
+        return {row[0] for row in connection.execute(text(query))}
+
+
+def customer_columns(engine: Engine) -> set[str]:
+    return {column["name"] for column in inspect(engine).get_columns("customer")}
+
+
+def add_customers(engine: Engine, template: dict[str, Any]) -> None:
+    """Customers at 0001 with names and e-mails worth keying, and many more."""
+    rows = [
+        {**template, "id": 1, "company_name": "Contoso, Ltd.", "contact_email": "Dana@Contoso.COM"},
+        {
+            **template,
+            "id": 2,
+            "company_name": "富碧坎雲端股份有限公司",
+            "contact_email": "no e-mail",
+        },
+    ]
+    rows += [
+        {
+            **template,
+            "id": n,
+            "microsoft_id": str(uuid.UUID(int=n)),
+            "domain_prefix": f"customer{n}",
+            "company_name": f"Customer {n} GmbH",
+            "contact_email": f"it{n}@Customer{n % 7}.EXAMPLE",
+        }
+        for n in range(4, MANY + 1)
+    ]
+    metadata = MetaData()
+    customer = Table("customer", metadata, autoload_with=engine)
+    with engine.begin() as connection:
+        for row in rows[:2]:
+            values = {k: v for k, v in row.items() if k in ("company_name", "contact_email")}
+            connection.execute(customer.update().where(customer.c.id == row["id"]).values(values))
+        connection.execute(insert(customer), rows[2:])
+
+
+def check_keys_are_filled_and_dropped(engine: Engine) -> None:
+    upgrade(engine, "0001")
+    written = fill(engine)
+    add_customers(engine, written["customer"][0])
+
+    upgrade(engine)
+    assert customer_columns(engine) >= KEY_COLUMNS
+    assert customer_indexes(engine) >= KEY_INDEXES | EXPRESSION_INDEXES
+    stored = read(engine, "customer", ["id", "company_name", "contact_email", *sorted(KEY_COLUMNS)])
+    assert len(stored) == MANY
+    by_id = {row["id"]: row for row in stored}
+    assert (by_id[1]["match_key"], by_id[1]["email_domain"]) == ("contoso", "contoso.com")
+    assert (by_id[2]["match_key"], by_id[2]["email_domain"]) == ("富碧坎雲端", "")
+    assert (by_id[3]["match_key"], by_id[3]["email_domain"]) == ("companyname03", "")
+    assert (by_id[MANY]["match_key"], by_id[MANY]["email_domain"]) == (
+        f"customer{MANY}",
+        f"customer{MANY % 7}.example",
+    )
+    # every row, whichever batch it was in, holds what the model computes today
+    assert [(row["match_key"], row["email_domain"]) for row in stored] == [
+        (keys.match_key(row["company_name"]), keys.email_domain(row["contact_email"]))
+        for row in stored
+    ]
+
+    downgrade(engine, first_revision())
+    assert current_revision(engine) == first_revision()
+    assert not KEY_COLUMNS & customer_columns(engine)
+    assert not KEY_INDEXES & customer_indexes(engine)
+    assert customer_indexes(engine) >= EXPRESSION_INDEXES
+    assert read(engine, "customer", ["id", "company_name"]) == [
+        {"id": row["id"], "company_name": row["company_name"]} for row in stored
+    ]
+
+    upgrade(engine)  # and back up again
+    assert read(engine, "customer", ["id", *sorted(KEY_COLUMNS)]) == [
+        {key: row[key] for key in ("id", *sorted(KEY_COLUMNS))} for row in stored
+    ]
+
+
+def test_sqlite_customers_get_their_duplicate_keys_and_lose_them_on_downgrade(
+    tmp_path: Path,
+) -> None:
+    engine = create_engine(sqlite_url(tmp_path / "old.sqlite3"))
+    try:
+        check_keys_are_filled_and_dropped(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_customers_get_their_duplicate_keys_and_lose_them_on_downgrade(
+    postgres_schemas: Any,
+) -> None:
+    engine = create_engine(postgres_schemas.new())
+    try:
+        check_keys_are_filled_and_dropped(engine)
+    finally:
+        engine.dispose()
+
+
+NAME_PIECES = [
+    " ", ",", ".", "&", "(", ")", "Ltd", "Co", "S", "A", "p", "GmbH", "KG", "AB", "Oy",
+    "Company", "Contoso", "ß", "\uff2c\uff54\uff44", "㈱", "株", "股", "股份有限公司", "有限公司",
+    "公司", "集團", "株式会社", "주식회사", "富碧坎", "ノース",
+]  # fmt: skip
+
+
+@given(st.lists(st.one_of(st.sampled_from(NAME_PIECES), st.text(max_size=3)), max_size=8))
+def test_0002s_frozen_key_functions_still_agree_with_the_model(pieces: list[str]) -> None:
+    """If this fails, pcdesk.models.keys changed: stored keys are stale until a new revision
+    recomputes them (0002 itself must stay as it is)."""
+    migration = ScriptDirectory.from_config(alembic_config()).get_revision("0002")
+    assert migration is not None
+    name = "".join(pieces)
+    assert migration.module._match_key(name) == keys.match_key(name)
+    assert migration.module._email_domain(name) == keys.email_domain(name)

@@ -35,6 +35,7 @@ from pcdesk.services.validation.domain import (
     suggest_domain_prefix,
 )
 from pcdesk.services.validation.findings import Findings
+from pcdesk.services.validation.language import CULTURES, culture_label
 from pcdesk.services.validation.partner import normalize_guid, validate_partner_profile
 from pcdesk.services.validation.registration import (
     REGISTRATION_ID_COUNTRIES,
@@ -42,6 +43,7 @@ from pcdesk.services.validation.registration import (
 )
 
 __all__ = [
+    "CULTURES",
     "REGISTRATION_ID_COUNTRIES",
     "AddressField",
     "AddressForm",
@@ -52,6 +54,7 @@ __all__ = [
     "country_codes",
     "country_name",
     "country_problem",
+    "culture_label",
     "default_language",
     "domain_name_problem",
     "domain_prefix_problem",

@@ -61,3 +61,23 @@ def culture_mismatch(language: str, culture: str) -> Message | None:
         culture=cult,
         language=lang,
     )
+
+
+# The languages a Microsoft 365 tenant can be set up in (culture codes), offered in the wizard.
+CULTURES = (
+    "ar-SA", "bg-BG", "ca-ES", "cs-CZ", "da-DK", "de-DE", "el-GR", "en-AU", "en-CA", "en-GB",
+    "en-IN", "en-US", "es-ES", "es-MX", "et-EE", "eu-ES", "fi-FI", "fr-CA", "fr-FR", "gl-ES",
+    "he-IL", "hi-IN", "hr-HR", "hu-HU", "id-ID", "it-IT", "ja-JP", "kk-KZ", "ko-KR", "lt-LT",
+    "lv-LV", "ms-MY", "nb-NO", "nl-NL", "pl-PL", "pt-BR", "pt-PT", "ro-RO", "ru-RU", "sk-SK",
+    "sl-SI", "sr-Latn-RS", "sv-SE", "th-TH", "tr-TR", "uk-UA", "vi-VN", "zh-CN", "zh-HK", "zh-TW",
+)  # fmt: skip
+
+
+def culture_label(culture: str, locale: str = "en") -> str:
+    """A culture's name in ``locale``: "Chinese (Traditional, Taiwan)" for zh-TW; else the code."""
+    found = _known(culture)
+    display = _known(locale) or _known("en")
+    if found is None or display is None:
+        return culture
+    name = found.get_display_name(display)
+    return str(name) if name else culture
