@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 from pcdesk import __version__, config
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import catalog, demo_data
+from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import PartnerProfileData, get_partner_profile
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
@@ -50,7 +51,7 @@ def build_main_window(database_url: str, *, demo: bool = False) -> QMainWindow:
     except BaseException:
         db.dispose()
         raise
-    return MainWindow(db, profile)
+    return MainWindow(db, profile, DraftStore(config.drafts_dir(), database_url))
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

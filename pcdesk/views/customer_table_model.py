@@ -17,6 +17,7 @@ from pcdesk.services.customer_list import (
     CustomerRow,
     count_customers,
     customer_page,
+    customer_position,
 )
 from pcdesk.services.validation import country_name
 from pcdesk.views.labels import agreement_label, relationship_label
@@ -125,3 +126,7 @@ class CustomerTableModel(QAbstractTableModel):
         if value is None:
             return ""
         return str(getattr(value, "value", value))
+
+    def row_of(self, customer_id: int) -> int | None:
+        """The row showing this customer, asked of the database (not searched in the cache)."""
+        return customer_position(self._db, customer_id, self._query)

@@ -38,6 +38,10 @@ class FieldMessage(QWidget):
     def show_warning(self, message: str) -> None:
         self._show(message, QStyle.StandardPixmap.SP_MessageBoxWarning, "warning")
 
+    def show_ok(self, message: str) -> None:
+        """A reassuring note (e.g. a domain that is free): neither error nor warning."""
+        self._show(message, QStyle.StandardPixmap.SP_DialogApplyButton, "ok")
+
     def clear(self) -> None:
         self.setProperty("severity", "")
         self._text.clear()

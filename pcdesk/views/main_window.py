@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,18 +16,26 @@ from PySide6.QtWidgets import (
 
 from pcdesk import __version__
 from pcdesk.models.database import Database
+from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import PartnerProfileData
+from pcdesk.views.add_customer_action import AddCustomerLauncher
 from pcdesk.views.customer_table_model import CustomerTableModel
 from pcdesk.views.price_list_import import import_price_list_interactively
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
+        self,
+        db: Database,
+        profile: PartnerProfileData,
+        drafts: DraftStore,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.profile = profile
+        self.add_customer = AddCustomerLauncher(db, profile, drafts, self)
+        self.add_customer.customer_added.connect(self.show_new_customer)
         self.setWindowTitle(self.tr("{partner} — pcdesk").format(partner=profile.name))
         self.resize(1100, 680)
 
@@ -61,6 +70,13 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        customers_menu = self.menuBar().addMenu(self.tr("&Customers"))
+        customers_menu.addAction(self.add_customer.action)
+        toolbar = self.addToolBar(self.tr("Customers"))
+        toolbar.setObjectName("customers_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.add_customer.action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About pcdesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -77,6 +93,14 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.customer_model.refresh()
         self._update_status()
+
+    def show_new_customer(self, customer_id: int) -> None:
+        """After Add customer: list it, select it and scroll to it."""
+        self.refresh()
+        row = self.customer_model.row_of(customer_id)
+        if row is not None:
+            self.customer_table.selectRow(row)
+            self.customer_table.scrollTo(self.customer_model.index(row, 0))
 
     def import_price_list(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

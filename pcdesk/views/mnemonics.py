@@ -1,0 +1,51 @@
+"""Keyboard mnemonics (Alt+letter) for forms whose labels change at run time.
+
+Address labels depend on the country and every label on the language, so mnemonics are not
+written into the texts: they are given out here, in form order, first free letter first, the way
+KDE's accelerator manager does. Text with no free letter of its own (a Chinese label, say) gets one
+appended in brackets, the convention of CJK interfaces ("公司名稱(&K)").
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+PLAIN_TEXT = "plainText"  # property holding a widget's text without its mnemonic
+_CANDIDATES = string.ascii_lowercase + string.digits
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with a mnemonic on its first letter not in ``taken`` (which is updated)."""
+    plain = text.replace("&", "&&")
+    for index, char in enumerate(plain):
+        key = char.casefold()
+        if char.isascii() and char.isalnum() and key not in taken:
+            taken.add(key)
+            return plain[:index] + "&" + plain[index:]
+    spare = next((key for key in _CANDIDATES if key not in taken), None)
+    if spare is None:
+        return plain  # no letter left: better none than one that cycles between fields
+    taken.add(spare)
+    suffix = plain.endswith(":")
+    body = plain[:-1] if suffix else plain
+    return f"{body}(&{spare.upper()}){':' if suffix else ''}"
+
+
+def assign_mnemonics(widgets: Iterable[QLabel | QAbstractButton], reserved: Iterable[str]) -> None:
+    """Give each widget a mnemonic no other widget (or ``reserved`` letter) has."""
+    taken = {key.casefold() for key in reserved}
+    for widget in widgets:
+        plain = widget.property(PLAIN_TEXT)
+        if not isinstance(plain, str):
+            plain = widget.text()
+            widget.setProperty(PLAIN_TEXT, plain)
+        widget.setText(with_mnemonic(plain, taken))
+
+
+def set_plain_text(widget: QLabel | QAbstractButton, text: str) -> None:
+    """Change a label's text; its mnemonic is given out again by the next assign_mnemonics."""
+    widget.setProperty(PLAIN_TEXT, text)
+    widget.setText(text.replace("&", "&&"))
