@@ -93,6 +93,7 @@ class AddressRows(QObject):
         for label, editor, message in self._rows:
             self._form.takeRow(editor)
             self._form.takeRow(message)
+            label.hide()  # out of the layout but still painted until Qt deletes it
             label.deleteLater()
         self._rows.clear()
         self.labels.clear()

@@ -1,0 +1,125 @@
+"""Render the Add customer wizard's four pages over demo data, offscreen, as PNG files.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--width 640] [--dark]
+
+Each page is filled the way a user would fill it (a Taiwanese customer, two subscriptions) and
+saved as <out>/wizard-<n>-<page>[-dark][-<width>].png. Chinese text needs a CJK font
+(Debian: fonts-noto-cjk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+from pcdesk.models.database import open_database, sqlite_url
+from pcdesk.services import catalog, demo_data
+from pcdesk.services.drafts import DraftStore
+from pcdesk.services.inputs import CustomerInput
+from pcdesk.services.partner import get_partner_profile
+from pcdesk.views.add_customer import AddCustomerWizard
+from pcdesk.views.add_customer.pages import REVIEW, SUBSCRIPTIONS
+
+CUSTOMER = CustomerInput(
+    company_name="北風貿易股份有限公司",
+    country="TW",
+    postal_code="110",
+    state="台北市",
+    city="信義區",
+    address_line1="信義路五段7號",
+    contact_first_name="美玲",
+    contact_last_name="陳",
+    contact_email="meiling@northwind.com.tw",
+    contact_phone="02 2720 1234",
+    domain_prefix="northwindtw",
+)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the one Windows and macOS give in dark mode."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Link: "#6ea8fe",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--width", type=int, default=0, help="window width (default: its own)")
+    parser.add_argument("--dark", action="store_true", help="render with a dark palette")
+    args = parser.parse_args(argv)
+    app = QApplication(sys.argv[:1])
+    app.setStyle(QStyleFactory.create("Fusion"))  # the same look on every machine
+    if args.dark:
+        app.setPalette(dark_palette())
+    args.out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp())
+    url = sqlite_url(folder / "demo.sqlite3")
+    db = open_database(url)
+    demo_data.seed_demo(db)
+    if not catalog.markets(db):
+        catalog.import_starter_catalog(db)
+    profile = get_partner_profile(db)
+    assert profile is not None
+    wizard = AddCustomerWizard(db, profile, DraftStore(folder, url))
+    if args.width:
+        wizard.resize(args.width, wizard.height())
+    wizard.show()
+    suffix = ("-dark" if args.dark else "") + (f"-{args.width}" if args.width else "")
+    form = wizard.account_page.form
+    form.set_customer_input(CUSTOMER)
+    form.domain.check_now()
+    save(wizard, args.out / f"wizard-1-account{suffix}.png")
+    wizard.next()
+    assert wizard.currentId() == SUBSCRIPTIONS
+    picker = wizard.subscriptions_page.picker
+    offers = [picker.model.offer(row) for row in range(picker.model.rowCount())]
+    for title, count in (("Microsoft 365 Business Premium", 12), ("Microsoft 365 Copilot", 3)):
+        offer = next(o for o in offers if o.sku_title == title and o.term == "P1Y")
+        wizard.subscriptions_page.cart.add(offer, count)
+    picker.table.selectRow(0)
+    save(wizard, args.out / f"wizard-2-subscriptions{suffix}.png")
+    wizard.next()
+    assert wizard.currentId() == REVIEW
+    save(wizard, args.out / f"wizard-3-review{suffix}.png")
+    wizard.next()  # Submit, into the throw-away database
+    save(wizard, args.out / f"wizard-4-confirmation{suffix}.png")
+    wizard.confirmation_page.forget()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
