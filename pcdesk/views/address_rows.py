@@ -45,15 +45,20 @@ class AddressRows(QObject):
         self.messages = {name: FieldMessage(parent) for name in ADDRESS_FIELDS}
         self.labels: dict[str, QLabel] = {}
         self.form_spec: AddressForm = address_form("")
+        self._states: dict[str, str] = {}
         self._rows: list[tuple[QLabel, QWidget, FieldMessage]] = []
 
     # -- layout ---------------------------------------------------------------------------------
 
     def place(self, country: str, row: int) -> list[QWidget]:
         """Show the country's fields from form row ``row`` on; returns the editors in order."""
-        state = self.values()["state"]  # carried over to the new country's list or field
+        # A state belongs to its country ("WA" is Washington in the US, Western Australia in
+        # AU): each country gets back what was chosen for it, not another country's value.
+        if self.form_spec.country:
+            self._states[self.form_spec.country] = self.values()["state"]
         self._take_rows()
         self.form_spec = address_form(country)
+        state = self._states.get(self.form_spec.country, "")
         editors: list[QWidget] = []
         for spec in self.form_spec.fields:
             text = (

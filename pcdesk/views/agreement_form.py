@@ -132,6 +132,10 @@ class AgreementForm(QWidget):
                 self.check_field(name)
                 return
 
+    def has_own_entries(self) -> bool:
+        """True when the user typed a signer different from the primary contact."""
+        return bool(self._typed)
+
     def _user_edited(self, name: str) -> None:
         self._typed.add(name)
 

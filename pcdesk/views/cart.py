@@ -136,7 +136,7 @@ class CartWidget(QWidget):
         self.problems_message = FieldMessage(self)
         self.notice = FieldMessage(self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
-        self.remove_button.setAutoDefault(False)  # Enter belongs to the wizard's or dialog's button
+        self.remove_button.setAutoDefault(True)  # focused, Enter removes (not the wizard's Next)
         self.remove_button.setToolTip(self.tr("Remove the selected line from the cart (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.total = QLabel(self)

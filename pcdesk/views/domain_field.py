@@ -64,11 +64,17 @@ class DomainField(QWidget):
         return self._timer.isActive() or self._checked_prefix != self.prefix()
 
     def problem(self) -> str | None:
-        """Why the prefix cannot be used, None when it is free (checking now if needed)."""
+        """Why the prefix cannot be used, None when it is free.
+
+        Never asks the database itself (it is called on every keystroke): while a check is due,
+        the answer is "checking", and ``checked`` says when the real one is in.
+        """
         if self._read_only:
             return None
         if self.is_pending():
-            self.check_now()
+            if not self._timer.isActive():
+                self._timer.start()
+            return self.tr("Checking whether the domain is free…")
         return self._verdict
 
     def check_now(self) -> None:

@@ -108,7 +108,7 @@ class OfferPicker(QWidget):
         quantity_label = QLabel(self.tr("&Licenses:"), self)
         quantity_label.setBuddy(self.quantity)
         self.add_button = QPushButton(self.tr("&Add to cart"), self)
-        self.add_button.setAutoDefault(False)  # Enter belongs to the wizard's or dialog's button
+        self.add_button.setAutoDefault(True)  # focused, Enter adds (not the wizard's Next)
         self.add_button.clicked.connect(self._add)
         actions = QHBoxLayout()
         actions.addWidget(quantity_label)

@@ -29,6 +29,7 @@ class ResellerPicker(QComboBox):
         self.setCompleter(completer)
         self.text_edit().setPlaceholderText(self.tr("Type a name, Partner ID or country"))
         self.currentIndexChanged.connect(self.reseller_changed)
+        self.editTextChanged.connect(self.reseller_changed)  # typed text may name no entry
         self.set_resellers(())
 
     def text_edit(self) -> QLineEdit:

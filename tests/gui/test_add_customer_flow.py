@@ -201,3 +201,22 @@ def test_an_empty_wizard_closes_without_asking(wizard_driver, qtbot):
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert not wizard.isVisible()
     assert wizard_driver.close_questions == 0
+
+
+def test_enter_on_an_update_link_updates_and_does_not_submit(wizard_driver, us_account, qtbot):
+    wizard = to_review(wizard_driver, us_account)
+    link = wizard.review_page.update_subscriptions
+    link.setFocus()
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    assert wizard.currentId() == SUBSCRIPTIONS
+    assert customers(wizard_driver.db) == 15  # the demo's, none added
+
+
+def test_enter_on_copy_copies_and_keeps_the_page(wizard_driver, us_account, qtbot):
+    wizard = to_review(wizard_driver, us_account)
+    wizard_driver.click(wizard, COMMIT)
+    copy = wizard.confirmation_page.copy_buttons["password"]
+    copy.setFocus()
+    qtbot.keyClick(copy, Qt.Key.Key_Return)
+    assert wizard.isVisible()
+    assert "copied" in wizard.confirmation_page.copied.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from pcdesk.services.demo_data import seed_demo  # noqa: F401 - the fixtures seed through it
@@ -125,3 +126,48 @@ def test_the_signer_follows_the_contact_until_changed(wizard_driver, us_account)
     wizard_driver.type_into(agreement.edits["signer_first_name"], "Maria")
     wizard_driver.fill_account(wizard, {"contact_first_name": "Anita"})
     assert agreement.edits["signer_first_name"].text() == "Maria"
+
+
+def test_tab_follows_the_form_in_the_countrys_order(wizard_driver) -> None:
+    wizard = wizard_driver.open()
+    form = wizard.account_page.form
+    wizard_driver.choose(form.country, "Taiwan")
+    form.edits["company_name"].setFocus()
+    seen = []
+    for _ in range(7):
+        wizard_driver.qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(wizard.focusWidget().objectName())
+    assert seen == [
+        "country",
+        "postal_code",
+        "state_list",
+        "city",
+        "address_line1",
+        "address_line2",
+        "contact_first_name",
+    ]
+
+
+def test_a_state_belongs_to_its_country(wizard_driver, us_account) -> None:
+    wizard = wizard_driver.open()
+    form = wizard.account_page.form
+    wizard_driver.fill_account(wizard, us_account)
+    wizard_driver.choose(form.country, "Australia")
+    assert form.customer_input().state == ""  # not "WA", which is Western Australia there
+    wizard_driver.choose(form.country, "Germany")
+    wizard_driver.choose(form.country, "United States")
+    assert form.customer_input().state == "WA"
+    assert form.customer_input().postal_code == "98052"
+
+
+def test_a_reseller_must_be_chosen_from_the_list(wizard_driver, us_account) -> None:
+    wizard = wizard_driver.open()
+    wizard_driver.fill_account(wizard, us_account)
+    next_button = wizard.button(NEXT)
+    wizard_driver.qtbot.waitUntil(next_button.isEnabled, timeout=3000)
+    picker = wizard.account_page.form.reseller
+    wizard_driver.type_into(picker.text_edit(), "Nobody we know")
+    assert not next_button.isEnabled()
+    assert "Choose a reseller" in wizard.account_page.form.messages["indirect_reseller_id"].text()
+    wizard_driver.keyboard.replace(picker.text_edit(), "None")
+    assert next_button.isEnabled()

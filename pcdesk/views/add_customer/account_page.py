@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
@@ -46,6 +47,7 @@ class AccountPage(QWizardPage):
         self.scroller.setWidget(content)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -120,6 +122,7 @@ class AccountPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._changed()
+        self.form.edits["company_name"].setFocus()
 
     def cleanupPage(self) -> None:
         """Going back keeps what was typed (QWizard's default would reset the fields)."""

@@ -53,7 +53,7 @@ class ConfirmationPage(QWizardPage):
             label.setBuddy(value)
             value.setAccessibleName(labels[name].rstrip(":"))
             copy = QPushButton(self.tr("Copy"), self)
-            copy.setAutoDefault(False)
+            copy.setAutoDefault(True)  # Enter on a focused Copy copies; it must not close
             copy.setAccessibleName(self.tr("Copy {what}").format(what=labels[name].rstrip(":")))
             copy.clicked.connect(lambda _checked=False, name=name: self.copy(name))
             grid.addWidget(label, row, 0)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -76,6 +75,7 @@ class ReviewPage(QWizardPage):
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         failure_row = QHBoxLayout()
         failure_row.addWidget(self.failure, 1)
         failure_row.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignTop)
@@ -95,12 +95,14 @@ class ReviewPage(QWizardPage):
         label.setFont(font)
         return label
 
-    def _update_button(self, accessible: str) -> QToolButton:
-        button = QToolButton()
-        button.setText(self.tr("Update"))
+    def _update_button(self, accessible: str) -> QPushButton:
+        # A push button, not a tool button: focused, it takes Enter instead of passing it on
+        # to the wizard's default button (which is Submit here).
+        button = QPushButton(self.tr("Update"))
+        button.setFlat(True)
+        button.setAutoDefault(True)
         button.setAccessibleName(accessible)
         button.setToolTip(accessible)
-        button.setAutoRaise(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         font = QFont(button.font())
         font.setUnderline(True)  # reads as the link Partner Center shows, in any palette

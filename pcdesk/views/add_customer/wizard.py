@@ -211,7 +211,11 @@ class AddCustomerWizard(QWizard):
             self._autosave.start()
 
     def has_data(self) -> bool:
-        return self.account_page.form.has_data() or bool(self.subscriptions_page.cart.lines())
+        return (
+            self.account_page.form.has_data()
+            or self.account_page.agreement.has_own_entries()
+            or bool(self.subscriptions_page.cart.lines())
+        )
 
     def draft_values(self) -> dict[str, Any]:
         return {
@@ -241,9 +245,10 @@ class AddCustomerWizard(QWizard):
             for line in values.get("cart", []):
                 try:
                     offer = get_offer(self._db, int(line["offer_id"]))
-                except (NotFound, KeyError, TypeError, ValueError):
-                    continue
-                lines.append(CartLine(offer, int(line.get("quantity", 1))))
+                    quantity = int(line.get("quantity", 1))
+                except (NotFound, KeyError, TypeError, ValueError, AttributeError):
+                    continue  # an offer gone from the catalog, or a damaged line
+                lines.append(CartLine(offer, quantity))
             self.subscriptions_page.cart.set_lines(lines)
         finally:
             self._restoring = False
