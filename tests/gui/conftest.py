@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -44,6 +45,22 @@ class Keyboard:
 @pytest.fixture
 def keyboard(qtbot: QtBot) -> Keyboard:
     return Keyboard(qtbot)
+
+
+@pytest.fixture(autouse=True)
+def us_english() -> Iterator[None]:
+    """Prices, dates and counts read as in en_US whatever the machine's locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def catalog_db(sqlite_db: Database) -> Database:
+    """An empty database with the starter catalog (US and Taiwan offers)."""
+    import_starter_catalog(sqlite_db)
+    return sqlite_db
 
 
 @pytest.fixture(autouse=True)

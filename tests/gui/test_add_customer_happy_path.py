@@ -21,7 +21,7 @@ def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbo
     driver = wizard_driver
     wizard = driver.open()
     page = wizard.account_page
-    assert wizard.button(NEXT).text() == "Next: Subscriptions"
+    assert wizard.button(NEXT).text() == "&Next: Subscriptions"
     assert not wizard.button(NEXT).isEnabled()
 
     driver.fill_account(wizard, us_account)
@@ -34,7 +34,7 @@ def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbo
     driver.click(wizard, NEXT)
 
     assert wizard.currentId() == SUBSCRIPTIONS
-    assert wizard.button(NEXT).text() == "Next: Review"
+    assert wizard.button(NEXT).text() == "&Next: Review"
     assert not wizard.button(NEXT).isEnabled()  # at least one line is needed
     driver.add_offer(wizard, "Business Basic", 12)
     lines = wizard.subscriptions_page.cart.lines()
@@ -45,7 +45,7 @@ def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbo
 
     assert wizard.currentId() == REVIEW
     review = wizard.review_page
-    assert wizard.button(COMMIT).text() == "Submit"
+    assert wizard.button(COMMIT).text() == "&Submit"
     summary = review.account.text()
     assert "Northwind Traders" in summary
     assert "Redmond, WA 98052" in summary  # the address as the US writes it
@@ -55,7 +55,7 @@ def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbo
 
     assert wizard.currentId() == CONFIRMATION
     confirmation = wizard.confirmation_page
-    assert wizard.button(FINISH).text() == "Done"
+    assert wizard.button(FINISH).text() == "&Done"
     password = confirmation.values["password"].text()
     assert confirmation.values["admin_user"].text() == "admin@northwindtraders.onmicrosoft.com"
     qtbot.mouseClick(confirmation.copy_buttons["password"], Qt.MouseButton.LeftButton)

@@ -3,38 +3,22 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
-from pcdesk.services.catalog import Offer, import_starter_catalog, list_offers
+from pcdesk.services.catalog import Offer, list_offers
 from pcdesk.views.cart import CartWidget
 from pcdesk.views.cart_model import LICENSES, OFFER, TOTAL, CartLine, CartModel
 from pcdesk.views.offer_picker import OfferPicker
 from pcdesk.views.offer_table_model import TERM
 from pcdesk.views.quantity_spin_box import QuantitySpinBox
-
-
-@pytest.fixture(autouse=True)
-def us_english() -> Iterator[None]:
-    """Prices and counts read as in en_US whatever the machine's locale."""
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(previous)
-
-
-@pytest.fixture
-def catalog_db(sqlite_db: Database) -> Database:
-    import_starter_catalog(sqlite_db)
-    return sqlite_db
 
 
 def find(db: Database, market: str, product_id: str, term: str, plan: str) -> Offer:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -18,24 +16,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
-from pcdesk.services.catalog import Offer, import_starter_catalog, list_offers
+from pcdesk.services.catalog import Offer, list_offers
 from pcdesk.views.offer_picker import OfferPicker
 from pcdesk.views.offer_table_model import OFFER, PRICE, TERM, OfferTableModel
-
-
-@pytest.fixture(autouse=True)
-def us_english() -> Iterator[None]:
-    """Prices and counts read as in en_US whatever the machine's locale."""
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(previous)
-
-
-@pytest.fixture
-def catalog_db(sqlite_db: Database) -> Database:
-    import_starter_catalog(sqlite_db)
-    return sqlite_db
 
 
 @pytest.fixture

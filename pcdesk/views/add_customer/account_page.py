@@ -27,7 +27,7 @@ class AccountPage(QWizardPage):
         self.setSubTitle(
             self.tr("The customer's company, primary contact and domain, as Partner Center asks.")
         )
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next: Subscriptions"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next: Subscriptions"))
         self.form = AccountForm(db, profile)
         self.agreement = AgreementForm()
         heading = QLabel(self.tr("Microsoft Customer Agreement"))

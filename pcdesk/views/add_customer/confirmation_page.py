@@ -30,7 +30,7 @@ class ConfirmationPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Customer added"))
         self.setFinalPage(True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Done"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Done"))
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         labels = {

@@ -40,7 +40,7 @@ class ReviewPage(QWizardPage):
         self.setTitle(self.tr("Review"))
         self.setSubTitle(self.tr("Check the details, then submit. The domain cannot change later."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Submit"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Submit"))
 
         self.account = QLabel()
         self.subscriptions = QLabel()

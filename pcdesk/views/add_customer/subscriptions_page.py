@@ -17,7 +17,7 @@ class SubscriptionsPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Subscriptions"))
         self.setSubTitle(self.tr("Choose the offers to order and how many licenses of each."))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next: Review"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next: Review"))
         self.picker = OfferPicker(db)
         self.cart = CartWidget()
         self.blocked = FieldMessage(self)
