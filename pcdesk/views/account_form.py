@@ -32,6 +32,7 @@ from pcdesk.services.validation import (
 from pcdesk.views.address_rows import ADDRESS_FIELDS, AddressRows
 from pcdesk.views.domain_field import DomainField
 from pcdesk.views.field_message import FieldMessage
+from pcdesk.views.mnemonics import set_plain_text
 from pcdesk.views.reseller_picker import ResellerPicker
 from pcdesk.views.ui_locale import ui_locale
 
@@ -214,8 +215,7 @@ class AccountForm(QWidget):
         self.form.setRowVisible(self.edits["organization_registration_id"], registration)
         self.form.setRowVisible(self.messages["organization_registration_id"], registration)
         phone = self.tr("Phone:") if registration else self.tr("Phone (optional):")
-        self.labels["contact_phone"].setProperty("plainText", phone)
-        self.labels["contact_phone"].setText(phone)
+        set_plain_text(self.labels["contact_phone"], phone)
         self._fill_languages(code)
         for name in list(self._touched):
             self._show_message(name)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QStyle, QWidget
 
 from pcdesk.models.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.views.add_customer import AddCustomerWizard
+from pcdesk.views.question import ask
 
 RESUME, START_OVER, CANCEL = "resume", "start_over", "cancel"
 
@@ -53,25 +54,22 @@ class AddCustomerLauncher(QObject):
     def ask_resume(self, draft: Draft) -> str:
         """Resume a draft, start over, or cancel (a seam the tests replace)."""
         company = str(draft.values.get("account", {}).get("company_name", "")).strip()
-        box = QMessageBox(self._window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Add customer"))
-        box.setText(
-            self.tr("You have a draft for {company}, saved {when}. Resume it?").format(
-                company=company or self.tr("a new customer"),
-                when=QLocale().toString(
-                    QDateTime.fromSecsSinceEpoch(int(draft.saved_at.timestamp())),
-                    QLocale.FormatType.ShortFormat,
-                ),
-            )
+        text = self.tr("You have a draft for {company}, saved {when}. Resume it?").format(
+            company=company or self.tr("a new customer"),
+            when=QLocale().toString(
+                QDateTime.fromSecsSinceEpoch(int(draft.saved_at.timestamp())),
+                QLocale.FormatType.ShortFormat,
+            ),
         )
-        resume = box.addButton(self.tr("&Resume draft"), QMessageBox.ButtonRole.AcceptRole)
-        start = box.addButton(self.tr("&Start over"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(resume)
-        box.exec()
-        clicked = box.clickedButton()
-        return RESUME if clicked is resume else START_OVER if clicked is start else CANCEL
+        answer = ask(
+            self._window,
+            self.tr("Add customer"),
+            text,
+            "",
+            self.tr("&Resume draft"),
+            self.tr("&Start over"),
+        )
+        return {"first": RESUME, "second": START_OVER, "cancel": CANCEL}[answer]
 
     def start(self) -> AddCustomerWizard | None:
         """Open the wizard over the window (offering a saved draft first)."""

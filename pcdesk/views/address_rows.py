@@ -169,8 +169,3 @@ class AddressRows(QObject):
             self.edits[name].setText(values.get(name, ""))
         if self.has_state_list():
             self.state_list.setCurrentIndex(max(self._state_index(values.get("state", "")), 0))
-
-    def set_read_only(self, read_only: bool) -> None:
-        for edit in self.edits.values():
-            edit.setReadOnly(read_only)
-        self.state_list.setEnabled(not read_only)

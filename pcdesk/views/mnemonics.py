@@ -45,6 +45,16 @@ def assign_mnemonics(widgets: Iterable[QLabel | QAbstractButton], reserved: Iter
         widget.setText(with_mnemonic(plain, taken))
 
 
+def plain_text(widget: QLabel | QAbstractButton) -> str:
+    """A label's text without its mnemonic."""
+    plain = widget.property(PLAIN_TEXT)
+    return (
+        plain
+        if isinstance(plain, str)
+        else widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    )
+
+
 def set_plain_text(widget: QLabel | QAbstractButton, text: str) -> None:
     """Change a label's text; its mnemonic is given out again by the next assign_mnemonics."""
     widget.setProperty(PLAIN_TEXT, text)

@@ -13,7 +13,7 @@ from pcdesk.services.partner import PartnerProfileData
 from pcdesk.views.account_form import AccountForm
 from pcdesk.views.add_customer.pages import BUTTON_MNEMONICS
 from pcdesk.views.agreement_form import AgreementForm
-from pcdesk.views.mnemonics import assign_mnemonics
+from pcdesk.views.mnemonics import assign_mnemonics, plain_text
 
 MAX_NAMED = 4  # how many missing fields the hint names before saying "and N more"
 
@@ -115,10 +115,7 @@ class AccountPage(QWizardPage):
             editor = self.agreement.editor(field)
             return editor.accessibleName()
         label = labels.get("language" if field == "culture" else field)
-        text = label.property("plainText") if label is not None else None
-        if not isinstance(text, str) and label is not None:
-            text = label.text()
-        return str(text or "").replace("&", "").rstrip(":")
+        return plain_text(label).rstrip(":") if label is not None else ""
 
     def initializePage(self) -> None:
         self._changed()

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from pcdesk.models.database import Database
-from pcdesk.services.validation import country_name
 from pcdesk.views.cart import CartWidget
 from pcdesk.views.field_message import FieldMessage
 from pcdesk.views.offer_picker import OfferPicker
@@ -93,6 +92,3 @@ class SubscriptionsPage(QWizardPage):
         if self._agreement_pending:
             return not lines
         return bool(lines) and not self.cart.problems()
-
-    def market_name(self) -> str:
-        return country_name(self._country)

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from pcdesk.models.database import Database
 from pcdesk.services.catalog import get_offer
@@ -24,6 +24,7 @@ from pcdesk.views.add_customer.pages import ACCOUNT, CONFIRMATION, REVIEW, SUBSC
 from pcdesk.views.add_customer.review_page import ReviewPage
 from pcdesk.views.add_customer.subscriptions_page import SubscriptionsPage
 from pcdesk.views.cart_model import CartLine
+from pcdesk.views.question import ask
 from pcdesk.views.translate import translated
 
 log = logging.getLogger(__name__)
@@ -255,20 +256,15 @@ class AddCustomerWizard(QWizard):
 
     def ask_close(self) -> str:
         """Discard, keep as draft, or cancel closing (a seam the tests replace)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Add customer"))
-        box.setText(self.tr("Keep what you entered for this customer?"))
-        box.setInformativeText(
-            self.tr("A draft can be resumed the next time you choose Add customer.")
+        answer = ask(
+            self,
+            self.tr("Add customer"),
+            self.tr("Keep what you entered for this customer?"),
+            self.tr("A draft can be resumed the next time you choose Add customer."),
+            self.tr("&Keep as draft"),
+            self.tr("&Discard"),
         )
-        keep = box.addButton(self.tr("&Keep as draft"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        box.exec()
-        clicked = box.clickedButton()
-        return KEEP if clicked is keep else DISCARD if clicked is discard else CANCEL
+        return {"first": KEEP, "second": DISCARD, "cancel": CANCEL}[answer]
 
     def reject(self) -> None:
         """Cancel, Esc or the window's close button: ask before anything typed is lost."""
