@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pcdesk import __version__, config
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
@@ -32,7 +32,7 @@ def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def build_main_window(database_url: str, *, demo: bool = False) -> QMainWindow:
+def build_main_window(database_url: str, *, demo: bool = False) -> MainWindow:
     """Open (and migrate) the database, seed demo data into an empty one if asked, and return the
     main window without starting an event loop. A QApplication must exist.
 
@@ -128,5 +128,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             None, QCoreApplication.translate("app", "pcdesk cannot open the database"), str(error)
         )
         return 1
+    _keep_reopening(window)
     window.show()
     return app.exec()
+
+
+def _keep_reopening(window: MainWindow) -> None:
+    """File > Open database…: a new window on the chosen database replaces this one."""
+
+    def reopen(url: str) -> None:
+        try:
+            replacement = build_main_window(url)
+        except FirstStartCancelled:
+            return
+        except DatabaseOpenError as error:
+            log.error("%s", error)
+            QMessageBox.critical(
+                window,
+                QCoreApplication.translate("app", "pcdesk cannot open the database"),
+                str(error),
+            )
+            return
+        # Shown before the old one closes, or closing the last window would quit pcdesk.
+        replacement.show()
+        if not window.close():  # unsaved edits the user chose to keep
+            replacement.close()
+            return
+        _keep_reopening(replacement)
+
+    window.open_database_requested.connect(reopen)

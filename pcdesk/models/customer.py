@@ -58,6 +58,15 @@ class Customer(Base):
         enum_column(AccountStatus), default=AccountStatus.ACTIVE
     )
     tags: Mapped[str] = mapped_column(String(1000), default="")  # comma-separated, as exported
+    # keys.search_text(name_key, domain_prefix, microsoft_id), kept by the model: the list's search
+    # looks in it through a trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL).
+    search_text: Mapped[str] = mapped_column(String(1200), server_default="")
+    # Kept by database triggers (migration 0003), never written from Python: what the list shows and
+    # sorts by without joining or counting per row. The number of active subscriptions, the status
+    # of the latest agreement attestation ("" when none) and the indirect reseller's name.
+    active_subscriptions: Mapped[int] = mapped_column(Integer, server_default="0")
+    agreement_status: Mapped[str] = mapped_column(String(32), server_default="")
+    reseller_name: Mapped[str] = mapped_column(String(255), server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(255))
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
@@ -75,7 +84,22 @@ class Customer(Base):
     def _keep_name_key(self, _key: str, value: str) -> str:
         self.name_key = fold(value)
         self.match_key = keys.match_key(value)
+        self._keep_search_text(name_key=self.name_key)
         return value
+
+    @validates("microsoft_id")
+    def _keep_search_text_id(self, _key: str, value: str) -> str:
+        self._keep_search_text(microsoft_id=value)
+        return value
+
+    def _keep_search_text(self, **changed: str) -> None:
+        # Called while one of its fields is being set, before the new value is stored: take that
+        # one from ``changed`` and the others as they are.
+        fields = {
+            name: changed.get(name, self.__dict__.get(name) or "")
+            for name in ("name_key", "domain_prefix", "microsoft_id")
+        }
+        self.search_text = keys.search_text(**fields)
 
     @validates("contact_email")
     def _keep_email_domain(self, _key: str, value: str) -> str:
@@ -87,16 +111,24 @@ class Customer(Base):
         current = self.__dict__.get("domain_prefix")
         if current is not None and current != value:
             raise ValueError("a customer's initial domain can never change")
+        self._keep_search_text(domain_prefix=value)
         return value
 
 
-# The customer list sorts by these with id as the tie-breaker (keyset paging), and looks them up.
+# The customer list sorts by these with id as the tie-breaker (keyset paging), and looks them up:
+# one index per sortable column, in the order services/customer_list.py sorts by.
 Index("ix_customer_name_key", Customer.name_key, Customer.id)
 Index("ix_customer_domain_prefix_ci", func.lower(Customer.domain_prefix), unique=True)
+Index("ix_customer_domain_sort", Customer.domain_prefix, Customer.id)
+Index("ix_customer_microsoft_id_sort", Customer.microsoft_id, Customer.id)
 Index("ix_customer_created_at", Customer.created_at, Customer.id)
-Index("ix_customer_country", Customer.country, Customer.name_key)
-Index("ix_customer_relationship", Customer.relationship, Customer.name_key)
+Index("ix_customer_country", Customer.country, Customer.name_key, Customer.id)
+Index("ix_customer_relationship", Customer.relationship, Customer.name_key, Customer.id)
 Index("ix_customer_indirect_reseller_id", Customer.indirect_reseller_id)
+Index("ix_customer_reseller_sort", Customer.reseller_name, Customer.name_key, Customer.id)
+Index("ix_customer_subscriptions_sort", Customer.active_subscriptions, Customer.id)
+Index("ix_customer_agreement_sort", Customer.agreement_status, Customer.name_key, Customer.id)
+Index("ix_customer_tags_sort", Customer.tags, Customer.id)
 Index("ix_customer_contact_email_ci", func.lower(Customer.contact_email))
 Index("ix_customer_match_key", Customer.match_key)
 Index("ix_customer_email_domain", Customer.email_domain)

@@ -155,3 +155,22 @@ def email_domain(email: str) -> str:
     """The lower-case domain of an e-mail address (after its last "@"), or "" without one."""
     _local, at, domain = email.strip().rpartition("@")
     return domain.lower() if at else ""
+
+
+# Separates the fields of search_text, and pads its end. A search needle never holds it (see
+# search_needle), so a match never spans two fields. Two at the end make every occurrence of a
+# one- or two-character needle the start of some three-character piece of the text: that is how
+# the SQLite trigram index finds short needles too (services/customer_search.py).
+SEARCH_SEPARATOR = "\x1f"
+
+
+def search_text(name_key: str, domain_prefix: str, microsoft_id: str) -> str:
+    """What the list's search box looks in: folded name, domain prefix and Microsoft ID."""
+    sep = SEARCH_SEPARATOR
+    return f"{name_key}{sep}{domain_prefix.lower()}{sep}{microsoft_id.lower()}{sep}{sep}"
+
+
+def search_needle(text: str) -> str:
+    """The user's search text as search_text holds it: folded, trimmed, no control characters."""
+    folded = fold(text)
+    return "".join(char for char in folded if unicodedata.category(char) != "Cc").strip()

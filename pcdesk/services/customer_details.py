@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pcdesk.models import (
     AccountStatus,
@@ -51,6 +52,10 @@ class SubscriptionData:
     status: SubscriptionStatus
     unit_price: Decimal
     currency: str
+    version: int  # the subscription's own: changes to it are checked against this
+    min_quantity: int  # the offer's licence limits (the maximum is per customer, all lines)
+    max_quantity: int
+    market: str
 
 
 @dataclass(frozen=True)
@@ -103,12 +108,7 @@ def get_customer(db: Database, customer_id: int) -> CustomerDetails:
         reseller_name = ""
         if customer.indirect_reseller_id is not None:
             reseller_name = session.get_one(IndirectReseller, customer.indirect_reseller_id).name
-        latest = session.scalars(
-            select(AgreementAcceptance)
-            .where(AgreementAcceptance.customer_id == customer_id)
-            .order_by(AgreementAcceptance.recorded_at.desc(), AgreementAcceptance.id.desc())
-            .limit(1)
-        ).first()
+        latest = latest_agreement(session, customer_id)
         subscriptions = session.execute(
             select(Subscription, CatalogOffer)
             .join(CatalogOffer, Subscription.offer_id == CatalogOffer.id)
@@ -156,10 +156,24 @@ def get_customer(db: Database, customer_id: int) -> CustomerDetails:
                     status=sub.status,
                     unit_price=offer.unit_price,
                     currency=offer.currency,
+                    version=sub.version,
+                    min_quantity=offer.min_quantity,
+                    max_quantity=offer.max_quantity,
+                    market=offer.market,
                 )
                 for sub, offer in subscriptions
             ),
         )
+
+
+def latest_agreement(session: Session, customer_id: int) -> AgreementAcceptance | None:
+    """The customer's current attestation: the one recorded last."""
+    return session.scalars(
+        select(AgreementAcceptance)
+        .where(AgreementAcceptance.customer_id == customer_id)
+        .order_by(AgreementAcceptance.recorded_at.desc(), AgreementAcceptance.id.desc())
+        .limit(1)
+    ).first()
 
 
 def _agreement_data(row: AgreementAcceptance) -> AgreementData:

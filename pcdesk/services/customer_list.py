@@ -1,60 +1,94 @@
-"""The customer list: counting, filtering, sorting and paging, all in SQL.
+"""The customer list: counting, filtering, sorting and paging, all in SQL on indexes.
 
-Nothing here touches every customer in Python: a count is one ``count(*)``, a page is one query
-that selects the page's ids on an index and then joins what the columns show for those ids only.
+Nothing here touches every customer in Python. A count is one ``count(*)``; a search is a trigram
+index lookup (customer_search.py); a page is one query on the sort column's index, found by
+keyset (the rows after or before a known row: what scrolling asks for) or else by an offset
+counted from the nearer end of the list (what dragging the scroll bar or jumping to the end asks
+for). Every order ends in the customer's id, so it is total and pages join up exactly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.sql.elements import KeyedColumnElement, UnaryExpression
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy.orm import Session
 
 from pcdesk.models import (
-    AgreementAcceptance,
     AgreementStatus,
     Customer,
-    IndirectReseller,
     Relationship,
-    Subscription,
-    SubscriptionStatus,
-    fold,
+    RelationshipRequest,
+    RequestStatus,
 )
 from pcdesk.models.database import Database
 from pcdesk.services.customer_details import ONMICROSOFT
+from pcdesk.services.customer_search import search_condition
 
 
 class SortKey(enum.StrEnum):
+    """The list's sortable columns, in the order the table shows them."""
+
     COMPANY_NAME = "company_name"
     DOMAIN = "domain"
     MICROSOFT_ID = "microsoft_id"
     COUNTRY = "country"
+    RELATIONSHIP = "relationship"
+    INDIRECT_RESELLER = "indirect_reseller"
+    SUBSCRIPTIONS = "active_subscriptions"
+    AGREEMENT = "agreement"
     CREATED_AT = "created_at"
+    TAGS = "tags"
 
 
-_SORT_COLUMNS: dict[SortKey, KeyedColumnElement[object]] = {
-    SortKey.COMPANY_NAME: Customer.name_key,  # type: ignore[dict-item]
-    SortKey.DOMAIN: Customer.domain_prefix,  # type: ignore[dict-item]
-    SortKey.MICROSOFT_ID: Customer.microsoft_id,  # type: ignore[dict-item]
-    SortKey.COUNTRY: Customer.country,  # type: ignore[dict-item]
-    SortKey.CREATED_AT: Customer.created_at,  # type: ignore[dict-item]
+class RelationshipFilter(enum.StrEnum):
+    ACTIVE = "active"  # a relationship of any kind
+    PENDING = "pending"  # a relationship request sent and not yet accepted or cancelled
+    FORMER = "former"  # the relationship was removed; the record and its history stay
+
+
+NO_RESELLER = 0  # CustomerQuery.indirect_reseller_id for "customers the partner bills directly"
+
+# What each sort orders by before the id; each tuple (plus id) is an index (models/customer.py).
+# Categorical columns sort by company name within a value: more useful than by id alone.
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    SortKey.COMPANY_NAME: (Customer.name_key,),
+    SortKey.DOMAIN: (Customer.domain_prefix,),
+    SortKey.MICROSOFT_ID: (Customer.microsoft_id,),
+    SortKey.COUNTRY: (Customer.country, Customer.name_key),
+    SortKey.RELATIONSHIP: (Customer.relationship, Customer.name_key),
+    SortKey.INDIRECT_RESELLER: (Customer.reseller_name, Customer.name_key),
+    SortKey.SUBSCRIPTIONS: (Customer.active_subscriptions,),
+    SortKey.AGREEMENT: (Customer.agreement_status, Customer.name_key),
+    SortKey.CREATED_AT: (Customer.created_at,),
+    SortKey.TAGS: (Customer.tags,),
 }
 
 
 @dataclass(frozen=True)
 class CustomerQuery:
-    """What the list shows: a search text and filters; empty means everyone."""
+    """What the list shows: a search text and filters (empty means everyone), and an order."""
 
     text: str = ""
     country: str | None = None
-    relationship: Relationship | None = None
-    indirect_reseller_id: int | None = None
+    status: RelationshipFilter | None = None
+    indirect_reseller_id: int | None = None  # NO_RESELLER: only customers without one
     sort: SortKey = SortKey.COMPANY_NAME
     descending: bool = False
+
+    @property
+    def is_filtered(self) -> bool:
+        """True when the query leaves some customers out."""
+        return bool(
+            self.text.strip()
+            or self.country
+            or self.status is not None
+            or self.indirect_reseller_id is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -70,118 +104,168 @@ class CustomerRow:
     agreement: AgreementStatus | None
     created_at: dt.datetime
     tags: str
+    # The row's values of the query's sort columns, id last: where the next page starts.
+    key: tuple[Any, ...]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _sort_columns(query: CustomerQuery) -> tuple[Any, ...]:
+    return (*_SORT_COLUMNS[query.sort], Customer.id)
 
 
-def _conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
+def _filter_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    needle = fold(query.text.strip())
-    if needle:
-        pattern = f"%{_escape_like(needle)}%"
-        # The list shows "contoso.onmicrosoft.com": a pasted domain finds its prefix.
-        domain = needle.removesuffix(ONMICROSOFT) if needle.endswith(ONMICROSOFT) else needle
-        conditions.append(
-            or_(
-                Customer.name_key.like(pattern, escape="\\"),
-                Customer.domain_prefix.like(f"%{_escape_like(domain)}%", escape="\\"),
-                Customer.microsoft_id.like(pattern, escape="\\"),
-            )
-        )
     if query.country:
         conditions.append(Customer.country == query.country)
-    if query.relationship is not None:
-        conditions.append(Customer.relationship == query.relationship)
-    if query.indirect_reseller_id is not None:
+    if query.status is RelationshipFilter.ACTIVE:
+        conditions.append(Customer.relationship != Relationship.NONE)
+    elif query.status is RelationshipFilter.FORMER:
+        conditions.append(Customer.relationship == Relationship.NONE)
+    elif query.status is RelationshipFilter.PENDING:
+        pending = select(RelationshipRequest.customer_id).where(
+            RelationshipRequest.status == RequestStatus.PENDING,
+            RelationshipRequest.customer_id.is_not(None),
+        )
+        conditions.append(Customer.id.in_(pending))
+    if query.indirect_reseller_id == NO_RESELLER:
+        conditions.append(Customer.indirect_reseller_id.is_(None))
+    elif query.indirect_reseller_id is not None:
         conditions.append(Customer.indirect_reseller_id == query.indirect_reseller_id)
+    return conditions
+
+
+def _search_text(query: CustomerQuery) -> str:
+    text = query.text.strip()
+    # The list shows "contoso.onmicrosoft.com": a pasted domain finds its prefix.
+    if text.casefold().endswith(ONMICROSOFT):
+        text = text[: -len(ONMICROSOFT)]
+    return text
+
+
+def _conditions(session: Session, query: CustomerQuery) -> list[ColumnElement[bool]]:
+    conditions = _filter_conditions(query)
+    searched = search_condition(session, _search_text(query))
+    if searched is not None:
+        conditions.append(searched)
+    return conditions
+
+
+def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
+    """The WHERE clause of the list, for work that reads it in the background (export).
+
+    The search part is a portable substring test on ``search_text``: the same rows as the list
+    finds through its index, at the cost of a scan, which a background job can afford.
+    """
+    conditions = _filter_conditions(query)
+    searched = search_condition(None, _search_text(query))
+    if searched is not None:
+        conditions.append(searched)
     return conditions
 
 
 def count_customers(db: Database, query: CustomerQuery = CustomerQuery()) -> int:
     with db.session_factory() as session:
-        statement = select(func.count()).select_from(Customer).where(*_conditions(query))
+        statement = select(func.count()).select_from(Customer).where(*_conditions(session, query))
         return int(session.execute(statement).scalar_one())
 
 
-def _order(query: CustomerQuery) -> tuple[UnaryExpression[Any], ...]:
-    column = _SORT_COLUMNS[query.sort]
-    if query.descending:
-        return (column.desc(), Customer.id.desc())
-    return (column.asc(), Customer.id.asc())
-
-
-def _page_ids(query: CustomerQuery, offset: int, limit: int) -> Select[int]:
+def _row_columns(query: CustomerQuery) -> tuple[Any, ...]:
     return (
-        select(Customer.id)
-        .where(*_conditions(query))
-        .order_by(*_order(query))
-        .offset(offset)
-        .limit(limit)
+        Customer.id,
+        Customer.microsoft_id,
+        Customer.company_name,
+        Customer.domain_prefix,
+        Customer.country,
+        Customer.relationship,
+        Customer.reseller_name,
+        Customer.active_subscriptions,
+        Customer.agreement_status,
+        Customer.created_at,
+        Customer.tags,
+        *_sort_columns(query),
     )
+
+
+def _to_row(row: Sequence[Any]) -> CustomerRow:
+    agreement = row[8]
+    return CustomerRow(
+        id=row[0],
+        microsoft_id=row[1],
+        company_name=row[2],
+        domain=row[3] + ONMICROSOFT,
+        country=row[4],
+        relationship=row[5],
+        indirect_reseller=row[6],
+        active_subscriptions=int(row[7]),
+        agreement=AgreementStatus(agreement) if agreement else None,
+        created_at=row[9],
+        tags=row[10],
+        key=tuple(row[11:]),
+    )
+
+
+def _ordered(statement: Select[Any], query: CustomerQuery, *, reverse: bool) -> Select[Any]:
+    descending = query.descending != reverse
+    columns = _sort_columns(query)
+    return statement.order_by(*(c.desc() if descending else c.asc() for c in columns))
+
+
+def _beyond(query: CustomerQuery, key: Sequence[Any], *, reverse: bool) -> ColumnElement[bool]:
+    """Rows after ``key`` in the query's order (before it when ``reverse``)."""
+    columns, values = tuple_(*_sort_columns(query)), tuple_(*key)
+    return columns < values if query.descending != reverse else columns > values
 
 
 def customer_page(
-    db: Database, query: CustomerQuery = CustomerQuery(), *, offset: int = 0, limit: int = 100
+    db: Database,
+    query: CustomerQuery = CustomerQuery(),
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
+    after: Sequence[Any] | None = None,
+    before: Sequence[Any] | None = None,
 ) -> tuple[CustomerRow, ...]:
-    """Rows ``offset`` to ``offset + limit`` of the list in the query's order (ties by id)."""
-    page = _page_ids(query, offset, limit).subquery("page")
-    active = (
-        select(func.count())
-        .where(
-            and_(
-                Subscription.customer_id == Customer.id,
-                Subscription.status == SubscriptionStatus.ACTIVE,
-            )
-        )
-        .correlate(Customer)
-        .scalar_subquery()
-    )
-    agreement = (
-        select(AgreementAcceptance.status)
-        .where(AgreementAcceptance.customer_id == Customer.id)
-        .order_by(AgreementAcceptance.recorded_at.desc(), AgreementAcceptance.id.desc())
-        .limit(1)
-        .correlate(Customer)
-        .scalar_subquery()
-    )
-    statement = (
-        select(
-            Customer.id,
-            Customer.microsoft_id,
-            Customer.company_name,
-            Customer.domain_prefix,
-            Customer.country,
-            Customer.relationship,
-            func.coalesce(IndirectReseller.name, ""),
-            active,
-            agreement,
-            Customer.created_at,
-            Customer.tags,
-        )
-        .join(page, page.c.id == Customer.id)
-        .outerjoin(IndirectReseller, IndirectReseller.id == Customer.indirect_reseller_id)
-        .order_by(*_order(query))
-    )
+    """Rows ``offset`` to ``offset + limit`` of the list in the query's order.
+
+    ``after`` (or ``before``) is the ``key`` of the row just before (after) the page: the page is
+    then found on the index from there, at the same cost anywhere in the list, and ``offset`` is
+    not used. Without either, ``total`` (the query's count) lets a page in the second half be
+    counted from the end, so the last page costs what the first does.
+    """
     with db.session_factory() as session:
-        rows = session.execute(statement).all()
-    return tuple(
-        CustomerRow(
-            id=row[0],
-            microsoft_id=row[1],
-            company_name=row[2],
-            domain=row[3] + ONMICROSOFT,
-            country=row[4],
-            relationship=row[5],
-            indirect_reseller=row[6],
-            active_subscriptions=int(row[7] or 0),
-            agreement=None if row[8] is None else AgreementStatus(row[8]),
-            created_at=row[9],
-            tags=row[10],
-        )
-        for row in rows
-    )
+        statement = select(*_row_columns(query)).where(*_conditions(session, query))
+        reverse = False
+        if after is not None:
+            statement = statement.where(_beyond(query, after, reverse=False))
+        elif before is not None:
+            reverse = True
+            statement = statement.where(_beyond(query, before, reverse=True))
+        elif total is not None and offset > total // 2:
+            reverse = True
+            limit = max(0, min(limit, total - offset))
+            statement = statement.offset(max(0, total - offset - limit))
+        else:
+            statement = statement.offset(offset)
+        statement = _ordered(statement, query, reverse=reverse).limit(limit)
+        rows = [_to_row(row) for row in session.execute(statement)]
+    if reverse:
+        rows.reverse()
+    return tuple(rows)
+
+
+def iter_customer_pages(
+    db: Database, query: CustomerQuery = CustomerQuery(), *, page_size: int = 1000
+) -> Iterator[tuple[CustomerRow, ...]]:
+    """The whole list in order, a page at a time (keyset paging: constant cost per page)."""
+    after: tuple[Any, ...] | None = None
+    while True:
+        page = customer_page(db, query, limit=page_size, after=after)
+        if not page:
+            return
+        yield page
+        if len(page) < page_size:
+            return
+        after = page[-1].key
 
 
 def customer_position(
@@ -189,20 +273,16 @@ def customer_position(
 ) -> int | None:
     """The row a customer is on in the list (0-based), or None when the query leaves it out.
 
-    One count over the sort index of the rows before it, so selecting a customer just added
-    costs the same at any size of list.
+    One count on the sort index of the rows before it, so selecting a customer just added costs
+    the same at any size of list.
     """
-    column = _SORT_COLUMNS[query.sort]
     with db.session_factory() as session:
+        conditions = _conditions(session, query)
         found = session.execute(
-            select(column).where(Customer.id == customer_id, *_conditions(query))
+            select(*_sort_columns(query)).where(Customer.id == customer_id, *conditions)
         ).first()
         if found is None:
             return None
-        value = found[0]
-        if query.descending:
-            before = or_(column > value, and_(column == value, Customer.id > customer_id))
-        else:
-            before = or_(column < value, and_(column == value, Customer.id < customer_id))
-        statement = select(func.count()).select_from(Customer).where(*_conditions(query), before)
+        before = _beyond(query, tuple(found), reverse=True)
+        statement = select(func.count()).select_from(Customer).where(*conditions, before)
         return int(session.execute(statement).scalar_one())

@@ -1,10 +1,15 @@
-"""Adding a customer and reading one back: the account, its agreement and its subscriptions."""
+"""Adding a customer and reading one back: the account, its agreement and its subscriptions.
+
+The rules shared with later edits (``customer_edits``, ``subscriptions``) are public here:
+``normalized``, ``with_stored_address``, ``account_problems``, ``check_lines``,
+``agreement_row`` and ``insert_subscriptions``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -77,7 +82,7 @@ def normalized(data: CustomerInput) -> CustomerInput:
     )
 
 
-def _with_stored_address(data: CustomerInput) -> CustomerInput:
+def with_stored_address(data: CustomerInput) -> CustomerInput:
     """State and city as the address data's own keys ("California" is stored as "CA")."""
     fields = normalize_address_fields(
         data.country,
@@ -189,7 +194,7 @@ def create_customer(
             errors = _check(session, data, agreement, lines, partner, today)
             if errors:
                 raise ValidationFailed(errors)
-            data = _with_stored_address(data)
+            data = with_stored_address(data)
             customer = _insert(session, data, agreement, lines, actor, microsoft_id)
             session.flush()
             customer_id = customer.id
@@ -217,12 +222,29 @@ def _check(
     partner: PartnerProfile | None,
     today: dt.date,
 ) -> dict[str, str]:
-    partner_domains = [partner.domain] if partner is not None and partner.domain else []
-    errors: dict[str, str] = dict(validate_customer(data, partner_domains=partner_domains).errors)
+    errors = account_problems(session, data, partner)
     errors.update(validate_agreement(agreement, today=today, country=data.country))
     if "domain_prefix" not in errors and _domain_taken(session, data.domain_prefix):
         errors["domain_prefix"] = domain_taken_message(data.domain_prefix)
-    if data.indirect_reseller_id is not None:
+    errors.update(
+        check_lines(session, data.country, lines, today, agreement_accepted=agreement.accepted)
+    )
+    return errors
+
+
+def account_problems(
+    session: Session,
+    data: CustomerInput,
+    partner: PartnerProfile | None,
+    *,
+    check_reseller: bool = True,
+) -> dict[str, str]:
+    """What is wrong with a (normalized) account: every Account info rule, and whether the
+    indirect reseller may be chosen (``check_reseller``). Whether the domain is free is not
+    checked: only a new customer needs that."""
+    partner_domains = [partner.domain] if partner is not None and partner.domain else []
+    errors: dict[str, str] = dict(validate_customer(data, partner_domains=partner_domains).errors)
+    if check_reseller and data.indirect_reseller_id is not None:
         reseller = session.get(IndirectReseller, data.indirect_reseller_id)
         if reseller is None or reseller.state is not ResellerState.ACTIVE:
             errors["indirect_reseller_id"] = Message(
@@ -231,30 +253,39 @@ def _check(
                 ),
                 context="customers",
             )
-    errors.update(_check_lines(session, data.country, agreement, lines, today))
     return errors
 
 
-def _check_lines(
+def agreement_missing_message() -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "customers",
+            "No subscriptions can be ordered until the customer accepts the Microsoft "
+            "Customer Agreement.",
+        ),
+        context="customers",
+    )
+
+
+def check_lines(
     session: Session,
     country: str,
-    agreement: AgreementInput,
     lines: Sequence[SubscriptionLine],
     today: dt.date,
+    *,
+    agreement_accepted: bool,
+    existing: Mapping[int, int] | None = None,
 ) -> dict[str, str]:
+    """What is wrong with ordering ``lines`` for a customer in ``country``, by field
+    ``subscriptions`` (all of them) or ``subscriptions[i]``.
+
+    ``existing`` maps an offer id to the licenses the customer already holds in subscriptions
+    that are not cancelled: an offer's maximum is per customer, whatever the number of lines.
+    """
     if not lines:
         return {}
-    if not agreement.accepted:
-        return {
-            "subscriptions": Message(
-                QT_TRANSLATE_NOOP(
-                    "customers",
-                    "No subscriptions can be ordered until the customer accepts the Microsoft "
-                    "Customer Agreement.",
-                ),
-                context="customers",
-            )
-        }
+    if not agreement_accepted:
+        return {"subscriptions": agreement_missing_message()}
     errors: dict[str, str] = {}
     offers = {
         offer.id: offer
@@ -263,13 +294,14 @@ def _check_lines(
         )
     }
     # The limits are per customer: two lines of one offer count together.
-    licenses: dict[int, int] = {}
+    held = dict(existing or {})
+    licenses: dict[int, int] = dict(held)
     for line in lines:
         licenses[line.offer_id] = licenses.get(line.offer_id, 0) + line.quantity
     for index, line in enumerate(lines):
         offer = offers.get(line.offer_id)
         field = f"subscriptions[{index}]"
-        if offer is None or not _on_sale(offer, today):
+        if offer is None or not on_sale(offer, today):
             errors[field] = Message(
                 QT_TRANSLATE_NOOP("customers", "This offer is no longer in the catalog."),
                 context="customers",
@@ -280,6 +312,18 @@ def _check_lines(
                 context="customers",
                 offer=offer.sku_title,
                 market=country,
+            )
+        elif held.get(offer.id, 0) and licenses[offer.id] > offer.max_quantity:
+            errors[field] = Message(
+                QT_TRANSLATE_NOOP(
+                    "customers",
+                    "{offer} takes at most {maximum} licenses per customer, and this customer "
+                    "already has {held}.",
+                ),
+                context="customers",
+                offer=offer.sku_title,
+                maximum=offer.max_quantity,
+                held=held[offer.id],
             )
         elif not (offer.min_quantity <= line.quantity and licenses[offer.id] <= offer.max_quantity):
             errors[field] = Message(
@@ -294,7 +338,8 @@ def _check_lines(
     return errors
 
 
-def _on_sale(offer: CatalogOffer, today: dt.date) -> bool:
+def on_sale(offer: CatalogOffer, today: dt.date) -> bool:
+    """True while the price list offers it (``today`` is the user's local date)."""
     start, end = offer.effective_start.date(), offer.effective_end
     return start <= today and (end is None or today <= end.date())
 
@@ -333,25 +378,7 @@ def _insert(
     )
     session.add(customer)
     session.flush()
-    if agreement.accepted:
-        session.add(
-            AgreementAcceptance(
-                customer_id=customer.id,
-                status=AgreementStatus.ACCEPTED,
-                signer_first_name=agreement.signer_first_name.strip(),
-                signer_last_name=agreement.signer_last_name.strip(),
-                signer_email=agreement.signer_email.strip(),
-                signer_phone=agreement.signer_phone.strip() or None,
-                date_accepted=agreement.date_accepted,
-                recorded_by=actor,
-            )
-        )
-    else:
-        session.add(
-            AgreementAcceptance(
-                customer_id=customer.id, status=AgreementStatus.PENDING, recorded_by=actor
-            )
-        )
+    session.add(agreement_row(customer.id, agreement, actor))
     audit.record(
         session,
         actor,
@@ -361,17 +388,47 @@ def _insert(
         domain=customer.domain_prefix + ONMICROSOFT,
         agreement="accepted" if agreement.accepted else "pending",
     )
+    insert_subscriptions(session, customer.id, lines, data.indirect_reseller_id, actor)
+    return customer
+
+
+def agreement_row(customer_id: int, agreement: AgreementInput, actor: str) -> AgreementAcceptance:
+    """The attestation as stored: accepted with its signer and date, or pending."""
+    if not agreement.accepted:
+        return AgreementAcceptance(
+            customer_id=customer_id, status=AgreementStatus.PENDING, recorded_by=actor
+        )
+    return AgreementAcceptance(
+        customer_id=customer_id,
+        status=AgreementStatus.ACCEPTED,
+        signer_first_name=agreement.signer_first_name.strip(),
+        signer_last_name=agreement.signer_last_name.strip(),
+        signer_email=agreement.signer_email.strip(),
+        signer_phone=agreement.signer_phone.strip() or None,
+        date_accepted=agreement.date_accepted,
+        recorded_by=actor,
+    )
+
+
+def insert_subscriptions(
+    session: Session,
+    customer_id: int,
+    lines: Sequence[SubscriptionLine],
+    indirect_reseller_id: int | None,
+    actor: str,
+) -> None:
+    """Add checked ``lines`` as active subscriptions, each with its audit event."""
     for line in lines:
         offer = session.get_one(CatalogOffer, line.offer_id)
         session.add(
             Subscription(
-                customer_id=customer.id,
+                customer_id=customer_id,
                 offer_id=offer.id,
                 quantity=line.quantity,
                 term=offer.term,
                 billing_plan=offer.billing_plan,
                 status=SubscriptionStatus.ACTIVE,
-                indirect_reseller_id=data.indirect_reseller_id,
+                indirect_reseller_id=indirect_reseller_id,
                 created_by=actor,
                 updated_by=actor,
             )
@@ -380,10 +437,9 @@ def _insert(
             session,
             actor,
             "subscription.created",
-            customer.id,
+            customer_id,
             offer=f"{offer.product_id}:{offer.sku_id}",
             title=offer.sku_title,
             quantity=line.quantity,
             term=offer.term,
         )
-    return customer

@@ -1,20 +1,40 @@
-"""The customer list as a Qt item model: a count and pages fetched on demand from the service.
+"""The customer list as a Qt item model: a count and pages, loaded off the GUI thread.
 
-The model never holds every customer: it knows the count (one SQL query) and keeps a bounded
-cache of pages, loading a page when the view paints one of its rows.
+The model never holds every customer. It knows the count and keeps a bounded cache of pages; a
+row that is not cached reads as empty while its page is loaded by a worker thread, and fills in
+when the page arrives. A new search, filter or sort keeps the old rows on screen until the first
+page of the new list is in; its count follows (for a broad search it takes a moment longer).
+
+Each request carries the generation of the query it was made for: what arrives for an older
+query is dropped.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list import (
     CustomerQuery,
     CustomerRow,
+    SortKey,
     count_customers,
     customer_page,
     customer_position,
@@ -22,16 +42,19 @@ from pcdesk.services.customer_list import (
 from pcdesk.services.validation import country_name
 from pcdesk.views.labels import agreement_label, relationship_label
 
-PAGE_SIZE = 200
-MAX_CACHED_PAGES = 50
+log = logging.getLogger(__name__)
 
-_ModelIndex = QModelIndex | Any  # Qt passes QPersistentModelIndex too
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 50  # 10,000 rows: many screens of scrolling back, bounded memory
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def _header(text: str) -> str:
     return QCoreApplication.translate("CustomerTableModel", text)
 
 
+# (field of CustomerRow, header); the order of SortKey, so a column's number is its sort.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("company_name", "Company name"),
     ("domain", "Primary domain"),
@@ -44,15 +67,56 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("created_at", "Date added"),
     ("tags", "Tags"),
 )
+SORT_KEYS: tuple[SortKey, ...] = tuple(SortKey)
+_NUMBER_COLUMN = 6
+
+
+@dataclass(frozen=True)
+class _First:
+    rows: tuple[CustomerRow, ...]
+    count: int | None  # None: more rows than a page, counted next
+    everyone: int | None  # the unfiltered count, when it was asked for
+
+
+@dataclass(frozen=True)
+class _Counted:
+    count: int
+
+
+@dataclass(frozen=True)
+class _Page:
+    number: int
+    rows: tuple[CustomerRow, ...]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    error: BaseException
 
 
 class CustomerTableModel(QAbstractTableModel):
+    first_rows_ready = Signal()  # the first page of the current query is shown
+    count_ready = Signal(int)  # the current query's count is known
+    idle = Signal()  # nothing is being loaded
+    load_failed = Signal(str)  # a message for the user
+    _delivered = Signal(int, object)  # (generation, result), from the worker thread
+
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="customer-list")
+        self._lock = threading.Lock()
+        self._generation = 0
         self._query = CustomerQuery()
-        self._count = count_customers(db, self._query)
+        self._count = 0
+        self._count_known = False
+        self._everyone: int | None = None
         self._pages: OrderedDict[int, tuple[CustomerRow, ...]] = OrderedDict()
+        self._requested: set[int] = set()
+        self._outstanding = 0
+        self._closed = False
+        self._delivered.connect(self._receive, Qt.ConnectionType.QueuedConnection)
+        self._load_first()
 
     # -- what the view asks -------------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:
@@ -77,10 +141,11 @@ class CustomerTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.UserRole,
-        ):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == _NUMBER_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -89,27 +154,192 @@ class CustomerTableModel(QAbstractTableModel):
             return row.id
         return self._display(row, COLUMNS[index.column()][0])
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self._query, sort=SORT_KEYS[column], descending=descending))
+
     # -- our own ------------------------------------------------------------------------------
+    @property
+    def query(self) -> CustomerQuery:
+        return self._query
+
+    @property
+    def count_known(self) -> bool:
+        return self._count_known
+
+    @property
+    def everyone(self) -> int | None:
+        """How many customers there are in all (known once the first query's count is in)."""
+        return self._everyone
+
+    def is_idle(self) -> bool:
+        return self._outstanding == 0
+
+    def set_query(self, query: CustomerQuery) -> None:
+        """Show the list for ``query``; the rows change when its first page has been read."""
+        if query == self._query and not self._closed:
+            return
+        self._query = query
+        self._load_first()
+
+    def refresh(self) -> None:
+        """Read the list again (after a change was written), keeping it on screen meanwhile."""
+        self._everyone = None
+        self._load_first()
+
     def row_at(self, row: int) -> CustomerRow | None:
+        """The row if it is cached; otherwise None, and its page is asked for."""
         if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = customer_page(self._db, self._query, offset=number * PAGE_SIZE, limit=PAGE_SIZE)
-            self._pages[number] = page
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
+            self._request_page(number)
+            return None
+        self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
 
-    def refresh(self) -> None:
-        """Forget every cached row and count again (after a change was written)."""
+    def row_of(self, customer_id: int) -> int | None:
+        """The row showing this customer, asked of the database (one indexed count)."""
+        return customer_position(self._db, customer_id, self._query)
+
+    def close(self) -> None:
+        """Stop the worker thread (before the database is closed)."""
+        self._closed = True
+        with self._lock:
+            self._generation += 1
+        self._worker.shutdown(wait=True, cancel_futures=True)
+
+    # -- loading ------------------------------------------------------------------------------
+    def _submit(self, generation: int, job: Callable[[], object]) -> None:
+        if self._closed:
+            return
+        self._outstanding += 1
+
+        def run() -> None:
+            with self._lock:
+                stale = generation != self._generation
+            if stale:  # asked for a query the user has since left
+                self._delivered.emit(generation, None)
+                return
+            try:
+                result = job()
+            except Exception as error:  # shown to the user; the list stays as it was
+                log.exception("reading the customer list failed")
+                result = _Failed(error)
+            self._delivered.emit(generation, result)
+
+        future: Future[None] = self._worker.submit(run)
+        del future
+
+    def _load_first(self) -> None:
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+        query, want_everyone = self._query, self._everyone is None
+        db = self._db
+
+        def first() -> _First:
+            rows = customer_page(db, query, limit=PAGE_SIZE)
+            count = len(rows) if len(rows) < PAGE_SIZE else None
+            everyone = None
+            if want_everyone:
+                everyone = count if not query.is_filtered and count is not None else None
+                if everyone is None:
+                    everyone = count_customers(db)
+                if not query.is_filtered:
+                    count = everyone
+            return _First(rows, count, everyone)
+
+        self._submit(generation, first)
+
+    def _load_count(self, generation: int) -> None:
+        query, db = self._query, self._db
+        self._submit(generation, lambda: _Counted(count_customers(db, query)))
+
+    def _request_page(self, number: int) -> None:
+        if number in self._requested or self._closed:
+            return
+        self._requested.add(number)
+        query, db, total = self._query, self._db, self._count if self._count_known else None
+        previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+        after = previous[-1].key if previous and len(previous) == PAGE_SIZE else None
+        before = following[0].key if following and after is None else None
+
+        def page() -> _Page:
+            rows = customer_page(
+                db,
+                query,
+                offset=number * PAGE_SIZE,
+                limit=PAGE_SIZE,
+                total=total,
+                after=after,
+                before=before,
+            )
+            return _Page(number, rows)
+
+        self._submit(self._generation, page)
+
+    def _receive(self, generation: int, result: object) -> None:
+        self._outstanding -= 1
+        if generation == self._generation and not self._closed:
+            if isinstance(result, _First):
+                self._show_first(generation, result)
+            elif isinstance(result, _Counted):
+                self._show_count(result.count)
+            elif isinstance(result, _Page):
+                self._show_page(result)
+            elif isinstance(result, _Failed):
+                self._requested.clear()
+                self.load_failed.emit(
+                    self.tr(
+                        "The customer list could not be read: the database is busy or cannot "
+                        "be reached. Try again in a moment."
+                    )
+                )
+        if self._outstanding == 0:
+            self.idle.emit()
+
+    def _show_first(self, generation: int, first: _First) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._count = count_customers(self._db, self._query)
+        self._requested.clear()
+        if first.rows:
+            self._pages[0] = first.rows
+        self._count = first.count if first.count is not None else len(first.rows)
+        self._count_known = first.count is not None
+        if first.everyone is not None:
+            self._everyone = first.everyone
         self.endResetModel()
+        self.first_rows_ready.emit()
+        if self._count_known:
+            self.count_ready.emit(self._count)
+        else:
+            self._load_count(generation)
+
+    def _show_count(self, count: int) -> None:
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # rows went meanwhile (another workstation)
+            self.beginResetModel()
+            self._count = count
+            self.endResetModel()
+        self._count_known = True
+        self.count_ready.emit(count)
+
+    def _show_page(self, page: _Page) -> None:
+        self._requested.discard(page.number)
+        self._pages[page.number] = page.rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = page.number * PAGE_SIZE
+        last = min(first + PAGE_SIZE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _display(self, row: CustomerRow, field: str) -> str:
         value = getattr(row, field)
@@ -123,10 +353,4 @@ class CustomerTableModel(QAbstractTableModel):
             return QLocale().toString(value.astimezone().date(), QLocale.FormatType.ShortFormat)
         if field == "active_subscriptions":
             return QLocale().toString(value)
-        if value is None:
-            return ""
-        return str(getattr(value, "value", value))
-
-    def row_of(self, customer_id: int) -> int | None:
-        """The row showing this customer, asked of the database (not searched in the cache)."""
-        return customer_position(self._db, customer_id, self._query)
+        return str(value)

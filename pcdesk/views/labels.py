@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pcdesk.models.enums import AgreementStatus, Relationship
+from pcdesk.models.enums import (
+    AccountStatus,
+    AgreementStatus,
+    Relationship,
+    RequestStatus,
+    SubscriptionStatus,
+)
 
 
 def _tr(text: str) -> str:
@@ -27,4 +33,28 @@ def agreement_label(value: AgreementStatus | None) -> str:
     return {
         AgreementStatus.ACCEPTED: _tr("Accepted"),
         AgreementStatus.PENDING: _tr("Pending"),
+    }[value]
+
+
+def account_status_label(value: AccountStatus) -> str:
+    return {
+        AccountStatus.ACTIVE: _tr("Active"),
+        AccountStatus.UNDER_REVIEW: _tr("Under review"),
+        AccountStatus.DISABLED: _tr("Disabled"),
+    }[value]
+
+
+def subscription_status_label(value: SubscriptionStatus) -> str:
+    return {
+        SubscriptionStatus.ACTIVE: _tr("Active"),
+        SubscriptionStatus.SUSPENDED: _tr("Suspended"),
+        SubscriptionStatus.CANCELLED: _tr("Cancelled"),
+    }[value]
+
+
+def request_status_label(value: RequestStatus) -> str:
+    return {
+        RequestStatus.PENDING: _tr("Pending"),
+        RequestStatus.ACCEPTED: _tr("Accepted"),
+        RequestStatus.CANCELLED: _tr("Cancelled"),
     }[value]

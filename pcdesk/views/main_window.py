@@ -2,105 +2,335 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
-    QTableView,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from pcdesk import __version__
-from pcdesk.models.database import Database
+from pcdesk.models.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import PartnerProfileData
+from pcdesk.services.resellers import list_resellers
 from pcdesk.views.add_customer_action import AddCustomerLauncher
-from pcdesk.views.customer_table_model import CustomerTableModel
+from pcdesk.views.customer_detail import CustomerDetailPane
+from pcdesk.views.customer_filter_bar import CustomerFilterBar
+from pcdesk.views.customer_table_model import PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customer_table_view import CustomerTableView
+from pcdesk.views.export_customers import CustomerExporter
 from pcdesk.views.price_list_import import import_price_list_interactively
+from pcdesk.views.window_state import restore_window_state, save_window_state
 
 
 class MainWindow(QMainWindow):
+    # The user chose another database (File > Open database…): the application reopens on it.
+    open_database_requested = Signal(str)
+
     def __init__(
         self,
         db: Database,
         profile: PartnerProfileData,
         drafts: DraftStore,
         parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.profile = profile
-        self.add_customer = AddCustomerLauncher(db, profile, drafts, self)
-        self.add_customer.customer_added.connect(self.show_new_customer)
+        self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle(self.tr("{partner} — pcdesk").format(partner=profile.name))
-        self.resize(1100, 680)
+        self.resize(1280, 760)
 
         self.customer_model = CustomerTableModel(db, self)
-        self.customer_table = QTableView(self)
-        self.customer_table.setModel(self.customer_model)
-        self.customer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.customer_table.setAlternatingRowColors(True)
-        self.customer_table.setWordWrap(False)
-        vertical = self.customer_table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure every row
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        vertical.hide()
-        self.customer_table.horizontalHeader().setStretchLastSection(True)
-        self.customer_table.setColumnWidth(0, 260)
-        self.customer_table.setColumnWidth(1, 220)
-        self.customer_table.setColumnWidth(2, 280)
-        self.setCentralWidget(self.customer_table)
+        self.customer_table = CustomerTableView(self.customer_model, self)
+        resellers = list_resellers(db, active_only=False) if profile.has_resellers else None
+        self.filter_bar = CustomerFilterBar(resellers, self)
+        self.detail_pane = CustomerDetailPane(db, profile, self)
+        self.add_customer = AddCustomerLauncher(db, profile, drafts, self)
+        self.exporter = CustomerExporter(db, self)
 
+        # The filters span the window; below them the list and the detail pane share a splitter.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.customer_table)
+        self.splitter.addWidget(self.detail_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(1, True)  # on a narrow screen the pane can be dragged away
+        self.splitter.setSizes([780, 500])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._shown_id: int | None = None  # the customer in the detail pane
+        self._find_after_load: int | None = None  # a customer to select once the list is in
+        self._following = True  # the detail pane follows the current row
+        self._build_actions()
         self._build_menus()
+        self._connect()
+        restore_window_state(
+            self.settings, self, self.splitter, self.customer_table.horizontalHeader()
+        )
+        self.customer_table.sort_by_header()
         self._update_status()
+
+    # -- building -----------------------------------------------------------------------------
+    def _icon(self, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
+        return QIcon.fromTheme(theme, self.style().standardIcon(fallback))
+
+    def _action(
+        self, text: str, tip: str, shortcut: QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shown})" if shown else tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_database_action = self._action(
+            self.tr("&Open database…"),
+            self.tr("Open another pcdesk database file"),
+            QKeySequence.StandardKey.Open,
+        )
+        self.open_database_action.setIcon(
+            self._icon("document-open", QStyle.StandardPixmap.SP_DialogOpenButton)
+        )
+        self.import_price_list_action = self._action(
+            self.tr("Import &price list…"),
+            self.tr("Import Partner Center's license-based price list (CSV)"),
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.tr("Quit pcdesk"), QKeySequence.StandardKey.Quit
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.find_action = self._action(
+            self.tr("&Find customers"),
+            self.tr("Search by company name, domain or Microsoft ID"),
+            QKeySequence.StandardKey.Find,
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"),
+            self.tr("Read the list again (changes from other workstations)"),
+            QKeySequence.StandardKey.Refresh,
+        )
+        self.refresh_action.setIcon(
+            self._icon("view-refresh", QStyle.StandardPixmap.SP_BrowserReload)
+        )
+        self.clear_filters_action = self._action(
+            self.tr("Show &all customers"), self.tr("Clear the search and the filters")
+        )
+        # Relationships and importing customers arrive with their own dialogs (issue 5).
+        later = self.tr("Not available in this version yet.")
+        self.request_relationship_action = self._action(self.tr("Request a &relationship…"), later)
+        self.remove_relationship_action = self._action(self.tr("Re&move relationship…"), later)
+        self.import_customers_action = self._action(self.tr("&Import customers…"), later)
+        for action in (
+            self.request_relationship_action,
+            self.remove_relationship_action,
+            self.import_customers_action,
+        ):
+            action.setEnabled(False)
+
+        self.about_action = self._action(self.tr("&About pcdesk"), self.tr("About pcdesk"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_price_list_action = QAction(self.tr("Import &price list…"), self)
-        self.import_price_list_action.triggered.connect(self.import_price_list)
+        file_menu.addAction(self.open_database_action)
         file_menu.addAction(self.import_price_list_action)
         file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        customers_menu = self.menuBar().addMenu(self.tr("&Customers"))
-        customers_menu.addAction(self.add_customer.action)
+        customers = self.menuBar().addMenu(self.tr("&Customers"))
+        customers.addAction(self.add_customer.action)
+        customers.addAction(self.request_relationship_action)
+        customers.addAction(self.remove_relationship_action)
+        customers.addSeparator()
+        customers.addAction(self.import_customers_action)
+        customers.addAction(self.exporter.action)
+        customers.addSeparator()
+        customers.addAction(self.find_action)
+        customers.addAction(self.clear_filters_action)
+        customers.addAction(self.refresh_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
         toolbar = self.addToolBar(self.tr("Customers"))
         toolbar.setObjectName("customers_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.add_customer.action)
+        toolbar.addAction(self.exporter.action)
+        toolbar.addAction(self.refresh_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About pcdesk"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+    def _connect(self) -> None:
+        self.open_database_action.triggered.connect(self.open_database)
+        self.import_price_list_action.triggered.connect(self.import_price_list)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.clear_filters_action.triggered.connect(self.filter_bar.clear)
+        self.exporter.query_source = lambda: self.customer_model.query
         self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        self.add_customer.customer_added.connect(self.show_new_customer)
 
-    def _update_status(self) -> None:
-        count = self.customer_model.rowCount()
-        if count == 1:
-            self.statusBar().showMessage(self.tr("1 customer"))
-        else:
-            self.statusBar().showMessage(self.tr("%Ln customers", "", count))
+        self.filter_bar.changed.connect(self._apply_filters)
+        model = self.customer_model
+        model.first_rows_ready.connect(self._list_arrived)
+        model.count_ready.connect(self._update_status)
+        model.load_failed.connect(self._show_load_failure)
+        model.dataChanged.connect(self._follow_current_row)
+        selection = self.customer_table.selectionModel()
+        selection.currentRowChanged.connect(self._follow_current_row)
+        self.detail_pane.customer_changed.connect(self._customer_changed)
+
+    # -- the list -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def _apply_filters(self) -> None:
+        self.customer_model.set_query(self.filter_bar.apply_to(self.customer_model.query))
+        self._update_status()
 
     def refresh(self) -> None:
+        """Read the list again, keeping the shown customer selected if it is still listed."""
+        self._find_after_load = self._shown_id
         self.customer_model.refresh()
         self._update_status()
 
-    def show_new_customer(self, customer_id: int) -> None:
-        """After Add customer: list it, select it and scroll to it."""
-        self.refresh()
-        row = self.customer_model.row_of(customer_id)
+    def _list_arrived(self) -> None:
+        """The list was reset (a new search, filter, sort or refresh): select the shown customer.
+
+        A customer asked for by id (just added or changed, or on Refresh) is looked up in the
+        database, one indexed count; otherwise only the first page is looked at, so typing in
+        the search box never costs a count per keystroke.
+        """
+        wanted, self._find_after_load = self._find_after_load, None
+        if wanted is not None:
+            row = self.customer_model.row_of(wanted)
+        elif self._shown_id is not None:
+            row = self._row_in_first_page(self._shown_id)
+        else:
+            return
         if row is not None:
-            self.customer_table.selectRow(row)
-            self.customer_table.scrollTo(self.customer_model.index(row, 0))
+            self._select_quietly(row)
+
+    def _row_in_first_page(self, customer_id: int) -> int | None:
+        model = self.customer_model
+        for row in range(min(model.rowCount(), PAGE_SIZE)):
+            found = model.row_at(row)
+            if found is not None and found.id == customer_id:
+                return row
+        return None
+
+    def _select_quietly(self, row: int) -> None:
+        """Select a row without asking the detail pane to change (it already shows it)."""
+        self._following = False
+        try:
+            self.customer_table.select_row(row)
+        finally:
+            self._following = True
+
+    def _follow_current_row(self) -> None:
+        """Show the current row's customer in the detail pane (once its row has been read)."""
+        if not self._following:
+            return
+        customer_id = self.customer_table.current_customer_id()
+        if customer_id is None or customer_id == self._shown_id:
+            return
+        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave():
+            self._reselect_shown()
+            return
+        self._shown_id = customer_id
+        self.detail_pane.show_customer(customer_id)
+
+    def _reselect_shown(self) -> None:
+        row = None if self._shown_id is None else self.customer_model.row_of(self._shown_id)
+        if row is not None:
+            self._select_quietly(row)
+        else:
+            self.customer_table.clearSelection()
+
+    def _customer_changed(self, customer_id: int) -> None:
+        """A write from the detail pane: read the list again and keep that customer selected."""
+        self._shown_id = customer_id
+        self._find_after_load = customer_id
+        self.customer_model.refresh()
+
+    def show_new_customer(self, customer_id: int) -> None:
+        """After Add customer: list everyone, then select the new customer and show it."""
+        self.filter_bar.clear()
+        self._shown_id = customer_id
+        self.detail_pane.show_customer(customer_id)
+        self._find_after_load = customer_id
+        self.customer_model.refresh()
+
+    def _update_status(self) -> None:
+        model = self.customer_model
+        everyone = model.everyone
+        parts: list[str] = []
+        if model.query.is_filtered:
+            if model.count_known:
+                parts.append(self._match_text(model.rowCount()))
+            else:
+                parts.append(self.tr("Searching…"))
+        if everyone is not None:
+            parts.append(self._customers_text(everyone))
+        self.count_label.setText(" · ".join(parts))
+
+    def _customers_text(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 customer")
+        return self.tr("%Ln customers", "", count)
+
+    def _match_text(self, count: int) -> str:
+        if count == 0:
+            return self.tr("No match")
+        if count == 1:
+            return self.tr("1 match")
+        return self.tr("%Ln match", "", count)
+
+    def _show_load_failure(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    # -- other actions ------------------------------------------------------------------------
+    def choose_database_file(self) -> str:
+        """The SQLite file to open, or "" (a seam the tests replace)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            "",
+            self.tr("pcdesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        )
+        return path
+
+    def open_database(self) -> None:
+        path = self.choose_database_file()
+        if path:
+            self.open_database_requested.emit(sqlite_url(Path(path)))
 
     def import_price_list(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -123,5 +353,12 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave():
+            event.ignore()
+            return
+        save_window_state(
+            self.settings, self, self.splitter, self.customer_table.horizontalHeader()
+        )
+        self.customer_model.close()
         self.db.dispose()
         super().closeEvent(event)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import get_partner_profile
 from pcdesk.views.add_customer import AddCustomerWizard
+from pcdesk.views.main_window import MainWindow
 
 
 class Keyboard:
@@ -70,6 +71,27 @@ def _private_data_folder(
     """Drafts and other per-user files go to a temporary folder, never the tester's own."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setattr("pcdesk.config.data_dir", lambda: folder)
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> None:
+    """Window sizes, columns and sort are remembered in a temporary INI file, per test."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("pcdesk")
+    qapp.setApplicationName("pcdesk")
+
+
+@pytest.fixture
+def list_loaded(qtbot: QtBot) -> Callable[[MainWindow], MainWindow]:
+    """Waits until a window's customer list has been read (it loads off the GUI thread)."""
+
+    def wait(window: MainWindow) -> MainWindow:
+        qtbot.waitUntil(window.customer_model.is_idle)
+        return window
+
+    return wait
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ NEXT = QWizard.WizardButton.NextButton
 
 
 @pytest.fixture
-def window(qtbot, demo_db, tmp_path: Path) -> MainWindow:
+def window(qtbot, demo_db, tmp_path: Path, list_loaded) -> MainWindow:
     profile = get_partner_profile(demo_db)
     assert profile is not None
     window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
@@ -29,7 +29,7 @@ def window(qtbot, demo_db, tmp_path: Path) -> MainWindow:
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return list_loaded(window)
 
 
 def test_ctrl_n_opens_the_wizard_over_the_window(window, qtbot) -> None:
@@ -46,7 +46,7 @@ def test_ctrl_n_opens_the_wizard_over_the_window(window, qtbot) -> None:
 
 
 def test_done_lists_and_selects_the_new_customer(
-    window, wizard_driver, us_account, qtbot, monkeypatch
+    window, wizard_driver, us_account, qtbot, monkeypatch, list_loaded
 ) -> None:
     monkeypatch.setattr(AddCustomerWizard, "ask_close", lambda self: "discard")
     before = window.customer_model.rowCount()
@@ -60,6 +60,7 @@ def test_done_lists_and_selects_the_new_customer(
     wizard_driver.click(wizard, NEXT)
     wizard_driver.click(wizard, QWizard.WizardButton.CommitButton)
     wizard_driver.click(wizard, QWizard.WizardButton.FinishButton)
+    list_loaded(window)
     assert window.customer_model.rowCount() == before + 1
     selected = window.customer_table.selectionModel().selectedRows()
     assert [index.data() for index in selected] == ["Northwind Traders"]

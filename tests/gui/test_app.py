@@ -15,18 +15,19 @@ from pcdesk.services.partner import PartnerProfileData
 from pcdesk.views.main_window import MainWindow
 
 
-def test_demo_opens_a_window_on_demo_data(qtbot: QtBot, tmp_path: Path) -> None:
+def test_demo_opens_a_window_on_demo_data(qtbot: QtBot, tmp_path: Path, list_loaded) -> None:
     window = app.build_main_window(sqlite_url(tmp_path / "demo.sqlite3"), demo=True)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
+    list_loaded(window)
     assert isinstance(window, MainWindow)
     assert window.windowTitle() == "Fabrikam Cloud Partners 富碧坎雲端 — pcdesk"
     model = window.customer_model
     names = {model.index(row, 0).data() for row in range(model.rowCount())}
     assert "台灣晶片設計股份有限公司" in names
     assert "Contoso Pharmaceuticals" in names
-    assert window.statusBar().currentMessage() == f"{model.rowCount()} customers"
+    assert window.count_label.text() == f"{model.rowCount()} customers"
     assert model.rowCount() >= 10
 
 

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 
-from pcdesk.models import AgreementStatus, IndirectReseller, Relationship
+from pcdesk.models import (
+    AgreementAcceptance,
+    AgreementStatus,
+    Customer,
+    IndirectReseller,
+    Relationship,
+    RelationshipRequest,
+    Subscription,
+    SubscriptionStatus,
+    fold,
+)
 from pcdesk.models.database import Database
-from pcdesk.services.customer_list import CustomerQuery, SortKey, count_customers, customer_page
+from pcdesk.models.keys import search_text
+from pcdesk.services import customer_search
+from pcdesk.services.customer_list import (
+    NO_RESELLER,
+    CustomerQuery,
+    CustomerRow,
+    RelationshipFilter,
+    SortKey,
+    count_customers,
+    customer_page,
+    customer_position,
+    iter_customer_pages,
+)
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, is_empty, seed_demo
 
 
@@ -56,7 +80,7 @@ def test_search_by_microsoft_id(demo: Database) -> None:
 def test_filters_by_country_relationship_and_reseller(demo: Database) -> None:
     taiwan = customer_page(demo, CustomerQuery(country="TW"))
     assert len(taiwan) == 5 and all(row.country == "TW" for row in taiwan)
-    assert count_customers(demo, CustomerQuery(relationship=Relationship.NONE)) == 0
+    assert count_customers(demo, CustomerQuery(status=RelationshipFilter.FORMER)) == 0
     with demo.session_factory() as session:
         northwind = session.scalars(
             select(IndirectReseller.id).where(IndirectReseller.name.startswith("Northwind"))
@@ -90,3 +114,130 @@ def test_rows_carry_what_the_columns_show(demo: Database) -> None:
     (pending,) = customer_page(demo, CustomerQuery(text="alpineskihouse"))
     assert pending.agreement is AgreementStatus.PENDING
     assert pending.active_subscriptions == 0
+
+
+def _python_key(row: CustomerRow, sort: SortKey) -> tuple[Any, ...]:
+    """What each sort means, written out in Python over the rows the list shows."""
+    name = fold(row.company_name)
+    return {
+        SortKey.COMPANY_NAME: (name,),
+        SortKey.DOMAIN: (row.domain,),
+        SortKey.MICROSOFT_ID: (row.microsoft_id,),
+        SortKey.COUNTRY: (row.country, name),
+        SortKey.RELATIONSHIP: (row.relationship.value, name),
+        SortKey.INDIRECT_RESELLER: (row.indirect_reseller, name),
+        SortKey.SUBSCRIPTIONS: (row.active_subscriptions,),
+        SortKey.AGREEMENT: (row.agreement.value if row.agreement else "", name),
+        SortKey.CREATED_AT: (row.created_at,),
+        SortKey.TAGS: (row.tags,),
+    }[sort] + (row.id,)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_every_column_sorts_and_every_way_of_paging_agrees(
+    demo: Database, sort: SortKey, descending: bool
+) -> None:
+    query = CustomerQuery(sort=sort, descending=descending)
+    everyone = customer_page(demo, query, limit=1000)
+    ids = [row.id for row in everyone]
+    # ASCII-only text so Python's order is the database's (PostgreSQL collates other text itself)
+    comparable = [row for row in everyone if row.company_name.isascii() and row.tags.isascii()]
+    expected = sorted(comparable, key=lambda row: _python_key(row, sort), reverse=descending)
+    assert [row.id for row in comparable] == [row.id for row in expected]
+    total = len(everyone)
+    for offset in range(0, total, 4):
+        by_offset = customer_page(demo, query, offset=offset, limit=4)
+        from_end = customer_page(demo, query, offset=offset, limit=4, total=total)
+        assert [row.id for row in by_offset] == ids[offset : offset + 4]
+        assert from_end == by_offset
+        if offset:
+            after = customer_page(demo, query, limit=4, after=everyone[offset - 1].key)
+            assert after == by_offset
+        if offset + 4 < total:
+            before = customer_page(demo, query, limit=4, before=everyone[offset + 4].key)
+            assert before == by_offset
+    pages = [row for page in iter_customer_pages(demo, query, page_size=4) for row in page]
+    assert [row.id for row in pages] == ids
+    middle = everyone[total // 2]
+    assert customer_position(demo, middle.id, query) == total // 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["晶", "晶片", "晶片設", "co", "c", "ltd", "TAIL", "a8cb", "o.", "zzq", "'", "  "],
+)
+def test_short_and_long_needles_find_what_a_substring_test_finds(
+    demo: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everyone = customer_page(demo, limit=1000)
+    needle = fold(text.strip())
+    expected = {
+        row.id
+        for row in everyone
+        if needle in fold(row.company_name)
+        or needle in row.domain.removesuffix(".onmicrosoft.com")
+        or needle in row.microsoft_id
+    }
+    query = CustomerQuery(text=text)
+    assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+    assert count_customers(demo, query) == len(expected)
+    # and the same through the scan taken when a short needle starts too many index terms
+    monkeypatch.setattr(customer_search, "MAX_SHORT_NEEDLE_TERMS", 0)
+    assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+
+
+def test_filters_for_active_pending_and_former_relationships(demo: Database) -> None:
+    everyone = customer_page(demo, limit=1000)
+    former, pending = everyone[0], everyone[1]
+    with demo.session_factory.begin() as session:
+        session.get_one(Customer, former.id).relationship = Relationship.NONE
+        session.add(
+            RelationshipRequest(
+                customer_id=pending.id, subject="s", body="b", link="l", created_by="test"
+            )
+        )
+    active = customer_page(demo, CustomerQuery(status=RelationshipFilter.ACTIVE), limit=1000)
+    assert former.id not in {row.id for row in active}
+    assert len(active) == len(everyone) - 1
+    assert [r.id for r in customer_page(demo, CustomerQuery(status=RelationshipFilter.FORMER))] == [
+        former.id
+    ]
+    assert [
+        r.id for r in customer_page(demo, CustomerQuery(status=RelationshipFilter.PENDING))
+    ] == [pending.id]
+    direct = customer_page(demo, CustomerQuery(indirect_reseller_id=NO_RESELLER), limit=1000)
+    assert direct and all(row.indirect_reseller == "" for row in direct)
+
+
+def test_the_database_keeps_the_list_columns_up_to_date(demo: Database) -> None:
+    (row,) = customer_page(demo, CustomerQuery(text="contosopharma"))
+    with demo.session_factory.begin() as session:
+        reseller = session.scalars(
+            select(IndirectReseller).where(IndirectReseller.name == "Litware Inc.")
+        ).one()
+        reseller.name = "Litware 利特威"
+        first = session.scalars(select(Subscription).where(Subscription.customer_id == row.id))
+        next(iter(first)).status = SubscriptionStatus.SUSPENDED
+        session.add(
+            AgreementAcceptance(
+                customer_id=row.id, status=AgreementStatus.PENDING, recorded_by="test"
+            )
+        )
+    (changed,) = customer_page(demo, CustomerQuery(text="contosopharma"))
+    assert changed.indirect_reseller == "Litware 利特威"
+    assert changed.active_subscriptions == row.active_subscriptions - 1
+    assert changed.agreement is AgreementStatus.PENDING
+    with demo.session_factory.begin() as session:
+        customer = session.get_one(Customer, row.id)
+        customer.company_name = "Contoso Biotech"
+        customer.indirect_reseller_id = None
+    assert customer_page(demo, CustomerQuery(text="contoso pharm")) == ()
+    (renamed,) = customer_page(demo, CustomerQuery(text="biotech"))
+    assert renamed.indirect_reseller == ""
+
+
+def test_search_text_is_what_the_model_and_the_migration_compute() -> None:
+    assert search_text("北風 ltd", "NorthWind", "ABC-1") == "北風 ltd\x1fnorthwind\x1fabc-1\x1f\x1f"
+    customer = Customer(company_name="Fabrikam GmbH", microsoft_id="X-1", domain_prefix="fab")
+    assert customer.search_text == "fabrikam gmbh\x1ffab\x1fx-1\x1f\x1f"

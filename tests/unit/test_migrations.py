@@ -154,6 +154,7 @@ def test_upgrading_postgresql_from_the_first_revision_keeps_every_row(
 # --- 0002: duplicate-detection keys ----------------------------------------------------------
 
 KEY_COLUMNS = {"match_key", "email_domain"}
+LIST_COLUMNS = {"search_text", "active_subscriptions", "agreement_status", "reseller_name"}
 KEY_INDEXES = {"ix_customer_match_key", "ix_customer_email_domain"}
 # 0001's indexes on expressions: reflection cannot read them, so a table copy would lose them.
 EXPRESSION_INDEXES = {"ix_customer_domain_prefix_ci", "ix_customer_contact_email_ci"}
@@ -237,10 +238,24 @@ def check_keys_are_filled_and_dropped(engine: Engine) -> None:
         (keys.match_key(row["company_name"]), keys.email_domain(row["contact_email"]))
         for row in stored
     ]
+    # 0003: the list's columns, filled in SQL the way the model and the triggers keep them
+    listed = read(
+        engine,
+        "customer",
+        ["id", "name_key", "domain_prefix", "microsoft_id", *sorted(LIST_COLUMNS)],
+    )
+    assert [row["search_text"] for row in listed] == [
+        keys.search_text(row["name_key"], row["domain_prefix"], row["microsoft_id"])
+        for row in listed
+    ]
+    first = listed[0]
+    assert (first["active_subscriptions"], first["agreement_status"]) == (3, "accepted")
+    assert first["reseller_name"].startswith("name")
+    assert (listed[-1]["active_subscriptions"], listed[-1]["agreement_status"]) == (0, "")
 
     downgrade(engine, first_revision())
     assert current_revision(engine) == first_revision()
-    assert not KEY_COLUMNS & customer_columns(engine)
+    assert not (KEY_COLUMNS | LIST_COLUMNS) & customer_columns(engine)
     assert not KEY_INDEXES & customer_indexes(engine)
     assert customer_indexes(engine) >= EXPRESSION_INDEXES
     assert read(engine, "customer", ["id", "company_name"]) == [

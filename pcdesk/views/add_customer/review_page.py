@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.services.catalog import Offer
-from pcdesk.services.customer_details import ONMICROSOFT
 from pcdesk.services.duplicates import DuplicateReason, PossibleDuplicate
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.validation import country_name, culture_label, format_address
+from pcdesk.services.validation import country_name
+from pcdesk.views.account_summary import account_rows, agreement_row, summary_table
 from pcdesk.views.add_customer.pages import ACCOUNT, SUBSCRIPTIONS
 from pcdesk.views.cart_model import CartLine
 from pcdesk.views.field_message import FieldMessage
@@ -125,52 +125,7 @@ class ReviewPage(QWizardPage):
         self._show_duplicates(duplicates)
 
     def _account_html(self, data: CustomerInput, agreement: AgreementInput, reseller: str) -> str:
-        address = format_address(
-            data.country,
-            data.address_line1,
-            data.address_line2,
-            data.city,
-            data.state,
-            data.postal_code,
-            locale=ui_locale(),
-        )
-        contact = " ".join(
-            part for part in (data.contact_first_name, data.contact_last_name) if part
-        )
-        contact_lines = [contact, data.contact_email, data.contact_phone]
-        if agreement.accepted and agreement.date_accepted is not None:
-            signer = f"{agreement.signer_first_name} {agreement.signer_last_name}".strip()
-            agreed = self.tr("Accepted by {signer} ({email}) on {date}").format(
-                signer=signer,
-                email=agreement.signer_email,
-                date=QLocale().toString(
-                    QDate(
-                        agreement.date_accepted.year,
-                        agreement.date_accepted.month,
-                        agreement.date_accepted.day,
-                    ),
-                    QLocale.FormatType.LongFormat,
-                ),
-            )
-        else:
-            agreed = self.tr(
-                "Pending: the customer will accept it in the Microsoft 365 admin center"
-            )
-        rows = [
-            (self.tr("Company name"), [data.company_name]),
-            (self.tr("Address"), address),
-            (self.tr("Primary contact"), contact_lines),
-            (self.tr("Domain"), [data.domain_prefix + ONMICROSOFT]),
-            (self.tr("Language"), [culture_label(data.culture, ui_locale())]),
-        ]
-        if data.organization_registration_id:
-            rows.append(
-                (self.tr("Organization registration ID"), [data.organization_registration_id])
-            )
-        if reseller:
-            rows.append((self.tr("Indirect reseller"), [reseller]))
-        rows.append((self.tr("Microsoft Customer Agreement"), [agreed]))
-        return _table(rows)
+        return summary_table([*account_rows(data, reseller), agreement_row(agreement)])
 
     def _subscriptions_html(self, lines: tuple[CartLine, ...], agreement: AgreementInput) -> str:
         if not lines:
@@ -199,7 +154,7 @@ class ReviewPage(QWizardPage):
             )
         total = " + ".join(format_money(amount, currency) for currency, amount in totals.items())
         rows.append((self.tr("Monthly total"), [total]))
-        return _table(rows)
+        return summary_table(rows)
 
     def _show_duplicates(self, duplicates: tuple[PossibleDuplicate, ...]) -> None:
         if not duplicates:
@@ -251,16 +206,3 @@ class ReviewPage(QWizardPage):
     def validatePage(self) -> bool:
         """Submit: only a customer written to the database lets the wizard go on."""
         return bool(self.wizard().submit())  # type: ignore[attr-defined]
-
-
-def _table(rows: list[tuple[str, list[str]]]) -> str:
-    """Label/value rows as rich text; every value is escaped (names come from users)."""
-    body = "".join(
-        "<tr><td style='padding-right:16px; vertical-align:top'>{label}</td>"
-        "<td>{value}</td></tr>".format(
-            label=html.escape(label),
-            value="<br>".join(html.escape(value) for value in values if value),
-        )
-        for label, values in rows
-    )
-    return f"<table cellspacing='0' cellpadding='2'>{body}</table>"

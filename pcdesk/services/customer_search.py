@@ -1,0 +1,74 @@
+"""The list's search: a substring of the company name, domain or Microsoft ID, through an index.
+
+``customer.search_text`` holds the three fields folded (models/keys.py). On SQLite an FTS5 trigram
+index over it (migration 0003) finds a needle of three or more characters as a phrase of its
+three-character pieces. A shorter needle has no piece of its own; but search_text pads every
+field's end, so each of its occurrences starts one of the index's pieces: the vocabulary of the
+index gives those pieces (a handful for "鴻海" or "co"), and the index finds rows holding any of
+them. When a short needle starts very many pieces ("a" starts hundreds, and is in most rows), a
+scan is quicker than the index, and it is used instead.
+
+On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Integer, column, false, text
+from sqlalchemy.orm import Session
+
+from pcdesk.models import Customer
+from pcdesk.models.keys import search_needle
+
+# Above this many index terms for a short needle, scanning beats merging their row lists.
+MAX_SHORT_NEEDLE_TERMS = 64
+_TRIGRAM = 3
+_LAST_CHARACTER = "\U0010ffff"
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _substring(needle: str) -> ColumnElement[bool]:
+    return Customer.search_text.contains(needle, autoescape=True)
+
+
+def _matching(expression: str) -> ColumnElement[bool]:
+    rows = (
+        text("SELECT rowid FROM customer_search WHERE customer_search MATCH :expression")
+        .bindparams(expression=expression)
+        .columns(column("rowid", Integer))
+    )
+    return Customer.id.in_(rows)
+
+
+def _terms_starting(session: Session, needle: str) -> list[str]:
+    statement = text(
+        "SELECT term FROM customer_search_vocab WHERE term >= :low AND term < :high LIMIT :most"
+    )
+    rows = session.execute(
+        statement,
+        {"low": needle, "high": needle + _LAST_CHARACTER, "most": MAX_SHORT_NEEDLE_TERMS + 1},
+    )
+    return [row[0] for row in rows]
+
+
+def search_condition(session: Session | None, user_text: str) -> ColumnElement[bool] | None:
+    """The WHERE condition for the search box's text, or None when it is empty.
+
+    With a session on SQLite, the condition uses the trigram index (and may ask the index's
+    vocabulary first); without one it is a portable substring test that scans.
+    """
+    needle = search_needle(user_text)
+    if not needle:
+        return None
+    if session is None or session.get_bind().dialect.name != "sqlite":
+        return _substring(needle)
+    if len(needle) >= _TRIGRAM:
+        return _matching(_phrase(needle))
+    terms = _terms_starting(session, needle)
+    if not terms:
+        return false()
+    if len(terms) > MAX_SHORT_NEEDLE_TERMS:
+        return _substring(needle)
+    return _matching(" OR ".join(_phrase(term) for term in terms))

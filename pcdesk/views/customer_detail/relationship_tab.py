@@ -1,0 +1,103 @@
+"""The Relationship tab: the customer's relationship to the partner, and the requests sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from pcdesk.models.enums import Relationship
+from pcdesk.services.customer_details import CustomerDetails
+from pcdesk.services.relationships import RelationshipRequestData
+from pcdesk.services.validation import culture_label
+from pcdesk.views.account_summary import local_date_time
+from pcdesk.views.customer_detail.tables import DetailTable
+from pcdesk.views.labels import relationship_label, request_status_label
+from pcdesk.views.ui_locale import ui_locale
+
+SENT, RECIPIENT, LANGUAGE, STATUS, SENT_BY, CLOSED = range(6)
+
+
+class RelationshipTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current = QLabel(self)
+        self.current.setObjectName("relationship")
+        self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.current.font()
+        font.setBold(True)
+        self.current.setFont(font)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        heading = QLabel(self.tr("Relationship requests"), self)
+        heading.setFont(font)
+        self.requests = DetailTable(
+            (
+                self.tr("Sent"),
+                self.tr("To"),
+                self.tr("Language"),
+                self.tr("Status"),
+                self.tr("Sent by"),
+                self.tr("Accepted or cancelled"),
+            ),
+            self.tr("Relationship requests"),
+            self.tr("No relationship request was sent to this customer."),
+            self,
+            stretch=RECIPIENT,
+        )
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addWidget(self.explanation)
+        layout.addSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self.requests, 1)
+        layout.addWidget(self.problem)
+
+    def show_details(self, details: CustomerDetails) -> None:
+        self.current.setText(
+            self.tr("Relationship: {relationship}").format(
+                relationship=relationship_label(details.relationship)
+            )
+        )
+        if details.relationship is Relationship.RESELLER:
+            text = self.tr("You are this customer's reseller: you can order subscriptions for it.")
+        else:
+            text = self.tr(
+                "This customer has no reseller relationship with you (a former customer): "
+                "nothing can be ordered for it until it accepts a new relationship request."
+            )
+        self.explanation.setText(text)
+
+    def show_requests(self, requests: tuple[RelationshipRequestData, ...]) -> None:
+        """The requests, newest first (as the service gives them)."""
+        self.problem.hide()
+        self.requests.set_rows(
+            [
+                [
+                    local_date_time(request.created_at),
+                    request.recipient_email,
+                    culture_label(request.language, ui_locale()),
+                    request_status_label(request.status),
+                    request.created_by,
+                    local_date_time(closed)
+                    if (closed := request.accepted_at or request.cancelled_at)
+                    else "",
+                ]
+                for request in requests
+            ],
+            [request.id for request in requests],
+        )
+
+    def show_problem(self, text: str) -> None:
+        """The requests could not be read (the database is unavailable)."""
+        self.requests.set_rows([])
+        self.problem.setText(text)
+        self.problem.show()
+
+    def clear(self) -> None:
+        self.current.clear()
+        self.explanation.clear()
+        self.requests.set_rows([])
+        self.problem.hide()

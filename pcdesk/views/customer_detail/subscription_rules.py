@@ -1,0 +1,103 @@
+"""Which subscription actions the Subscriptions tab offers, and why one is unavailable.
+
+The services decide (pcdesk.services.subscriptions refuses whatever breaks a rule); this reads
+the same rules off the customer as last loaded, so buttons are enabled only where the service
+would agree and the user is told why not before trying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from pcdesk.models.enums import AccountStatus, Relationship, SubscriptionStatus
+from pcdesk.services.customer_details import CustomerDetails, SubscriptionData
+from pcdesk.views.customer_detail.agreement_tab import is_pending
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("subscription_rules", text)
+
+
+def purchase_problem(details: CustomerDetails) -> str | None:
+    """Why nothing can be bought for the customer (new offers, more licenses), or None."""
+    if details.relationship is not Relationship.RESELLER:
+        return _tr(
+            "A former customer (no reseller relationship): nothing can be bought or reactivated."
+        )
+    if details.account_status is AccountStatus.UNDER_REVIEW:
+        return _tr(
+            "The account is under review: new purchases and license increases are blocked until "
+            "it is allowed. Reductions, suspensions and cancellations still go through."
+        )
+    if details.account_status is AccountStatus.DISABLED:
+        return _tr("The account is disabled: nothing can be bought.")
+    if is_pending(details):
+        return _tr(
+            "The Microsoft Customer Agreement is pending: nothing can be bought until the "
+            "customer accepts it (see the Agreement tab)."
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """What may be done to one subscription now, with the license range and the reason for
+    what may not."""
+
+    change_quantity: bool
+    minimum: int
+    maximum: int
+    suspend: bool
+    reactivate: bool
+    cancel: bool
+    reason: str  # "" when nothing needs explaining
+
+
+def held_elsewhere(details: CustomerDetails, subscription: SubscriptionData) -> int:
+    """Licenses of the same offer in the customer's other subscriptions not cancelled (an
+    offer's maximum counts them all)."""
+    return sum(
+        other.quantity
+        for other in details.subscriptions
+        if other.offer_id == subscription.offer_id
+        and other.id != subscription.id
+        and other.status is not SubscriptionStatus.CANCELLED
+    )
+
+
+def allowed(details: CustomerDetails, subscription: SubscriptionData) -> Allowed:
+    status = subscription.status
+    if status is SubscriptionStatus.CANCELLED:
+        return Allowed(
+            False,
+            subscription.quantity,
+            subscription.quantity,
+            False,
+            False,
+            False,
+            _tr("This subscription is cancelled: it can no longer be changed."),
+        )
+    problem = purchase_problem(details)
+    former = details.relationship is not Relationship.RESELLER
+    minimum = min(subscription.min_quantity, subscription.quantity)
+    if problem is None:
+        room = subscription.max_quantity - held_elsewhere(details, subscription)
+        maximum = max(room, subscription.quantity)
+    else:
+        maximum = subscription.quantity  # reductions only
+    reasons: list[str] = []
+    if problem is not None:
+        reasons.append(problem)
+    elif status is SubscriptionStatus.SUSPENDED:
+        reasons.append(_tr("Suspended: reactivate it to use its licenses again."))
+    return Allowed(
+        change_quantity=maximum > minimum,
+        minimum=minimum,
+        maximum=maximum,
+        suspend=status is SubscriptionStatus.ACTIVE,
+        reactivate=status is SubscriptionStatus.SUSPENDED and not former,
+        cancel=status in (SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED),
+        reason=" ".join(reasons),
+    )

@@ -1,0 +1,89 @@
+"""A customer's reseller relationship requests, as the detail pane shows them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pcdesk.models import RelationshipRequest, RequestStatus
+from pcdesk.models.database import Database
+from pcdesk.services.customers import create_customer
+from pcdesk.services.inputs import AgreementInput, CustomerInput
+from pcdesk.services.relationships import RelationshipRequestData, requests_for_customer
+
+SEATTLE = CustomerInput(
+    company_name="Contoso Pharmaceuticals",
+    country="US",
+    address_line1="One Microsoft Way",
+    city="Redmond",
+    state="WA",
+    postal_code="98052",
+    contact_first_name="Dana",
+    contact_last_name="Whitfield",
+    contact_email="dana@contosopharma.com",
+    domain_prefix="contosopharma",
+)
+LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"
+
+
+def at(day: int, hour: int = 9) -> dt.datetime:
+    return dt.datetime(2025, 5, day, hour, tzinfo=dt.UTC)
+
+
+def request(customer_id: int | None, created: dt.datetime, **values: object) -> RelationshipRequest:
+    return RelationshipRequest(
+        customer_id=customer_id,
+        recipient_email="dana@contosopharma.com",
+        subject="Reseller relationship",
+        body=f"Please accept: {LINK}",
+        link=LINK,
+        created_at=created,
+        created_by="clerk",
+        **values,
+    )
+
+
+def test_a_customers_requests_come_newest_first_with_their_status(db: Database) -> None:
+    customer = create_customer(db, SEATTLE, AgreementInput(accepted=False))
+    with db.session_factory.begin() as session:
+        session.add_all(
+            [
+                request(
+                    customer.id,
+                    at(1),
+                    status=RequestStatus.CANCELLED,
+                    cancelled_at=at(2),
+                    language="en",
+                ),
+                request(customer.id, at(3), status=RequestStatus.ACCEPTED, accepted_at=at(4, 17)),
+                request(customer.id, at(5), language="zh-TW"),
+                request(None, at(6), prospect_company_name="Fourth Coffee"),  # a prospect
+            ]
+        )
+    found = requests_for_customer(db, customer.id)
+
+    assert [(r.status, r.created_at) for r in found] == [
+        (RequestStatus.PENDING, at(5)),
+        (RequestStatus.ACCEPTED, at(3)),
+        (RequestStatus.CANCELLED, at(1)),
+    ]
+    newest = found[0]
+    assert newest == RelationshipRequestData(
+        id=newest.id,
+        customer_id=customer.id,
+        prospect_company_name="",
+        recipient_email="dana@contosopharma.com",
+        language="zh-TW",
+        status=RequestStatus.PENDING,
+        created_at=at(5),
+        created_by="clerk",
+        accepted_at=None,
+        cancelled_at=None,
+    )
+    assert found[1].accepted_at == at(4, 17)
+    assert found[2].cancelled_at == at(2)
+
+
+def test_a_customer_without_requests_has_none(db: Database) -> None:
+    customer = create_customer(db, SEATTLE, AgreementInput(accepted=False))
+    assert requests_for_customer(db, customer.id) == ()
+    assert requests_for_customer(db, customer.id + 1) == ()
