@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from pcdesk.models import AgreementAcceptance, Customer, IndirectReseller, Relationship
@@ -172,7 +172,7 @@ def export_customers(
             writer.writerow(HEADER)
             done, last_id = 0, 0
             while True:
-                rows = session.execute(_batch(query, last_id, batch_size)).all()
+                rows = session.execute(_batch(conditions, last_id, batch_size)).all()
                 writer.writerows(_cells(row) for row in rows)
                 done += len(rows)
                 if rows:
@@ -261,7 +261,7 @@ _SOURCES: dict[str, Any] = {
 assert set(_SOURCES) == {column.key for column in COLUMNS}
 
 
-def _batch(query: CustomerQuery, after_id: int, size: int) -> Select[Any]:
+def _batch(conditions: list[ColumnElement[bool]], after_id: int, size: int) -> Select[Any]:
     """The next ``size`` customers after ``after_id``, by id, with their reseller and agreement."""
     latest_id = (
         select(AgreementAcceptance.id)
@@ -275,7 +275,7 @@ def _batch(query: CustomerQuery, after_id: int, size: int) -> Select[Any]:
         select(Customer.id, *(_SOURCES[column.key].label(column.key) for column in COLUMNS))
         .outerjoin(IndirectReseller, IndirectReseller.id == Customer.indirect_reseller_id)
         .outerjoin(_latest, _latest.id == latest_id)
-        .where(*list_conditions(query), Customer.id > after_id)
+        .where(*conditions, Customer.id > after_id)
         .order_by(Customer.id)
         .limit(size)
     )

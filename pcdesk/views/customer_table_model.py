@@ -238,12 +238,15 @@ class CustomerTableModel(QAbstractTableModel):
         with self._lock:
             self._generation += 1
             generation = self._generation
-        query, want_everyone = self._query, self._everyone is None
+        query, known_everyone = self._query, self._everyone
+        want_everyone = known_everyone is None
         db = self._db
 
         def first() -> _First:
             rows = customer_page(db, query, limit=PAGE_SIZE)
             count = len(rows) if len(rows) < PAGE_SIZE else None
+            if count is None and not query.is_filtered:  # only the order changed
+                count = known_everyone
             everyone = None
             if want_everyone:
                 everyone = count if not query.is_filtered and count is not None else None

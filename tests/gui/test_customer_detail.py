@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from pcdesk.models import AccountStatus, Customer, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
-from pcdesk.models.enums import AgreementStatus, SubscriptionStatus
+from pcdesk.models.enums import AgreementStatus, Relationship, SubscriptionStatus
 from pcdesk.services.catalog import list_offers
 from pcdesk.services.customer_details import get_customer
 from pcdesk.services.customer_edits import customer_input_of, update_customer
@@ -200,7 +200,7 @@ def test_the_keyboard_alone_edits_saves_and_cancels(pane, qtbot, keyboard) -> No
     assert pane.account_tab.edit_button.hasFocus()
 
     # A mnemonic "animates" the click: the button acts a moment later.
-    qtbot.keyClick(pane, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # &Edit
+    qtbot.keyClick(pane, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # E&dit
     qtbot.waitUntil(pane.account_tab.is_editing)
     edit = pane.account_tab.form.address.edits["city"]
     keyboard.replace(edit, "Oakland")
@@ -209,10 +209,10 @@ def test_the_keyboard_alone_edits_saves_and_cancels(pane, qtbot, keyboard) -> No
     assert get_customer(pane._db, found).city == "San Francisco"
     assert "San Francisco" in pane.account_tab.summary.text()
 
-    qtbot.keyClick(pane, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(pane.account_tab.is_editing)
     keyboard.replace(edit, "Oakland")
-    qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # &Save
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # Sa&ve
     qtbot.waitUntil(lambda: not pane.account_tab.is_editing())
     assert get_customer(pane._db, found).city == "Oakland"
 
@@ -476,6 +476,23 @@ def test_under_review_allows_reductions_only_and_says_why(pane, qtbot) -> None:
     tab.quantity.setValue(30)
     qtbot.mouseClick(tab.apply_button, LEFT)
     assert get_customer(pane._db, found).subscriptions[0].quantity == 30
+
+
+def test_a_former_customer_cannot_buy_or_reactivate(pane, qtbot) -> None:
+    found = show(pane, "tailspintoys")
+    tab = pane.subscriptions_tab
+    qtbot.mouseClick(tab.suspend_button, LEFT)
+    with pane._db.session_factory.begin() as session:
+        session.execute(
+            update(Customer).where(Customer.id == found).values(relationship=Relationship.NONE)
+        )
+    pane.show_customer(found)  # read again
+    assert pane.relationship_tab.current.text() == "Relationship: None"
+    assert not tab.add_button.isEnabled()
+    assert "former customer" in tab.blocked.text()
+    assert not tab.reactivate_button.isEnabled()
+    assert tab.cancel_button.isEnabled()  # cancelling still goes through
+    assert tab.quantity.maximum() == 35
 
 
 def test_a_pending_agreement_blocks_ordering_and_says_why(pane, qtbot) -> None:

@@ -12,10 +12,12 @@ from dataclasses import asdict, replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,9 +44,11 @@ from pcdesk.views.labels import account_status_label, relationship_label
 from pcdesk.views.mnemonics import assign_mnemonics, plain_text
 from pcdesk.views.translate import translated
 
-# Letters the pane keeps for itself and the main window's menus (File, Customers, Help): the
-# form's labels get the others. S is Save, Y the header's Copy.
-RESERVED_MNEMONICS = ("f", "c", "h", "s", "y")
+# Letters the main window shows beside the pane (menus File, Customers, Help; the filter bar's
+# Search, Relationship, reseller, Country/region), the header's Copy (Y) and Save (V): the form's
+# labels get the others, so no Alt+letter is ambiguous.
+WINDOW_MNEMONICS = ("f", "c", "h", "s", "r", "e", "o")
+RESERVED_MNEMONICS = (*WINDOW_MNEMONICS, "y", "v")
 
 
 class AccountTab(QWidget):
@@ -72,7 +76,7 @@ class AccountTab(QWidget):
         self.conflict_dialog: ConflictDialog | None = None
 
         # -- reading ---------------------------------------------------------------------------
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.edit_button = QPushButton(self.tr("E&dit"), self)
         self.edit_button.setToolTip(self.tr("Change the account's details"))
         self.edit_button.setAutoDefault(True)
         self.edit_button.clicked.connect(self.edit)
@@ -104,13 +108,14 @@ class AccountTab(QWidget):
         self.form.country.setEnabled(False)
         self.form.country.setToolTip(self.tr("A customer's country/region cannot be changed."))
         self.form.relaid_out.connect(self._relaid_out)
+        self._let_lists_narrow()
         form_holder = QWidget(self)
         holder_layout = QVBoxLayout(form_holder)
         holder_layout.addWidget(self.form)
         holder_layout.addStretch(1)
         self.form_scroll = self._scroll(form_holder)
         self.failure = FieldMessage(self)
-        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button = QPushButton(self.tr("Sa&ve"), self)
         self.save_button.setAutoDefault(True)
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
@@ -146,6 +151,18 @@ class AccountTab(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return scroll
+
+    def _let_lists_narrow(self) -> None:
+        """The pane shares the window with the customer list: lists as wide as their longest
+        entry (a country, a reseller with its Partner ID) would make the form scroll sideways.
+        They take the width there is instead; their drop-down lists still show entries whole."""
+        form = self.form
+        for combo in (form.country, form.address.state_list, form.language, form.reseller):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
 
     def _relaid_out(self) -> None:
         assign_mnemonics(self.form.mnemonic_widgets(), RESERVED_MNEMONICS)

@@ -77,7 +77,7 @@ class SubscriptionsTab(QWidget):
         self.cancel_question: QMessageBox | None = None
 
         self.blocked = FieldMessage(self)
-        self.add_button = QPushButton(self.tr("Add &offers…"), self)
+        self.add_button = QPushButton(self.tr("&Add offers…"), self)
         self.add_button.setToolTip(self.tr("Order more offers for this customer"))
         self.add_button.setAutoDefault(True)
         self.add_button.clicked.connect(self.open_add_offers)
@@ -119,7 +119,7 @@ class SubscriptionsTab(QWidget):
         self.suspend_button = QPushButton(self.tr("S&uspend"), self)
         self.suspend_button.setAutoDefault(True)
         self.suspend_button.clicked.connect(self.suspend)
-        self.reactivate_button = QPushButton(self.tr("&Reactivate"), self)
+        self.reactivate_button = QPushButton(self.tr("Reac&tivate"), self)
         self.reactivate_button.setAutoDefault(True)
         self.reactivate_button.clicked.connect(self.reactivate)
         self.cancel_button = QPushButton(self.tr("Ca&ncel subscription…"), self)
