@@ -1,4 +1,4 @@
-"""Render the Add customer wizard's four pages over demo data, offscreen, as PNG files.
+"""Render the Add customer wizard's four pages and the main window over demo data, offscreen.
 
     python scripts/screenshots.py [--out docs/screenshots] [--width 640] [--dark]
 
@@ -17,16 +17,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QStyleFactory, QTabWidget, QWidget
 
-from pcdesk.models.database import open_database, sqlite_url
+from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services import catalog, demo_data
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import CustomerInput
-from pcdesk.services.partner import get_partner_profile
+from pcdesk.services.partner import PartnerProfileData, get_partner_profile
 from pcdesk.views.add_customer import AddCustomerWizard
 from pcdesk.views.add_customer.pages import REVIEW, SUBSCRIPTIONS
+from pcdesk.views.main_window import MainWindow
 
 CUSTOMER = CustomerInput(
     company_name="北風貿易股份有限公司",
@@ -82,6 +84,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
     app.setStyle(QStyleFactory.create("Fusion"))  # the same look on every machine
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if args.dark:
         app.setPalette(dark_palette())
     args.out.mkdir(parents=True, exist_ok=True)
@@ -117,8 +120,34 @@ def main(argv: list[str]) -> int:
     wizard.next()  # Submit, into the throw-away database
     save(wizard, args.out / f"wizard-4-confirmation{suffix}.png")
     wizard.confirmation_page.forget()
-    db.dispose()
+    wizard.close()
+    save_main_window(db, profile, DraftStore(folder, url), folder, args, suffix)
     return 0
+
+
+def save_main_window(
+    db: Database,
+    profile: PartnerProfileData,
+    drafts: DraftStore,
+    folder: Path,
+    args: argparse.Namespace,
+    suffix: str,
+) -> None:
+    """The customer list searched for "台", a Taiwanese customer selected, its subscriptions."""
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, profile, drafts, settings=settings)
+    window.resize(args.width or 1280, 720)
+    window.show()
+    model = window.customer_model
+    window.filter_bar.search.setText("台")
+    while not model.is_idle() or model.query.text != "台":
+        QApplication.processEvents()
+    window.customer_table.select_row(1)
+    tabs = window.detail_pane.findChild(QTabWidget)
+    if tabs is not None:
+        tabs.setCurrentWidget(window.detail_pane.subscriptions_tab)
+    save(window, args.out / f"main-window{suffix}.png")
+    window.close()  # closes the database too
 
 
 if __name__ == "__main__":

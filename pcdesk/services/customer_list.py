@@ -27,7 +27,7 @@ from pcdesk.models import (
 )
 from pcdesk.models.database import Database
 from pcdesk.services.customer_details import ONMICROSOFT
-from pcdesk.services.customer_search import search_condition
+from pcdesk.services.customer_search import Search, plan_search, search_condition
 
 
 class SortKey(enum.StrEnum):
@@ -67,6 +67,25 @@ _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
     SortKey.CREATED_AT: (Customer.created_at,),
     SortKey.TAGS: (Customer.tags,),
 }
+
+
+# The index each sort walks (models/customer.py); SQLite is told to use it when a search matches
+# many customers, and told not to when it matches few (see _search_order).
+_SORT_INDEXES: dict[SortKey, str] = {
+    SortKey.COMPANY_NAME: "ix_customer_name_key",
+    SortKey.DOMAIN: "ix_customer_domain_sort",
+    SortKey.MICROSOFT_ID: "ix_customer_microsoft_id_sort",
+    SortKey.COUNTRY: "ix_customer_country",
+    SortKey.RELATIONSHIP: "ix_customer_relationship",
+    SortKey.INDIRECT_RESELLER: "ix_customer_reseller_sort",
+    SortKey.SUBSCRIPTIONS: "ix_customer_subscriptions_sort",
+    SortKey.AGREEMENT: "ix_customer_agreement_sort",
+    SortKey.CREATED_AT: "ix_customer_created_at",
+    SortKey.TAGS: "ix_customer_tags_sort",
+}
+# Up to this many matches, reading them all and sorting is quicker than walking the sort index
+# until a page of them turns up (matches cluster: Chinese names all sort after Latin ones).
+SORT_MATCHES_UP_TO = 20_000
 
 
 @dataclass(frozen=True)
@@ -141,12 +160,12 @@ def _search_text(query: CustomerQuery) -> str:
     return text
 
 
-def _conditions(session: Session, query: CustomerQuery) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, query: CustomerQuery) -> tuple[list[ColumnElement[bool]], Search]:
     conditions = _filter_conditions(query)
-    searched = search_condition(session, _search_text(query))
-    if searched is not None:
-        conditions.append(searched)
-    return conditions
+    search = plan_search(session, _search_text(query))
+    if search.condition is not None:
+        conditions.append(search.condition)
+    return conditions, search
 
 
 def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
@@ -164,7 +183,10 @@ def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
 
 def count_customers(db: Database, query: CustomerQuery = CustomerQuery()) -> int:
     with db.session_factory() as session:
-        statement = select(func.count()).select_from(Customer).where(*_conditions(session, query))
+        conditions, search = _conditions(session, query)
+        if search.matches is not None and len(conditions) == 1:  # the index counted them
+            return search.matches
+        statement = select(func.count()).select_from(Customer).where(*conditions)
         return int(session.execute(statement).scalar_one())
 
 
@@ -203,10 +225,29 @@ def _to_row(row: Sequence[Any]) -> CustomerRow:
     )
 
 
-def _ordered(statement: Select[Any], query: CustomerQuery, *, reverse: bool) -> Select[Any]:
+def _ordered(
+    statement: Select[Any], query: CustomerQuery, search: Search, *, reverse: bool
+) -> Select[Any]:
     descending = query.descending != reverse
-    columns = _sort_columns(query)
+    columns: tuple[Any, ...] = _sort_columns(query)
+    if search.condition is not None:  # (hints for SQLite only; PostgreSQL plans by itself)
+        statement, columns = _search_order(statement, query, search, columns)
     return statement.order_by(*(c.desc() if descending else c.asc() for c in columns))
+
+
+def _search_order(
+    statement: Select[Any], query: CustomerQuery, search: Search, columns: tuple[Any, ...]
+) -> tuple[Select[Any], tuple[Any, ...]]:
+    """SQLite's plan for a searched page, chosen from the number of matches.
+
+    Few matches: read them and sort them (coalesce(x, x) sorts as x but cannot use an index).
+    Many, or unknown (a short needle in most rows): walk the sort column's index and keep the
+    rows that match; a page of them turns up quickly.
+    """
+    if search.matches is not None and search.matches <= SORT_MATCHES_UP_TO:
+        return statement, tuple(func.coalesce(c, c) for c in columns[:-1]) + columns[-1:]
+    hint = f"INDEXED BY {_SORT_INDEXES[query.sort]}"
+    return statement.with_hint(Customer, hint, "sqlite"), columns
 
 
 def _beyond(query: CustomerQuery, key: Sequence[Any], *, reverse: bool) -> ColumnElement[bool]:
@@ -233,7 +274,8 @@ def customer_page(
     counted from the end, so the last page costs what the first does.
     """
     with db.session_factory() as session:
-        statement = select(*_row_columns(query)).where(*_conditions(session, query))
+        conditions, search = _conditions(session, query)
+        statement = select(*_row_columns(query)).where(*conditions)
         reverse = False
         if after is not None:
             statement = statement.where(_beyond(query, after, reverse=False))
@@ -246,7 +288,7 @@ def customer_page(
             statement = statement.offset(max(0, total - offset - limit))
         else:
             statement = statement.offset(offset)
-        statement = _ordered(statement, query, reverse=reverse).limit(limit)
+        statement = _ordered(statement, query, search, reverse=reverse).limit(limit)
         rows = [_to_row(row) for row in session.execute(statement)]
     if reverse:
         rows.reverse()
@@ -277,7 +319,7 @@ def customer_position(
     the same at any size of list.
     """
     with db.session_factory() as session:
-        conditions = _conditions(session, query)
+        conditions, _search = _conditions(session, query)
         found = session.execute(
             select(*_sort_columns(query)).where(Customer.id == customer_id, *conditions)
         ).first()

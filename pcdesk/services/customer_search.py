@@ -13,7 +13,9 @@ On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Integer, column, false, text
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Integer, column, false, func, select, text
 from sqlalchemy.orm import Session
 
 from pcdesk.models import Customer
@@ -53,22 +55,50 @@ def _terms_starting(session: Session, needle: str) -> list[str]:
     return [row[0] for row in rows]
 
 
-def search_condition(session: Session | None, user_text: str) -> ColumnElement[bool] | None:
-    """The WHERE condition for the search box's text, or None when it is empty.
+@dataclass(frozen=True)
+class Search:
+    """How to find the customers a search text names.
 
-    With a session on SQLite, the condition uses the trigram index (and may ask the index's
-    vocabulary first); without one it is a portable substring test that scans.
+    ``matches`` is how many there are, when the index told (SQLite): the list then knows whether
+    to sort those few itself, or to walk its sort index and keep the matching rows (many).
+    """
+
+    condition: ColumnElement[bool] | None
+    matches: int | None = None
+
+
+def search_condition(session: Session | None, user_text: str) -> ColumnElement[bool] | None:
+    """The WHERE condition for the search box's text, or None when it is empty (see plan_search)."""
+    return plan_search(session, user_text).condition
+
+
+def plan_search(session: Session | None, user_text: str) -> Search:
+    """The search for the search box's text.
+
+    With a session on SQLite, it uses the trigram index (and may ask the index's vocabulary
+    first); without one it is a portable substring test that scans.
     """
     needle = search_needle(user_text)
     if not needle:
-        return None
+        return Search(None)
     if session is None or session.get_bind().dialect.name != "sqlite":
-        return _substring(needle)
+        return Search(_substring(needle))
     if len(needle) >= _TRIGRAM:
-        return _matching(_phrase(needle))
-    terms = _terms_starting(session, needle)
-    if not terms:
-        return false()
-    if len(terms) > MAX_SHORT_NEEDLE_TERMS:
-        return _substring(needle)
-    return _matching(" OR ".join(_phrase(term) for term in terms))
+        expression = _phrase(needle)
+    else:
+        terms = _terms_starting(session, needle)
+        if not terms:
+            return Search(false(), 0)
+        if len(terms) > MAX_SHORT_NEEDLE_TERMS:
+            return Search(_substring(needle))
+        expression = " OR ".join(_phrase(term) for term in terms)
+    return Search(_matching(expression), _count_matching(session, expression))
+
+
+def _count_matching(session: Session, expression: str) -> int:
+    statement = (
+        select(func.count())
+        .select_from(text("customer_search"))
+        .where(text("customer_search MATCH :expression").bindparams(expression=expression))
+    )
+    return int(session.execute(statement).scalar_one())

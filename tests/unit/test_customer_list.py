@@ -20,7 +20,7 @@ from pcdesk.models import (
 )
 from pcdesk.models.database import Database
 from pcdesk.models.keys import search_text
-from pcdesk.services import customer_search
+from pcdesk.services import customer_list, customer_search
 from pcdesk.services.customer_list import (
     NO_RESELLER,
     CustomerQuery,
@@ -241,3 +241,26 @@ def test_search_text_is_what_the_model_and_the_migration_compute() -> None:
     assert search_text("北風 ltd", "NorthWind", "ABC-1") == "北風 ltd\x1fnorthwind\x1fabc-1\x1f\x1f"
     customer = Customer(company_name="Fabrikam GmbH", microsoft_id="X-1", domain_prefix="fab")
     assert customer.search_text == "fabrikam gmbh\x1ffab\x1fx-1\x1f\x1f"
+
+
+@pytest.mark.parametrize("few_matches", [True, False], ids=["sort-matches", "walk-index"])
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_sqlite_takes(
+    demo: Database, sort: SortKey, few_matches: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", 10**9 if few_matches else 0)
+    everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
+    for text in ("o", "co", "ltd", "台"):
+        needle = fold(text)
+        expected = [
+            row.id
+            for row in everyone
+            if needle in fold(row.company_name)
+            or needle in row.domain.removesuffix(".onmicrosoft.com")
+            or needle in row.microsoft_id
+        ]
+        query = CustomerQuery(text=text, sort=sort, descending=True)
+        assert [row.id for row in customer_page(demo, query, limit=1000)] == expected
+        pages = [row.id for page in iter_customer_pages(demo, query, page_size=2) for row in page]
+        assert pages == expected
+        assert count_customers(demo, query) == len(expected)
