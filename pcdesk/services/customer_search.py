@@ -22,7 +22,10 @@ from pcdesk.models import Customer
 from pcdesk.models.keys import search_needle
 
 # Above this many index terms for a short needle, scanning beats merging their row lists.
-MAX_SHORT_NEEDLE_TERMS = 64
+MAX_SHORT_NEEDLE_TERMS = 256
+# Above this many matches, testing each row while walking the list's sort index finds a page at
+# once; collecting every match first would cost more than the page.
+SUBSTRING_FROM_MATCHES = 100_000
 _TRIGRAM = 3
 _LAST_CHARACTER = "\U0010ffff"
 
@@ -92,7 +95,10 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         if len(terms) > MAX_SHORT_NEEDLE_TERMS:
             return Search(_substring(needle))
         expression = " OR ".join(_phrase(term) for term in terms)
-    return Search(_matching(expression), _count_matching(session, expression))
+    matches = _count_matching(session, expression)
+    if matches > SUBSTRING_FROM_MATCHES:
+        return Search(_substring(needle), matches)
+    return Search(_matching(expression), matches)
 
 
 def _count_matching(session: Session, expression: str) -> int:

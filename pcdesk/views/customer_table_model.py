@@ -105,6 +105,9 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="customer-list")
+        # Counting a broad search can take a second at a million customers: it has a thread of
+        # its own, so the rows of whatever the user types next never wait behind it.
+        self._counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="customer-count")
         self._lock = threading.Lock()
         self._generation = 0
         self._query = CustomerQuery()
@@ -211,9 +214,12 @@ class CustomerTableModel(QAbstractTableModel):
         with self._lock:
             self._generation += 1
         self._worker.shutdown(wait=True, cancel_futures=True)
+        self._counter.shutdown(wait=True, cancel_futures=True)
 
     # -- loading ------------------------------------------------------------------------------
-    def _submit(self, generation: int, job: Callable[[], object]) -> None:
+    def _submit(
+        self, generation: int, job: Callable[[], object], *, counting: bool = False
+    ) -> None:
         if self._closed:
             return
         self._outstanding += 1
@@ -231,7 +237,7 @@ class CustomerTableModel(QAbstractTableModel):
                 result = _Failed(error)
             self._delivered.emit(generation, result)
 
-        future: Future[None] = self._worker.submit(run)
+        future: Future[None] = (self._counter if counting else self._worker).submit(run)
         del future
 
     def _load_first(self) -> None:
@@ -260,7 +266,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _load_count(self, generation: int) -> None:
         query, db = self._query, self._db
-        self._submit(generation, lambda: _Counted(count_customers(db, query)))
+        self._submit(generation, lambda: _Counted(count_customers(db, query)), counting=True)
 
     def _request_page(self, number: int) -> None:
         if number in self._requested or self._closed:

@@ -243,12 +243,21 @@ def test_search_text_is_what_the_model_and_the_migration_compute() -> None:
     assert customer.search_text == "fabrikam gmbh\x1ffab\x1fx-1\x1f\x1f"
 
 
-@pytest.mark.parametrize("few_matches", [True, False], ids=["sort-matches", "walk-index"])
+@pytest.mark.parametrize(
+    ("sort_up_to", "substring_from"),
+    [(10**9, 10**9), (0, 10**9), (0, 0)],
+    ids=["sort-matches", "walk-index-in-matches", "walk-index-testing-rows"],
+)
 @pytest.mark.parametrize("sort", list(SortKey))
 def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_sqlite_takes(
-    demo: Database, sort: SortKey, few_matches: bool, monkeypatch: pytest.MonkeyPatch
+    demo: Database,
+    sort: SortKey,
+    sort_up_to: int,
+    substring_from: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", 10**9 if few_matches else 0)
+    monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
+    monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
     everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
     for text in ("o", "co", "ltd", "台"):
         needle = fold(text)
