@@ -9,6 +9,7 @@ customers one service call at a time would take hours. The model-kept columns ar
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 import time
@@ -22,13 +23,14 @@ from random import Random
 from typing import Any
 
 from _bench_names import LOCALES, TAGS, Locale
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 
 from pcdesk.models import (
     AccountStatus,
     AgreementAcceptance,
     AgreementStatus,
     AgreementType,
+    Base,
     CatalogOffer,
     Customer,
     IndirectReseller,
@@ -40,11 +42,17 @@ from pcdesk.models import (
     SubscriptionStatus,
     keys,
 )
-from pcdesk.models.database import Database, head_revision, open_database, sqlite_url
+from pcdesk.models.database import (
+    Database,
+    head_revision,
+    open_database,
+    package_path,
+    sqlite_url,
+)
 from pcdesk.services.catalog import import_starter_catalog
 
-# Bump when what is generated changes: cached databases with another stamp are built again, as are
-# those of another schema revision.
+# Bump when what is generated changes: a cached database with another stamp is built again, as is
+# one made by other migrations or keys (see _stamp).
 DATA_VERSION = 1
 SEED = 20_261_121
 BATCH = 20_000
@@ -52,8 +60,8 @@ ACTOR = "benchmark"
 MAX_DOMAIN_PREFIX = 27
 FIRST_DAY = dt.datetime(2014, 1, 1, tzinfo=dt.UTC)
 LAST_DAY = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
-# The customer whose domain and Microsoft ID the searches take pieces of (present at any N >= it;
-# rows do not depend on N, so it is the same customer in every database).
+# The customer whose domain and Microsoft ID the searches take pieces of (the last one when there
+# are fewer). Row i is the same customer in every database, so the searches are the same too.
 SAMPLE_CUSTOMER = 4_242
 
 CALLING_CODES = {
@@ -109,7 +117,21 @@ def cache_path(cache_dir: Path, customers: int) -> Path:
 
 
 def _stamp(customers: int) -> dict[str, Any]:
-    return {"data_version": DATA_VERSION, "schema": head_revision(), "customers": customers}
+    return {
+        "data_version": DATA_VERSION,
+        "schema": head_revision(),
+        "schema_source": _schema_source_digest(),
+        "customers": customers,
+    }
+
+
+def _schema_source_digest() -> str:
+    """A digest of the migrations and the model's keys: a change to either rebuilds."""
+    digest = hashlib.sha256()
+    versions = sorted(package_path("migrations", "versions").glob("*.py"))
+    for source in [*versions, package_path("models", "keys.py")]:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def cached_database(
@@ -154,11 +176,11 @@ def build_database(path: Path, customers: int, *, say: Callable[[str], None]) ->
         for first in range(1, customers + 1, BATCH):
             batch = generator.batch(first, min(BATCH, customers - first + 1))
             with db.engine.begin() as connection:
-                connection.execute(insert(Customer.__table__), batch.customers)
+                connection.execute(insert(_table(Customer)), batch.customers)
                 if batch.agreements:
-                    connection.execute(insert(AgreementAcceptance.__table__), batch.agreements)
+                    connection.execute(insert(_table(AgreementAcceptance)), batch.agreements)
                 if batch.subscriptions:
-                    connection.execute(insert(Subscription.__table__), batch.subscriptions)
+                    connection.execute(insert(_table(Subscription)), batch.subscriptions)
             done = first + len(batch.customers) - 1
             if done % 100_000 == 0 and done < customers:
                 say(f"  {done:,} customers in {time.perf_counter() - started:.0f} s")
@@ -167,6 +189,13 @@ def build_database(path: Path, customers: int, *, say: Callable[[str], None]) ->
     # Every row in the file itself, so that it can be renamed without its write-ahead log.
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _table(entity: type[Base]) -> Table:
+    """The entity's table, for Core inserts: no ORM objects, no per-row events."""
+    table = entity.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _offers_by_market(db: Database) -> dict[str, list[tuple[int, str, str, int]]]:
@@ -187,7 +216,7 @@ def _offers_by_market(db: Database) -> dict[str, list[tuple[int, str, str, int]]
 
 def _insert_partner(connection: Connection) -> None:
     connection.execute(
-        insert(PartnerProfile.__table__),
+        insert(_table(PartnerProfile)),
         {
             "id": 1,
             "name": "Fabrikam Cloud Partners 富碧坎雲端",
@@ -202,7 +231,7 @@ def _insert_partner(connection: Connection) -> None:
 
 
 def _insert_resellers(connection: Connection) -> list[int]:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": number,
             "name": name,
@@ -214,7 +243,7 @@ def _insert_resellers(connection: Connection) -> list[int]:
         }
         for number, name in enumerate(_RESELLER_NAMES, start=1)
     ]
-    connection.execute(insert(IndirectReseller.__table__), rows)
+    connection.execute(insert(_table(IndirectReseller)), rows)
     return [row["id"] for row in rows]
 
 
@@ -226,7 +255,8 @@ class _Batch:
 
 
 class _Generator:
-    """Customer rows one after another; row i is the same whatever the total."""
+    """Customer rows one after another; row i is the same whatever the total (but for its date
+    added: customers are spread over the years whatever their number)."""
 
     def __init__(
         self,

@@ -19,7 +19,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ class TimeLimitExceeded(Exception):
 @dataclass(frozen=True)
 class Timing:
     first_rows: float  # seconds to the first repaint with the new rows
-    count: float | None  # seconds to the count being known (pcdesk only: the baseline has it)
+    count: float | None  # seconds to the count being known; None if no count_ready came
     settled: float  # seconds until idle and repainted
 
 
@@ -171,8 +171,6 @@ def _seconds(timings: list[Timing | None], field: str) -> list[float | None]:
 def measure_pcdesk(path: Path, queries: list[str], limit: float) -> dict[str, Any]:
     # Imported here, not at the top: the baseline's process must not carry SQLAlchemy and pcdesk
     # in its peak RSS.
-    from dataclasses import replace
-
     from pcdesk.models.database import open_database, sqlite_url
     from pcdesk.views.customer_table_model import CustomerTableModel
     from pcdesk.views.customer_table_view import CustomerTableView
@@ -280,6 +278,8 @@ def measure_qtsql(path: Path, queries: list[str], limit: float) -> dict[str, Any
     notes = [] if complete else [f"Qt: fetching every row took over {limit:.0f} s; stopped"]
 
     jump = watch.time(view.scrollToBottom)
+    if not _last_row_shown(view):
+        notes.append("Qt: the last row was not shown after the jump to the end")
     watch.time(view.scrollToTop)
     sorts, sort_notes = _series(
         "Qt sort by column",
@@ -293,7 +293,7 @@ def measure_qtsql(path: Path, queries: list[str], limit: float) -> dict[str, Any
     return {
         "rows": rows,
         "open": opened.first_rows,
-        "open_first_256": selected - started,
+        "select": selected - started,
         "fetch_all": fetched - selected,
         "complete": complete,
         "jump_to_end": jump.settled,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Headless by default, before anything can create a QApplication (CI sets it too).
@@ -17,6 +18,8 @@ from sqlalchemy.engine import make_url
 
 from pcdesk.models import Base
 from pcdesk.models.database import Database, open_database, sqlite_url
+from pcdesk.services import catalog
+from pcdesk.services.inputs import AgreementInput, CustomerInput
 
 POSTGRESQL_ENV = "PCDESK_TEST_POSTGRESQL_URL"
 
@@ -109,3 +112,75 @@ def db(request: pytest.FixtureRequest) -> Database:
     database = request.getfixturevalue("postgres_database")
     _truncate_all(database)
     return database
+
+
+# -- test data shared by the service tests ----------------------------------------------------------
+
+US_CUSTOMER = CustomerInput(
+    company_name="Contoso Pharmaceuticals",
+    country="US",
+    address_line1="One Microsoft Way",
+    city="Redmond",
+    state="WA",
+    postal_code="98052",
+    contact_first_name="Dana",
+    contact_last_name="Whitfield",
+    contact_email="dana@contosopharma.com",
+    domain_prefix="contosopharma",
+)
+TW_CUSTOMER = CustomerInput(
+    company_name="台灣晶片設計股份有限公司",
+    country="TW",
+    address_line1="信義路五段7號",
+    city="信義區",
+    state="Taipei City",
+    postal_code="110",
+    contact_first_name="志明",
+    contact_last_name="陳",
+    contact_email="chen@twchip.com.tw",
+    contact_phone="02 2720 1234",
+    domain_prefix="TWChip",
+)
+US_AGREEMENT = AgreementInput(
+    True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
+)
+
+
+@pytest.fixture
+def us_customer() -> CustomerInput:
+    """A valid US customer: Contoso Pharmaceuticals in Redmond, no phone, no tags."""
+    return US_CUSTOMER
+
+
+@pytest.fixture
+def tw_customer() -> CustomerInput:
+    """A valid Taiwanese customer, in Chinese, with a phone."""
+    return TW_CUSTOMER
+
+
+@pytest.fixture
+def us_agreement() -> AgreementInput:
+    """The agreement accepted by the US customer's contact on 2 January 2025."""
+    return US_AGREEMENT
+
+
+@pytest.fixture
+def stocked(db: Database) -> Database:
+    """``db`` with the starter catalog imported."""
+    catalog.import_starter_catalog(db)
+    return db
+
+
+def find_offer(
+    db: Database, market: str, product: str, term: str = "P1Y", plan: str = "Annual"
+) -> int:
+    for offer in catalog.list_offers(db, market=market):
+        if offer.product_id == product and offer.term == term and offer.billing_plan == plan:
+            return offer.id
+    raise LookupError(product)
+
+
+@pytest.fixture
+def offer_id() -> Callable[..., int]:
+    """``offer_id(db, market, product, term="P1Y", plan="Annual")``: that catalog offer's id."""
+    return find_offer

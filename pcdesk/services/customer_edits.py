@@ -132,6 +132,16 @@ def _country_fixed_message() -> Message:
     )
 
 
+def _customer_at(session: Session, customer_id: int, expected_version: int) -> Customer:
+    """The customer, if it is still at ``expected_version``; NotFound or StaleVersion if not."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(customer_id)
+    if customer.version != expected_version:
+        raise StaleVersion(customer_id)
+    return customer
+
+
 def update_customer(
     db: Database,
     customer_id: int,
@@ -151,11 +161,7 @@ def update_customer(
     data = normalized(data)
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
-            customer = session.get(Customer, customer_id)
-            if customer is None:
-                raise NotFound(customer_id)
-            if customer.version != expected_version:
-                raise StaleVersion(customer_id)
+            customer = _customer_at(session, customer_id, expected_version)
             partner = session.get(PartnerProfile, 1)
             reseller_changed = data.indirect_reseller_id != customer.indirect_reseller_id
             # A reseller suspended since it was chosen stays; choosing one needs an active one.
@@ -220,11 +226,7 @@ def confirm_agreement(
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
-            customer = session.get(Customer, customer_id)
-            if customer is None:
-                raise NotFound(customer_id)
-            if customer.version != expected_version:
-                raise StaleVersion(customer_id)
+            customer = _customer_at(session, customer_id, expected_version)
             latest = latest_agreement(session, customer_id)
             if latest is None or latest.status is not AgreementStatus.PENDING:
                 raise ValidationFailed({"agreement": _not_pending_message()})

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,25 +27,17 @@ FORMULA_COMPANY = '=HYPERLINK("http://evil.example","Contoso")'
 
 
 @pytest.fixture
-def db(demo_db: Database) -> Database:
+def db(demo_db: Database, us_customer: CustomerInput, us_agreement: AgreementInput) -> Database:
     """The demo customers plus one whose name a spreadsheet would run as a formula."""
     create_customer(
         demo_db,
-        CustomerInput(
+        replace(
+            us_customer,
             company_name=FORMULA_COMPANY,
-            country="US",
-            address_line1="One Microsoft Way",
-            city="Redmond",
-            state="WA",
-            postal_code="98052",
-            contact_first_name="Dana",
-            contact_last_name="Whitfield",
             contact_email="dana@contosoformula.com",
             domain_prefix="contosoformula",
         ),
-        AgreementInput(
-            True, "Dana", "Whitfield", "dana@contosoformula.com", "", dt.date(2025, 1, 2)
-        ),
+        replace(us_agreement, signer_email="dana@contosoformula.com"),
     )
     return demo_db
 

@@ -37,37 +37,13 @@ from pcdesk.services.customers import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.messages import ConcurrentChange, NotFound, Unavailable, ValidationFailed
 
-SEATTLE = CustomerInput(
-    company_name="Contoso Pharmaceuticals",
-    country="US",
-    address_line1="One Microsoft Way",
-    city="Redmond",
-    state="WA",
-    postal_code="98052",
-    contact_first_name="Dana",
-    contact_last_name="Whitfield",
-    contact_email="dana@contosopharma.com",
-    contact_phone="425-882-8080 x1234",
-    domain_prefix="contosopharma",
-    tags="pharma, west",
-)
-TAIPEI = CustomerInput(
-    company_name="台灣晶片設計股份有限公司",
-    country="TW",
-    address_line1="信義路五段7號",
-    city="信義區",
-    state="Taipei City",
-    postal_code="110",
-    contact_first_name="志明",
-    contact_last_name="陳",
-    contact_email="chen@twchip.com.tw",
-    contact_phone="02 2720 1234",
-    domain_prefix="TWChip",
-)
-SIGNED = AgreementInput(
-    True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
-)
 PENDING = AgreementInput(accepted=False)
+
+
+@pytest.fixture
+def seattle_input(us_customer: CustomerInput) -> CustomerInput:
+    """The US customer with a phone extension and tags, for edits to keep or change."""
+    return replace(us_customer, contact_phone="425-882-8080 x1234", tags="pharma, west")
 
 
 def audit_actions(db: Database, customer_id: int) -> list[str]:
@@ -84,8 +60,10 @@ def list_row_agreement(db: Database, customer_id: int) -> object:
 
 
 @pytest.fixture
-def seattle(db: Database) -> CustomerDetails:
-    return create_customer(db, SEATTLE, SIGNED, actor="creator")
+def seattle(
+    db: Database, seattle_input: CustomerInput, us_agreement: AgreementInput
+) -> CustomerDetails:
+    return create_customer(db, seattle_input, us_agreement, actor="creator")
 
 
 def test_an_edit_is_saved_audited_and_bumps_the_version(
@@ -129,10 +107,12 @@ def test_an_edit_is_saved_audited_and_bumps_the_version(
     }
 
 
-@pytest.mark.parametrize("account", [SEATTLE, TAIPEI], ids=["US", "TW"])
-def test_saving_the_form_unchanged_writes_nothing(db: Database, account: CustomerInput) -> None:
+@pytest.mark.parametrize("account", ["seattle_input", "tw_customer"], ids=["US", "TW"])
+def test_saving_the_form_unchanged_writes_nothing(
+    db: Database, account: str, request: pytest.FixtureRequest
+) -> None:
     # Stored values (E.164 phone with extension, "台北市" for the state) pass the form's rules again.
-    created = create_customer(db, account, PENDING)
+    created = create_customer(db, request.getfixturevalue(account), PENDING)
     again = update_customer(db, created.id, created.version, customer_input_of(created))
     assert again == created
     assert audit_actions(db, created.id) == ["customer.created"]
@@ -228,17 +208,21 @@ def test_the_domain_and_the_country_never_change(db: Database, seattle: Customer
     assert get_customer(db, seattle.id) == seattle
 
 
-def test_a_customer_removed_meanwhile_is_not_found(db: Database, seattle: CustomerDetails) -> None:
+def test_a_customer_removed_meanwhile_is_not_found(
+    db: Database, seattle: CustomerDetails, us_agreement: AgreementInput
+) -> None:
     with db.session_factory.begin() as session:
         session.delete(session.get_one(Customer, seattle.id))
     with pytest.raises(NotFound):
         update_customer(db, seattle.id, seattle.version, customer_input_of(seattle))
     with pytest.raises(NotFound):
-        confirm_agreement(db, seattle.id, seattle.version, SIGNED)
+        confirm_agreement(db, seattle.id, seattle.version, us_agreement)
 
 
 def test_a_reseller_must_be_active_when_chosen_but_a_suspended_one_may_stay(
     db: Database,
+    us_agreement: AgreementInput,
+    seattle_input: CustomerInput,
 ) -> None:
     with db.session_factory.begin() as session:
         litware = IndirectReseller(
@@ -250,7 +234,9 @@ def test_a_reseller_must_be_active_when_chosen_but_a_suspended_one_may_stay(
         session.add_all([litware, proseware])
         session.flush()
         litware_id, proseware_id = litware.id, proseware.id
-    created = create_customer(db, replace(SEATTLE, indirect_reseller_id=litware_id), SIGNED)
+    created = create_customer(
+        db, replace(seattle_input, indirect_reseller_id=litware_id), us_agreement
+    )
     form = customer_input_of(created)
 
     with pytest.raises(ValidationFailed) as refused:
@@ -277,8 +263,8 @@ def test_a_reseller_must_be_active_when_chosen_but_a_suspended_one_may_stay(
 
 
 @pytest.fixture
-def pending(db: Database) -> CustomerDetails:
-    return create_customer(db, SEATTLE, PENDING, actor="creator")
+def pending(db: Database, seattle_input: CustomerInput) -> CustomerDetails:
+    return create_customer(db, seattle_input, PENDING, actor="creator")
 
 
 def test_a_pending_agreement_is_confirmed_with_its_signer_and_date(
@@ -314,10 +300,10 @@ def test_a_pending_agreement_is_confirmed_with_its_signer_and_date(
 
 
 def test_an_accepted_agreement_has_nothing_to_confirm(
-    db: Database, seattle: CustomerDetails
+    db: Database, seattle: CustomerDetails, us_agreement: AgreementInput
 ) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        confirm_agreement(db, seattle.id, seattle.version, SIGNED)
+        confirm_agreement(db, seattle.id, seattle.version, us_agreement)
     assert set(refused.value.errors) == {"agreement"}
 
 
@@ -343,26 +329,30 @@ def test_a_confirmation_needs_acceptance_a_signer_and_a_past_date(
 
 
 def test_a_confirmation_against_an_old_version_is_refused(
-    db: Database, pending: CustomerDetails
+    db: Database, pending: CustomerDetails, us_agreement: AgreementInput
 ) -> None:
     edited = update_customer(
         db, pending.id, pending.version, replace(customer_input_of(pending), tags="edited")
     )
     with pytest.raises(CustomerChanged) as conflict:
-        confirm_agreement(db, pending.id, pending.version, SIGNED, today=dt.date(2025, 7, 1))
+        confirm_agreement(db, pending.id, pending.version, us_agreement, today=dt.date(2025, 7, 1))
     assert conflict.value.current == edited
     assert edited.agreement is not None and edited.agreement.status is AgreementStatus.PENDING
     assert count(db, AgreementAcceptance) == 1
 
 
 def test_an_edit_on_a_locked_database_is_reported_and_nothing_is_written(
-    sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    seattle_input: CustomerInput,
+    us_agreement: AgreementInput,
 ) -> None:
     path = tmp_path / "shared.sqlite3"
     shutil.copyfile(sqlite_template, path)
     monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 200)
     db = open_database(sqlite_url(path))
-    created = create_customer(db, SEATTLE, SIGNED)
+    created = create_customer(db, seattle_input, us_agreement)
     other_user = sqlite3.connect(path, isolation_level=None)
     try:
         other_user.execute("BEGIN IMMEDIATE")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,28 +27,6 @@ from pcdesk.services.customers import create_customer
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 
-SEATTLE = CustomerInput(
-    company_name="Contoso Pharmaceuticals",
-    country="US",
-    address_line1="One Microsoft Way",
-    city="Redmond",
-    state="WA",
-    postal_code="98052",
-    contact_first_name="Dana",
-    contact_last_name="Whitfield",
-    contact_email="dana@contosopharma.com",
-    contact_phone="+1 425 555 0100",
-    domain_prefix="contosopharma",
-    tags="vip, pharma",
-)
-SIGNED = AgreementInput(
-    accepted=True,
-    signer_first_name="Dana",
-    signer_last_name="Whitfield",
-    signer_email="dana@contosopharma.com",
-    signer_phone="+1 425 555 0199",
-    date_accepted=dt.date(2025, 1, 2),
-)
 PARTNER_CENTER_HEADER = [
     "Microsoft ID",
     "Company name",
@@ -57,9 +36,18 @@ PARTNER_CENTER_HEADER = [
 ]
 
 
-def add(db: Database, company: str, domain: str, **changes: str) -> int:
-    data = replace(SEATTLE, company_name=company, domain_prefix=domain, **changes)  # type: ignore[arg-type]
-    return create_customer(db, data, SIGNED, actor="tester").id
+@pytest.fixture
+def add(us_customer: CustomerInput, us_agreement: AgreementInput) -> Callable[..., int]:
+    """``add(db, company, domain, **changes)``: the US customer, with a phone, tags and an
+    agreement signed with the signer's phone, under that name and domain; its id."""
+    seattle = replace(us_customer, contact_phone="+1 425 555 0100", tags="vip, pharma")
+    signed = replace(us_agreement, signer_phone="+1 425 555 0199")
+
+    def add(db: Database, company: str, domain: str, **changes: str) -> int:
+        data = replace(seattle, company_name=company, domain_prefix=domain, **changes)  # type: ignore[arg-type]
+        return create_customer(db, data, signed, actor="tester").id
+
+    return add
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -71,7 +59,9 @@ def export(db: Database, path: Path, query: CustomerQuery = CustomerQuery(), **k
     return export_customers(db, query, path, **kw)  # type: ignore[arg-type]
 
 
-def test_header_is_partner_centers_columns_then_pcdesks(db: Database, tmp_path: Path) -> None:
+def test_header_is_partner_centers_columns_then_pcdesks(
+    db: Database, tmp_path: Path, add: Callable[..., int]
+) -> None:
     add(db, "Contoso Pharmaceuticals", "contosopharma")
     path = tmp_path / "Customers.csv"
     assert export(db, path) == 1
@@ -108,7 +98,9 @@ def test_header_is_partner_centers_columns_then_pcdesks(db: Database, tmp_path: 
         assert needed in header
 
 
-def test_a_row_carries_every_account_field(db: Database, tmp_path: Path) -> None:
+def test_a_row_carries_every_account_field(
+    db: Database, tmp_path: Path, add: Callable[..., int]
+) -> None:
     customer_id = add(db, "Contoso Pharmaceuticals", "contosopharma")
     path = tmp_path / "Customers.csv"
     export(db, path)
@@ -166,7 +158,9 @@ def test_demo_data_with_resellers_pending_agreements_and_chinese_names(
     assert pending["Agreement signer email"] == pending["Agreement date accepted"] == ""
 
 
-def test_commas_quotes_and_line_breaks_are_quoted(db: Database, tmp_path: Path) -> None:
+def test_commas_quotes_and_line_breaks_are_quoted(
+    db: Database, tmp_path: Path, add: Callable[..., int]
+) -> None:
     customer_id = add(db, 'Fabrikam, Inc. "The Best"', "fabrikam")
     with db.session_factory.begin() as session:
         session.execute(
@@ -193,7 +187,7 @@ def test_commas_quotes_and_line_breaks_are_quoted(db: Database, tmp_path: Path) 
     ],
 )
 def test_each_formula_start_is_neutralised_and_reads_back(
-    db: Database, tmp_path: Path, company: str
+    db: Database, tmp_path: Path, company: str, add: Callable[..., int]
 ) -> None:
     add(db, company, "formula")
     path = tmp_path / "Customers.csv"
@@ -205,7 +199,7 @@ def test_each_formula_start_is_neutralised_and_reads_back(
 
 @pytest.mark.parametrize("start", ["\t", "\r"])
 def test_tab_and_carriage_return_starts_are_neutralised(
-    db: Database, tmp_path: Path, start: str
+    db: Database, tmp_path: Path, start: str, add: Callable[..., int]
 ) -> None:
     # The services trim input, so only a value written some other way can start like this.
     customer_id = add(db, "Contoso Pharmaceuticals", "contosopharma")
@@ -234,7 +228,9 @@ def test_restore_undoes_neutralise(text: str) -> None:
     assert restore(neutral) == text
 
 
-def test_the_query_filters_and_its_sort_is_ignored(db: Database, tmp_path: Path) -> None:
+def test_the_query_filters_and_its_sort_is_ignored(
+    db: Database, tmp_path: Path, add: Callable[..., int]
+) -> None:
     seed_demo(db)
     add(db, "Wingtip Toys Export", "wingtipexport")
     everyone, taiwan, searched = tmp_path / "all.csv", tmp_path / "tw.csv", tmp_path / "s.csv"
@@ -264,7 +260,7 @@ def test_progress_counts_up_to_the_total(db: Database, tmp_path: Path) -> None:
 
 
 def test_a_customer_added_during_the_export_is_left_for_the_next(
-    db: Database, tmp_path: Path
+    db: Database, tmp_path: Path, add: Callable[..., int]
 ) -> None:
     count = seed_demo(db)
     added: list[int] = []
@@ -324,7 +320,9 @@ def test_an_existing_file_is_untouched_after_a_failure_or_a_cancel(db: Database,
     assert files_in(out) == ["Customers.csv"]
 
 
-def test_success_replaces_an_existing_file_keeping_its_permissions(db: Database, out: Path) -> None:
+def test_success_replaces_an_existing_file_keeping_its_permissions(
+    db: Database, out: Path, add: Callable[..., int]
+) -> None:
     add(db, "Contoso Pharmaceuticals", "contosopharma")
     path = out / "Customers.csv"
     path.write_text("old\n", encoding="utf-8")

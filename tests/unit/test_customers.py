@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from pcdesk.models import (
     database,
 )
 from pcdesk.models.database import Database, open_database, sqlite_url
-from pcdesk.services import catalog, customers
+from pcdesk.services import customers
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customers import create_customer, domain_prefix_available, domain_status
 from pcdesk.services.inputs import (
@@ -39,31 +40,6 @@ from pcdesk.services.inputs import (
 from pcdesk.services.messages import NotAllowed, Unavailable, ValidationFailed
 from pcdesk.services.partner import set_partner_profile
 
-TAIPEI = CustomerInput(
-    company_name="台灣晶片設計股份有限公司",
-    country="TW",
-    address_line1="信義路五段7號",
-    city="信義區",
-    state="Taipei City",
-    postal_code="110",
-    contact_first_name="志明",
-    contact_last_name="陳",
-    contact_email="chen@twchip.com.tw",
-    contact_phone="02 2720 1234",
-    domain_prefix="TWChip",
-)
-SEATTLE = CustomerInput(
-    company_name="Contoso Pharmaceuticals",
-    country="US",
-    address_line1="One Microsoft Way",
-    city="Redmond",
-    state="WA",
-    postal_code="98052",
-    contact_first_name="Dana",
-    contact_last_name="Whitfield",
-    contact_email="dana@contosopharma.com",
-    domain_prefix="contosopharma",
-)
 SIGNED = AgreementInput(
     accepted=True,
     signer_first_name="志明",
@@ -71,19 +47,7 @@ SIGNED = AgreementInput(
     signer_email="chen@twchip.com.tw",
     date_accepted=dt.date(2025, 3, 14),
 )
-US_SIGNED = AgreementInput(
-    True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
-)
 PENDING = AgreementInput(accepted=False)
-
-
-def offer_id(
-    db: Database, market: str, product: str, term: str = "P1Y", plan: str = "Annual"
-) -> int:
-    for offer in catalog.list_offers(db, market=market):
-        if offer.product_id == product and offer.term == term and offer.billing_plan == plan:
-            return offer.id
-    raise LookupError(product)
 
 
 def count(db: Database, model: type) -> int:
@@ -91,18 +55,14 @@ def count(db: Database, model: type) -> int:
         return int(session.execute(select(func.count()).select_from(model)).scalar_one())
 
 
-@pytest.fixture
-def stocked(db: Database) -> Database:
-    catalog.import_starter_catalog(db)
-    return db
-
-
 def test_a_taiwanese_customer_lands_whole_with_agreement_subscriptions_and_history(
     stocked: Database,
+    offer_id: Callable[..., int],
+    tw_customer: CustomerInput,
 ) -> None:
     premium = offer_id(stocked, "TW", "CFQ7TTC0LCHC")
     created = create_customer(
-        stocked, TAIPEI, SIGNED, [SubscriptionLine(premium, 25)], actor="clerk"
+        stocked, tw_customer, SIGNED, [SubscriptionLine(premium, 25)], actor="clerk"
     )
     again = customers.get_customer(stocked, created.id)
     assert again == created
@@ -123,14 +83,16 @@ def test_a_taiwanese_customer_lands_whole_with_agreement_subscriptions_and_histo
     assert all(entry.actor == "clerk" for entry in history)
 
 
-def test_a_pending_agreement_is_recorded_and_blocks_orders(stocked: Database) -> None:
+def test_a_pending_agreement_is_recorded_and_blocks_orders(
+    stocked: Database, offer_id: Callable[..., int], us_customer: CustomerInput
+) -> None:
     basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
     with pytest.raises(ValidationFailed) as refused:
-        create_customer(stocked, SEATTLE, PENDING, [SubscriptionLine(basic, 5)])
+        create_customer(stocked, us_customer, PENDING, [SubscriptionLine(basic, 5)])
     assert "until the customer accepts" in refused.value.errors["subscriptions"]
     assert count(stocked, Customer) == 0
 
-    created = create_customer(stocked, SEATTLE, PENDING)
+    created = create_customer(stocked, us_customer, PENDING)
     assert created.agreement is not None
     assert created.agreement.status is AgreementStatus.PENDING
     assert created.subscriptions == ()
@@ -167,14 +129,19 @@ def test_invalid_input_is_refused_field_by_field_and_nothing_is_written(stocked:
         )
 
 
-def test_lines_outside_the_market_or_the_licence_limits_are_refused(stocked: Database) -> None:
+def test_lines_outside_the_market_or_the_licence_limits_are_refused(
+    stocked: Database,
+    offer_id: Callable[..., int],
+    us_customer: CustomerInput,
+    us_agreement: AgreementInput,
+) -> None:
     taiwan_only = offer_id(stocked, "TW", "CFQ7TTC0LH18")
     basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
     with pytest.raises(ValidationFailed) as refused:
         create_customer(
             stocked,
-            SEATTLE,
-            US_SIGNED,
+            us_customer,
+            us_agreement,
             [SubscriptionLine(taiwan_only, 5), SubscriptionLine(basic, 301)],
         )
     assert "not sold in US" in refused.value.errors["subscriptions[0]"]
@@ -182,8 +149,10 @@ def test_lines_outside_the_market_or_the_licence_limits_are_refused(stocked: Dat
     assert count(stocked, Subscription) == 0
 
 
-def test_a_domain_is_taken_ignoring_case(stocked: Database) -> None:
-    create_customer(stocked, TAIPEI, SIGNED)
+def test_a_domain_is_taken_ignoring_case(
+    stocked: Database, tw_customer: CustomerInput, us_customer: CustomerInput
+) -> None:
+    create_customer(stocked, tw_customer, SIGNED)
     assert not domain_prefix_available(stocked, "twchip")
     assert (
         domain_status(stocked, "TWCHIP")
@@ -191,7 +160,7 @@ def test_a_domain_is_taken_ignoring_case(stocked: Database) -> None:
     )
     assert domain_status(stocked, "twchip2") is None
     with pytest.raises(ValidationFailed) as refused:
-        create_customer(stocked, replace(SEATTLE, domain_prefix="TwChip"), PENDING)
+        create_customer(stocked, replace(us_customer, domain_prefix="TwChip"), PENDING)
     assert refused.value.errors == {
         "domain_prefix": "twchip.onmicrosoft.com is already taken. Choose another domain."
     }
@@ -199,23 +168,28 @@ def test_a_domain_is_taken_ignoring_case(stocked: Database) -> None:
 
 
 def test_a_domain_taken_meanwhile_by_another_workstation_is_reported_not_crashed(
-    stocked: Database, monkeypatch: pytest.MonkeyPatch
+    stocked: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    tw_customer: CustomerInput,
+    us_customer: CustomerInput,
 ) -> None:
-    create_customer(stocked, TAIPEI, SIGNED)
+    create_customer(stocked, tw_customer, SIGNED)
     # The other workstation's insert lands between our check and ours: only the index sees it.
     real = customers._domain_taken
     blind = iter([True])  # the first look (the pre-check) misses the other workstation's row
     monkeypatch.setattr(
         customers, "_domain_taken", lambda s, p: False if next(blind, False) else real(s, p)
     )
-    clash = replace(SEATTLE, domain_prefix="twchip")
+    clash = replace(us_customer, domain_prefix="twchip")
     with pytest.raises(ValidationFailed) as refused:
         create_customer(stocked, clash, PENDING)
     assert "already taken" in refused.value.errors["domain_prefix"]
     assert count(stocked, Customer) == 1
 
 
-def test_indirect_resellers_cannot_add_customers(stocked: Database) -> None:
+def test_indirect_resellers_cannot_add_customers(
+    stocked: Database, tw_customer: CustomerInput
+) -> None:
     set_partner_profile(
         stocked,
         PartnerProfileInput(
@@ -226,11 +200,13 @@ def test_indirect_resellers_cannot_add_customers(stocked: Database) -> None:
         ),
     )
     with pytest.raises(NotAllowed, match="Request a relationship"):
-        create_customer(stocked, TAIPEI, SIGNED)
+        create_customer(stocked, tw_customer, SIGNED)
     assert count(stocked, Customer) == 0
 
 
-def test_a_suspended_reseller_cannot_be_chosen(stocked: Database) -> None:
+def test_a_suspended_reseller_cannot_be_chosen(
+    stocked: Database, us_customer: CustomerInput
+) -> None:
     with stocked.session_factory.begin() as session:
         reseller = IndirectReseller(
             name="Proseware", partner_id="3987765", country="US", state=ResellerState.SUSPENDED
@@ -241,22 +217,24 @@ def test_a_suspended_reseller_cannot_be_chosen(stocked: Database) -> None:
     with pytest.raises(ValidationFailed) as refused:
         create_customer(
             stocked,
-            replace(SEATTLE, indirect_reseller_id=reseller_id),
+            replace(us_customer, indirect_reseller_id=reseller_id),
             PENDING,
         )
     assert "suspended" in refused.value.errors["indirect_reseller_id"]
 
 
-def test_the_initial_domain_can_never_change(stocked: Database) -> None:
-    created = create_customer(stocked, TAIPEI, SIGNED)
+def test_the_initial_domain_can_never_change(stocked: Database, tw_customer: CustomerInput) -> None:
+    created = create_customer(stocked, tw_customer, SIGNED)
     with stocked.session_factory() as session:
         customer = session.get_one(Customer, created.id)
         with pytest.raises(ValueError, match="never change"):
             customer.domain_prefix = "other"
 
 
-def test_a_stale_edit_from_another_workstation_is_refused(stocked: Database) -> None:
-    created = create_customer(stocked, TAIPEI, SIGNED)
+def test_a_stale_edit_from_another_workstation_is_refused(
+    stocked: Database, tw_customer: CustomerInput
+) -> None:
+    created = create_customer(stocked, tw_customer, SIGNED)
     with stocked.session_factory() as mine:
         customer = mine.get_one(Customer, created.id)
         mine.commit()  # the edit form holds the values, not a transaction (expire_on_commit off)
@@ -268,8 +246,10 @@ def test_a_stale_edit_from_another_workstation_is_refused(stocked: Database) -> 
     assert customers.get_customer(stocked, created.id).company_name == "台灣晶片設計有限公司"
 
 
-def test_the_audit_details_are_json_with_the_domain(stocked: Database) -> None:
-    created = create_customer(stocked, TAIPEI, SIGNED, actor="clerk")
+def test_the_audit_details_are_json_with_the_domain(
+    stocked: Database, tw_customer: CustomerInput
+) -> None:
+    created = create_customer(stocked, tw_customer, SIGNED, actor="clerk")
     with stocked.session_factory() as session:
         event = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "customer.created")
@@ -278,51 +258,64 @@ def test_the_audit_details_are_json_with_the_domain(stocked: Database) -> None:
     assert json.loads(event.details)["domain"] == "twchip.onmicrosoft.com"
 
 
-def test_a_database_check_constraint_backs_the_service(stocked: Database) -> None:
-    created = create_customer(stocked, TAIPEI, SIGNED)
+def test_a_database_check_constraint_backs_the_service(
+    stocked: Database, tw_customer: CustomerInput
+) -> None:
+    created = create_customer(stocked, tw_customer, SIGNED)
     with pytest.raises(IntegrityError), stocked.session_factory.begin() as session:
         session.execute(
             text("UPDATE customer SET relationship = 'friend' WHERE id = :id"), {"id": created.id}
         )
 
 
-def test_the_licence_limit_counts_every_line_of_one_offer(stocked: Database) -> None:
+def test_the_licence_limit_counts_every_line_of_one_offer(
+    stocked: Database,
+    offer_id: Callable[..., int],
+    us_customer: CustomerInput,
+    us_agreement: AgreementInput,
+) -> None:
     basic = offer_id(stocked, "US", "CFQ7TTC0LH18")
     with pytest.raises(ValidationFailed) as refused:
         create_customer(
             stocked,
-            SEATTLE,
-            US_SIGNED,
+            us_customer,
+            us_agreement,
             [SubscriptionLine(basic, 300), SubscriptionLine(basic, 300)],
         )
     assert "from 1 to 300 licenses" in refused.value.errors["subscriptions[1]"]
     assert count(stocked, Customer) == 0
 
 
-def test_an_existing_tenant_id_is_stored_canonical_and_never_twice(stocked: Database) -> None:
+def test_an_existing_tenant_id_is_stored_canonical_and_never_twice(
+    stocked: Database, tw_customer: CustomerInput, us_customer: CustomerInput
+) -> None:
     tenant = "{6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}"
-    created = create_customer(stocked, TAIPEI, SIGNED, microsoft_id=tenant)
+    created = create_customer(stocked, tw_customer, SIGNED, microsoft_id=tenant)
     assert created.microsoft_id == "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
     with pytest.raises(ValidationFailed) as refused:
-        create_customer(stocked, SEATTLE, PENDING, microsoft_id=tenant.lower().strip("{}"))
+        create_customer(stocked, us_customer, PENDING, microsoft_id=tenant.lower().strip("{}"))
     assert refused.value.errors == {
         "microsoft_id": "A customer with Microsoft ID 6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d already exists."
     }
     with pytest.raises(ValidationFailed) as refused:
-        create_customer(stocked, SEATTLE, PENDING, microsoft_id="not-a-guid")
+        create_customer(stocked, us_customer, PENDING, microsoft_id="not-a-guid")
     assert "is not a Microsoft ID" in refused.value.errors["microsoft_id"]
     assert count(stocked, Customer) == 1
 
 
-def test_a_phone_extension_is_kept(stocked: Database) -> None:
+def test_a_phone_extension_is_kept(stocked: Database, us_customer: CustomerInput) -> None:
     created = create_customer(
-        stocked, replace(SEATTLE, contact_phone="425-882-8080 x1234"), PENDING
+        stocked, replace(us_customer, contact_phone="425-882-8080 x1234"), PENDING
     )
     assert created.contact_phone == "+14258828080;ext=1234"
 
 
 def test_a_database_locked_by_another_user_is_reported_and_nothing_is_written(
-    sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    us_customer: CustomerInput,
+    us_agreement: AgreementInput,
 ) -> None:
     path = tmp_path / "shared.sqlite3"
     shutil.copyfile(sqlite_template, path)
@@ -332,7 +325,7 @@ def test_a_database_locked_by_another_user_is_reported_and_nothing_is_written(
     try:
         other_user.execute("BEGIN IMMEDIATE")  # holds the write lock, as a long save would
         with pytest.raises(Unavailable) as failed:
-            create_customer(db, SEATTLE, US_SIGNED, actor="clerk")
+            create_customer(db, us_customer, us_agreement, actor="clerk")
         other_user.execute("ROLLBACK")
 
         assert isinstance(failed.value.__cause__, OperationalError)
@@ -342,7 +335,9 @@ def test_a_database_locked_by_another_user_is_reported_and_nothing_is_written(
         for model in (Customer, AgreementAcceptance, AuditEvent):
             assert count(db, model) == 0
         # once the other user is done, the same input goes through
-        assert create_customer(db, SEATTLE, US_SIGNED).company_name == SEATTLE.company_name
+        assert (
+            create_customer(db, us_customer, us_agreement).company_name == us_customer.company_name
+        )
     finally:
         other_user.close()
         db.dispose()

@@ -10,18 +10,6 @@ from pcdesk.services.customers import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.relationships import RelationshipRequestData, requests_for_customer
 
-SEATTLE = CustomerInput(
-    company_name="Contoso Pharmaceuticals",
-    country="US",
-    address_line1="One Microsoft Way",
-    city="Redmond",
-    state="WA",
-    postal_code="98052",
-    contact_first_name="Dana",
-    contact_last_name="Whitfield",
-    contact_email="dana@contosopharma.com",
-    domain_prefix="contosopharma",
-)
 LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"
 
 
@@ -42,8 +30,10 @@ def request(customer_id: int | None, created: dt.datetime, **values: object) -> 
     )
 
 
-def test_a_customers_requests_come_newest_first_with_their_status(db: Database) -> None:
-    customer = create_customer(db, SEATTLE, AgreementInput(accepted=False))
+def test_a_customers_requests_come_newest_first_with_their_status(
+    db: Database, us_customer: CustomerInput
+) -> None:
+    customer = create_customer(db, us_customer, AgreementInput(accepted=False))
     with db.session_factory.begin() as session:
         session.add_all(
             [
@@ -83,7 +73,7 @@ def test_a_customers_requests_come_newest_first_with_their_status(db: Database) 
     assert found[2].cancelled_at == at(2)
 
 
-def test_a_customer_without_requests_has_none(db: Database) -> None:
-    customer = create_customer(db, SEATTLE, AgreementInput(accepted=False))
+def test_a_customer_without_requests_has_none(db: Database, us_customer: CustomerInput) -> None:
+    customer = create_customer(db, us_customer, AgreementInput(accepted=False))
     assert requests_for_customer(db, customer.id) == ()
     assert requests_for_customer(db, customer.id + 1) == ()

@@ -38,29 +38,7 @@ from pcdesk.services.subscriptions import (
     suspend_subscription,
 )
 
-SEATTLE = CustomerInput(
-    company_name="Contoso Pharmaceuticals",
-    country="US",
-    address_line1="One Microsoft Way",
-    city="Redmond",
-    state="WA",
-    postal_code="98052",
-    contact_first_name="Dana",
-    contact_last_name="Whitfield",
-    contact_email="dana@contosopharma.com",
-    domain_prefix="contosopharma",
-)
-SIGNED = AgreementInput(
-    True, "Dana", "Whitfield", "dana@contosopharma.com", "", dt.date(2025, 1, 2)
-)
 BASIC, STANDARD, E3 = "CFQ7TTC0LH18", "CFQ7TTC0LDPB", "CFQ7TTC0LFLX"
-
-
-def offer_id(db: Database, market: str, product: str, term: str = "P1Y") -> int:
-    for offer in catalog.list_offers(db, market=market):
-        if offer.product_id == product and offer.term == term and offer.billing_plan == "Annual":
-            return offer.id
-    raise LookupError(product)
 
 
 def only(details: CustomerDetails, offer: int) -> SubscriptionData:
@@ -92,27 +70,23 @@ def subscription_count(db: Database) -> int:
 
 
 @pytest.fixture
-def stocked(db: Database) -> Database:
-    catalog.import_starter_catalog(db)
-    return db
-
-
-@pytest.fixture
-def basic(stocked: Database) -> int:
+def basic(stocked: Database, offer_id: Callable[..., int]) -> int:
     return offer_id(stocked, "US", BASIC)
 
 
 @pytest.fixture
-def customer(stocked: Database, basic: int) -> CustomerDetails:
+def customer(
+    stocked: Database, basic: int, us_customer: CustomerInput, us_agreement: AgreementInput
+) -> CustomerDetails:
     """A US customer with an accepted agreement and 10 Business Basic licenses."""
-    return create_customer(stocked, SEATTLE, SIGNED, [SubscriptionLine(basic, 10)])
+    return create_customer(stocked, us_customer, us_agreement, [SubscriptionLine(basic, 10)])
 
 
 # -- buying more ---------------------------------------------------------------------------------
 
 
 def test_offers_are_added_audited_and_the_customer_version_goes_up(
-    stocked: Database, customer: CustomerDetails, basic: int
+    stocked: Database, customer: CustomerDetails, basic: int, offer_id: Callable[..., int]
 ) -> None:
     standard, e3 = offer_id(stocked, "US", STANDARD), offer_id(stocked, "US", E3)
     details = add_subscriptions(
@@ -148,8 +122,10 @@ def test_offers_are_added_audited_and_the_customer_version_goes_up(
     assert active_in_list(stocked, customer.id) == 3
 
 
-def test_no_purchase_before_the_agreement_is_accepted(stocked: Database, basic: int) -> None:
-    pending = create_customer(stocked, SEATTLE, AgreementInput(accepted=False))
+def test_no_purchase_before_the_agreement_is_accepted(
+    stocked: Database, basic: int, us_customer: CustomerInput
+) -> None:
+    pending = create_customer(stocked, us_customer, AgreementInput(accepted=False))
     with pytest.raises(ValidationFailed) as refused:
         add_subscriptions(stocked, pending.id, pending.version, [SubscriptionLine(basic, 1)])
     assert "until the customer accepts" in refused.value.errors["subscriptions"]
@@ -167,7 +143,7 @@ def test_no_purchase_for_a_former_customer(
 
 
 def test_no_purchase_while_the_account_is_under_review(
-    stocked: Database, customer: CustomerDetails
+    stocked: Database, customer: CustomerDetails, offer_id: Callable[..., int]
 ) -> None:
     review = set_customer(stocked, customer.id, account_status=AccountStatus.UNDER_REVIEW)
     standard = offer_id(stocked, "US", STANDARD)
@@ -178,7 +154,7 @@ def test_no_purchase_while_the_account_is_under_review(
 
 
 def test_offers_outside_the_market_or_off_sale_are_refused(
-    stocked: Database, customer: CustomerDetails
+    stocked: Database, customer: CustomerDetails, offer_id: Callable[..., int]
 ) -> None:
     taiwan = offer_id(stocked, "TW", STANDARD)
     us = offer_id(stocked, "US", STANDARD)
@@ -235,7 +211,7 @@ def test_the_maximum_counts_the_licenses_the_customer_already_holds(
 
 
 def test_a_purchase_against_an_old_customer_version_is_refused(
-    stocked: Database, customer: CustomerDetails, basic: int
+    stocked: Database, customer: CustomerDetails, basic: int, offer_id: Callable[..., int]
 ) -> None:
     standard = offer_id(stocked, "US", STANDARD)
     theirs = add_subscriptions(stocked, customer.id, customer.version, [SubscriptionLine(basic, 5)])
@@ -447,7 +423,12 @@ def test_a_former_customer_cannot_reactivate(stocked: Database, customer: Custom
 
 
 def test_a_change_on_a_locked_database_is_reported_and_nothing_is_written(
-    sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    us_customer: CustomerInput,
+    us_agreement: AgreementInput,
+    offer_id: Callable[..., int],
 ) -> None:
     path = tmp_path / "shared.sqlite3"
     shutil.copyfile(sqlite_template, path)
@@ -456,7 +437,7 @@ def test_a_change_on_a_locked_database_is_reported_and_nothing_is_written(
     try:
         catalog.import_starter_catalog(db)
         created = create_customer(
-            db, SEATTLE, SIGNED, [SubscriptionLine(offer_id(db, "US", BASIC), 10)]
+            db, us_customer, us_agreement, [SubscriptionLine(offer_id(db, "US", BASIC), 10)]
         )
         sub = created.subscriptions[0]
         other_user = sqlite3.connect(path, isolation_level=None)

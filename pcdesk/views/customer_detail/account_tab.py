@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -28,11 +27,11 @@ from pcdesk.models.enums import ResellerState
 from pcdesk.services.customer_details import CustomerDetails
 from pcdesk.services.customer_edits import CustomerChanged, customer_input_of, update_customer
 from pcdesk.services.inputs import CustomerInput
-from pcdesk.services.messages import NotFound, Unavailable, ValidationFailed
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.services.resellers import list_resellers
 from pcdesk.views.account_form import AccountForm
 from pcdesk.views.account_summary import account_rows, local_date_time, summary_table
+from pcdesk.views.customer_detail.common import selectable_label, write_or_explain
 from pcdesk.views.customer_detail.conflict import (
     MINE,
     ConflictDialog,
@@ -80,14 +79,7 @@ class AccountTab(QWidget):
         self.edit_button.setToolTip(self.tr("Change the account's details"))
         self.edit_button.setAutoDefault(True)
         self.edit_button.clicked.connect(self.edit)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("account_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.summary = selectable_label(self, "account_summary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.notice = FieldMessage(self)
         reading = QWidget(self)
@@ -314,24 +306,29 @@ class AccountTab(QWidget):
             self.form.show_errors(errors)
             self.failure.show_error(self.tr("Nothing was saved: correct the fields marked."))
             return False
-        try:
-            saved = update_customer(self._db, base.id, base.version, data)
-        except ValidationFailed as failure:
-            self.form.show_errors(failure.errors)
-            problem = next(iter(failure.errors.values()), "")
+
+        def refused(errors: dict[str, str]) -> None:
+            self.form.show_errors(errors)
+            problem = next(iter(errors.values()), "")
             self.failure.show_error(
                 self.tr("Nothing was saved: {problem}").format(problem=translated(problem))
             )
-            return False
-        except Unavailable as unavailable:
-            self.failure.show_error(translated(unavailable.message))
-            return False
-        except NotFound:
+
+        def gone() -> None:
             self.failure.show_error(self.tr("Nothing was saved: this customer no longer exists."))
             self.reload_requested.emit()
-            return False
+
+        try:
+            saved = write_or_explain(
+                lambda: update_customer(self._db, base.id, base.version, data),
+                refused=refused,
+                unavailable=self.failure.show_error,
+                gone=gone,
+            )
         except CustomerChanged as changed:
             return self._conflict(data, changed.current, retried=retried)
+        if saved is None:
+            return False
         self._finish_edit()
         self.edit_button.setFocus()
         self.saved.emit(saved)

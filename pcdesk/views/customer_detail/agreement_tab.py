@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from pcdesk.models.database import Database
 from pcdesk.models.enums import AgreementStatus, AgreementType
 from pcdesk.services.customer_details import AgreementData, CustomerDetails
-from pcdesk.services.customer_edits import CustomerChanged, confirm_agreement
+from pcdesk.services.customer_edits import confirm_agreement
 from pcdesk.services.inputs import AgreementInput
-from pcdesk.services.messages import NotFound, Unavailable, ValidationFailed
 from pcdesk.views.account_summary import local_date_time, long_date, person, summary_table
 from pcdesk.views.agreement_form import AGREEMENT_URL, AgreementForm
+from pcdesk.views.customer_detail.common import selectable_label, write_or_explain
 from pcdesk.views.field_message import FieldMessage
 from pcdesk.views.labels import agreement_label
 from pcdesk.views.mnemonics import assign_mnemonics
@@ -111,14 +111,7 @@ class AgreementTab(QWidget):
         self._db = db
         self._details: CustomerDetails | None = None
         self.dialog: ConfirmAgreementDialog | None = None
-        self.summary = QLabel(self)
-        self.summary.setObjectName("agreement_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.summary = selectable_label(self, "agreement_summary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pending_note = QLabel(self)
         self.pending_note.setWordWrap(True)
@@ -216,25 +209,27 @@ class AgreementTab(QWidget):
         if dialog is None:
             return
         details = dialog.details
-        try:
-            saved = confirm_agreement(self._db, details.id, details.version, agreement)
-        except ValidationFailed as failure:
-            dialog.form.show_errors(failure.errors)
+
+        def refused(errors: dict[str, str]) -> None:
+            dialog.form.show_errors(errors)
             shown = set(dialog.form.messages)
-            others = [text for name, text in failure.errors.items() if name not in shown]
+            others = [text for name, text in errors.items() if name not in shown]
             dialog.failure.show_error(
                 translated(others[0]) if others else self.tr("Correct the fields marked.")
             )
-            return
-        except Unavailable as unavailable:
-            dialog.failure.show_error(translated(unavailable.message))
-            return
-        except NotFound:
+
+        def gone() -> None:
             dialog.reject()
             self.reload_requested.emit()
-            return
-        except CustomerChanged as changed:
-            self._changed_meanwhile(dialog, changed.current)
+
+        saved = write_or_explain(
+            lambda: confirm_agreement(self._db, details.id, details.version, agreement),
+            refused=refused,
+            unavailable=dialog.failure.show_error,
+            gone=gone,
+            changed=lambda current: self._changed_meanwhile(dialog, current),
+        )
+        if saved is None:
             return
         dialog.accept()
         self.saved.emit(saved)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pcdesk.services.audit import AuditEntry
 from pcdesk.views.account_summary import local_date_time
+from pcdesk.views.customer_detail.common import selectable_label
 from pcdesk.views.customer_detail.history_words import entry_texts
 from pcdesk.views.customer_detail.tables import DetailTable
 
@@ -24,14 +25,7 @@ class HistoryTab(QWidget):
             stretch=DETAILS,
         )
         # A narrow pane cuts the details column short: the selected event's are shown whole here.
-        self.selected_details = QLabel(self)
-        self.selected_details.setObjectName("selected_details")
-        self.selected_details.setWordWrap(True)
-        self.selected_details.setTextFormat(Qt.TextFormat.PlainText)
-        self.selected_details.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.selected_details = selectable_label(self, "selected_details", Qt.TextFormat.PlainText)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 from pcdesk.models.database import Database
 from pcdesk.models.enums import SubscriptionStatus
 from pcdesk.services.customer_details import CustomerDetails, SubscriptionData
-from pcdesk.services.customer_edits import CustomerChanged
 from pcdesk.services.inputs import SubscriptionLine
-from pcdesk.services.messages import NotFound, Unavailable, ValidationFailed
 from pcdesk.services.price_list_format import CENT, term_months
 from pcdesk.services.subscriptions import (
     add_subscriptions,
@@ -34,6 +32,7 @@ from pcdesk.services.subscriptions import (
     suspend_subscription,
 )
 from pcdesk.views.customer_detail.add_offers_dialog import AddOffersDialog
+from pcdesk.views.customer_detail.common import write_or_explain
 from pcdesk.views.customer_detail.subscription_rules import allowed, purchase_problem
 from pcdesk.views.customer_detail.tables import DetailTable
 from pcdesk.views.field_message import FieldMessage
@@ -338,30 +337,35 @@ class SubscriptionsTab(QWidget):
     def _act(self, write: Callable[[], CustomerDetails], done: str) -> bool:
         """Run one write; show what happened. True when it was written."""
         self.notice.clear()
-        try:
-            details = write()
-        except ValidationFailed as failure:
-            problems = [translated(text) for text in failure.errors.values()]
+
+        def refused(errors: dict[str, str]) -> None:
+            problems = [translated(text) for text in errors.values()]
             self.notice.show_error(
                 self.tr("Nothing was changed: {problem}").format(problem=" ".join(problems))
             )
             self._update_actions()
-            return False
-        except Unavailable as unavailable:
-            self.notice.show_error(translated(unavailable.message))
-            return False
-        except NotFound:
+
+        def gone() -> None:
             self.reload_requested.emit()
             self.notice.show_error(self.tr("Nothing was changed: it no longer exists."))
-            return False
-        except CustomerChanged as changed:
-            self.refreshed.emit(changed.current)
+
+        def changed(current: CustomerDetails) -> None:
+            self.refreshed.emit(current)
             self.notice.show_warning(
                 self.tr(
                     "Another workstation changed this customer's subscriptions first. Nothing "
                     "was changed; what is saved now is shown."
                 )
             )
+
+        details = write_or_explain(
+            write,
+            refused=refused,
+            unavailable=self.notice.show_error,
+            gone=gone,
+            changed=changed,
+        )
+        if details is None:
             return False
         self.saved.emit(details)
         self.notice.show_ok(done)
@@ -390,20 +394,13 @@ class SubscriptionsTab(QWidget):
         if dialog is None:
             return
         details = dialog.details
-        try:
-            saved = add_subscriptions(self._db, details.id, details.version, lines)
-        except ValidationFailed as failure:
-            dialog.show_refusal(failure.errors)
-            return
-        except Unavailable as unavailable:
-            dialog.show_problem(translated(unavailable.message))
-            return
-        except NotFound:
+
+        def gone() -> None:
             dialog.reject()
             self.reload_requested.emit()
-            return
-        except CustomerChanged as changed:
-            self.refreshed.emit(changed.current)  # also makes it the dialog's new base
+
+        def changed(current: CustomerDetails) -> None:
+            self.refreshed.emit(current)  # also makes it the dialog's new base
             dialog.show_problem(
                 self.tr(
                     "Another workstation changed this customer meanwhile. Nothing was ordered. "
@@ -411,6 +408,15 @@ class SubscriptionsTab(QWidget):
                 ),
                 warning=True,
             )
+
+        saved = write_or_explain(
+            lambda: add_subscriptions(self._db, details.id, details.version, lines),
+            refused=dialog.show_refusal,
+            unavailable=dialog.show_problem,
+            gone=gone,
+            changed=changed,
+        )
+        if saved is None:
             return
         count = len(lines)
         dialog.accept()

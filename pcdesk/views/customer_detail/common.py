@@ -1,0 +1,61 @@
+"""What the detail pane's tabs share: one write with its ways to fail, and selectable text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from pcdesk.services.customer_details import CustomerDetails
+from pcdesk.services.customer_edits import CustomerChanged
+from pcdesk.services.messages import NotFound, Unavailable, ValidationFailed
+from pcdesk.views.translate import translated
+
+T = TypeVar("T")
+
+
+def write_or_explain(
+    write: Callable[[], T],
+    *,
+    refused: Callable[[dict[str, str]], None],
+    unavailable: Callable[[str], None],
+    gone: Callable[[], None],
+    changed: Callable[[CustomerDetails], None] | None = None,
+) -> T | None:
+    """``write()``'s result, or None once the handler of how it failed has run.
+
+    ``refused(errors)``: the service refused fields; ``unavailable(text)``: the database could
+    not be used (the text is translated); ``gone()``: what was written no longer exists;
+    ``changed(current)``: another workstation saved first. Without ``changed``, CustomerChanged
+    reaches the caller.
+    """
+    try:
+        return write()
+    except ValidationFailed as failure:
+        refused(failure.errors)
+    except Unavailable as failure:
+        unavailable(translated(failure.message))
+    except NotFound:
+        gone()
+    except CustomerChanged as failure:
+        if changed is None:
+            raise
+        changed(failure.current)
+    return None
+
+
+def selectable_label(
+    parent: QWidget, name: str, text_format: Qt.TextFormat = Qt.TextFormat.RichText
+) -> QLabel:
+    """A word-wrapped, top-left label whose text can be selected by mouse and keyboard."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(text_format)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label
