@@ -27,7 +27,7 @@ from pcdesk.models import (
 )
 from pcdesk.models.database import Database
 from pcdesk.services.customer_details import ONMICROSOFT
-from pcdesk.services.customer_search import Search, plan_search, search_condition
+from pcdesk.services.customer_search import Search, plan_search
 
 
 class SortKey(enum.StrEnum):
@@ -175,7 +175,7 @@ def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
     finds through its index, at the cost of a scan, which a background job can afford.
     """
     conditions = _filter_conditions(query)
-    searched = search_condition(None, _search_text(query))
+    searched = plan_search(None, _search_text(query)).condition
     if searched is not None:
         conditions.append(searched)
     return conditions

@@ -70,11 +70,6 @@ class Search:
     matches: int | None = None
 
 
-def search_condition(session: Session | None, user_text: str) -> ColumnElement[bool] | None:
-    """The WHERE condition for the search box's text, or None when it is empty (see plan_search)."""
-    return plan_search(session, user_text).condition
-
-
 def plan_search(session: Session | None, user_text: str) -> Search:
     """The search for the search box's text.
 
