@@ -9,6 +9,7 @@ from pcdesk.models.enums import (
     AgreementStatus,
     AgreementType,
     PartnerCenterInstance,
+    PartnerRole,
     PartnerType,
     Relationship,
     RequestStatus,
@@ -19,6 +20,7 @@ from pcdesk.models.keys import fold
 from pcdesk.models.partner import IndirectReseller, PartnerProfile
 from pcdesk.models.relationship import RelationshipRequest
 from pcdesk.models.subscription import Subscription
+from pcdesk.models.team import TeamMember
 
 __all__ = [
     "AccountStatus",
@@ -32,6 +34,7 @@ __all__ = [
     "IndirectReseller",
     "PartnerCenterInstance",
     "PartnerProfile",
+    "PartnerRole",
     "PartnerType",
     "Relationship",
     "RelationshipRequest",
@@ -39,6 +42,7 @@ __all__ = [
     "ResellerState",
     "Subscription",
     "SubscriptionStatus",
+    "TeamMember",
     "fold",
     "utc_now",
 ]

@@ -56,6 +56,16 @@ class SubscriptionStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class PartnerRole(enum.StrEnum):
+    """The Partner Center roles that decide who may do what (partner-center.md, "Partner roles")."""
+
+    GLOBAL_ADMIN = "global_admin"
+    ADMIN_AGENT = "admin_agent"
+    SALES_AGENT = "sales_agent"
+    HELPDESK_AGENT = "helpdesk_agent"
+    BILLING_ADMIN = "billing_admin"
+
+
 class RequestStatus(enum.StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
