@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         customers.addAction(self.clear_filters_action)
         customers.addAction(self.refresh_action)
 
+        # The partner's own records: its team's roles and, for indirect providers, its resellers.
+        self.partner_menu = self.menuBar().addMenu(self.tr("&Partner"))
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -274,11 +277,21 @@ class MainWindow(QMainWindow):
         else:
             self.customer_table.clearSelection()
 
+    def selected_customer_id(self) -> int | None:
+        """The customer the user is looking at (the detail pane's), if any."""
+        return self._shown_id
+
     def _customer_changed(self, customer_id: int) -> None:
-        """A write from the detail pane: read the list again and keep that customer selected."""
+        """A write from the detail pane or a dialog: read the list and the pane again, and keep
+        that customer selected."""
         self._shown_id = customer_id
         self._find_after_load = customer_id
         self.customer_model.refresh()
+
+    def customer_written(self, customer_id: int) -> None:
+        """A dialog changed this customer: show it again in the pane and in the list."""
+        self.detail_pane.show_customer(customer_id)
+        self._customer_changed(customer_id)
 
     def show_new_customer(self, customer_id: int) -> None:
         """After Add customer: list everyone, then select the new customer and show it."""
