@@ -160,12 +160,39 @@ def _search_text(query: CustomerQuery) -> str:
     return text
 
 
-def _conditions(session: Session, query: CustomerQuery) -> tuple[list[ColumnElement[bool]], Search]:
+@dataclass(frozen=True)
+class ListPlan:
+    """A query's WHERE clause, worked out once and reused for its count and each of its pages.
+
+    Planning a search may ask the index's vocabulary and count its matches (milliseconds, not
+    nothing): the list plans once per query, not once per page.
+    """
+
+    conditions: tuple[ColumnElement[bool], ...]
+    search: Search
+
+    @property
+    def count(self) -> int | None:
+        """The number of rows, when the search index counted them and nothing else filters."""
+        if self.search.matches is not None and len(self.conditions) == 1:
+            return self.search.matches
+        return None
+
+
+def _plan(session: Session, query: CustomerQuery) -> ListPlan:
     conditions = _filter_conditions(query)
     search = plan_search(session, _search_text(query))
     if search.condition is not None:
         conditions.append(search.condition)
-    return conditions, search
+    return ListPlan(tuple(conditions), search)
+
+
+def plan_list(db: Database, query: CustomerQuery = CustomerQuery()) -> ListPlan:
+    """The plan of ``query``, to pass to ``customer_page``, ``count_customers`` and
+    ``customer_position`` while the data has not changed much (a stale plan still gives the right
+    rows; only its choice of index may be worse)."""
+    with db.session_factory() as session:
+        return _plan(session, query)
 
 
 def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
@@ -181,12 +208,15 @@ def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def count_customers(db: Database, query: CustomerQuery = CustomerQuery()) -> int:
+def count_customers(
+    db: Database, query: CustomerQuery = CustomerQuery(), *, plan: ListPlan | None = None
+) -> int:
+    """How many customers ``query`` lists (``plan``: its plan, if already made)."""
     with db.session_factory() as session:
-        conditions, search = _conditions(session, query)
-        if search.matches is not None and len(conditions) == 1:  # the index counted them
-            return search.matches
-        statement = select(func.count()).select_from(Customer).where(*conditions)
+        plan = plan or _plan(session, query)
+        if plan.count is not None:  # the search index counted them
+            return plan.count
+        statement = select(func.count()).select_from(Customer).where(*plan.conditions)
         return int(session.execute(statement).scalar_one())
 
 
@@ -265,17 +295,19 @@ def customer_page(
     total: int | None = None,
     after: Sequence[Any] | None = None,
     before: Sequence[Any] | None = None,
+    plan: ListPlan | None = None,
 ) -> tuple[CustomerRow, ...]:
     """Rows ``offset`` to ``offset + limit`` of the list in the query's order.
 
     ``after`` (or ``before``) is the ``key`` of the row just before (after) the page: the page is
     then found on the index from there, at the same cost anywhere in the list, and ``offset`` is
     not used. Without either, ``total`` (the query's count) lets a page in the second half be
-    counted from the end, so the last page costs what the first does.
+    counted from the end, so the last page costs what the first does. ``plan``: the query's plan,
+    if already made.
     """
     with db.session_factory() as session:
-        conditions, search = _conditions(session, query)
-        statement = select(*_row_columns(query)).where(*conditions)
+        plan = plan or _plan(session, query)
+        statement = select(*_row_columns(query)).where(*plan.conditions)
         reverse = False
         if after is not None:
             statement = statement.where(_beyond(query, after, reverse=False))
@@ -288,7 +320,7 @@ def customer_page(
             statement = statement.offset(max(0, total - offset - limit))
         else:
             statement = statement.offset(offset)
-        statement = _ordered(statement, query, search, reverse=reverse).limit(limit)
+        statement = _ordered(statement, query, plan.search, reverse=reverse).limit(limit)
         rows = [_to_row(row) for row in session.execute(statement)]
     if reverse:
         rows.reverse()
@@ -300,8 +332,9 @@ def iter_customer_pages(
 ) -> Iterator[tuple[CustomerRow, ...]]:
     """The whole list in order, a page at a time (keyset paging: constant cost per page)."""
     after: tuple[Any, ...] | None = None
+    plan = plan_list(db, query)
     while True:
-        page = customer_page(db, query, limit=page_size, after=after)
+        page = customer_page(db, query, limit=page_size, after=after, plan=plan)
         if not page:
             return
         yield page
@@ -311,7 +344,11 @@ def iter_customer_pages(
 
 
 def customer_position(
-    db: Database, customer_id: int, query: CustomerQuery = CustomerQuery()
+    db: Database,
+    customer_id: int,
+    query: CustomerQuery = CustomerQuery(),
+    *,
+    plan: ListPlan | None = None,
 ) -> int | None:
     """The row a customer is on in the list (0-based), or None when the query leaves it out.
 
@@ -319,7 +356,7 @@ def customer_position(
     the same at any size of list.
     """
     with db.session_factory() as session:
-        conditions, _search = _conditions(session, query)
+        conditions = (plan or _plan(session, query)).conditions
         found = session.execute(
             select(*_sort_columns(query)).where(Customer.id == customer_id, *conditions)
         ).first()

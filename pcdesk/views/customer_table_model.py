@@ -34,10 +34,12 @@ from pcdesk.models.database import Database
 from pcdesk.services.customer_list import (
     CustomerQuery,
     CustomerRow,
+    ListPlan,
     SortKey,
     count_customers,
     customer_page,
     customer_position,
+    plan_list,
 )
 from pcdesk.services.validation import country_name
 from pcdesk.views.labels import agreement_label, relationship_label
@@ -73,6 +75,7 @@ _NUMBER_COLUMN = 6
 
 @dataclass(frozen=True)
 class _First:
+    plan: ListPlan  # made once for the query, reused by its count and its pages
     rows: tuple[CustomerRow, ...]
     count: int | None  # None: more rows than a page, counted next
     everyone: int | None  # the unfiltered count, when it was asked for
@@ -114,6 +117,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._count = 0
         self._count_known = False
         self._everyone: int | None = None
+        self._plan: ListPlan | None = None  # the current query's, once its first page is in
         self._pages: OrderedDict[int, tuple[CustomerRow, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._outstanding = 0
@@ -206,7 +210,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def row_of(self, customer_id: int) -> int | None:
         """The row showing this customer, asked of the database (one indexed count)."""
-        return customer_position(self._db, customer_id, self._query)
+        return customer_position(self._db, customer_id, self._query, plan=self._plan)
 
     def close(self) -> None:
         """Stop the worker thread (before the database is closed)."""
@@ -244,13 +248,15 @@ class CustomerTableModel(QAbstractTableModel):
         with self._lock:
             self._generation += 1
             generation = self._generation
+        self._plan = None  # the old query's plan must not serve the new query's pages
         query, known_everyone = self._query, self._everyone
         want_everyone = known_everyone is None
         db = self._db
 
         def first() -> _First:
-            rows = customer_page(db, query, limit=PAGE_SIZE)
-            count = len(rows) if len(rows) < PAGE_SIZE else None
+            plan = plan_list(db, query)
+            rows = customer_page(db, query, limit=PAGE_SIZE, plan=plan)
+            count = len(rows) if len(rows) < PAGE_SIZE else plan.count
             if count is None and not query.is_filtered:  # only the order changed
                 count = known_everyone
             everyone = None
@@ -260,19 +266,22 @@ class CustomerTableModel(QAbstractTableModel):
                     everyone = count_customers(db)
                 if not query.is_filtered:
                     count = everyone
-            return _First(rows, count, everyone)
+            return _First(plan, rows, count, everyone)
 
         self._submit(generation, first)
 
     def _load_count(self, generation: int) -> None:
-        query, db = self._query, self._db
-        self._submit(generation, lambda: _Counted(count_customers(db, query)), counting=True)
+        query, db, plan = self._query, self._db, self._plan
+        self._submit(
+            generation, lambda: _Counted(count_customers(db, query, plan=plan)), counting=True
+        )
 
     def _request_page(self, number: int) -> None:
         if number in self._requested or self._closed:
             return
         self._requested.add(number)
-        query, db, total = self._query, self._db, self._count if self._count_known else None
+        query, db, plan = self._query, self._db, self._plan
+        total = self._count if self._count_known else None
         previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
         after = previous[-1].key if previous and len(previous) == PAGE_SIZE else None
         before = following[0].key if following and after is None else None
@@ -286,6 +295,7 @@ class CustomerTableModel(QAbstractTableModel):
                 total=total,
                 after=after,
                 before=before,
+                plan=plan,
             )
             return _Page(number, rows)
 
@@ -315,6 +325,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._requested.clear()
+        self._plan = first.plan
         if first.rows:
             self._pages[0] = first.rows
         self._count = first.count if first.count is not None else len(first.rows)

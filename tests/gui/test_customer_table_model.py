@@ -14,6 +14,7 @@ from pcdesk.models import Customer
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list import (
     CustomerQuery,
+    RelationshipFilter,
     SortKey,
     count_customers,
     customer_page,
@@ -149,7 +150,21 @@ def test_sorting_by_a_header_reads_the_list_in_that_order(
     assert shown == [row.id for row in expected]
 
 
-def test_a_broad_search_shows_its_first_rows_then_its_count(
+def test_a_search_counted_by_its_index_shows_rows_and_count_together(
+    qtbot: QtBot, sqlite_db: Database, open_model: list
+) -> None:
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    counts: list[int] = []
+    model.count_ready.connect(counts.append)
+    with qtbot.waitSignal(model.count_ready):
+        model.set_query(CustomerQuery(text="cust"))
+    assert model.count_known and model.rowCount() == MANY and counts == [MANY]
+    settled(qtbot, model)
+    assert counts == [MANY]  # no second count: the search's plan had it
+
+
+def test_a_broad_filtered_search_shows_its_first_rows_then_its_count(
     qtbot: QtBot, sqlite_db: Database, open_model: list
 ) -> None:
     add_plain_customers(sqlite_db, MANY)
@@ -157,7 +172,7 @@ def test_a_broad_search_shows_its_first_rows_then_its_count(
     counts: list[int] = []
     model.count_ready.connect(counts.append)
     with qtbot.waitSignal(model.first_rows_ready):
-        model.set_query(CustomerQuery(text="cust"))
+        model.set_query(CustomerQuery(text="cust", status=RelationshipFilter.ACTIVE))
     assert model.rowCount() == PAGE_SIZE  # the first page, while the rest is counted
     assert not model.count_known
     with qtbot.waitSignal(model.count_ready):

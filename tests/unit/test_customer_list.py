@@ -31,6 +31,7 @@ from pcdesk.services.customer_list import (
     customer_page,
     customer_position,
     iter_customer_pages,
+    plan_list,
 )
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, is_empty, seed_demo
 
@@ -273,3 +274,33 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_sqlite_takes(
         pages = [row.id for page in iter_customer_pages(demo, query, page_size=2) for row in page]
         assert pages == expected
         assert count_customers(demo, query) == len(expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        CustomerQuery(text="co"),
+        CustomerQuery(text="ltd", status=RelationshipFilter.ACTIVE),
+        CustomerQuery(text="台", sort=SortKey.COUNTRY, descending=True),
+        CustomerQuery(country="TW"),
+    ],
+)
+def test_a_plan_made_once_serves_the_count_every_page_and_positions(
+    demo: Database, query: CustomerQuery
+) -> None:
+    plan = plan_list(demo, query)
+    expected = customer_page(demo, query, limit=1000)
+    count = count_customers(demo, query)
+    assert count_customers(demo, query, plan=plan) == count == len(expected) > 0
+    # the index's own count is offered only when the search is the whole filter
+    assert plan.count in (None, count)
+    indexed = demo.engine.dialect.name == "sqlite"  # PostgreSQL's pg_trgm does not count
+    assert (plan.count is None) == (not indexed or query.text == "" or query.status is not None)
+    paged = [
+        row
+        for offset in range(0, count, 2)
+        for row in customer_page(demo, query, offset=offset, limit=2, total=count, plan=plan)
+    ]
+    assert [row.id for row in paged] == [row.id for row in expected]
+    last = expected[-1]
+    assert customer_position(demo, last.id, query, plan=plan) == count - 1
