@@ -16,8 +16,10 @@ from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import catalog, demo_data
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import PartnerProfileData, get_partner_profile
+from pcdesk.views.language import current_language, install_language, language_of, saved_choice
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
+from pcdesk.views.translate import translated
 
 log = logging.getLogger("pcdesk")
 
@@ -116,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("pcdesk")
     app.setOrganizationName("pcdesk")
     app.setApplicationVersion(__version__)
+    install_language(language_of(saved_choice()))  # before any window: they read it once
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)
     try:
@@ -125,35 +128,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseOpenError as error:
         log.error("%s", error)
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "pcdesk cannot open the database"), str(error)
+            None,
+            QCoreApplication.translate("app", "pcdesk cannot open the database"),
+            translated(error),
         )
         return 1
-    _keep_reopening(window)
+    _keep_reopening(window, url)
     window.show()
     return app.exec()
 
 
-def _keep_reopening(window: MainWindow) -> None:
-    """File > Open database…: a new window on the chosen database replaces this one."""
+def _keep_reopening(window: MainWindow, url: str) -> None:
+    """A new window replaces this one: on the database chosen with File > Open database…, or
+    on the same database in the language chosen in Preferences."""
 
-    def reopen(url: str) -> None:
+    def reopen(new_url: str) -> bool:
         try:
-            replacement = build_main_window(url)
+            replacement = build_main_window(new_url)
         except FirstStartCancelled:
-            return
+            return False
         except DatabaseOpenError as error:
             log.error("%s", error)
             QMessageBox.critical(
                 window,
                 QCoreApplication.translate("app", "pcdesk cannot open the database"),
-                str(error),
+                translated(error),
             )
-            return
+            return False
         # Shown before the old one closes, or closing the last window would quit pcdesk.
         replacement.show()
         if not window.close():  # unsaved edits the user chose to keep
             replacement.close()
-            return
-        _keep_reopening(replacement)
+            return False
+        _keep_reopening(replacement, new_url)
+        return True
+
+    def switch_language(language: str) -> None:
+        previous = current_language()
+        install_language(language)
+        if not reopen(url):  # this window stays: it keeps speaking its language until a restart
+            install_language(previous)
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app", "The new language will be used the next time pcdesk starts."
+                ),
+                10_000,
+            )
 
     window.open_database_requested.connect(reopen)
+    window.preferences.language_changed.connect(switch_language)

@@ -1,10 +1,10 @@
 """Render the Add customer wizard's four pages and the main window over demo data, offscreen.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--width 640] [--dark]
+    python scripts/screenshots.py [--out docs/screenshots] [--width 640] [--dark] [--language zh_TW]
 
 Each page is filled the way a user would fill it (a Taiwanese customer, two subscriptions) and
-saved as <out>/wizard-<n>-<page>[-dark][-<width>].png. Chinese text needs a CJK font
-(Debian: fonts-noto-cjk).
+saved as <out>/wizard-<n>-<page>[-zh_TW][-dark][-<width>].png; so are the main window, the partner
+profile and the preferences. Chinese text needs a CJK font (Debian: fonts-noto-cjk).
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner import PartnerProfileData, get_partner_profile
 from pcdesk.views.add_customer import AddCustomerWizard
 from pcdesk.views.add_customer.pages import REVIEW, SUBSCRIPTIONS
+from pcdesk.views.language import CHINESE, ENGLISH, LANGUAGES, install_language
 from pcdesk.views.main_window import MainWindow
+from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
+from pcdesk.views.preferences_dialog import PreferencesDialog
 
 CUSTOMER = CustomerInput(
     company_name="北風貿易股份有限公司",
@@ -81,10 +84,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--width", type=int, default=0, help="window width (default: its own)")
     parser.add_argument("--dark", action="store_true", help="render with a dark palette")
+    parser.add_argument("--language", choices=LANGUAGES, default=ENGLISH)
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
     app.setStyle(QStyleFactory.create("Fusion"))  # the same look on every machine
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    # Formats as in the United States or Taiwan, whatever this machine's locale.
+    system = QLocale("zh_TW" if args.language == CHINESE else "en_US")
+    install_language(args.language, system=system)
     if args.dark:
         app.setPalette(dark_palette())
     args.out.mkdir(parents=True, exist_ok=True)
@@ -100,7 +106,11 @@ def main(argv: list[str]) -> int:
     if args.width:
         wizard.resize(args.width, wizard.height())
     wizard.show()
-    suffix = ("-dark" if args.dark else "") + (f"-{args.width}" if args.width else "")
+    suffix = (
+        (f"-{args.language}" if args.language != ENGLISH else "")
+        + ("-dark" if args.dark else "")
+        + (f"-{args.width}" if args.width else "")
+    )
     form = wizard.account_page.form
     form.set_customer_input(CUSTOMER)
     form.domain.check_now()
@@ -122,7 +132,23 @@ def main(argv: list[str]) -> int:
     wizard.confirmation_page.forget()
     wizard.close()
     save_main_window(db, profile, DraftStore(folder, url), folder, args, suffix)
+    save_dialogs(open_database(url), args, suffix)
     return 0
+
+
+def save_dialogs(db: Database, args: argparse.Namespace, suffix: str) -> None:
+    """File > Preferences… and the partner profile, at their own size or ``--width``."""
+    for name, dialog in (
+        ("partner-profile", PartnerProfileDialog(db)),
+        ("preferences", PreferencesDialog()),
+    ):
+        dialog.adjustSize()
+        if args.width:
+            dialog.resize(min(args.width, dialog.width()), dialog.height())
+        dialog.show()
+        save(dialog, args.out / f"{name}{suffix}.png")
+        dialog.close()
+    db.dispose()
 
 
 def save_main_window(

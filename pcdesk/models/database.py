@@ -13,6 +13,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,8 +25,23 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 _PG_MIGRATION_LOCK = 0x70CDE5
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate (the models import no Qt); returns it unchanged."""
+    return text
+
+
 class DatabaseOpenError(Exception):
-    """The database could not be opened; the message is for the user and names no password."""
+    """The database could not be opened; the message is for the user and names no password.
+
+    ``template`` and ``params`` let the views show it in the user's language (translate.py).
+    """
+
+    context = "database"
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
 
 
 class DatabaseUnavailableError(DatabaseOpenError):
@@ -94,13 +110,23 @@ def _use_wal(engine: Engine) -> None:
             connection.close()
 
 
+class _SQLiteCompilerWithTableHints(SQLiteCompiler):
+    """SQLAlchemy's SQLite compiler drops table hints without a word; this one writes them after
+    the table's name, where SQLite reads ``INDEXED BY``: the customer list tells SQLite to walk
+    the sort column's index when a search matches many rows (services/customer_list.py)."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
 def create_database_engine(url: str) -> Engine:
     """An engine for ``url``; for a SQLite file, its folder is created and pragmas set."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
         raise DatabaseUnavailableError(
-            f"“{redact(url)}” is not a database address pcdesk understands."
+            QT_TRANSLATE_NOOP("database", "“{url}” is not a database address pcdesk understands."),
+            url=redact(url),
         ) from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -108,10 +134,15 @@ def create_database_engine(url: str) -> Engine:
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseUnavailableError(
-                    f"pcdesk could not create the folder for the database {redact(parsed)}: "
-                    f"{exc.strerror or exc}"
+                    QT_TRANSLATE_NOOP(
+                        "database",
+                        "pcdesk could not create the folder for the database {url}: {reason}",
+                    ),
+                    url=redact(parsed),
+                    reason=str(exc.strerror or exc),
                 ) from exc
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine.dialect.statement_compiler = _SQLiteCompilerWithTableHints
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
@@ -121,7 +152,9 @@ def create_database_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseUnavailableError(
-            f"pcdesk cannot use the database {redact(parsed)}: {exc}"
+            QT_TRANSLATE_NOOP("database", "pcdesk cannot use the database {url}: {reason}"),
+            url=redact(parsed),
+            reason=str(exc),
         ) from exc
 
 
@@ -164,13 +197,22 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         revision = current_revision(engine)
         if revision is not None and not _is_known_revision(revision):
             raise DatabaseTooNewError(
-                f"The database {shown} was written by a newer version of pcdesk "
-                f"(schema {revision}). Update pcdesk to open it; the database was not changed."
+                QT_TRANSLATE_NOOP(
+                    "database",
+                    "The database {url} was written by a newer version of pcdesk (schema "
+                    "{revision}). Update pcdesk to open it; the database was not changed.",
+                ),
+                url=shown,
+                revision=revision,
             )
         if revision is None and _has_foreign_tables(engine):
             raise DatabaseUnavailableError(
-                f"The database {shown} already holds tables that are not pcdesk's. "
-                "Choose an empty database or a pcdesk database."
+                QT_TRANSLATE_NOOP(
+                    "database",
+                    "The database {url} already holds tables that are not pcdesk's. "
+                    "Choose an empty database or a pcdesk database.",
+                ),
+                url=shown,
             )
         _use_wal(engine)
         if migrate and revision != head_revision():
@@ -183,7 +225,9 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         engine.dispose()
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise DatabaseUnavailableError(
-            f"pcdesk could not open the database {shown}: {reason}"
+            QT_TRANSLATE_NOOP("database", "pcdesk could not open the database {url}: {reason}"),
+            url=shown,
+            reason=reason,
         ) from exc
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
 

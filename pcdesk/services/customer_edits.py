@@ -33,6 +33,7 @@ from pcdesk.services.messages import (
     NotFound,
     ValidationFailed,
 )
+from pcdesk.services.roles import Task, require
 from pcdesk.services.storage_errors import translate_storage_errors
 from pcdesk.services.validation import validate_agreement
 
@@ -153,9 +154,10 @@ def update_customer(
     """Save an edited account, made against ``expected_version`` of the customer.
 
     Validated as the Add customer wizard's Account info is. The initial domain and the
-    country/region never change (ValidationFailed). Raises CustomerChanged when another
-    workstation saved the customer first, NotFound when it is gone, Unavailable when the database
-    is locked or unreachable; nothing is written then. An edit that changes nothing writes nothing.
+    country/region never change (ValidationFailed); a country/region not known yet is set once.
+    Raises CustomerChanged when another workstation saved the customer first, NotFound when it is
+    gone, Unavailable when the database is locked or unreachable; nothing is written then. An
+    edit that changes nothing writes nothing.
     """
     actor = actor or current_user()
     data = normalized(data)
@@ -168,7 +170,8 @@ def update_customer(
             errors = account_problems(session, data, partner, check_reseller=reseller_changed)
             if data.domain_prefix != customer.domain_prefix:
                 errors["domain_prefix"] = _domain_fixed_message(customer.domain_prefix)
-            if data.country != customer.country:
+            # Set once: a customer added from an accepted relationship request has none yet.
+            if customer.country and data.country != customer.country:
                 errors["country"] = _country_fixed_message()
             if errors:
                 raise ValidationFailed(errors)
@@ -220,12 +223,14 @@ def confirm_agreement(
 
     Raises ValidationFailed when the agreement is not pending (key ``agreement``), when
     ``agreement`` is not accepted (key ``accepted``) or its signer or date are wrong;
-    CustomerChanged, NotFound or Unavailable as ``update_customer`` does.
+    NotAllowed unless the user is an Admin or Sales agent; CustomerChanged, NotFound or
+    Unavailable as ``update_customer`` does.
     """
     actor = actor or current_user()
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
+            require(session, Task.ATTEST_AGREEMENT, actor)  # Admin and Sales agents only
             customer = _customer_at(session, customer_id, expected_version)
             latest = latest_agreement(session, customer_id)
             if latest is None or latest.status is not AgreementStatus.PENDING:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from pcdesk.models import (
@@ -208,16 +210,70 @@ def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+class CountCancelled(Exception):
+    """The count was stopped through the canceller ``count_customers`` handed out."""
+
+
+class _Canceller:
+    """Stops a count running on one connection, from another thread, and never anything else:
+    once the count is over, the connection goes back to the pool and must not be interrupted."""
+
+    def __init__(self, session: Session) -> None:
+        raw = session.connection().connection.dbapi_connection
+        # sqlite3 has interrupt(), psycopg has cancel(): both are made to be called from another
+        # thread while a statement runs.
+        self._stop: Callable[[], None] | None = getattr(raw, "interrupt", None) or getattr(
+            raw, "cancel", None
+        )
+        self._lock = threading.Lock()
+        self._running = False
+        self.cancelled = False
+
+    def __call__(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._running and self._stop is not None:
+                self._stop()
+
+    def run(self, session: Session, statement: Select[Any]) -> int:
+        with self._lock:
+            if self.cancelled:
+                raise CountCancelled
+            self._running = True
+        try:
+            return int(session.execute(statement).scalar_one())
+        except DBAPIError as exc:
+            if self.cancelled:
+                raise CountCancelled from exc
+            raise
+        finally:
+            with self._lock:
+                self._running = False
+
+
 def count_customers(
-    db: Database, query: CustomerQuery = CustomerQuery(), *, plan: ListPlan | None = None
+    db: Database,
+    query: CustomerQuery = CustomerQuery(),
+    *,
+    plan: ListPlan | None = None,
+    on_start: Callable[[Callable[[], None]], None] | None = None,
 ) -> int:
-    """How many customers ``query`` lists (``plan``: its plan, if already made)."""
+    """How many customers ``query`` lists (``plan``: its plan, if already made).
+
+    A broad search takes a while to count at a million customers: ``on_start`` is given a
+    function that stops the count, for when the user has typed on meanwhile; the count then
+    raises CountCancelled.
+    """
     with db.session_factory() as session:
         plan = plan or _plan(session, query)
         if plan.count is not None:  # the search index counted them
             return plan.count
         statement = select(func.count()).select_from(Customer).where(*plan.conditions)
-        return int(session.execute(statement).scalar_one())
+        if on_start is None:
+            return int(session.execute(statement).scalar_one())
+        canceller = _Canceller(session)
+        on_start(canceller)
+        return canceller.run(session, statement)
 
 
 def _row_columns(query: CustomerQuery) -> tuple[Any, ...]:

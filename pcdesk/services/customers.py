@@ -41,8 +41,10 @@ from pcdesk.services.messages import (
     NotAllowed,
     ValidationFailed,
 )
+from pcdesk.services.roles import Task, require
 from pcdesk.services.storage_errors import translate_storage_errors
 from pcdesk.services.validation import (
+    country_name,
     default_language,
     domain_prefix_problem,
     normalize_address_fields,
@@ -191,6 +193,7 @@ def create_customer(
                         context="customers",
                     )
                 )
+            require(session, Task.ADD_CUSTOMER, actor)  # partner-center.md, "Partner roles"
             errors = _check(session, data, agreement, lines, partner, today)
             if errors:
                 raise ValidationFailed(errors)
@@ -311,7 +314,7 @@ def check_lines(
                 QT_TRANSLATE_NOOP("customers", "{offer} is not sold in {market}."),
                 context="customers",
                 offer=offer.sku_title,
-                market=country,
+                market=country_name(country),
             )
         elif held.get(offer.id, 0) and licenses[offer.id] > offer.max_quantity:
             errors[field] = Message(

@@ -9,7 +9,7 @@ finds them here without this module importing Qt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 
@@ -30,6 +30,21 @@ class Message(str):
         self.context = context
         self.template = template
         self.params = dict(params)
+        return self
+
+
+class Joined(str):
+    """Messages shown as one parameter ("Admin agent / Sales agent"), each translated by the
+    views before they are joined."""
+
+    parts: tuple[Message, ...]
+    separator: str
+
+    def __new__(cls, parts: Iterable[Message], separator: str = " / ") -> Joined:
+        listed = tuple(parts)
+        self = super().__new__(cls, separator.join(listed))
+        self.parts = listed
+        self.separator = separator
         return self
 
 

@@ -22,6 +22,7 @@ from pcdesk.services import audit
 from pcdesk.services.actor import current_user
 from pcdesk.services.messages import (
     QT_TRANSLATE_NOOP,
+    Joined,
     Message,
     NotAllowed,
     ValidationFailed,
@@ -91,10 +92,14 @@ def may(db: Database, task: Task, user_name: str | None = None) -> bool:
 
 def not_allowed_message(task: Task) -> Message:
     """Why the task is refused, naming the roles that may do it."""
-    roles = " / ".join(ROLE_NAMES[role] for role in PartnerRole if role in ALLOWED[task])
+    roles = Joined(
+        Message(ROLE_NAMES[role], context="roles") for role in PartnerRole if role in ALLOWED[task]
+    )
+    # The roles are a list ("Admin agent / Sales agent"), so no article or verb agrees with them.
     return Message(
         QT_TRANSLATE_NOOP(
-            "roles", "Only a {roles} may do this. Ask your Global admin for the role."
+            "roles",
+            "Your role cannot do this. It needs: {roles}. Ask your Global admin for the role.",
         ),
         context="roles",
         roles=roles,

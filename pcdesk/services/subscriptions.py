@@ -179,18 +179,24 @@ def _cancelled_message() -> Message:
 
 
 class _Change:
-    """One subscription locked for a change: found, its customer locked, its version checked."""
+    """One subscription about to change, with its customer (locked) and its offer."""
 
-    def __init__(self, session: Session, subscription_id: int, expected_version: int) -> None:
+    def __init__(self, customer: Customer, subscription: Subscription, offer: CatalogOffer) -> None:
+        self.customer_id = subscription.customer_id
+        self.customer = customer
+        self.subscription = subscription
+        self.offer = offer
+
+    @classmethod
+    def locked(cls, session: Session, subscription_id: int, expected_version: int) -> _Change:
+        """The subscription found, its customer locked, its version checked."""
         subscription = session.get(Subscription, subscription_id)
         if subscription is None:
             raise NotFound(subscription_id)
-        self.customer_id = subscription.customer_id
-        self.customer = locked_customer(session, subscription.customer_id)
+        customer = locked_customer(session, subscription.customer_id)
         if subscription.version != expected_version:
             raise StaleVersion(subscription.customer_id)
-        self.subscription = subscription
-        self.offer = session.get_one(CatalogOffer, subscription.offer_id)
+        return cls(customer, subscription, session.get_one(CatalogOffer, subscription.offer_id))
 
     def record(self, session: Session, actor: str, action: str, **details: object) -> None:
         self.subscription.updated_by = actor
@@ -228,7 +234,7 @@ def change_quantity(
         translate_storage_errors(),
         db.session_factory.begin() as session,
     ):
-        change = _Change(session, subscription_id, expected_version)
+        change = _Change.locked(session, subscription_id, expected_version)
         found.append(change.customer_id)
         subscription, offer = change.subscription, change.offer
         if subscription.status is SubscriptionStatus.CANCELLED:
@@ -316,20 +322,32 @@ def _set_status(
         translate_storage_errors(),
         db.session_factory.begin() as session,
     ):
-        change = _Change(session, subscription_id, expected_version)
+        change = _Change.locked(session, subscription_id, expected_version)
         found.append(change.customer_id)
-        before = change.subscription.status
-        after = transitions.get(before)
-        if after is None:
-            raise ValidationFailed({"status": _transition_message(before, action)})
-        if (
-            after is SubscriptionStatus.ACTIVE
-            and change.customer.relationship is not Relationship.RESELLER
-        ):
-            raise ValidationFailed({"status": _former_customer_message(change.customer)})
-        change.subscription.status = after
-        change.record(session, actor, action, quantity=change.subscription.quantity)
+        _transition(session, change, transitions, action, actor)
     return get_customer(db, found[0])
+
+
+def _transition(
+    session: Session,
+    change: _Change,
+    transitions: dict[SubscriptionStatus, SubscriptionStatus],
+    action: str,
+    actor: str,
+) -> None:
+    """Move one subscription to its next status and record ``action``; ValidationFailed if the
+    transition is not allowed."""
+    before = change.subscription.status
+    after = transitions.get(before)
+    if after is None:
+        raise ValidationFailed({"status": _transition_message(before, action)})
+    if (
+        after is SubscriptionStatus.ACTIVE
+        and change.customer.relationship is not Relationship.RESELLER
+    ):
+        raise ValidationFailed({"status": _former_customer_message(change.customer)})
+    change.subscription.status = after
+    change.record(session, actor, action, quantity=change.subscription.quantity)
 
 
 def suspend_subscription(
@@ -339,6 +357,33 @@ def suspend_subscription(
     return _set_status(
         db, subscription_id, expected_version, _SUSPEND, "subscription.suspended", actor
     )
+
+
+def active_subscriptions(
+    session: Session, customer_id: int
+) -> list[tuple[Subscription, CatalogOffer]]:
+    """The customer's active subscriptions with their offers, oldest first."""
+    query = (
+        select(Subscription, CatalogOffer)
+        .join(CatalogOffer, Subscription.offer_id == CatalogOffer.id)
+        .where(
+            Subscription.customer_id == customer_id,
+            Subscription.status == SubscriptionStatus.ACTIVE,
+        )
+        .order_by(Subscription.id)
+    )
+    return [(subscription, offer) for subscription, offer in session.execute(query)]
+
+
+def suspend_all_active(session: Session, customer: Customer, actor: str) -> tuple[int, ...]:
+    """Suspend every active subscription of ``customer`` in the caller's transaction (which has
+    locked the customer), each recorded as ``suspend_subscription`` records one. Suspended and
+    cancelled ones are left as they are. Returns the ids suspended."""
+    suspended = active_subscriptions(session, customer.id)
+    for subscription, offer in suspended:
+        change = _Change(customer, subscription, offer)
+        _transition(session, change, _SUSPEND, "subscription.suspended", actor)
+    return tuple(subscription.id for subscription, _offer in suspended)
 
 
 def reactivate_subscription(

@@ -175,7 +175,7 @@ class AccountForm(QWidget):
     ) -> None:
         label = QLabel(text, self)
         label.setBuddy(editor)
-        editor.setAccessibleName(text.rstrip(":"))
+        editor.setAccessibleName(text.rstrip(":\uff1a"))
         self.labels[name] = label
         self.messages[name] = message or FieldMessage(self)
         self.form.addRow(label, editor)

@@ -19,10 +19,6 @@ from pcdesk.views.ui_locale import ui_locale
 Rows = list[tuple[str, list[str]]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("account_summary", text)
-
-
 def long_date(value: dt.date) -> str:
     """A calendar day as the user's locale writes it in full ("March 14, 2025")."""
     return QLocale().toString(
@@ -39,19 +35,36 @@ def local_date_time(value: dt.datetime) -> str:
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
+def _east_asian(text: str) -> bool:
+    return any(
+        "\u1100" <= ch <= "\u11ff"  # Hangul Jamo
+        or "\u3040" <= ch <= "\u30ff"  # Hiragana, Katakana
+        or "\u3400" <= ch <= "\u9fff"  # CJK ideographs
+        or "\uac00" <= ch <= "\ud7af"  # Hangul syllables
+        for ch in text
+    )
+
+
 def person(first: str, last: str) -> str:
+    """A name as its own script writes it: "Ana Trujillo", but "陳美玲" (family name first)."""
+    if first and last and _east_asian(first + last):
+        return last + first
     return " ".join(part for part in (first, last) if part)
 
 
 def agreement_text(agreement: AgreementInput) -> str:
     """The attestation in one sentence: who accepted it when, or that it is pending."""
     if agreement.accepted and agreement.date_accepted is not None:
-        return _tr("Accepted by {signer} ({email}) on {date}").format(
+        return QCoreApplication.translate(
+            "account_summary", "Accepted by {signer} ({email}) on {date}"
+        ).format(
             signer=person(agreement.signer_first_name, agreement.signer_last_name),
             email=agreement.signer_email,
             date=long_date(agreement.date_accepted),
         )
-    return _tr("Pending: the customer will accept it in the Microsoft 365 admin center")
+    return QCoreApplication.translate(
+        "account_summary", "Pending: the customer will accept it in the Microsoft 365 admin center"
+    )
 
 
 def account_rows(data: CustomerInput, reseller: str) -> Rows:
@@ -67,21 +80,40 @@ def account_rows(data: CustomerInput, reseller: str) -> Rows:
     )
     contact = person(data.contact_first_name, data.contact_last_name)
     rows: Rows = [
-        (_tr("Company name"), [data.company_name]),
-        (_tr("Address"), address),
-        (_tr("Primary contact"), [contact, data.contact_email, data.contact_phone]),
-        (_tr("Domain"), [data.domain_prefix + ONMICROSOFT]),
-        (_tr("Language"), [culture_label(data.culture, ui_locale())]),
+        (QCoreApplication.translate("account_summary", "Company name"), [data.company_name]),
+        (QCoreApplication.translate("account_summary", "Address"), address),
+        (
+            QCoreApplication.translate("account_summary", "Primary contact"),
+            [contact, data.contact_email, data.contact_phone],
+        ),
+        (
+            QCoreApplication.translate("account_summary", "Domain"),
+            [data.domain_prefix + ONMICROSOFT],
+        ),
+        (
+            QCoreApplication.translate("account_summary", "Language"),
+            [culture_label(data.culture, ui_locale())],
+        ),
     ]
     if data.organization_registration_id:
-        rows.append((_tr("Organization registration ID"), [data.organization_registration_id]))
+        rows.append(
+            (
+                QCoreApplication.translate("account_summary", "Organization registration ID"),
+                [data.organization_registration_id],
+            )
+        )
     if reseller:
-        rows.append((_tr("Indirect reseller"), [reseller]))
+        rows.append(
+            (QCoreApplication.translate("account_summary", "Indirect reseller"), [reseller])
+        )
     return rows
 
 
 def agreement_row(agreement: AgreementInput) -> tuple[str, list[str]]:
-    return (_tr("Microsoft Customer Agreement"), [agreement_text(agreement)])
+    return (
+        QCoreApplication.translate("account_summary", "Microsoft Customer Agreement"),
+        [agreement_text(agreement)],
+    )
 
 
 def summary_table(rows: Rows) -> str:

@@ -8,9 +8,12 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from pcdesk.models.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
+from pcdesk.services.messages import Unavailable
 from pcdesk.services.partner import PartnerProfileData
+from pcdesk.services.roles import Task, may, not_allowed_message
 from pcdesk.views.add_customer import AddCustomerWizard
 from pcdesk.views.question import ask
+from pcdesk.views.translate import translated
 
 RESUME, START_OVER, CANCEL = "resume", "start_over", "cancel"
 
@@ -36,20 +39,31 @@ class AddCustomerLauncher(QObject):
                 "contact-new", window.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
             )
         )
-        if profile.can_add_customers:
-            self.action.setToolTip(
-                self.tr("Add a new customer with a new Microsoft tenant (Ctrl+N)")
-            )
-        else:
-            self.action.setEnabled(False)
-            self.action.setToolTip(
-                self.tr(
-                    "Indirect resellers cannot add customers. Request a relationship with the "
-                    "customer instead."
-                )
-            )
-        self.action.setStatusTip(self.action.toolTip())
         self.action.triggered.connect(self.start)
+        self.refresh_permission()
+
+    def refresh_permission(self) -> None:
+        """Enable the action, or say why not: the partner type, or the user's role."""
+        if not self._profile.can_add_customers:
+            reason = self.tr(
+                "Indirect resellers cannot add customers. Request a relationship with the "
+                "customer instead."
+            )
+        elif not self._role_allows():
+            reason = translated(not_allowed_message(Task.ADD_CUSTOMER))
+        else:
+            reason = ""
+        self.action.setEnabled(not reason)
+        self.action.setToolTip(
+            reason or self.tr("Add a new customer with a new Microsoft tenant (Ctrl+N)")
+        )
+        self.action.setStatusTip(self.action.toolTip())
+
+    def _role_allows(self) -> bool:
+        try:
+            return may(self._db, Task.ADD_CUSTOMER)
+        except Unavailable:
+            return True  # the wizard's Submit says the database cannot be reached
 
     def ask_resume(self, draft: Draft) -> str:
         """Resume a draft, start over, or cancel (a seam the tests replace)."""

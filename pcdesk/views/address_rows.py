@@ -62,7 +62,7 @@ class AddressRows(QObject):
         editors: list[QWidget] = []
         for spec in self.form_spec.fields:
             text = (
-                translated(spec.label) + ":"
+                self.tr("{label}:").format(label=translated(spec.label))
                 if spec.required
                 else self.tr("{label} (optional):").format(label=translated(spec.label))
             )
@@ -78,7 +78,7 @@ class AddressRows(QObject):
                     self.tr("for example {example}").format(example=example) if example else ""
                 )
             label.setBuddy(editor)
-            editor.setAccessibleName(text.rstrip(":"))
+            editor.setAccessibleName(text.rstrip(":\uff1a"))
             editor.show()
             message = self.messages[spec.name]
             self._form.insertRow(row, label, editor)

@@ -95,7 +95,7 @@ class AgreementForm(QWidget):
             editor = self.date_accepted if name == "date_accepted" else self.edits[name]
             label = QLabel(text, self.signer)
             label.setBuddy(editor)
-            editor.setAccessibleName(text.rstrip(":"))
+            editor.setAccessibleName(text.rstrip(":\uff1a"))
             self.labels.append(label)
             form.addRow(label, editor)
             form.addRow("", self.messages[name])

@@ -28,10 +28,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CartModel", text)
-
-
 @dataclass(frozen=True)
 class CartLine:
     offer: Offer
@@ -72,15 +68,15 @@ class CartModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                _tr("Offer"),
-                _tr("Term"),
-                _tr("Billing plan"),
-                _tr("Licenses"),
-                _tr("Price / month"),
-                _tr("Monthly total"),
+                QCoreApplication.translate("CartModel", "Offer"),
+                QCoreApplication.translate("CartModel", "Term"),
+                QCoreApplication.translate("CartModel", "Billing plan"),
+                QCoreApplication.translate("CartModel", "Licenses"),
+                QCoreApplication.translate("CartModel", "Price / month"),
+                QCoreApplication.translate("CartModel", "Monthly total"),
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == PRICE:
-            return _tr("Price per license per month")
+            return QCoreApplication.translate("CartModel", "Price per license per month")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section >= LICENSES else _LEFT
         return None
@@ -210,13 +206,16 @@ class CartModel(QAbstractTableModel):
         if self._market and offer.market.upper() != self._market:
             country = country_name(self._market, ui_locale())
             problems.append(
-                _tr(
-                    "Not sold in {country} — remove it or choose the same offer for {country}."
+                QCoreApplication.translate(
+                    "CartModel",
+                    "Not sold in {country} — remove it or choose the same offer for {country}.",
                 ).format(country=country)
             )
         if not offer.min_quantity <= line.quantity <= offer.max_quantity:
             problems.append(
-                _tr("Choose from {low} to {high} licenses of this offer.").format(
+                QCoreApplication.translate(
+                    "CartModel", "Choose from {low} to {high} licenses of this offer."
+                ).format(
                     low=QLocale().toString(offer.min_quantity),
                     high=QLocale().toString(offer.max_quantity),
                 )

@@ -48,10 +48,7 @@ class CustomerFilterBar(QWidget):
         self.reseller: QComboBox | None = None
         if resellers is not None:
             self.reseller = QComboBox(self)
-            self.reseller.addItem(self.tr("All resellers"), None)
-            self.reseller.addItem(self.tr("None (billed directly)"), NO_RESELLER)
-            for reseller in resellers:
-                self.reseller.addItem(reseller.name, reseller.id)
+            self._fill_resellers(resellers)
             self._add_labelled(layout, self.tr("Indirect r&eseller:"), self.reseller)
 
         self.country = QComboBox(self)
@@ -68,6 +65,32 @@ class CustomerFilterBar(QWidget):
         self.search.textChanged.connect(self.changed)
         for combo in self._combos():
             combo.currentIndexChanged.connect(self.changed)
+
+    def _fill_resellers(self, resellers: tuple[ResellerData, ...]) -> None:
+        assert self.reseller is not None
+        self.reseller.addItem(self.tr("All resellers"), None)
+        self.reseller.addItem(self.tr("None (billed directly)"), NO_RESELLER)
+        for reseller in resellers:
+            # Suspended resellers stay listed: their customers keep them.
+            self.reseller.addItem(reseller.name, reseller.id)
+
+    def set_resellers(self, resellers: tuple[ResellerData, ...]) -> None:
+        """List these resellers (names may have changed), keeping the one chosen if it is still
+        there; ``changed`` is emitted only if the filter had to fall back to all resellers."""
+        combo = self.reseller
+        if combo is None:
+            return
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            self._fill_resellers(resellers)
+            index = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+        finally:
+            combo.blockSignals(False)
+        if chosen is not None and index < 0:
+            self.changed.emit()
 
     def _add_labelled(self, layout: QHBoxLayout, text: str, combo: QComboBox) -> None:
         label = QLabel(text, self)

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list import (
+    CountCancelled,
     CustomerQuery,
     CustomerRow,
     ListPlan,
@@ -41,8 +42,10 @@ from pcdesk.services.customer_list import (
     customer_position,
     plan_list,
 )
+from pcdesk.services.messages import QT_TRANSLATE_NOOP
 from pcdesk.services.validation import country_name
 from pcdesk.views.labels import agreement_label, relationship_label
+from pcdesk.views.ui_locale import ui_locale
 
 log = logging.getLogger(__name__)
 
@@ -53,21 +56,21 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def _header(text: str) -> str:
-    return QCoreApplication.translate("CustomerTableModel", text)
+    return QCoreApplication.translate("CustomerTableModel", text)  # i18n: dynamic
 
 
-# (field of CustomerRow, header); the order of SortKey, so a column's number is its sort.
+# (field of CustomerRow, header marked for lupdate); the order of SortKey, so a column's number is its sort.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("company_name", "Company name"),
-    ("domain", "Primary domain"),
-    ("microsoft_id", "Microsoft ID"),
-    ("country", "Country/region"),
-    ("relationship", "Relationship"),
-    ("indirect_reseller", "Indirect reseller"),
-    ("active_subscriptions", "Subscriptions"),
-    ("agreement", "Agreement"),
-    ("created_at", "Date added"),
-    ("tags", "Tags"),
+    ("company_name", QT_TRANSLATE_NOOP("CustomerTableModel", "Company name")),
+    ("domain", QT_TRANSLATE_NOOP("CustomerTableModel", "Primary domain")),
+    ("microsoft_id", QT_TRANSLATE_NOOP("CustomerTableModel", "Microsoft ID")),
+    ("country", QT_TRANSLATE_NOOP("CustomerTableModel", "Country/region")),
+    ("relationship", QT_TRANSLATE_NOOP("CustomerTableModel", "Relationship")),
+    ("indirect_reseller", QT_TRANSLATE_NOOP("CustomerTableModel", "Indirect reseller")),
+    ("active_subscriptions", QT_TRANSLATE_NOOP("CustomerTableModel", "Subscriptions")),
+    ("agreement", QT_TRANSLATE_NOOP("CustomerTableModel", "Agreement")),
+    ("created_at", QT_TRANSLATE_NOOP("CustomerTableModel", "Date added")),
+    ("tags", QT_TRANSLATE_NOOP("CustomerTableModel", "Tags")),
 )
 SORT_KEYS: tuple[SortKey, ...] = tuple(SortKey)
 _NUMBER_COLUMN = 6
@@ -118,6 +121,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._count_known = False
         self._everyone: int | None = None
         self._plan: ListPlan | None = None  # the current query's, once its first page is in
+        # Stops the count in progress: a count the user has typed past would hold up the next.
+        self._stop_count: Callable[[], None] | None = None
         self._pages: OrderedDict[int, tuple[CustomerRow, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._outstanding = 0
@@ -217,6 +222,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._closed = True
         with self._lock:
             self._generation += 1
+            stop, self._stop_count = self._stop_count, None
+        if stop is not None:
+            stop()
         self._worker.shutdown(wait=True, cancel_futures=True)
         self._counter.shutdown(wait=True, cancel_futures=True)
 
@@ -236,6 +244,8 @@ class CustomerTableModel(QAbstractTableModel):
                 return
             try:
                 result = job()
+            except CountCancelled:  # the user moved on; nobody waits for this answer
+                result = None
             except Exception as error:  # shown to the user; the list stays as it was
                 log.exception("reading the customer list failed")
                 result = _Failed(error)
@@ -248,7 +258,10 @@ class CustomerTableModel(QAbstractTableModel):
         with self._lock:
             self._generation += 1
             generation = self._generation
+            stop, self._stop_count = self._stop_count, None
         self._plan = None  # the old query's plan must not serve the new query's pages
+        if stop is not None:
+            stop()
         query, known_everyone = self._query, self._everyone
         want_everyone = known_everyone is None
         db = self._db
@@ -272,9 +285,18 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _load_count(self, generation: int) -> None:
         query, db, plan = self._query, self._db, self._plan
-        self._submit(
-            generation, lambda: _Counted(count_customers(db, query, plan=plan)), counting=True
-        )
+
+        def started(stop: Callable[[], None]) -> None:
+            with self._lock:
+                if generation == self._generation:
+                    self._stop_count = stop
+                    return
+            stop()  # the user moved on before it even started
+
+        def count() -> _Counted:
+            return _Counted(count_customers(db, query, plan=plan, on_start=started))
+
+        self._submit(generation, count, counting=True)
 
     def _request_page(self, number: int) -> None:
         if number in self._requested or self._closed:
@@ -368,7 +390,7 @@ class CustomerTableModel(QAbstractTableModel):
         if field == "agreement":
             return agreement_label(row.agreement)
         if field == "country":
-            return country_name(row.country)
+            return country_name(row.country, ui_locale())
         if field == "created_at":
             return QLocale().toString(value.astimezone().date(), QLocale.FormatType.ShortFormat)
         if field == "active_subscriptions":

@@ -13,48 +13,44 @@ from pcdesk.models.enums import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def relationship_label(value: Relationship) -> str:
     return {
-        Relationship.RESELLER: _tr("Reseller"),
-        Relationship.NONE: _tr("None"),
-        Relationship.ADVISOR: _tr("Advisor"),
-        Relationship.SYNDICATION: _tr("Syndication"),
-        Relationship.MICROSOFT_SUPPORT: _tr("Microsoft support"),
+        Relationship.RESELLER: QCoreApplication.translate("labels", "Reseller"),
+        Relationship.NONE: QCoreApplication.translate("labels", "None"),
+        Relationship.ADVISOR: QCoreApplication.translate("labels", "Advisor"),
+        Relationship.SYNDICATION: QCoreApplication.translate("labels", "Syndication"),
+        Relationship.MICROSOFT_SUPPORT: QCoreApplication.translate("labels", "Microsoft support"),
     }[value]
 
 
 def agreement_label(value: AgreementStatus | None) -> str:
     if value is None:
-        return _tr("Not recorded")
+        return QCoreApplication.translate("labels", "Not recorded")
     return {
-        AgreementStatus.ACCEPTED: _tr("Accepted"),
-        AgreementStatus.PENDING: _tr("Pending"),
+        AgreementStatus.ACCEPTED: QCoreApplication.translate("labels", "Accepted"),
+        AgreementStatus.PENDING: QCoreApplication.translate("labels", "Pending"),
     }[value]
 
 
 def account_status_label(value: AccountStatus) -> str:
     return {
-        AccountStatus.ACTIVE: _tr("Active"),
-        AccountStatus.UNDER_REVIEW: _tr("Under review"),
-        AccountStatus.DISABLED: _tr("Disabled"),
+        AccountStatus.ACTIVE: QCoreApplication.translate("labels", "Active"),
+        AccountStatus.UNDER_REVIEW: QCoreApplication.translate("labels", "Under review"),
+        AccountStatus.DISABLED: QCoreApplication.translate("labels", "Disabled"),
     }[value]
 
 
 def subscription_status_label(value: SubscriptionStatus) -> str:
     return {
-        SubscriptionStatus.ACTIVE: _tr("Active"),
-        SubscriptionStatus.SUSPENDED: _tr("Suspended"),
-        SubscriptionStatus.CANCELLED: _tr("Cancelled"),
+        SubscriptionStatus.ACTIVE: QCoreApplication.translate("labels", "Active"),
+        SubscriptionStatus.SUSPENDED: QCoreApplication.translate("labels", "Suspended"),
+        SubscriptionStatus.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }[value]
 
 
 def request_status_label(value: RequestStatus) -> str:
     return {
-        RequestStatus.PENDING: _tr("Pending"),
-        RequestStatus.ACCEPTED: _tr("Accepted"),
-        RequestStatus.CANCELLED: _tr("Cancelled"),
+        RequestStatus.PENDING: QCoreApplication.translate("labels", "Pending"),
+        RequestStatus.ACCEPTED: QCoreApplication.translate("labels", "Accepted"),
+        RequestStatus.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }[value]

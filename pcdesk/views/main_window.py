@@ -21,14 +21,22 @@ from pcdesk import __version__
 from pcdesk.models.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import PartnerProfileData
-from pcdesk.services.resellers import list_resellers
+from pcdesk.services.resellers import ResellerData, list_resellers
 from pcdesk.views.add_customer_action import AddCustomerLauncher
 from pcdesk.views.customer_detail import CustomerDetailPane
 from pcdesk.views.customer_filter_bar import CustomerFilterBar
 from pcdesk.views.customer_table_model import PAGE_SIZE, CustomerTableModel
 from pcdesk.views.customer_table_view import CustomerTableView
 from pcdesk.views.export_customers import CustomerExporter
+from pcdesk.views.import_customers import CustomerImporter
+from pcdesk.views.mnemonics import button_text
+from pcdesk.views.preferences_dialog import PreferencesLauncher
 from pcdesk.views.price_list_import import import_price_list_interactively
+from pcdesk.views.relationship_requests import RelationshipRequestsLauncher
+from pcdesk.views.remove_relationship import RemoveRelationshipLauncher
+from pcdesk.views.request_relationship_action import RequestRelationshipLauncher
+from pcdesk.views.reseller_manager import ResellerManagerLauncher
+from pcdesk.views.team_dialog import TeamLauncher
 from pcdesk.views.window_state import restore_window_state, save_window_state
 
 
@@ -141,17 +149,18 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = self._action(
             self.tr("Show &all customers"), self.tr("Clear the search and the filters")
         )
-        # Relationships and importing customers arrive with their own dialogs (issue 5).
-        later = self.tr("Not available in this version yet.")
-        self.request_relationship_action = self._action(self.tr("Request a &relationship…"), later)
-        self.remove_relationship_action = self._action(self.tr("Re&move relationship…"), later)
-        self.import_customers_action = self._action(self.tr("&Import customers…"), later)
-        for action in (
-            self.request_relationship_action,
-            self.remove_relationship_action,
-            self.import_customers_action,
-        ):
-            action.setEnabled(False)
+        # For the customer shown, or a new prospect; disabled, saying why, for a role that may not.
+        self.request_relationship = RequestRelationshipLauncher(
+            self.db, self.profile, self, self.selected_customer_id
+        )
+        self.request_relationship_action = self.request_relationship.action
+        # Follows the customer shown; disabled, saying why, when it cannot act on it.
+        self.remove_relationship = RemoveRelationshipLauncher(self)
+        self.remove_relationship_action = self.remove_relationship.action
+        # From Partner Center's Customers.csv or a pcdesk export, previewed before anything is
+        # written; disabled, saying why, for a role that may not add customers.
+        self.import_customers = CustomerImporter(self.db, self.profile, self)
+        self.import_customers_action = self.import_customers.action
 
         self.about_action = self._action(self.tr("&About pcdesk"), self.tr("About pcdesk"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -161,11 +170,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_database_action)
         file_menu.addAction(self.import_price_list_action)
         file_menu.addSeparator()
+        self.preferences = PreferencesLauncher(self)  # on macOS Qt moves it to the app menu
+        file_menu.addAction(self.preferences.action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         customers = self.menuBar().addMenu(self.tr("&Customers"))
         customers.addAction(self.add_customer.action)
         customers.addAction(self.request_relationship_action)
+        # The requests sent, to mark accepted (adding or linking the customer) or cancel.
+        self.relationship_requests = RelationshipRequestsLauncher(self.db, self)
+        self.relationship_requests.customer_written.connect(self.customer_written)
+        self.relationship_requests.request_cancelled.connect(self._request_cancelled)
+        customers.addAction(self.relationship_requests.action)
         customers.addAction(self.remove_relationship_action)
         customers.addSeparator()
         customers.addAction(self.import_customers_action)
@@ -177,6 +194,18 @@ class MainWindow(QMainWindow):
 
         # The partner's own records: its team's roles and, for indirect providers, its resellers.
         self.partner_menu = self.menuBar().addMenu(self.tr("&Partner"))
+        self.team = TeamLauncher(self.db, self)
+        self.partner_menu.addAction(self.team.action)
+        # Saved roles: the actions that depend on them look again.
+        self.team.team_changed.connect(self.remove_relationship.refresh)
+        self.team.team_changed.connect(self.add_customer.refresh_permission)
+        self.team.team_changed.connect(self.import_customers.refresh_permission)
+        self.team.team_changed.connect(self.detail_pane.reload)  # its tabs' buttons follow roles
+        self.team.team_changed.connect(self.request_relationship.refresh_permission)
+        # Disabled, saying why, unless the partner is an indirect provider.
+        self.resellers = ResellerManagerLauncher(self.db, self.profile, self)
+        self.partner_menu.addAction(self.resellers.action)
+        self.resellers.resellers_changed.connect(self.resellers_changed)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -185,8 +214,11 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("customers_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.add_customer.action)
+        toolbar.addAction(self.request_relationship_action)
         toolbar.addAction(self.exporter.action)
         toolbar.addAction(self.refresh_action)
+        for action in toolbar.actions():  # "新增客戶(&A)…" reads "新增客戶" on a button
+            action.setIconText(button_text(action.text()))
 
     def _connect(self) -> None:
         self.open_database_action.triggered.connect(self.open_database)
@@ -198,6 +230,8 @@ class MainWindow(QMainWindow):
         self.exporter.query_source = lambda: self.customer_model.query
         self.about_action.triggered.connect(self.show_about)
         self.add_customer.customer_added.connect(self.show_new_customer)
+        self.request_relationship.customer_requested.connect(self.customer_written)
+        self.import_customers.imported.connect(self._customers_imported)
 
         self.filter_bar.changed.connect(self._apply_filters)
         model = self.customer_model
@@ -217,6 +251,23 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         self.customer_model.set_query(self.filter_bar.apply_to(self.customer_model.query))
         self._update_status()
+
+    def resellers_changed(self, resellers: tuple[ResellerData, ...]) -> None:
+        """Resellers were added, renamed or suspended: the filter lists them as they are now,
+        and the list and the pane show the new names."""
+        self.filter_bar.set_resellers(resellers)
+        self.detail_pane.reload()
+        self.refresh()
+
+    def _request_cancelled(self, _customer_id: int) -> None:
+        """A customer's request was cancelled: its Relationship tab, and the "Pending" filter."""
+        self.detail_pane.reload()
+        self.refresh()
+
+    def _customers_imported(self, _result: object) -> None:
+        """An import added or changed customers: the list, and the pane if it shows one."""
+        self.detail_pane.reload()
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the list again, keeping the shown customer selected if it is still listed."""

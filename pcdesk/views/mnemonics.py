@@ -3,11 +3,12 @@
 Address labels depend on the country and every label on the language, so mnemonics are not
 written into the texts: they are given out here, in form order, first free letter first, the way
 KDE's accelerator manager does. Text with no free letter of its own (a Chinese label, say) gets one
-appended in brackets, the convention of CJK interfaces ("公司名稱(&K)").
+appended in brackets, the convention of CJK interfaces ("公司名稱(&K)" and its colon).
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 
@@ -29,9 +30,9 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
     if spare is None:
         return plain  # no letter left: better none than one that cycles between fields
     taken.add(spare)
-    suffix = plain.endswith(":")
-    body = plain[:-1] if suffix else plain
-    return f"{body}(&{spare.upper()}){':' if suffix else ''}"
+    suffix = plain[-1:] if plain[-1:] in (":", "\uff1a") else ""  # Chinese: a full-width colon
+    body = plain[: len(plain) - len(suffix)]
+    return f"{body}(&{spare.upper()}){suffix}"
 
 
 def assign_mnemonics(widgets: Iterable[QLabel | QAbstractButton], reserved: Iterable[str]) -> None:
@@ -59,3 +60,10 @@ def set_plain_text(widget: QLabel | QAbstractButton, text: str) -> None:
     """Change a label's text; its mnemonic is given out again by the next assign_mnemonics."""
     widget.setProperty(PLAIN_TEXT, text)
     widget.setText(text.replace("&", "&&"))
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: no mnemonic, not even a Chinese "(&A)", and no
+    ellipsis ("新增客戶(&A)…" reads "新增客戶")."""
+    text = re.sub(r"\s*\(&[^&\s]\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()

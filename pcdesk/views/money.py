@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from pcdesk.views.ui_locale import ui_locale
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("offers", text)
-
-
 def format_money(amount: Decimal, currency: str) -> str:
     """``amount`` in ``currency`` as the user's locale writes it: "$7.20", "NT$230.00"."""
     return str(format_currency(amount, currency, locale=ui_locale()))
@@ -22,9 +18,9 @@ def format_money(amount: Decimal, currency: str) -> str:
 def term_label(term: str) -> str:
     """A term (TermDuration) in words: P1M "1 month", P1Y "1 year", P3Y "3 years"."""
     labels = {
-        "P1M": _tr("1 month"),
-        "P1Y": _tr("1 year"),
-        "P3Y": _tr("3 years"),
+        "P1M": QCoreApplication.translate("offers", "1 month"),
+        "P1Y": QCoreApplication.translate("offers", "1 year"),
+        "P3Y": QCoreApplication.translate("offers", "3 years"),
     }
     return labels.get(term, term)  # a term a future price list brings is shown as it is
 
@@ -32,9 +28,9 @@ def term_label(term: str) -> str:
 def billing_plan_label(plan: str) -> str:
     """A billing plan in words; trials have the plan "None", which means nothing is billed."""
     labels = {
-        "Monthly": _tr("Monthly"),
-        "Annual": _tr("Annual"),
-        "Triennial": _tr("Triennial"),
-        "None": _tr("No charge"),
+        "Monthly": QCoreApplication.translate("offers", "Monthly"),
+        "Annual": QCoreApplication.translate("offers", "Annual"),
+        "Triennial": QCoreApplication.translate("offers", "Triennial"),
+        "None": QCoreApplication.translate("offers", "No charge"),
     }
     return labels.get(plan, plan)

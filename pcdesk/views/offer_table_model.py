@@ -20,10 +20,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OfferTableModel", text)
-
-
 def offer_title(offer: Offer) -> str:
     """The product's title, with the SKU's when it says something more."""
     if offer.sku_title and offer.sku_title != offer.product_title:
@@ -33,16 +29,16 @@ def offer_title(offer: Offer) -> str:
 
 def offer_details(offer: Offer) -> str:
     """What a tooltip tells about an offer: its description and its Partner Center ids."""
-    ids = _tr("Product ID: {product_id}  SKU ID: {sku_id}").format(
-        product_id=offer.product_id, sku_id=offer.sku_id
-    )
+    ids = QCoreApplication.translate(
+        "OfferTableModel", "Product ID: {product_id}  SKU ID: {sku_id}"
+    ).format(product_id=offer.product_id, sku_id=offer.sku_id)
     parts = [offer_title(offer), offer.description, ids]
     return "\n".join(part for part in parts if part)
 
 
 def term_price(offer: Offer) -> str:
     """The price for the whole term, which the price list gives ("$72.00 per license for 1 year")."""
-    return _tr("{price} per license for {term}").format(
+    return QCoreApplication.translate("OfferTableModel", "{price} per license for {term}").format(
         price=format_money(offer.unit_price, offer.currency), term=term_label(offer.term)
     )
 
@@ -65,9 +61,12 @@ class OfferTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Offer"), _tr("Term"), _tr("Billing plan"), _tr("Price / license / month"))[
-                section
-            ]
+            return (
+                QCoreApplication.translate("OfferTableModel", "Offer"),
+                QCoreApplication.translate("OfferTableModel", "Term"),
+                QCoreApplication.translate("OfferTableModel", "Billing plan"),
+                QCoreApplication.translate("OfferTableModel", "Price / license / month"),
+            )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section == PRICE else _LEFT
         return None

@@ -16,26 +16,28 @@ from pcdesk.views.translate import translated
 SHOWN_PROBLEMS = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PriceListImport", text)
-
-
 def ask_skip_bad_lines(parent: QWidget, rejected: PriceListRejected, file_name: str) -> bool:
     """Ask whether to import the good lines and leave the bad ones out (a seam tests replace)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Import price list"))
+    box.setWindowTitle(QCoreApplication.translate("PriceListImport", "Import price list"))
     box.setText(
-        _tr("{count} lines of {file} cannot be imported. Nothing has been imported yet.").format(
-            count=len(rejected.problems), file=file_name
-        )
+        QCoreApplication.translate(
+            "PriceListImport",
+            "{count} lines of {file} cannot be imported. Nothing has been imported yet.",
+        ).format(count=len(rejected.problems), file=file_name)
     )
     lines = [translated(problem.reason) for problem in rejected.problems[:SHOWN_PROBLEMS]]
     if len(rejected.problems) > SHOWN_PROBLEMS:
-        lines.append(_tr("…and {more} more.").format(more=len(rejected.problems) - SHOWN_PROBLEMS))
+        lines.append(
+            QCoreApplication.translate("PriceListImport", "…and {more} more.").format(
+                more=len(rejected.problems) - SHOWN_PROBLEMS
+            )
+        )
     box.setInformativeText("\n".join(lines))
     skip = box.addButton(
-        _tr("Skip these lines and import the rest"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("PriceListImport", "Skip these lines and import the rest"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -44,11 +46,15 @@ def ask_skip_bad_lines(parent: QWidget, rejected: PriceListRejected, file_name: 
 
 
 def summary(result: PriceListImport) -> str:
-    text = _tr("Offers added: {added}, updated: {updated}, unchanged: {unchanged}.").format(
+    text = QCoreApplication.translate(
+        "PriceListImport", "Offers added: {added}, updated: {updated}, unchanged: {unchanged}."
+    ).format(
         added=result.added, updated=result.updated, unchanged=result.unchanged + result.kept_newer
     )
     if result.skipped:
-        text += " " + _tr("Bad lines left out: {skipped}.").format(skipped=result.skipped)
+        text += " " + QCoreApplication.translate(
+            "PriceListImport", "Bad lines left out: {skipped}."
+        ).format(skipped=result.skipped)
     return text
 
 
@@ -78,9 +84,13 @@ def import_price_list_interactively(
     except (OSError, UnicodeDecodeError, ValueError) as error:
         QMessageBox.warning(
             parent,
-            _tr("Import price list"),
-            _tr("{file} could not be read: {error}").format(file=file_name, error=error),
+            QCoreApplication.translate("PriceListImport", "Import price list"),
+            QCoreApplication.translate(
+                "PriceListImport", "{file} could not be read: {error}"
+            ).format(file=file_name, error=error),
         )
         return None
-    QMessageBox.information(parent, _tr("Import price list"), summary(result))
+    QMessageBox.information(
+        parent, QCoreApplication.translate("PriceListImport", "Import price list"), summary(result)
+    )
     return result

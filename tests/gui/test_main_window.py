@@ -49,10 +49,11 @@ def test_title_menus_and_toolbar(window: MainWindow) -> None:
         plain(action.text()): [plain(a.text()) for a in action.menu().actions() if a.text()]
         for action in window.menuBar().actions()
     }
-    assert menus["File"] == ["Open database…", "Import price list…", "Quit"]
-    assert menus["Customers"][:5] == [
+    assert menus["File"] == ["Open database…", "Import price list…", "Preferences…", "Quit"]
+    assert menus["Customers"][:6] == [
         "Add customer…",
         "Request a relationship…",
+        "Relationship requests…",
         "Remove relationship…",
         "Import customers…",
         "Export customers…",
@@ -162,7 +163,7 @@ def test_open_database_asks_for_a_file_and_the_application_reopens_on_it(
     window = app.build_main_window(first_url, demo=True)
     qtbot.addWidget(window)
     window.show()
-    app._keep_reopening(window)
+    app._keep_reopening(window, first_url)
     monkeypatch.setattr(window, "choose_database_file", lambda: str(tmp_path / "b.sqlite3"))
     window.open_database_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())

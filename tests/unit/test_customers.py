@@ -144,7 +144,7 @@ def test_lines_outside_the_market_or_the_licence_limits_are_refused(
             us_agreement,
             [SubscriptionLine(taiwan_only, 5), SubscriptionLine(basic, 301)],
         )
-    assert "not sold in US" in refused.value.errors["subscriptions[0]"]
+    assert "not sold in United States" in refused.value.errors["subscriptions[0]"]
     assert "from 1 to 300 licenses" in refused.value.errors["subscriptions[1]"]
     assert count(stocked, Subscription) == 0
 

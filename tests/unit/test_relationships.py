@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
 from pcdesk.models import RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.services.customers import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
+from pcdesk.services.messages import Unavailable
 from pcdesk.services.relationships import RelationshipRequestData, requests_for_customer
 
 LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"
@@ -77,3 +82,18 @@ def test_a_customer_without_requests_has_none(db: Database, us_customer: Custome
     customer = create_customer(db, us_customer, AgreementInput(accepted=False))
     assert requests_for_customer(db, customer.id) == ()
     assert requests_for_customer(db, customer.id + 1) == ()
+
+
+def test_a_lost_database_is_said_in_the_users_words(
+    db: Database, us_customer: CustomerInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The detail pane and the request dialog expect Unavailable; the driver's error once
+    # reached them instead.
+    customer = create_customer(db, us_customer, AgreementInput(accepted=False))
+
+    def lost(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(Session, "scalars", lost)
+    with pytest.raises(Unavailable):
+        requests_for_customer(db, customer.id)

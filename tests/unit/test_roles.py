@@ -8,7 +8,15 @@ from sqlalchemy import select
 from pcdesk.models import AuditEvent, PartnerRole
 from pcdesk.models.database import Database
 from pcdesk.services.messages import NotAllowed, ValidationFailed
-from pcdesk.services.roles import Task, TeamMemberData, list_team, may, roles_of, set_team
+from pcdesk.services.roles import (
+    Task,
+    TeamMemberData,
+    list_team,
+    may,
+    not_allowed_message,
+    roles_of,
+    set_team,
+)
 
 GLOBAL = frozenset({PartnerRole.GLOBAL_ADMIN})
 HELPDESK = frozenset({PartnerRole.HELPDESK_AGENT})
@@ -59,3 +67,22 @@ def test_a_team_that_would_lock_itself_out_is_refused(
         set_team(db, members, actor=actor)
     assert set(refused.value.errors) == {"team"}
     assert list_team(db) == ()
+
+
+@pytest.mark.parametrize(
+    ("task", "text"),
+    [
+        (
+            Task.REQUEST_RELATIONSHIP,
+            "Your role cannot do this. It needs: Admin agent / Sales agent. Ask your Global admin "
+            "for the role.",
+        ),
+        (
+            Task.REMOVE_RELATIONSHIP,
+            "Your role cannot do this. It needs: Global admin. Ask your Global admin for the role.",
+        ),
+    ],
+)
+def test_the_refusal_reads_well_with_one_role_or_several(task: Task, text: str) -> None:
+    # It once read "Only a Admin agent / Sales agent may do this".
+    assert not_allowed_message(task) == text

@@ -166,7 +166,7 @@ def test_offers_outside_the_market_or_off_sale_are_refused(
             [SubscriptionLine(taiwan, 1), SubscriptionLine(us, 1)],
             today=dt.date(2025, 6, 1),
         )
-    assert "not sold in US" in refused.value.errors["subscriptions[0]"]
+    assert "not sold in United States" in refused.value.errors["subscriptions[0]"]
     assert "subscriptions[1]" not in refused.value.errors
     with pytest.raises(ValidationFailed) as refused:
         add_subscriptions(

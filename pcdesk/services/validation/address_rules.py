@@ -108,6 +108,8 @@ class Resolved:
     city_is_area: bool = False  # the city names the state itself (北京市, 北京市: a municipality)
 
 
+# Cached: a customer list repeats the same few states and cities (an import checks thousands).
+@functools.lru_cache(maxsize=4096)
 def resolve(country: str, state: str, city: str) -> Resolved:
     """Find the keys for a state and city typed by a user."""
     if not is_known_country(country):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -94,6 +95,17 @@ def person_name_problem(name: str, kind: NameKind) -> Message | None:
     return None
 
 
+# Cached: a customer's contact is often its signer too, and an import checks thousands.
+@functools.lru_cache(maxsize=1024)
+def _email_domains(email: str) -> frozenset[str] | None:
+    """The domain of a valid address as written and in ASCII (lower-case); None if invalid."""
+    try:
+        checked = validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return frozenset({checked.domain.lower(), checked.ascii_domain.lower()})
+
+
 def _bare_domain(domain: str) -> str:
     value = domain.strip().lower().rstrip(".")
     return value.rpartition("@")[2]
@@ -113,9 +125,8 @@ def email_problem(
     value = email.strip()
     if not value:
         return Message(QT_TRANSLATE_NOOP("validation", "Enter the email address."), context=CONTEXT)
-    try:
-        checked = validate_email(value, check_deliverability=False)
-    except EmailNotValidError:
+    domains = _email_domains(value)
+    if domains is None:
         return Message(
             QT_TRANSLATE_NOOP(
                 "validation", "“{email}” is not a valid email address, like name@contoso.com."
@@ -125,7 +136,6 @@ def email_problem(
         )
     if not customer:
         return None
-    domains = {checked.domain.lower(), checked.ascii_domain.lower()}
     if any(_within(domain, "microsoft.com") for domain in domains):
         return Message(
             QT_TRANSLATE_NOOP(
@@ -151,6 +161,8 @@ def _region(country: str) -> str | None:
     return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
+# Cached: normalising a number and then checking it parse the same text (never mutated).
+@functools.lru_cache(maxsize=1024)
 def _parse(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     try:
         return phonenumbers.parse(phone, region)

@@ -43,12 +43,24 @@ def _locale(locale: str) -> Locale | None:
         return None
 
 
-def country_name(code: str, locale: str = "en") -> str:
+class CountryName(str):
+    """A country's name that remembers its code, so a message naming the country in English
+    can name it in the interface's language instead (views/translate.py)."""
+
+    code: str
+
+    def __new__(cls, name: str, code: str) -> CountryName:
+        self = super().__new__(cls, name)
+        self.code = code
+        return self
+
+
+def country_name(code: str, locale: str = "en") -> CountryName:
     """The country's name in ``locale`` ("Taiwan" in en, "台灣" in zh_Hant_TW); else the code."""
     found = _locale(locale)
     territories = found.territories if found is not None else {}
     name = territories.get(normalize_country(code))
-    return str(name) if name else code
+    return CountryName(str(name) if name else code, normalize_country(code))
 
 
 @functools.cache

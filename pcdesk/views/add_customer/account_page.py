@@ -115,7 +115,7 @@ class AccountPage(QWizardPage):
             editor = self.agreement.editor(field)
             return editor.accessibleName()
         label = labels.get("language" if field == "culture" else field)
-        return plain_text(label).rstrip(":") if label is not None else ""
+        return plain_text(label).rstrip(":\uff1a") if label is not None else ""
 
     def initializePage(self) -> None:
         self._changed()

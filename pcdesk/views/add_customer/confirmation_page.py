@@ -51,10 +51,12 @@ class ConfirmationPage(QWizardPage):
             value.setFont(fixed)  # no confusing l with 1 in a password read aloud
             label = QLabel(labels[name], self)
             label.setBuddy(value)
-            value.setAccessibleName(labels[name].rstrip(":"))
+            value.setAccessibleName(labels[name].rstrip(":\uff1a"))
             copy = QPushButton(self.tr("Copy"), self)
             copy.setAutoDefault(True)  # Enter on a focused Copy copies; it must not close
-            copy.setAccessibleName(self.tr("Copy {what}").format(what=labels[name].rstrip(":")))
+            copy.setAccessibleName(
+                self.tr("Copy {what}").format(what=labels[name].rstrip(":\uff1a"))
+            )
             copy.clicked.connect(lambda _checked=False, name=name: self.copy(name))
             grid.addWidget(label, row, 0)
             grid.addWidget(value, row, 1)

@@ -159,7 +159,7 @@ class AddCustomerWizard(QWizard):
             self.review_page.show_failure(translated(unavailable.message), can_retry=True)
             return False
         except NotAllowed as refused:
-            self.review_page.show_failure(translated(str(refused.args[0])), can_retry=False)
+            self.review_page.show_failure(translated(refused.args[0]), can_retry=False)
             return False
         self.created = created
         self._autosave.stop()

@@ -29,7 +29,7 @@ from pcdesk.services.customer_edits import CustomerChanged, customer_input_of, u
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.services.resellers import list_resellers
-from pcdesk.views.account_form import AccountForm
+from pcdesk.views.account_form import AccountForm, default_country
 from pcdesk.views.account_summary import account_rows, local_date_time, summary_table
 from pcdesk.views.customer_detail.common import selectable_label, write_or_explain
 from pcdesk.views.customer_detail.conflict import (
@@ -180,6 +180,10 @@ class AccountTab(QWidget):
 
     def _summary_html(self, details: CustomerDetails) -> str:
         rows = account_rows(customer_input_of(details), details.indirect_reseller_name)
+        # A customer added from an accepted relationship request has no address, contact or
+        # language yet: say so rather than leave the row blank.
+        missing = self.tr("Not known yet: Edit to add it")
+        rows = [(label, values if any(values) else [missing]) for label, values in rows]
         rows.insert(0, (self.tr("Microsoft ID"), [details.microsoft_id]))
         rows += [
             (self.tr("Relationship"), [relationship_label(details.relationship)]),
@@ -250,7 +254,18 @@ class AccountTab(QWidget):
     def _fill(self, details: CustomerDetails) -> None:
         """Put the saved account in the form, with no message left from before."""
         data = customer_input_of(details)
+        # A customer added from an accepted relationship request has no country/region yet:
+        # it is chosen once here, starting from the workstation's own.
+        unknown_country = not data.country
+        if unknown_country:
+            data = replace(data, country=default_country())
         self.form.set_values({**asdict(data), "touched": []})
+        self.form.country.setEnabled(unknown_country)
+        self.form.country.setToolTip(
+            self.tr("Choose the customer's country/region: it cannot be changed later.")
+            if unknown_country
+            else self.tr("A customer's country/region cannot be changed.")
+        )
         for message in self.form.messages.values():
             message.clear()
         self.form.domain_status.clear()
@@ -396,7 +411,7 @@ class AccountTab(QWidget):
         if name == "tags":
             return self.tr("Tags")
         label = labels.get(name)
-        return plain_text(label).rstrip(":") if label is not None else name
+        return plain_text(label).rstrip(":\uff1a") if label is not None else name
 
     def _shown(self, name: str, data: CustomerInput, current: CustomerDetails) -> str:
         def reseller_name(reseller_id: int | None) -> str:

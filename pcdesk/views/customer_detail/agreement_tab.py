@@ -22,6 +22,8 @@ from pcdesk.models.enums import AgreementStatus, AgreementType
 from pcdesk.services.customer_details import AgreementData, CustomerDetails
 from pcdesk.services.customer_edits import confirm_agreement
 from pcdesk.services.inputs import AgreementInput
+from pcdesk.services.messages import NotAllowed, Unavailable
+from pcdesk.services.roles import Task, may, not_allowed_message
 from pcdesk.views.account_summary import local_date_time, long_date, person, summary_table
 from pcdesk.views.agreement_form import AGREEMENT_URL, AgreementForm
 from pcdesk.views.customer_detail.common import selectable_label, write_or_explain
@@ -140,12 +142,26 @@ class AgreementTab(QWidget):
         self.pending_note.setVisible(pending)
         self.confirm_button.setVisible(pending)
         if pending:
+            self._follow_role()
             self.pending_note.setText(
                 self.tr(
                     "The customer's admin accepts it in the Microsoft 365 admin center ({url}). "
                     "Until it is accepted, no subscriptions can be ordered and no licenses added."
                 ).format(url=AGREEMENT_URL)
             )
+
+    def _follow_role(self) -> None:
+        """Only Admin and Sales agents attest (partner-center.md): others see why not."""
+        try:
+            allowed = may(self._db, Task.ATTEST_AGREEMENT)
+        except Unavailable:
+            allowed = True  # confirming says the database cannot be reached
+        self.confirm_button.setEnabled(allowed)
+        self.confirm_button.setToolTip(
+            self.tr("Record that the customer accepted the agreement, with signer and date")
+            if allowed
+            else translated(not_allowed_message(Task.ATTEST_AGREEMENT))
+        )
 
     def clear(self) -> None:
         self._details = None
@@ -222,13 +238,18 @@ class AgreementTab(QWidget):
             dialog.reject()
             self.reload_requested.emit()
 
-        saved = write_or_explain(
-            lambda: confirm_agreement(self._db, details.id, details.version, agreement),
-            refused=refused,
-            unavailable=dialog.failure.show_error,
-            gone=gone,
-            changed=lambda current: self._changed_meanwhile(dialog, current),
-        )
+        try:
+            saved = write_or_explain(
+                lambda: confirm_agreement(self._db, details.id, details.version, agreement),
+                refused=refused,
+                unavailable=dialog.failure.show_error,
+                gone=gone,
+                changed=lambda current: self._changed_meanwhile(dialog, current),
+            )
+        except NotAllowed as not_allowed:  # the role was taken away since the tab was shown
+            dialog.failure.show_error(translated(not_allowed.args[0]))
+            self._follow_role()
+            return
         if saved is None:
             return
         dialog.accept()

@@ -1,9 +1,13 @@
-"""The Relationship tab: the customer's relationship to the partner, and the requests sent."""
+"""The Relationship tab: the customer's relationship to the partner, and the requests sent.
+
+Its "Remove relationship…" button triggers the main window's action (views/remove_relationship.py
+attaches it), as Partner Center offers the removal on the customer's own page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pcdesk.models.enums import Relationship
 from pcdesk.services.customer_details import CustomerDetails
@@ -18,6 +22,11 @@ SENT, RECIPIENT, LANGUAGE, STATUS, SENT_BY, CLOSED = range(6)
 
 
 class RelationshipTab(QWidget):
+    """``shown(details)`` whenever a customer is shown (read again included), ``shown(None)``
+    when cleared: what acting on the shown customer's relationship follows."""
+
+    shown = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current = QLabel(self)
@@ -28,6 +37,13 @@ class RelationshipTab(QWidget):
         self.current.setFont(font)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
+        # Enabled, and its tooltip, follow the action it triggers; hidden with no relationship.
+        self.remove_button = QPushButton(self.tr("Re&move relationship…"), self)
+        self.remove_button.setAutoDefault(True)
+        self.remove_button.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
         heading = QLabel(self.tr("Relationship requests"), self)
         heading.setFont(font)
         self.requests = DetailTable(
@@ -50,6 +66,7 @@ class RelationshipTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
         layout.addWidget(self.explanation)
+        layout.addLayout(actions)
         layout.addSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(self.requests, 1)
@@ -69,6 +86,8 @@ class RelationshipTab(QWidget):
                 "nothing can be ordered for it until it accepts a new relationship request."
             )
         self.explanation.setText(text)
+        self.remove_button.setVisible(details.relationship is not Relationship.NONE)
+        self.shown.emit(details)
 
     def show_requests(self, requests: tuple[RelationshipRequestData, ...]) -> None:
         """The requests, newest first (as the service gives them)."""
@@ -101,3 +120,5 @@ class RelationshipTab(QWidget):
         self.explanation.clear()
         self.requests.set_rows([])
         self.problem.hide()
+        self.remove_button.hide()
+        self.shown.emit(None)

@@ -16,27 +16,28 @@ from pcdesk.services.customer_details import CustomerDetails, SubscriptionData
 from pcdesk.views.customer_detail.agreement_tab import is_pending
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("subscription_rules", text)
-
-
 def purchase_problem(details: CustomerDetails) -> str | None:
     """Why nothing can be bought for the customer (new offers, more licenses), or None."""
     if details.relationship is not Relationship.RESELLER:
-        return _tr(
-            "A former customer (no reseller relationship): nothing can be bought or reactivated."
+        return QCoreApplication.translate(
+            "subscription_rules",
+            "A former customer (no reseller relationship): nothing can be bought or reactivated.",
         )
     if details.account_status is AccountStatus.UNDER_REVIEW:
-        return _tr(
+        return QCoreApplication.translate(
+            "subscription_rules",
             "The account is under review: new purchases and license increases are blocked until "
-            "it is allowed. Reductions, suspensions and cancellations still go through."
+            "it is allowed. Reductions, suspensions and cancellations still go through.",
         )
     if details.account_status is AccountStatus.DISABLED:
-        return _tr("The account is disabled: nothing can be bought.")
+        return QCoreApplication.translate(
+            "subscription_rules", "The account is disabled: nothing can be bought."
+        )
     if is_pending(details):
-        return _tr(
+        return QCoreApplication.translate(
+            "subscription_rules",
             "The Microsoft Customer Agreement is pending: nothing can be bought until the "
-            "customer accepts it (see the Agreement tab)."
+            "customer accepts it (see the Agreement tab).",
         )
     return None
 
@@ -77,7 +78,9 @@ def allowed(details: CustomerDetails, subscription: SubscriptionData) -> Allowed
             False,
             False,
             False,
-            _tr("This subscription is cancelled: it can no longer be changed."),
+            QCoreApplication.translate(
+                "subscription_rules", "This subscription is cancelled: it can no longer be changed."
+            ),
         )
     problem = purchase_problem(details)
     former = details.relationship is not Relationship.RESELLER
@@ -91,7 +94,11 @@ def allowed(details: CustomerDetails, subscription: SubscriptionData) -> Allowed
     if problem is not None:
         reasons.append(problem)
     elif status is SubscriptionStatus.SUSPENDED:
-        reasons.append(_tr("Suspended: reactivate it to use its licenses again."))
+        reasons.append(
+            QCoreApplication.translate(
+                "subscription_rules", "Suspended: reactivate it to use its licenses again."
+            )
+        )
     return Allowed(
         change_quantity=maximum > minimum,
         minimum=minimum,

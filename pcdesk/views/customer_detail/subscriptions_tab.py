@@ -140,7 +140,7 @@ class SubscriptionsTab(QWidget):
         quantity_row.addWidget(self.quantity)
         quantity_row.addWidget(self.apply_button)
         quantity_row.addStretch(1)
-        quantity_row.addWidget(self.total)
+        top.addWidget(self.total)  # beside Add offers: the licence row has no room on a narrow pane
         status_row = QHBoxLayout()
         status_row.addWidget(self.suspend_button)
         status_row.addWidget(self.reactivate_button)

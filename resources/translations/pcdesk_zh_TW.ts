@@ -1,0 +1,4225 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>AcceptRequestDialog</name>
+    <message>
+        <source>Mark request accepted</source>
+        <translation>將要求標示為已接受</translation>
+    </message>
+    <message>
+        <source>Once the customer&apos;s Global admin has accepted your invitation, Partner Center lists the customer with its Microsoft ID and initial domain. Type them as Partner Center shows them: pcdesk adds the customer, or links the customer that already has them.</source>
+        <translation>客戶的全域管理員接受您的邀請後，合作夥伴中心會列出該客戶及其 Microsoft 識別碼與初始網域。請依合作夥伴中心顯示的內容輸入：pcdesk 會新增此客戶，或連結已有這些值的客戶。</translation>
+    </message>
+    <message>
+        <source>Once the customer&apos;s Global admin has accepted your invitation, Partner Center lists it among your customers. These are the Microsoft ID and initial domain pcdesk has for it: check them against Partner Center.</source>
+        <translation>客戶的全域管理員接受您的邀請後，合作夥伴中心會將其列入您的客戶清單。以下是 pcdesk 中此客戶的 Microsoft 識別碼與初始網域：請與合作夥伴中心的資料核對。</translation>
+    </message>
+    <message>
+        <source>{company} (prospect)</source>
+        <translation>{company} (潛在客戶)</translation>
+    </message>
+    <message>
+        <source>contoso</source>
+        <translation>contoso</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客戶：</translation>
+    </message>
+    <message>
+        <source>&amp;Microsoft ID:</source>
+        <translation>Microsoft 識別碼(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;domain:</source>
+        <translation>初始網域(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Mark &amp;accepted</source>
+        <translation>標示為已接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked.</source>
+        <translation>未儲存任何內容：請更正標示的欄位。</translation>
+    </message>
+    <message>
+        <source>This request no longer exists: another workstation may have removed it.</source>
+        <translation>此要求已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>The domain can never be changed afterwards.</source>
+        <translation>網域日後無法再變更。</translation>
+    </message>
+    <message>
+        <source>Company details</source>
+        <translation>公司詳細資料</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>公司名稱：</translation>
+    </message>
+    <message>
+        <source>Country/region:</source>
+        <translation>國家/地區：</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要連絡人</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>名字：</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>姓氏：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>電子郵件：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>電話：</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>網域</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>網域：</translation>
+    </message>
+    <message>
+        <source>Other details</source>
+        <translation>其他詳細資料</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>語言：</translation>
+    </message>
+    <message>
+        <source>Organization registration ID:</source>
+        <translation>組織註冊識別碼：</translation>
+    </message>
+    <message>
+        <source>Indirect reseller:</source>
+        <translation>間接轉銷商：</translation>
+    </message>
+    <message>
+        <source>Phone (optional):</source>
+        <translation>電話 (選填)：</translation>
+    </message>
+    <message>
+        <source>Choose a reseller from the list, or None.</source>
+        <translation>請從清單中選擇轉銷商，或選擇「無」。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Account info</source>
+        <translation>帳戶資訊</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s company, primary contact and domain, as Partner Center asks.</source>
+        <translation>客戶的公司、主要連絡人與網域，與合作夥伴中心要求的相同。</translation>
+    </message>
+    <message>
+        <source>&amp;Next: Subscriptions</source>
+        <translation>下一步：訂用帳戶(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Microsoft Customer Agreement</source>
+        <translation>Microsoft 客戶合約</translation>
+    </message>
+    <message>
+        <source>{fields} and {count} more</source>
+        <translation>{fields} 等另外 {count} 項</translation>
+    </message>
+    <message>
+        <source>To go on, complete or correct: {fields}.</source>
+        <translation>若要繼續，請填寫或更正：{fields}。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTab</name>
+    <message>
+        <source>E&amp;dit</source>
+        <translation>編輯(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change the account&apos;s details</source>
+        <translation>變更帳戶的詳細資料</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s country/region cannot be changed.</source>
+        <translation>客戶的國家/地區無法變更。</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>儲存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave the account as it is saved (Esc)</source>
+        <translation>保留帳戶目前已儲存的內容 (Esc)</translation>
+    </message>
+    <message>
+        <source>Not known yet: Edit to add it</source>
+        <translation>尚未得知：請按「編輯」新增</translation>
+    </message>
+    <message>
+        <source>Microsoft ID</source>
+        <translation>Microsoft 識別碼</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Account status</source>
+        <translation>帳戶狀態</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增時間</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when}，由 {who}</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>上次變更</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s country/region: it cannot be changed later.</source>
+        <translation>請選擇客戶的國家/地區：日後無法變更。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked.</source>
+        <translation>未儲存任何內容：請更正標示的欄位。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {problem}</source>
+        <translation>未儲存任何內容：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: this customer no longer exists.</source>
+        <translation>未儲存任何內容：此客戶已不存在。</translation>
+    </message>
+    <message>
+        <source>Another workstation saved the same changes first; nothing else changed.</source>
+        <translation>另一部工作站已先儲存了相同的變更，其他內容沒有變動。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer first. Nothing was saved.</source>
+        <translation>另一部工作站已先變更此客戶，未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>Your changes are kept. Save to replace the values another workstation saved.</source>
+        <translation>已保留您的變更。儲存即可取代另一部工作站儲存的值。</translation>
+    </message>
+    <message>
+        <source>The form shows the values now saved.</source>
+        <translation>表單顯示的是目前已儲存的值。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>AddCustomerLauncher</name>
+    <message>
+        <source>&amp;Add customer…</source>
+        <translation>新增客戶(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a new customer with a new Microsoft tenant (Ctrl+N)</source>
+        <translation>以新的 Microsoft 租用戶新增客戶 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Indirect resellers cannot add customers. Request a relationship with the customer instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立關係。</translation>
+    </message>
+    <message>
+        <source>You have a draft for {company}, saved {when}. Resume it?</source>
+        <translation>您有一份「{company}」的草稿，儲存於 {when}。要繼續編輯嗎？</translation>
+    </message>
+    <message>
+        <source>a new customer</source>
+        <translation>新客戶</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>新增客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Resume draft</source>
+        <translation>繼續編輯草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start over</source>
+        <translation>重新開始(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>AddCustomerWizard</name>
+    <message>
+        <source>Add customer</source>
+        <translation>新增客戶</translation>
+    </message>
+    <message>
+        <source>Return to Re&amp;view</source>
+        <translation>返回檢閱(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Go straight back to Review, keeping everything else as it was</source>
+        <translation>直接返回檢閱頁面，其他內容保持不變</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {problem}</source>
+        <translation>未儲存任何內容：{problem}</translation>
+    </message>
+    <message>
+        <source>Keep what you entered for this customer?</source>
+        <translation>要保留您為此客戶輸入的內容嗎？</translation>
+    </message>
+    <message>
+        <source>A draft can be resumed the next time you choose Add customer.</source>
+        <translation>下次選擇「新增客戶」時，可以繼續編輯草稿。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>保留為草稿(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>捨棄(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>AddOffersDialog</name>
+    <message>
+        <source>Add offers — {company}</source>
+        <translation>新增供應項目 — {company}</translation>
+    </message>
+    <message>
+        <source>Choose offers and license counts, add them to the cart, then order.</source>
+        <translation>選擇供應項目與授權數量，加入購物車後再訂購。</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>訂購(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{offer}: {problem}</source>
+        <translation>{offer}：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was ordered: {problems}</source>
+        <translation>未訂購任何項目：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>AddressRows</name>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
+        <source>{label} (optional):</source>
+        <translation>{label} (選填)：</translation>
+    </message>
+    <message>
+        <source>for example {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>請選擇…</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementForm</name>
+    <message>
+        <source>The customer has accepted the Microsoft Customer Agreement</source>
+        <translation>客戶已接受 Microsoft 客戶合約</translation>
+    </message>
+    <message>
+        <source>The customer will accept it in the Microsoft 365 admin center</source>
+        <translation>客戶將在 Microsoft 365 系統管理中心接受合約</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s admin gets a link to accept it: {url}. Until then, no subscriptions can be ordered for this customer.</source>
+        <translation>客戶的系統管理員會收到接受合約的連結：{url}。在此之前，無法為此客戶訂購任何訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>Signer first name:</source>
+        <translation>簽署者名字：</translation>
+    </message>
+    <message>
+        <source>Signer last name:</source>
+        <translation>簽署者姓氏：</translation>
+    </message>
+    <message>
+        <source>Signer email:</source>
+        <translation>簽署者電子郵件：</translation>
+    </message>
+    <message>
+        <source>Signer phone (optional):</source>
+        <translation>簽署者電話 (選填)：</translation>
+    </message>
+    <message>
+        <source>Date accepted:</source>
+        <translation>接受日期：</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <source>Confirm &amp;acceptance…</source>
+        <translation>確認接受(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record that the customer accepted the agreement, with signer and date</source>
+        <translation>記錄客戶已接受合約，以及簽署者與日期</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s admin accepts it in the Microsoft 365 admin center ({url}). Until it is accepted, no subscriptions can be ordered and no licenses added.</source>
+        <translation>客戶的系統管理員要在 Microsoft 365 系統管理中心 ({url}) 接受合約。接受之前，無法訂購訂用帳戶，也無法增加授權。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Microsoft Customer Agreement</source>
+        <translation>Microsoft 客戶合約</translation>
+    </message>
+    <message>
+        <source>Microsoft Cloud Agreement</source>
+        <translation>Microsoft 雲端合約</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>合約</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>簽署者</translation>
+    </message>
+    <message>
+        <source>Date accepted</source>
+        <translation>接受日期</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記錄時間</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when}，由 {who}</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked.</source>
+        <translation>請更正標示的欄位。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer meanwhile. Nothing was recorded. The agreement is still pending: confirm again to record the acceptance.</source>
+        <translation>另一部工作站在此期間變更了此客戶，未記錄任何內容。合約仍在等待接受：請再確認一次以記錄接受。</translation>
+    </message>
+    <message>
+        <source>Another workstation recorded the agreement first. Nothing was recorded; what is saved now is shown.</source>
+        <translation>另一部工作站已先記錄合約，未記錄任何內容；目前顯示的是已儲存的內容。</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Offer</source>
+        <translation>供應項目</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Billing plan</source>
+        <translation>計費方案</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授權</translation>
+    </message>
+    <message>
+        <source>Price / month</source>
+        <translation>每月價格</translation>
+    </message>
+    <message>
+        <source>Monthly total</source>
+        <translation>每月總計</translation>
+    </message>
+    <message>
+        <source>Price per license per month</source>
+        <translation>每個授權的每月價格</translation>
+    </message>
+    <message>
+        <source>Not sold in {country} — remove it or choose the same offer for {country}.</source>
+        <translation>{country}未販售 — 請移除，或改選{country}的相同供應項目。</translation>
+    </message>
+    <message>
+        <source>Choose from {low} to {high} licenses of this offer.</source>
+        <translation>此供應項目請選擇 {low} 到 {high} 個授權。</translation>
+    </message>
+</context>
+<context>
+    <name>CartWidget</name>
+    <message>
+        <source>Cart</source>
+        <translation>購物車</translation>
+    </message>
+    <message>
+        <source>No subscriptions yet. Choose an offer above and click Add to cart.</source>
+        <translation>尚無訂用帳戶。請在上方選擇供應項目，然後按一下「加入購物車」。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line from the cart (Delete)</source>
+        <translation>從購物車移除選取的項目 (Delete)</translation>
+    </message>
+    <message>
+        <source>{offer}: at most {count} licenses, so the cart holds {count}.</source>
+        <translation>{offer}：最多 {count} 個授權，因此購物車中為 {count} 個。</translation>
+    </message>
+    <message>
+        <source>Monthly total: {amount}</source>
+        <translation>每月總計：{amount}</translation>
+    </message>
+    <message>
+        <source>{offer}: {problem}</source>
+        <translation>{offer}：{problem}</translation>
+    </message>
+    <message>
+        <source>…and {more} more.</source>
+        <translation>…還有 {more} 項。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmAgreementDialog</name>
+    <message>
+        <source>Confirm acceptance</source>
+        <translation>確認接受</translation>
+    </message>
+    <message>
+        <source>Record that {company} accepted the Microsoft Customer Agreement: who signed it, and on which day.</source>
+        <translation>記錄「{company}」已接受 Microsoft 客戶合約：簽署者及簽署日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>確認(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationPage</name>
+    <message>
+        <source>Customer added</source>
+        <translation>已新增客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Microsoft ID:</source>
+        <translation>Microsoft 識別碼：</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>網域：</translation>
+    </message>
+    <message>
+        <source>Admin user name:</source>
+        <translation>系統管理員使用者名稱：</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>暫時密碼：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy {what}</source>
+        <translation>複製{what}</translation>
+    </message>
+    <message>
+        <source>{company} has been added. Give the customer&apos;s admin these sign-in details; the password must be changed at the first sign-in.</source>
+        <translation>已新增「{company}」。請將這些登入資訊提供給客戶的系統管理員；首次登入時必須變更密碼。</translation>
+    </message>
+    <message>
+        <source>Copy the temporary password now: it is not saved anywhere and cannot be shown again once you click Done.</source>
+        <translation>請立即複製暫時密碼：密碼不會儲存在任何地方，按一下「完成」後就無法再次顯示。</translation>
+    </message>
+    <message>
+        <source>{what} copied to the clipboard.</source>
+        <translation>已將{what}複製到剪貼簿。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Customer changed</source>
+        <translation>客戶已變更</translation>
+    </message>
+    <message>
+        <source>Another workstation changed {company} while you were editing it. Nothing was saved.</source>
+        <translation>您編輯「{company}」時，另一部工作站變更了它，未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>In bold: what the other workstation changed.</source>
+        <translation>粗體：另一部工作站變更的內容。</translation>
+    </message>
+    <message>
+        <source>Use the saved values, or keep your changes and save them over the saved values?</source>
+        <translation>要使用已儲存的值，還是保留您的變更並覆寫已儲存的值？</translation>
+    </message>
+    <message>
+        <source>&amp;Use the saved values</source>
+        <translation>使用已儲存的值(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my changes</source>
+        <translation>保留我的變更(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <source>Saved now</source>
+        <translation>目前已儲存</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空白)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailPane</name>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>合約</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷程記錄</translation>
+    </message>
+    <message>
+        <source>Select a customer to see its details</source>
+        <translation>選取客戶以查看詳細資料</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists: another workstation may have removed it.</source>
+        <translation>此客戶已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未儲存的變更</translation>
+    </message>
+    <message>
+        <source>Save your changes to {company}?</source>
+        <translation>要儲存您對「{company}」所做的變更嗎？</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save them, they are lost.</source>
+        <translation>如果不儲存，變更將會遺失。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>捨棄(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerExporter</name>
+    <message>
+        <source>E&amp;xport customers…</source>
+        <translation>匯出客戶(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the customers to a CSV file (Partner Center&apos;s columns, then every account detail) that Excel can open</source>
+        <translation>將客戶儲存為 Excel 可開啟的 CSV 檔案 (先是合作夥伴中心的欄位，接著是所有帳戶詳細資料)</translation>
+    </message>
+    <message>
+        <source>Export the customer that matches the current search and filters, or all {total} customers?</source>
+        <translation>要匯出符合目前搜尋與篩選條件的客戶，還是全部 {total} 位客戶？</translation>
+    </message>
+    <message>
+        <source>Export the {matching} customers that match the current search and filters, or all {total} customers?</source>
+        <translation>要匯出符合目前搜尋與篩選條件的 {matching} 位客戶，還是全部 {total} 位客戶？</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>匯出客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Matching</source>
+        <translation>符合條件的客戶(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>There are no customers to export yet.</source>
+        <translation>目前還沒有可匯出的客戶。</translation>
+    </message>
+    <message>
+        <source>Exporting customers to {file}…
+{done} of {total} customers</source>
+        <translation>正在將客戶匯出至 {file}…
+{done} / {total} 位客戶</translation>
+    </message>
+    <message>
+        <source>1 customer exported to {file}.</source>
+        <translation>已將 1 位客戶匯出至 {file}。</translation>
+    </message>
+    <message>
+        <source>{count} customers exported to {file}.</source>
+        <translation>已將 {count} 位客戶匯出至 {file}。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the export ({error}).</source>
+        <translation>發生未預期的錯誤，匯出已停止 ({error})。</translation>
+    </message>
+    <message>
+        <source>The customers could not be exported.</source>
+        <translation>無法匯出客戶。</translation>
+    </message>
+    <message>
+        <source>The customers could not be exported. {file} was left as it was.</source>
+        <translation>無法匯出客戶。{file} 維持原狀。</translation>
+    </message>
+    <message>
+        <source>The customers could not be exported. No file was written.</source>
+        <translation>無法匯出客戶。未寫入任何檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFilterBar</name>
+    <message>
+        <source>Company name, domain or Microsoft ID</source>
+        <translation>公司名稱、網域或 Microsoft 識別碼</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜尋客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜尋(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>All relationships</source>
+        <translation>所有關係</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>Former</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship:</source>
+        <translation>關係(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>All resellers</source>
+        <translation>所有轉銷商</translation>
+    </message>
+    <message>
+        <source>None (billed directly)</source>
+        <translation>無 (直接計費)</translation>
+    </message>
+    <message>
+        <source>Indirect r&amp;eseller:</source>
+        <translation>間接轉銷商(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>All countries/regions</source>
+        <translation>所有國家/地區</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry/region:</source>
+        <translation>國家/地區(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHeader</name>
+    <message>
+        <source>Domain</source>
+        <translation>網域</translation>
+    </message>
+    <message>
+        <source>Microsoft ID</source>
+        <translation>Microsoft 識別碼</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>複製(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Copy the Microsoft ID</source>
+        <translation>複製 Microsoft 識別碼</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>網域：</translation>
+    </message>
+    <message>
+        <source>Microsoft ID:</source>
+        <translation>Microsoft 識別碼：</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImporter</name>
+    <message>
+        <source>Customers added: {added}. Customers updated: {updated}.</source>
+        <translation>已新增客戶：{added}。已更新客戶：{updated}。</translation>
+    </message>
+    <message>
+        <source>unchanged {count}</source>
+        <translation>未變更 {count}</translation>
+    </message>
+    <message>
+        <source>duplicates {count}</source>
+        <translation>重複 {count}</translation>
+    </message>
+    <message>
+        <source>invalid {count}</source>
+        <translation>無效 {count}</translation>
+    </message>
+    <message>
+        <source>Rows left as they were: {rows}.</source>
+        <translation>維持原狀的資料列：{rows}。</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>匯入客戶(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Indirect resellers cannot add customers. Request a relationship with the customer instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立關係。</translation>
+    </message>
+    <message>
+        <source>Add or update customers from Partner Center&apos;s Customers.csv or a pcdesk export</source>
+        <translation>從合作夥伴中心的 Customers.csv 或 pcdesk 匯出檔新增或更新客戶</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>匯入客戶</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在讀取 {file}…</translation>
+    </message>
+    <message>
+        <source>Importing {count} customers from {file}…</source>
+        <translation>正在從 {file} 匯入 {count} 位客戶…</translation>
+    </message>
+    <message>
+        <source>{file} is imported.</source>
+        <translation>已匯入 {file}。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the import ({error}).</source>
+        <translation>發生未預期的錯誤，匯入已停止 ({error})。</translation>
+    </message>
+    <message>
+        <source>The customers could not be imported. Nothing was written.</source>
+        <translation>無法匯入客戶。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read.</source>
+        <translation>無法讀取 {file}。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>已取消匯入。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>The preview is still open: you can import again.</source>
+        <translation>預覽仍開啟中：您可以再次匯入。</translation>
+    </message>
+    <message>
+        <source>&amp;Preview again</source>
+        <translation>重新預覽(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearchBox</name>
+    <message>
+        <source>Search by company name, domain or Microsoft ID</source>
+        <translation>依公司名稱、網域或 Microsoft 識別碼搜尋</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>相符的客戶</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”.</source>
+        <translation>沒有符合「{text}」的客戶。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Company name</source>
+        <translation>公司名稱</translation>
+    </message>
+    <message>
+        <source>Primary domain</source>
+        <translation>主要網域</translation>
+    </message>
+    <message>
+        <source>Microsoft ID</source>
+        <translation>Microsoft 識別碼</translation>
+    </message>
+    <message>
+        <source>Country/region</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Indirect reseller</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>合約</translation>
+    </message>
+    <message>
+        <source>Date added</source>
+        <translation>新增日期</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>The customer list could not be read: the database is busy or cannot be reached. Try again in a moment.</source>
+        <translation>無法讀取客戶清單：資料庫忙碌中或無法連線。請稍後再試。</translation>
+    </message>
+</context>
+<context>
+    <name>DomainField</name>
+    <message>
+        <source>Checking whether the domain is free…</source>
+        <translation>正在檢查網域是否可用…</translation>
+    </message>
+    <message>
+        <source>Enter a domain prefix.</source>
+        <translation>請輸入網域前置詞。</translation>
+    </message>
+    <message>
+        <source>{domain} is available.</source>
+        <translation>{domain} 可以使用。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷程記錄</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>尚無任何記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未變更</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>無效</translation>
+    </message>
+    <message>
+        <source>{count} new</source>
+        <translation>新增 {count}</translation>
+    </message>
+    <message>
+        <source>{count} to update</source>
+        <translation>待更新 {count}</translation>
+    </message>
+    <message>
+        <source>{count} unchanged</source>
+        <translation>未變更 {count}</translation>
+    </message>
+    <message>
+        <source>{count} duplicates</source>
+        <translation>重複 {count}</translation>
+    </message>
+    <message>
+        <source>{count} invalid</source>
+        <translation>無效 {count}</translation>
+    </message>
+    <message>
+        <source>{count} duplicate</source>
+        <translation>重複 {count}</translation>
+    </message>
+    <message>
+        <source>The file has no customers.</source>
+        <translation>檔案中沒有任何客戶。</translation>
+    </message>
+    <message>
+        <source>Changes {fields}</source>
+        <translation>變更：{fields}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空白)</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import customers</source>
+        <translation>匯入客戶</translation>
+    </message>
+    <message>
+        <source>All rows ({count})</source>
+        <translation>所有資料列 ({count})</translation>
+    </message>
+    <message>
+        <source>{fate} ({count})</source>
+        <translation>{fate} ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>顯示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the invalid row and import the others</source>
+        <translation>略過無效的資料列，匯入其他資料列(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the {count} invalid rows and import the others</source>
+        <translation>略過 {count} 個無效的資料列，匯入其他資料列(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>a pcdesk export</source>
+        <translation>pcdesk 匯出檔</translation>
+    </message>
+    <message>
+        <source>a Partner Center customer list</source>
+        <translation>合作夥伴中心的客戶清單</translation>
+    </message>
+    <message>
+        <source>{file} is {kind}. Nothing has been imported yet.</source>
+        <translation>{file} 是{kind}。目前尚未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>Each row sets every account detail it holds. A row whose Microsoft ID is already in pcdesk updates that customer; the initial domain never changes.</source>
+        <translation>每一列會設定其中包含的所有帳戶詳細資料。Microsoft 識別碼已在 pcdesk 中的資料列會更新該客戶；初始網域永遠不會變更。</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s file gives the company name, domain, relationship and tags. New customers get those; their address, contact and language stay empty until you edit the account. Customers already in pcdesk keep their other details.</source>
+        <translation>合作夥伴中心的檔案提供公司名稱、網域、關係與標籤。新客戶只會有這些資料；其地址、連絡人與語言會保持空白，直到您編輯帳戶為止。已在 pcdesk 中的客戶則保留其他詳細資料。</translation>
+    </message>
+    <message>
+        <source>Select a row to see all of it here.</source>
+        <translation>選取一列，即可在此查看完整內容。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {company}, {domain}, {id} — {fate}</source>
+        <translation>第 {line} 行：{company}，{domain}，{id} — {fate}</translation>
+    </message>
+    <message>
+        <source>(no company name)</source>
+        <translation>(無公司名稱)</translation>
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation>(無網域)</translation>
+    </message>
+    <message>
+        <source>(no Microsoft ID)</source>
+        <translation>(無 Microsoft 識別碼)</translation>
+    </message>
+    <message>
+        <source>Nothing to import but invalid rows: fix the file and import it again.</source>
+        <translation>只有無效的資料列，沒有可匯入的內容：請修正檔案後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: no row adds or changes a customer.</source>
+        <translation>沒有可匯入的內容：沒有任何資料列會新增或變更客戶。</translation>
+    </message>
+    <message>
+        <source>Invalid rows are not imported. Fix them in the file and import it again, or tick the box above to import the other rows now.</source>
+        <translation>無效的資料列不會匯入。請在檔案中修正後再匯入一次，或勾選上方的方塊，立即匯入其他資料列。</translation>
+    </message>
+    <message>
+        <source>Import writes 1 customer.</source>
+        <translation>匯入會寫入 1 位客戶。</translation>
+    </message>
+    <message>
+        <source>Import writes {count} customers in one step: all of them, or none if it fails or you cancel.</source>
+        <translation>匯入會一次寫入 {count} 位客戶：全部寫入，或在失敗或您取消時全部不寫入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Microsoft ID</source>
+        <translation>Microsoft 識別碼</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名稱</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>網域</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{partner} — pcdesk</source>
+        <translation>{partner} — pcdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>開啟資料庫(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another pcdesk database file</source>
+        <translation>開啟另一個 pcdesk 資料庫檔案</translation>
+    </message>
+    <message>
+        <source>Import &amp;price list…</source>
+        <translation>匯入價目表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Import Partner Center&apos;s license-based price list (CSV)</source>
+        <translation>匯入合作夥伴中心的授權型價目表 (CSV)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit pcdesk</source>
+        <translation>結束 pcdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Find customers</source>
+        <translation>尋找客戶(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search by company name, domain or Microsoft ID</source>
+        <translation>依公司名稱、網域或 Microsoft 識別碼搜尋</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the list again (changes from other workstations)</source>
+        <translation>重新讀取清單 (包括其他工作站的變更)</translation>
+    </message>
+    <message>
+        <source>Show &amp;all customers</source>
+        <translation>顯示所有客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clear the search and the filters</source>
+        <translation>清除搜尋與篩選條件</translation>
+    </message>
+    <message>
+        <source>&amp;About pcdesk</source>
+        <translation>關於 pcdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About pcdesk</source>
+        <translation>關於 pcdesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客戶(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>合作夥伴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜尋…</translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation>1 位客戶</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客戶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>沒有相符的客戶</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 位相符</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match</source>
+        <translation>
+            <numerusform>%Ln 位相符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <source>pcdesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>pcdesk 資料庫 (*.sqlite3 *.sqlite *.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import price list</source>
+        <translation>匯入價目表</translation>
+    </message>
+    <message>
+        <source>Price lists (*.csv);;All files (*)</source>
+        <translation>價目表 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>pcdesk {version}
+
+Your Partner Center customers, on your desk.
+Database: {database}</source>
+        <translation>pcdesk {version}
+
+把您在合作夥伴中心的客戶搬到桌面上。
+資料庫：{database}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferPicker</name>
+    <message>
+        <source>Search offers</source>
+        <translation>搜尋供應項目</translation>
+    </message>
+    <message>
+        <source>Words of the offer&apos;s name, description or product ID</source>
+        <translation>供應項目名稱、描述或產品識別碼中的字詞</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>發行者</translation>
+    </message>
+    <message>
+        <source>Billing type</source>
+        <translation>計費類型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher:</source>
+        <translation>發行者(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>B&amp;illing type:</source>
+        <translation>計費類型(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>類別(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Term:</source>
+        <translation>期限(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授權</translation>
+    </message>
+    <message>
+        <source>&amp;Licenses:</source>
+        <translation>授權(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add to cart</source>
+        <translation>加入購物車(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>供應項目</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s country or region to see the offers sold there.</source>
+        <translation>請選擇客戶的國家或地區，以查看當地販售的供應項目。</translation>
+    </message>
+    <message>
+        <source>No offers for {country} in the catalog. Import a price list with File &gt; Import price list…</source>
+        <translation>目錄中沒有{country}的供應項目。請透過 [檔案] &gt; [匯入價目表…] 匯入價目表。</translation>
+    </message>
+    <message>
+        <source>No offers match your search</source>
+        <translation>沒有符合搜尋條件的供應項目</translation>
+    </message>
+    <message>
+        <source>1 offer</source>
+        <translation>1 個供應項目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln offers</source>
+        <translation>
+            <numerusform>%Ln 個供應項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From {low} to {high} licenses of this offer</source>
+        <translation>此供應項目可購買 {low} 到 {high} 個授權</translation>
+    </message>
+</context>
+<context>
+    <name>OfferTableModel</name>
+    <message>
+        <source>Product ID: {product_id}  SKU ID: {sku_id}</source>
+        <translation>產品識別碼：{product_id}  SKU 識別碼：{sku_id}</translation>
+    </message>
+    <message>
+        <source>{price} per license for {term}</source>
+        <translation>每個授權 {price}，期限 {term}</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>供應項目</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Billing plan</source>
+        <translation>計費方案</translation>
+    </message>
+    <message>
+        <source>Price / license / month</source>
+        <translation>每個授權每月價格</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerProfileDialog</name>
+    <message>
+        <source>Partner profile</source>
+        <translation>合作夥伴設定檔</translation>
+    </message>
+    <message>
+        <source>Tell pcdesk about your organization as Partner Center knows it. The tenant ID goes into the relationship links you send to customers.</source>
+        <translation>請依合作夥伴中心中的資料填寫您的組織資訊。租用戶識別碼會放入您傳送給客戶的關係連結中。</translation>
+    </message>
+    <message>
+        <source>for example 4847383</source>
+        <translation>例如 4847383</translation>
+    </message>
+    <message>
+        <source>Direct-bill partner</source>
+        <translation>直接帳單合作夥伴</translation>
+    </message>
+    <message>
+        <source>Indirect provider</source>
+        <translation>間接提供者</translation>
+    </message>
+    <message>
+        <source>Indirect reseller</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Partner Center (global)</source>
+        <translation>合作夥伴中心 (全球)</translation>
+    </message>
+    <message>
+        <source>Partner Center for US Government</source>
+        <translation>美國政府適用的合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Partner Center operated by 21Vianet</source>
+        <translation>由世紀互聯營運的合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>optional, for example contoso-csp.com</source>
+        <translation>選填，例如 contoso-csp.com</translation>
+    </message>
+    <message>
+        <source>Partner &amp;name:</source>
+        <translation>合作夥伴名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Partner &amp;tenant ID:</source>
+        <translation>合作夥伴租用戶識別碼(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Partner &amp;ID (MPN ID):</source>
+        <translation>合作夥伴識別碼 (MPN 識別碼)(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Partner t&amp;ype:</source>
+        <translation>合作夥伴類型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Partner Center &amp;instance:</source>
+        <translation>合作夥伴中心執行個體(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Your e-mail &amp;domain:</source>
+        <translation>您的電子郵件網域(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好設定</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>&amp;Same as the system ({language})</source>
+        <translation>與系統相同 ({language})(&amp;S)</translation>
+    </message>
+    <message>
+        <source>When you click OK, pcdesk reopens its window in the language you chose. Dates, numbers, prices and country names follow the language too.</source>
+        <translation>按一下「確定」後，pcdesk 會以您選擇的語言重新開啟視窗。日期、數字、價格和國家/地區名稱也會隨語言顯示。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesLauncher</name>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>喜好設定(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Choose the language of pcdesk</source>
+        <translation>選擇 pcdesk 的介面語言</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListImport</name>
+    <message>
+        <source>Import price list</source>
+        <translation>匯入價目表</translation>
+    </message>
+    <message>
+        <source>{count} lines of {file} cannot be imported. Nothing has been imported yet.</source>
+        <translation>{file} 中有 {count} 行無法匯入。目前尚未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>…and {more} more.</source>
+        <translation>…還有 {more} 項。</translation>
+    </message>
+    <message>
+        <source>Skip these lines and import the rest</source>
+        <translation>略過這些行並匯入其餘內容</translation>
+    </message>
+    <message>
+        <source>Offers added: {added}, updated: {updated}, unchanged: {unchanged}.</source>
+        <translation>供應項目已新增：{added}，已更新：{updated}，未變更：{unchanged}。</translation>
+    </message>
+    <message>
+        <source>Bad lines left out: {skipped}.</source>
+        <translation>略過的錯誤行：{skipped}。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {error}</source>
+        <translation>無法讀取 {file}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDelegate</name>
+    <message>
+        <source>Licenses</source>
+        <translation>授權</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipRequestsLauncher</name>
+    <message>
+        <source>Relationship re&amp;quests…</source>
+        <translation>關係要求(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>The relationship requests sent: mark one accepted, or cancel it</source>
+        <translation>已傳送的關係要求：將要求標示為已接受，或取消要求</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipRequestsWindow</name>
+    <message>
+        <source>Relationship requests</source>
+        <translation>關係要求</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>顯示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the requests again (F5)</source>
+        <translation>重新讀取要求 (F5)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;accepted…</source>
+        <translation>標示為已接受(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel request…</source>
+        <translation>取消要求(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>No pending requests. Customers &gt; Request a relationship… sends one.</source>
+        <translation>沒有待處理的要求。請使用 [客戶] &gt; [要求關係…] 傳送要求。</translation>
+    </message>
+    <message>
+        <source>No request was marked accepted yet.</source>
+        <translation>尚無標示為已接受的要求。</translation>
+    </message>
+    <message>
+        <source>No request was cancelled.</source>
+        <translation>沒有已取消的要求。</translation>
+    </message>
+    <message>
+        <source>No relationship request was sent yet. Customers &gt; Request a relationship… sends one.</source>
+        <translation>尚未傳送任何關係要求。請使用 [客戶] &gt; [要求關係…] 傳送要求。</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 個要求</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests</source>
+        <translation>
+            <numerusform>%Ln 個要求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a request to mark it accepted or to cancel it.</source>
+        <translation>選取要求，即可將其標示為已接受或取消。</translation>
+    </message>
+    <message>
+        <source>This request was marked accepted on {date}.</source>
+        <translation>此要求已於 {date} 標示為已接受。</translation>
+    </message>
+    <message>
+        <source>This request was cancelled on {date}.</source>
+        <translation>此要求已於 {date} 取消。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s Microsoft ID and initial domain</source>
+        <translation>輸入客戶的 Microsoft 識別碼與初始網域</translation>
+    </message>
+    <message>
+        <source>Stop waiting for this customer to accept</source>
+        <translation>不再等待此客戶接受</translation>
+    </message>
+    <message>
+        <source>{company} accepted and was added to your customers.</source>
+        <translation>「{company}」已接受，並已新增至您的客戶。</translation>
+    </message>
+    <message>
+        <source>{company} accepted: you are its reseller.</source>
+        <translation>「{company}」已接受：您現在是其轉銷商。</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>取消要求</translation>
+    </message>
+    <message>
+        <source>Cancel the relationship request to {company}?</source>
+        <translation>要取消傳送給「{company}」的關係要求嗎？</translation>
+    </message>
+    <message>
+        <source>pcdesk stops waiting for it. The e-mail already sent cannot be called back: its link is the same for every customer and stays valid, so tell the customer if it should not accept.</source>
+        <translation>pcdesk 將不再等待此要求。已傳送的電子郵件無法收回：其中的連結對每位客戶都相同且持續有效，因此如果客戶不應接受，請告知客戶。</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;request</source>
+        <translation>取消要求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>This request no longer exists: another workstation may have removed it.</source>
+        <translation>此要求已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>The request to {company} is cancelled.</source>
+        <translation>已取消傳送給「{company}」的要求。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipTab</name>
+    <message>
+        <source>Re&amp;move relationship…</source>
+        <translation>移除關係(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Relationship requests</source>
+        <translation>關係要求</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>傳送時間</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件者</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>傳送者</translation>
+    </message>
+    <message>
+        <source>Accepted or cancelled</source>
+        <translation>接受或取消時間</translation>
+    </message>
+    <message>
+        <source>No relationship request was sent to this customer.</source>
+        <translation>尚未傳送關係要求給此客戶。</translation>
+    </message>
+    <message>
+        <source>Relationship: {relationship}</source>
+        <translation>關係：{relationship}</translation>
+    </message>
+    <message>
+        <source>You are this customer&apos;s reseller: you can order subscriptions for it.</source>
+        <translation>您是此客戶的轉銷商：您可以為其訂購訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>This customer has no reseller relationship with you (a former customer): nothing can be ordered for it until it accepts a new relationship request.</source>
+        <translation>此客戶與您沒有轉銷商關係 (先前的客戶)：在客戶接受新的關係要求之前，無法為其訂購任何項目。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveRelationshipLauncher</name>
+    <message>
+        <source>Re&amp;move relationship…</source>
+        <translation>移除關係(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Select a customer first.</source>
+        <translation>請先選取客戶。</translation>
+    </message>
+    <message>
+        <source>End your reseller relationship with {company}. Its record and history are kept.</source>
+        <translation>結束您與「{company}」的轉銷商關係。其記錄與歷程記錄會保留。</translation>
+    </message>
+    <message>
+        <source>Relationship with {company} removed.</source>
+        <translation>已移除與「{company}」的關係。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer first. Nothing was saved.</source>
+        <translation>另一部工作站已先變更此客戶，未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists: another workstation may have removed it.</source>
+        <translation>此客戶已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>Remove relationship</source>
+        <translation>移除關係</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>還有 %Ln 項</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suspend it now? This subscription will be suspended:</source>
+        <translation>要立即暫停嗎？將暫停此訂用帳戶：</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend 1 subscription</source>
+        <translation>暫停 1 個訂用帳戶(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Suspend them now? These subscriptions will be suspended:</source>
+        <translation>要立即暫停嗎？將暫停這些訂用帳戶：</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Suspend %Ln subscriptions</source>
+        <translation>
+            <numerusform>暫停 %Ln 個訂用帳戶(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suspended subscriptions are kept. After the relationship is removed they can no longer be reactivated through you.</source>
+        <translation>已暫停的訂用帳戶會保留。移除關係後，就無法再透過您重新啟用。</translation>
+    </message>
+    <message>
+        <source>{offer} (1 license)</source>
+        <translation>{offer} (1 個授權)</translation>
+    </message>
+    <message>
+        <source>{offer} ({count} licenses)</source>
+        <translation>{offer} ({count} 個授權)</translation>
+    </message>
+    <message>
+        <source>Remove your relationship with {company}?</source>
+        <translation>要移除您與「{company}」的關係嗎？</translation>
+    </message>
+    <message>
+        <source>{company} goes off your list of active customers. Its record, subscriptions and history are kept, under the &quot;Former&quot; relationship filter.</source>
+        <translation>「{company}」會從您的有效客戶清單中移除。其記錄、訂用帳戶與歷程記錄會保留，可在關係篩選條件「已結束」下找到。</translation>
+    </message>
+    <message>
+        <source>No future purchases: nothing can be ordered or reactivated for it through you, and you are no longer its partner for support.</source>
+        <translation>日後無法再購買：無法透過您為其訂購或重新啟用任何項目，您也不再是其支援合作夥伴。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not notify the customer: you must tell them yourself.</source>
+        <translation>合作夥伴中心不會通知客戶：您必須自行告知客戶。</translation>
+    </message>
+    <message>
+        <source>The relationship request sent to it stays pending: the customer can still accept the invitation. Cancel the request if you no longer expect that.</source>
+        <translation>傳送給此客戶的關係要求仍為待處理：客戶仍可接受邀請。如果您不再預期客戶接受，請取消要求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln relationship requests sent to it stay pending: the customer can still accept the invitation. Cancel them if you no longer expect that.</source>
+        <translation>
+            <numerusform>傳送給此客戶的 %Ln 個關係要求仍為待處理：客戶仍可接受邀請。如果您不再預期客戶接受，請取消這些要求。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove relationship</source>
+        <translation>移除關係(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestRelationshipDialog</name>
+    <message>
+        <source>Request a reseller relationship</source>
+        <translation>要求轉銷商關係</translation>
+    </message>
+    <message>
+        <source>Send the customer your invitation link. A Global admin of the customer&apos;s tenant opens it and accepts in the Microsoft 365 admin center.</source>
+        <translation>將您的邀請連結傳送給客戶。客戶租用戶的全域管理員開啟連結後，會在 Microsoft 365 系統管理中心接受。</translation>
+    </message>
+    <message>
+        <source>An e&amp;xisting customer</source>
+        <translation>現有客戶(&amp;X)</translation>
+    </message>
+    <message>
+        <source>A new &amp;prospect</source>
+        <translation>新潛在客戶(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The prospect&apos;s company name</source>
+        <translation>潛在客戶的公司名稱</translation>
+    </message>
+    <message>
+        <source>Optional: the customer&apos;s Global admin, for example admin@contoso.com</source>
+        <translation>選填：客戶的全域管理員，例如 admin@contoso.com</translation>
+    </message>
+    <message>
+        <source>E-mail text</source>
+        <translation>電子郵件內文</translation>
+    </message>
+    <message>
+        <source>&amp;Insert the link</source>
+        <translation>插入連結(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert the invitation link at the cursor</source>
+        <translation>在游標位置插入邀請連結</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>對象：</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客戶(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>收件者(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主旨(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>電子郵件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open in email</source>
+        <translation>在電子郵件中開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>複製到剪貼簿(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Company &amp;name:</source>
+        <translation>公司名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists. Search for it again.</source>
+        <translation>此客戶已不存在。請重新搜尋。</translation>
+    </message>
+    <message>
+        <source>{domain} · Microsoft ID {microsoft_id}</source>
+        <translation>{domain} · Microsoft 識別碼 {microsoft_id}</translation>
+    </message>
+    <message>
+        <source>{company} already has a reseller relationship with you.</source>
+        <translation>「{company}」已與您建立轉銷商關係。</translation>
+    </message>
+    <message>
+        <source>A request sent on {when} by {who} is still pending.</source>
+        <translation>{who} 於 {when} 傳送的要求仍為待處理。</translation>
+    </message>
+    <message>
+        <source>Replace the e-mail text</source>
+        <translation>取代電子郵件內文</translation>
+    </message>
+    <message>
+        <source>You edited the e-mail. Replace your text with a new draft?</source>
+        <translation>您已編輯電子郵件。要以新的草稿取代您的內文嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>取代(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my text</source>
+        <translation>保留我的內文(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Put the invitation link back in the text to open or copy the e-mail.</source>
+        <translation>請將邀請連結放回內文，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Enter the prospect&apos;s company name to open or copy the e-mail.</source>
+        <translation>請輸入潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Choose the customer in the list to open or copy the e-mail.</source>
+        <translation>請在清單中選擇客戶，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Correct the prospect&apos;s company name to open or copy the e-mail.</source>
+        <translation>請更正潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Correct the recipient&apos;s e-mail address, or leave it empty.</source>
+        <translation>請更正收件者的電子郵件地址，或將其留空。</translation>
+    </message>
+    <message>
+        <source>Enter a subject to open or copy the e-mail.</source>
+        <translation>請輸入主旨，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>The invitation link is intact.</source>
+        <translation>邀請連結完整無誤。</translation>
+    </message>
+    <message>
+        <source>Open the e-mail in your mail program, ready to send</source>
+        <translation>在您的郵件程式中開啟電子郵件，準備傳送</translation>
+    </message>
+    <message>
+        <source>Copy the subject and the text, to paste them where you write</source>
+        <translation>複製主旨與內文，以便貼到您撰寫郵件的地方</translation>
+    </message>
+    <message>
+        <source>Open or copy again to record a new request.</source>
+        <translation>再次開啟或複製即可記錄新的要求。</translation>
+    </message>
+    <message>
+        <source>The request or your partner profile could not be found. Nothing was recorded; try again.</source>
+        <translation>找不到要求或您的合作夥伴設定檔。未記錄任何內容，請再試一次。</translation>
+    </message>
+    <message>
+        <source>Request recorded as pending by {who} on {when}.</source>
+        <translation>{who} 已於 {when} 將要求記錄為待處理。</translation>
+    </message>
+    <message>
+        <source>No mail program opened the e-mail. Its subject and text are on the clipboard: paste them into a new message.</source>
+        <translation>沒有郵件程式開啟此電子郵件。其主旨與內文已複製到剪貼簿：請貼到新郵件中。</translation>
+    </message>
+    <message>
+        <source>The e-mail is open in your mail program.</source>
+        <translation>電子郵件已在您的郵件程式中開啟。</translation>
+    </message>
+    <message>
+        <source>The e-mail is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
+        <translation>電子郵件太長，無法完整交給您的郵件程式，因此內文已複製到剪貼簿：請貼到郵件中，取代其中的附註。</translation>
+    </message>
+    <message>
+        <source>The subject and the text are on the clipboard: paste them into an e-mail.</source>
+        <translation>主旨與內文已複製到剪貼簿：請貼到電子郵件中。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestRelationshipLauncher</name>
+    <message>
+        <source>Request a &amp;relationship…</source>
+        <translation>要求關係(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E-mail a customer or prospect your invitation link to a reseller relationship</source>
+        <translation>以電子郵件將轉銷商關係的邀請連結傳送給客戶或潛在客戶</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerFormDialog</name>
+    <message>
+        <source>Add indirect reseller</source>
+        <translation>新增間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Edit indirect reseller</source>
+        <translation>編輯間接轉銷商</translation>
+    </message>
+    <message>
+        <source>for example 4847383</source>
+        <translation>例如 4847383</translation>
+    </message>
+    <message>
+        <source>The Partner ID (MPN ID) and the tenant ID are on the reseller&apos;s Partner Center account; ask the reseller if you do not have them.</source>
+        <translation>合作夥伴識別碼 (MPN 識別碼) 與租用戶識別碼位於轉銷商的合作夥伴中心帳戶中；如果您沒有這些資訊，請向轉銷商索取。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Partner ID (MPN ID):</source>
+        <translation>合作夥伴識別碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant ID:</source>
+        <translation>租用戶識別碼(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Country/region:</source>
+        <translation>國家/地區(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>This reseller no longer exists: another workstation may have removed it.</source>
+        <translation>此轉銷商已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this reseller. Close and open it again.</source>
+        <translation>另一部工作站已變更此轉銷商。請關閉後重新開啟。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this reseller while you were editing it. It now reads: {name}, Partner ID {partner_id}, tenant ID {tenant_id}, {country}. Save again to replace that with what you typed, or Cancel to keep it.</source>
+        <translation>您編輯此轉銷商時，另一部工作站變更了它。目前的內容為：{name}，合作夥伴識別碼 {partner_id}，租用戶識別碼 {tenant_id}，{country}。再次儲存即可以您輸入的內容取代，或按「取消」保留目前的內容。</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerImport</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未變更</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>無效</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>合作夥伴識別碼</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>租用戶識別碼</translation>
+    </message>
+    <message>
+        <source>Country/region</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{file} — New: {new} · To update: {update} · Unchanged: {unchanged} · Duplicate: {duplicate} · Invalid: {invalid}</source>
+        <translation>{file} — 新增：{new} · 待更新：{update} · 未變更：{unchanged} · 重複：{duplicate} · 無效：{invalid}</translation>
+    </message>
+    <message>
+        <source>Resellers added: {added}, updated: {updated}, unchanged: {unchanged}.</source>
+        <translation>轉銷商已新增：{added}，已更新：{updated}，未變更：{unchanged}。</translation>
+    </message>
+    <message>
+        <source>Rows left out: invalid {skipped}, duplicate {duplicates}.</source>
+        <translation>略過的資料列：無效 {skipped}，重複 {duplicates}。</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerImportDialog</name>
+    <message>
+        <source>Import indirect resellers</source>
+        <translation>匯入間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Only new rows and rows that change a reseller are written, all at once. A row whose Partner ID is already in pcdesk updates that reseller.</source>
+        <translation>只會寫入新的資料列，以及會變更轉銷商的資料列，並一次全部寫入。合作夥伴識別碼已在 pcdesk 中的資料列會更新該轉銷商。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>合作夥伴識別碼</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>租用戶識別碼</translation>
+    </message>
+    <message>
+        <source>Country/region</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the invalid rows and import the others</source>
+        <translation>略過無效的資料列，匯入其他資料列(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing in this file is new or changed.</source>
+        <translation>此檔案中沒有新增或變更的內容。</translation>
+    </message>
+    <message>
+        <source>Correct the invalid rows in the file, or choose to skip them.</source>
+        <translation>請更正檔案中無效的資料列，或選擇略過這些資料列。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed the resellers since this preview. Nothing was imported; the preview now shows the file against the current list.</source>
+        <translation>產生此預覽後，另一部工作站變更了轉銷商。未匯入任何內容；預覽現在會以目前的清單比對檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerManagerDialog</name>
+    <message>
+        <source>Indirect resellers</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Name, Partner ID, tenant ID or country</source>
+        <translation>名稱、合作夥伴識別碼、租用戶識別碼或國家/地區</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>篩選(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>暫停(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>重新啟用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CSV…</source>
+        <translation>從 CSV 匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add an indirect reseller</source>
+        <translation>新增間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Add or update resellers from a CSV file: name, Partner ID, tenant ID, country</source>
+        <translation>從 CSV 檔案新增或更新轉銷商：名稱、合作夥伴識別碼、租用戶識別碼、國家/地區</translation>
+    </message>
+    <message>
+        <source>A suspended reseller stays with the customers it already has, but cannot be chosen for new customers.</source>
+        <translation>已暫停的轉銷商仍會保留其現有客戶，但無法為新客戶選擇此轉銷商。</translation>
+    </message>
+    <message>
+        <source>{name} saved.</source>
+        <translation>已儲存「{name}」。</translation>
+    </message>
+    <message>
+        <source>Suspend reseller</source>
+        <translation>暫停轉銷商</translation>
+    </message>
+    <message>
+        <source>Suspend {name}?</source>
+        <translation>要暫停「{name}」嗎？</translation>
+    </message>
+    <message>
+        <source>It stays the indirect reseller of the customers it has now ({count}), but it can no longer be chosen for new customers. You can reactivate it later.</source>
+        <translation>此轉銷商仍是其現有客戶 ({count} 位) 的間接轉銷商，但無法再為新客戶選擇。您日後可以重新啟用。</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>暫停(&amp;S)</translation>
+    </message>
+    <message>
+        <source>{name} is suspended; its customers keep it.</source>
+        <translation>「{name}」已暫停；其客戶仍保留此轉銷商。</translation>
+    </message>
+    <message>
+        <source>{name} is active again and can be chosen for new customers.</source>
+        <translation>「{name}」已重新啟用，可為新客戶選擇。</translation>
+    </message>
+    <message>
+        <source>This reseller no longer exists: another workstation may have removed it.</source>
+        <translation>此轉銷商已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>Import indirect resellers</source>
+        <translation>匯入間接轉銷商</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerManagerLauncher</name>
+    <message>
+        <source>Indirect &amp;resellers…</source>
+        <translation>間接轉銷商(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>List, add, edit, suspend and import your indirect resellers</source>
+        <translation>列出、新增、編輯、暫停和匯入您的間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Only indirect providers have indirect resellers; you are an indirect reseller yourself.</source>
+        <translation>只有間接提供者才有間接轉銷商；您本身是間接轉銷商。</translation>
+    </message>
+    <message>
+        <source>Only indirect providers have indirect resellers; as a direct-bill partner you sell to customers yourself.</source>
+        <translation>只有間接提供者才有間接轉銷商；身為直接帳單合作夥伴，您直接向客戶銷售。</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerPicker</name>
+    <message>
+        <source>Type a name, Partner ID or country</source>
+        <translation>輸入名稱、合作夥伴識別碼或國家/地區</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>{name} — Partner ID {partner_id} — {country}</source>
+        <translation>{name} — 合作夥伴識別碼 {partner_id} — {country}</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerTableModel</name>
+    <message>
+        <source>Suspended</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>合作夥伴識別碼</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>租用戶識別碼</translation>
+    </message>
+    <message>
+        <source>Country/region</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>No tenant ID recorded yet: edit the reseller to add it.</source>
+        <translation>尚未記錄租用戶識別碼：請編輯轉銷商以新增。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>檢閱</translation>
+    </message>
+    <message>
+        <source>Check the details, then submit. The domain cannot change later.</source>
+        <translation>請檢查詳細資料，然後送出。網域日後無法變更。</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>送出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Update account info</source>
+        <translation>更新帳戶資訊</translation>
+    </message>
+    <message>
+        <source>Update subscriptions</source>
+        <translation>更新訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Account info</source>
+        <translation>帳戶資訊</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>None: subscriptions can be ordered once the agreement is accepted.</source>
+        <translation>無：合約接受後即可訂購訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>{count} licenses, {term}, {price} a month</source>
+        <translation>{count} 個授權，{term}，每月 {price}</translation>
+    </message>
+    <message>
+        <source>Monthly total</source>
+        <translation>每月總計</translation>
+    </message>
+    <message>
+        <source>This may be a customer you already have. If the company already has a Microsoft tenant, send it a relationship request instead of adding it again.</source>
+        <translation>這可能是您現有的客戶。如果這家公司已有 Microsoft 租用戶，請傳送關係要求，而不要重複新增。</translation>
+    </message>
+    <message>
+        <source>same domain</source>
+        <translation>網域相同</translation>
+    </message>
+    <message>
+        <source>same e-mail domain</source>
+        <translation>電子郵件網域相同</translation>
+    </message>
+    <message>
+        <source>similar company name</source>
+        <translation>公司名稱相似</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能重複的客戶</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPage</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Choose the offers to order and how many licenses of each.</source>
+        <translation>選擇要訂購的供應項目，以及每項的授權數量。</translation>
+    </message>
+    <message>
+        <source>&amp;Next: Review</source>
+        <translation>下一步：檢閱(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No subscriptions can be ordered until the customer accepts the Microsoft Customer Agreement. Go on without subscriptions, and order them once it is accepted.</source>
+        <translation>在客戶接受 Microsoft 客戶合約之前，無法訂購訂用帳戶。請先不含訂用帳戶繼續，待合約接受後再訂購。</translation>
+    </message>
+    <message>
+        <source>Remove the subscriptions from the cart to go on: they cannot be ordered yet.</source>
+        <translation>請從購物車移除訂用帳戶後再繼續：目前還無法訂購。</translation>
+    </message>
+    <message>
+        <source>Add at least one subscription to go on.</source>
+        <translation>請至少新增一個訂用帳戶再繼續。</translation>
+    </message>
+    <message>
+        <source>1 line of the cart needs fixing before you go on.</source>
+        <translation>購物車中有 1 個項目需要修正，才能繼續。</translation>
+    </message>
+    <message>
+        <source>{count} lines of the cart need fixing before you go on.</source>
+        <translation>購物車中有 {count} 個項目需要修正，才能繼續。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsTab</name>
+    <message>
+        <source>&amp;Add offers…</source>
+        <translation>新增供應項目(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Order more offers for this customer</source>
+        <translation>為此客戶訂購更多供應項目</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>供應項目</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授權</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>計費</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>訂用帳戶</translation>
+    </message>
+    <message>
+        <source>No subscriptions.</source>
+        <translation>沒有訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>&amp;Licenses:</source>
+        <translation>授權(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>套用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Change the subscription&apos;s license count</source>
+        <translation>變更訂用帳戶的授權數量</translation>
+    </message>
+    <message>
+        <source>S&amp;uspend</source>
+        <translation>暫停(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>重新啟用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel subscription…</source>
+        <translation>取消訂用帳戶(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Active: {amount} a month</source>
+        <translation>使用中：每月 {amount}</translation>
+    </message>
+    <message>
+        <source>From {low} to {high} licenses</source>
+        <translation>{low} 到 {high} 個授權</translation>
+    </message>
+    <message>
+        <source>{offer}: {count} licenses now.</source>
+        <translation>{offer}：目前為 {count} 個授權。</translation>
+    </message>
+    <message>
+        <source>{offer} is suspended.</source>
+        <translation>{offer} 已暫停。</translation>
+    </message>
+    <message>
+        <source>{offer} is active again.</source>
+        <translation>{offer} 已重新啟用。</translation>
+    </message>
+    <message>
+        <source>Cancel subscription</source>
+        <translation>取消訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Cancel {offer} ({count} licenses)?</source>
+        <translation>要取消 {offer} ({count} 個授權) 嗎？</translation>
+    </message>
+    <message>
+        <source>A cancelled subscription cannot be reactivated; its licenses are released.</source>
+        <translation>已取消的訂用帳戶無法重新啟用，其授權將會釋出。</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel subscription</source>
+        <translation>取消訂用帳戶(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{offer} is cancelled.</source>
+        <translation>{offer} 已取消。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {problem}</source>
+        <translation>未變更任何內容：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: it no longer exists.</source>
+        <translation>未變更任何內容：該項目已不存在。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer&apos;s subscriptions first. Nothing was changed; what is saved now is shown.</source>
+        <translation>另一部工作站已先變更此客戶的訂用帳戶，未變更任何內容；目前顯示的是已儲存的內容。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer meanwhile. Nothing was ordered. Check the subscriptions it now has, then order again if still needed.</source>
+        <translation>另一部工作站在此期間變更了此客戶，未訂購任何項目。請檢查客戶目前的訂用帳戶，如有需要再重新訂購。</translation>
+    </message>
+    <message>
+        <source>1 subscription ordered.</source>
+        <translation>已訂購 1 個訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>{count} subscriptions ordered.</source>
+        <translation>已訂購 {count} 個訂用帳戶。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team and roles</source>
+        <translation>團隊與角色</translation>
+    </message>
+    <message>
+        <source>Record who works in this database and their Partner Center roles: pcdesk lets each person do what the roles allow in Partner Center.</source>
+        <translation>記錄使用此資料庫的人員及其合作夥伴中心角色：pcdesk 會讓每個人執行其角色在合作夥伴中心允許的操作。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>團隊</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>The person&apos;s sign-in name on their computer (or PCDESK_USER), as pcdesk records it in the history.</source>
+        <translation>此人在其電腦上的登入名稱 (或 PCDESK_USER)，與 pcdesk 在歷程記錄中記錄的相同。</translation>
+    </message>
+    <message>
+        <source>&amp;Add person</source>
+        <translation>新增人員(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove person</source>
+        <translation>移除人員(&amp;R)</translation>
+    </message>
+    <message>
+        <source>add customers</source>
+        <translation>新增客戶</translation>
+    </message>
+    <message>
+        <source>attest customer agreements</source>
+        <translation>確認客戶已接受合約</translation>
+    </message>
+    <message>
+        <source>request relationships</source>
+        <translation>要求關係</translation>
+    </message>
+    <message>
+        <source>remove relationships</source>
+        <translation>移除關係</translation>
+    </message>
+    <message>
+        <source>change this team</source>
+        <translation>變更此團隊</translation>
+    </message>
+    <message>
+        <source>{role}: searches, views and edits customers.</source>
+        <translation>{role}：可搜尋、檢視及編輯客戶。</translation>
+    </message>
+    <message>
+        <source>{role}: searches, views and edits customers, and may {tasks}.</source>
+        <translation>{role}：可搜尋、檢視及編輯客戶，並可{tasks}。</translation>
+    </message>
+    <message>
+        <source>You can see the team but not change it.</source>
+        <translation>您可以檢視團隊，但無法變更。</translation>
+    </message>
+    <message>
+        <source>You are &lt;b&gt;{user}&lt;/b&gt;.</source>
+        <translation>您是 &lt;b&gt;{user}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>People who are not listed may only search, view and edit customers.</source>
+        <translation>未列出的人員只能搜尋、檢視及編輯客戶。</translation>
+    </message>
+    <message>
+        <source>Nobody is listed yet, so everyone using this database holds every role. Once a team is saved, people who are not listed may only search, view and edit customers. The first person you add is you, as Global admin: the team needs one, and you must be in it to change it again.</source>
+        <translation>目前尚未列出任何人員，因此使用此資料庫的每個人都擁有所有角色。儲存團隊後，未列出的人員只能搜尋、檢視及編輯客戶。您新增的第一位人員是您自己，角色為全域管理員：團隊需要一位全域管理員，而且您必須在團隊中才能再次變更團隊。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLauncher</name>
+    <message>
+        <source>&amp;Team and roles…</source>
+        <translation>團隊與角色(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Who works in this database, and their Partner Center roles</source>
+        <translation>使用此資料庫的人員及其合作夥伴中心角色</translation>
+    </message>
+</context>
+<context>
+    <name>account_summary</name>
+    <message>
+        <source>Accepted by {signer} ({email}) on {date}</source>
+        <translation>由 {signer} ({email}) 於 {date} 接受</translation>
+    </message>
+    <message>
+        <source>Pending: the customer will accept it in the Microsoft 365 admin center</source>
+        <translation>待處理：客戶將在 Microsoft 365 系統管理中心接受合約</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名稱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要連絡人</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>網域</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Organization registration ID</source>
+        <translation>組織註冊識別碼</translation>
+    </message>
+    <message>
+        <source>Indirect reseller</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Microsoft Customer Agreement</source>
+        <translation>Microsoft 客戶合約</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>pcdesk</source>
+        <translation>pcdesk</translation>
+    </message>
+    <message>
+        <source>Something went wrong that pcdesk did not expect: {error}
+
+Details were written to the log in {folder}.</source>
+        <translation>pcdesk 發生未預期的錯誤：{error}
+
+詳細資料已寫入 {folder} 中的記錄檔。</translation>
+    </message>
+    <message>
+        <source>pcdesk cannot open the database</source>
+        <translation>pcdesk 無法開啟資料庫</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time pcdesk starts.</source>
+        <translation>下次啟動 pcdesk 時會使用新的語言。</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <source>The offer {offer_id} is not in the catalog.</source>
+        <translation>目錄中沒有供應項目 {offer_id}。</translation>
+    </message>
+    <message>
+        <source>{column} is empty.</source>
+        <translation>{column} 是空的。</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is longer than {limit} characters.</source>
+        <translation>{column}「{value}」超過 {limit} 個字元。</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is not a number.</source>
+        <translation>{column}「{value}」不是數字。</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is negative.</source>
+        <translation>{column}「{value}」是負數。</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is too large.</source>
+        <translation>{column}「{value}」太大。</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is not a whole number.</source>
+        <translation>{column}「{value}」不是整數。</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is not a date (expected e.g. 2/1/2019 12:00:00 AM or 2019-02-01).</source>
+        <translation>{column}「{value}」不是日期 (應為 2/1/2019 12:00:00 AM 或 2019-02-01 等格式)。</translation>
+    </message>
+    <message>
+        <source>TermDuration “{value}” is not a term such as P1M, P1Y or P3Y.</source>
+        <translation>TermDuration「{value}」不是 P1M、P1Y 或 P3Y 之類的期限。</translation>
+    </message>
+    <message>
+        <source>BillingPlan “{value}” is not one of Monthly, Annual, Triennial or None.</source>
+        <translation>BillingPlan「{value}」不是 Monthly、Annual、Triennial 或 None 其中之一。</translation>
+    </message>
+    <message>
+        <source>Market “{value}” is not a two-letter country code.</source>
+        <translation>Market「{value}」不是兩個字母的國家/地區代碼。</translation>
+    </message>
+    <message>
+        <source>Currency “{value}” is not a three-letter currency code.</source>
+        <translation>Currency「{value}」不是三個字母的貨幣代碼。</translation>
+    </message>
+    <message>
+        <source>PricingTierRangeMin {minimum} is more than PricingTierRangeMax {maximum}.</source>
+        <translation>PricingTierRangeMin {minimum} 大於 PricingTierRangeMax {maximum}。</translation>
+    </message>
+    <message>
+        <source>EffectiveEndDate “{end}” is before EffectiveStartDate “{start}”.</source>
+        <translation>EffectiveEndDate「{end}」早於 EffectiveStartDate「{start}」。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the price list is not valid CSV: {reason}</source>
+        <translation>價目表第 {line} 行不是有效的 CSV：{reason}</translation>
+    </message>
+    <message>
+        <source>This is not a Partner Center price list: the column(s) {columns} are missing from its first line.</source>
+        <translation>這不是合作夥伴中心的價目表：第一行缺少 {columns} 欄。</translation>
+    </message>
+    <message>
+        <source>The price list is empty.</source>
+        <translation>價目表是空的。</translation>
+    </message>
+    <message>
+        <source>The line has {count} values; the header has {expected}.</source>
+        <translation>此行有 {count} 個值，標題列則有 {expected} 個。</translation>
+    </message>
+    <message>
+        <source>pcdesk could not read {name}: {reason}</source>
+        <translation>pcdesk 無法讀取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>The price list is not UTF-8 text; save it as CSV UTF-8 and retry.</source>
+        <translation>價目表不是 UTF-8 文字；請另存為 CSV UTF-8 後再試一次。</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>The price list was not imported: {lines} line(s) are wrong. {shown}; and {more} more.</source>
+        <translation>未匯入價目表：有 {lines} 行錯誤。{shown}；另有 {more} 項。</translation>
+    </message>
+    <message>
+        <source>The price list was not imported: {lines} line(s) are wrong. {shown}</source>
+        <translation>未匯入價目表：有 {lines} 行錯誤。{shown}</translation>
+    </message>
+</context>
+<context>
+    <name>customer_edits</name>
+    <message>
+        <source>Another workstation changed this customer while you were working on it. Nothing was saved. The values now saved are shown; make your change again if it is still needed.</source>
+        <translation>您處理此客戶時，另一部工作站變更了它，未儲存任何內容。目前顯示的是已儲存的值；如有需要，請再變更一次。</translation>
+    </message>
+    <message>
+        <source>The initial domain {domain} can never be changed.</source>
+        <translation>初始網域 {domain} 永遠無法變更。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s country/region cannot be changed.</source>
+        <translation>客戶的國家/地區無法變更。</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s agreement is not pending acceptance: there is nothing to confirm.</source>
+        <translation>此客戶的合約並非等待接受：沒有需要確認的內容。</translation>
+    </message>
+    <message>
+        <source>Confirm that the customer accepted the Microsoft Customer Agreement.</source>
+        <translation>請確認客戶已接受 Microsoft 客戶合約。</translation>
+    </message>
+</context>
+<context>
+    <name>customer_import</name>
+    <message>
+        <source>{file} is not UTF-8 text (line {line} is not). In Excel, save it as “CSV UTF-8 (Comma delimited)” and import it again.</source>
+        <translation>{file} 不是 UTF-8 文字 (第 {line} 行不是)。請在 Excel 中另存為「CSV UTF-8 (逗號分隔)」，然後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>“{encoding}” is not a text encoding.</source>
+        <translation>「{encoding}」不是文字編碼。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {file} is not valid CSV: {reason}</source>
+        <translation>{file} 第 {line} 行不是有效的 CSV：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not {encoding} text (line {line} is not).</source>
+        <translation>{file} 不是 {encoding} 文字 (第 {line} 行不是)。</translation>
+    </message>
+    <message>
+        <source>{file} is not a customer list: its first line lacks the column(s) {columns}. Export the list from Partner Center (Customers, Export) or from pcdesk.</source>
+        <translation>{file} 不是客戶清單：第一行缺少 {columns} 欄。請從合作夥伴中心 ([客戶] &gt; [匯出]) 或 pcdesk 匯出清單。</translation>
+    </message>
+    <message>
+        <source>{file} looks like a pcdesk export, but the column(s) {columns} are missing. Put them back, or keep only Partner Center&apos;s columns.</source>
+        <translation>{file} 看起來像 pcdesk 匯出檔，但缺少 {columns} 欄。請將這些欄放回，或只保留合作夥伴中心的欄位。</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation>{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>The same Microsoft ID as line {line}; only that line is imported.</source>
+        <translation>Microsoft 識別碼與第 {line} 行相同；只會匯入該行。</translation>
+    </message>
+    <message>
+        <source>The same initial domain as line {line}; only that line is imported.</source>
+        <translation>初始網域與第 {line} 行相同；只會匯入該行。</translation>
+    </message>
+    <message>
+        <source>No indirect reseller has the Partner ID {id}. Add the reseller first.</source>
+        <translation>沒有合作夥伴識別碼為 {id} 的間接轉銷商。請先新增此轉銷商。</translation>
+    </message>
+    <message>
+        <source>The indirect reseller {name} is suspended.</source>
+        <translation>間接轉銷商「{name}」已暫停。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s country/region cannot be changed (it is {country}).</source>
+        <translation>客戶的國家/地區無法變更 (目前為{country})。</translation>
+    </message>
+    <message>
+        <source>{domain} is not an initial domain (name.onmicrosoft.com); pcdesk needs the customer&apos;s initial domain to add it. Put it in the Primary domain name column.</source>
+        <translation>{domain} 不是初始網域 (name.onmicrosoft.com)；pcdesk 需要客戶的初始網域才能新增客戶。請將初始網域放在 Primary domain name 欄中。</translation>
+    </message>
+    <message>
+        <source>The Microsoft ID is that of {customer}, but {domain} is the initial domain of {other}.</source>
+        <translation>此 Microsoft 識別碼屬於 {customer}，但 {domain} 是 {other} 的初始網域。</translation>
+    </message>
+    <message>
+        <source>The Microsoft ID is that of {customer}; a customer&apos;s initial domain never changes, so it cannot become {domain}.</source>
+        <translation>此 Microsoft 識別碼屬於 {customer}；客戶的初始網域永遠不會變更，因此無法變成 {domain}。</translation>
+    </message>
+    <message>
+        <source>{domain} is the initial domain of {customer}, whose Microsoft ID is {id}.</source>
+        <translation>{domain} 是 {customer} 的初始網域，其 Microsoft 識別碼為 {id}。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) of the file cannot be imported. Nothing was imported: fix the file, or choose to skip those rows.</source>
+        <translation>檔案中有 {count} 列無法匯入。未匯入任何內容：請修正檔案，或選擇略過這些資料列。</translation>
+    </message>
+    <message>
+        <source>Since the preview, another workstation added customers of this file. Nothing was imported; preview the file again.</source>
+        <translation>預覽後，另一部工作站已新增此檔案中的客戶。未匯入任何內容；請重新預覽檔案。</translation>
+    </message>
+    <message>
+        <source>Since the preview, another workstation added or changed customers of this file (line {lines}). Nothing was imported; preview the file again.</source>
+        <translation>預覽後，另一部工作站已新增或變更此檔案中的客戶 (第 {lines} 行)。未匯入任何內容；請重新預覽檔案。</translation>
+    </message>
+    <message>
+        <source>Indirect resellers cannot add customers. Request a relationship instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為要求建立關係。</translation>
+    </message>
+    <message>
+        <source>The Microsoft ID is empty.</source>
+        <translation>Microsoft 識別碼是空的。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a Microsoft ID (a GUID).</source>
+        <translation>「{value}」不是 Microsoft 識別碼 (GUID)。</translation>
+    </message>
+    <message>
+        <source>The primary domain name is empty.</source>
+        <translation>主要網域名稱是空的。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a relationship (one of {known}).</source>
+        <translation>「{value}」不是關係 (應為 {known} 其中之一)。</translation>
+    </message>
+    <message>
+        <source>Tags: at most {limit} characters; these have {count}.</source>
+        <translation>標籤：最多 {limit} 個字元，目前有 {count} 個。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of {known}.</source>
+        <translation>「{value}」不是 {known} 其中之一。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date like 2025-01-31.</source>
+        <translation>「{value}」不是 2025-01-31 這類的日期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a time like 2025-01-31 14:05:00 (UTC).</source>
+        <translation>「{value}」不是 2025-01-31 14:05:00 (UTC) 這類的時間。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not accepted, pending or empty.</source>
+        <translation>「{value}」不是 accepted、pending 或空白。</translation>
+    </message>
+    <message>
+        <source>The line has {count} values; the header has {expected}.</source>
+        <translation>此行有 {count} 個值，標題列則有 {expected} 個。</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} 是空的。</translation>
+    </message>
+    <message>
+        <source>pcdesk could not read {file}: {reason}</source>
+        <translation>pcdesk 無法讀取 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>customers</name>
+    <message>
+        <source>{domain} is already taken. Choose another domain.</source>
+        <translation>{domain} 已有人使用，請選擇其他網域。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a Microsoft ID (a GUID).</source>
+        <translation>「{value}」不是 Microsoft 識別碼 (GUID)。</translation>
+    </message>
+    <message>
+        <source>A customer with Microsoft ID {id} already exists.</source>
+        <translation>已有 Microsoft 識別碼為 {id} 的客戶。</translation>
+    </message>
+    <message>
+        <source>Indirect resellers cannot add customers. Request a relationship instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為要求建立關係。</translation>
+    </message>
+    <message>
+        <source>This indirect reseller is suspended or no longer exists.</source>
+        <translation>此間接轉銷商已暫停或不存在。</translation>
+    </message>
+    <message>
+        <source>No subscriptions can be ordered until the customer accepts the Microsoft Customer Agreement.</source>
+        <translation>在客戶接受 Microsoft 客戶合約之前，無法訂購訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>This offer is no longer in the catalog.</source>
+        <translation>目錄中已沒有此供應項目。</translation>
+    </message>
+    <message>
+        <source>{offer} is not sold in {market}.</source>
+        <translation>{market}未販售 {offer}。</translation>
+    </message>
+    <message>
+        <source>{offer} takes at most {maximum} licenses per customer, and this customer already has {held}.</source>
+        <translation>{offer} 每位客戶最多 {maximum} 個授權，而此客戶已有 {held} 個。</translation>
+    </message>
+    <message>
+        <source>{offer} takes from {minimum} to {maximum} licenses.</source>
+        <translation>{offer} 可購買 {minimum} 到 {maximum} 個授權。</translation>
+    </message>
+</context>
+<context>
+    <name>database</name>
+    <message>
+        <source>“{url}” is not a database address pcdesk understands.</source>
+        <translation>「{url}」不是 pcdesk 可辨識的資料庫位址。</translation>
+    </message>
+    <message>
+        <source>pcdesk could not create the folder for the database {url}: {reason}</source>
+        <translation>pcdesk 無法建立資料庫 {url} 的資料夾：{reason}</translation>
+    </message>
+    <message>
+        <source>pcdesk cannot use the database {url}: {reason}</source>
+        <translation>pcdesk 無法使用資料庫 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>The database {url} was written by a newer version of pcdesk (schema {revision}). Update pcdesk to open it; the database was not changed.</source>
+        <translation>資料庫 {url} 由較新版本的 pcdesk 寫入 (結構描述 {revision})。請更新 pcdesk 後再開啟；資料庫未經變更。</translation>
+    </message>
+    <message>
+        <source>The database {url} already holds tables that are not pcdesk&apos;s. Choose an empty database or a pcdesk database.</source>
+        <translation>資料庫 {url} 中已有不屬於 pcdesk 的資料表。請選擇空白資料庫或 pcdesk 資料庫。</translation>
+    </message>
+    <message>
+        <source>pcdesk could not open the database {url}: {reason}</source>
+        <translation>pcdesk 無法開啟資料庫 {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>Customer added</source>
+        <translation>已新增客戶</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>帳戶已變更</translation>
+    </message>
+    <message>
+        <source>Customer imported</source>
+        <translation>已匯入客戶</translation>
+    </message>
+    <message>
+        <source>Agreement acceptance recorded</source>
+        <translation>已記錄合約接受</translation>
+    </message>
+    <message>
+        <source>Subscription ordered</source>
+        <translation>已訂購訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Licenses changed</source>
+        <translation>授權已變更</translation>
+    </message>
+    <message>
+        <source>Subscription suspended</source>
+        <translation>訂用帳戶已暫停</translation>
+    </message>
+    <message>
+        <source>Subscription reactivated</source>
+        <translation>訂用帳戶已重新啟用</translation>
+    </message>
+    <message>
+        <source>Subscription cancelled</source>
+        <translation>訂用帳戶已取消</translation>
+    </message>
+    <message>
+        <source>Relationship requested</source>
+        <translation>已要求關係</translation>
+    </message>
+    <message>
+        <source>Relationship request changed</source>
+        <translation>關係要求已變更</translation>
+    </message>
+    <message>
+        <source>Relationship removed</source>
+        <translation>已移除關係</translation>
+    </message>
+    <message>
+        <source>Relationship request accepted</source>
+        <translation>關係要求已接受</translation>
+    </message>
+    <message>
+        <source>Relationship request cancelled</source>
+        <translation>關係要求已取消</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名稱</translation>
+    </message>
+    <message>
+        <source>Country/region</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>地址第 1 行</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>地址第 2 行</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>State/province</source>
+        <translation>州/省</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓氏</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Organization registration ID</source>
+        <translation>組織註冊識別碼</translation>
+    </message>
+    <message>
+        <source>Indirect reseller</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Account status</source>
+        <translation>帳戶狀態</translation>
+    </message>
+    <message>
+        <source>Customer agreement</source>
+        <translation>客戶合約</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空白)</translation>
+    </message>
+    <message>
+        <source>reseller {id}</source>
+        <translation>轉銷商 {id}</translation>
+    </message>
+    <message>
+        <source>agreement accepted</source>
+        <translation>合約已接受</translation>
+    </message>
+    <message>
+        <source>agreement pending</source>
+        <translation>合約待接受</translation>
+    </message>
+    <message>
+        <source>from an accepted relationship request</source>
+        <translation>來自已接受的關係要求</translation>
+    </message>
+    <message>
+        <source>{customer}; from {file}, line {line}</source>
+        <translation>{customer}；來自 {file} 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>from {file}, line {line}</source>
+        <translation>來自 {file} 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>Signed by {signer} ({email}) on {date}</source>
+        <translation>由 {signer} ({email}) 於 {date} 簽署</translation>
+    </message>
+    <message>
+        <source>{offer}: {count} licenses, {term}</source>
+        <translation>{offer}：{count} 個授權，{term}</translation>
+    </message>
+    <message>
+        <source>{offer}: {old} → {new} licenses</source>
+        <translation>{offer}：{old} → {new} 個授權</translation>
+    </message>
+    <message>
+        <source>To {recipient}, in {language}</source>
+        <translation>傳送給 {recipient}，語言：{language}</translation>
+    </message>
+    <message>
+        <source>In {language}</source>
+        <translation>語言：{language}</translation>
+    </message>
+    <message>
+        <source>customer added</source>
+        <translation>已新增客戶</translation>
+    </message>
+    <message>
+        <source>customer linked</source>
+        <translation>已連結客戶</translation>
+    </message>
+    <message>
+        <source>{offer} ({count} licenses)</source>
+        <translation>{offer} ({count} 個授權)</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Reseller</source>
+        <translation>轉銷商</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>顧問</translation>
+    </message>
+    <message>
+        <source>Syndication</source>
+        <translation>聯合</translation>
+    </message>
+    <message>
+        <source>Microsoft support</source>
+        <translation>Microsoft 支援</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>審核中</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>The database is busy or cannot be reached. Nothing was saved; try again. If this keeps happening, check your network connection, or ask whoever else works in the database to finish what they are saving.</source>
+        <translation>資料庫忙碌中或無法連線，未儲存任何內容，請再試一次。如果一直發生這種情況，請檢查網路連線，或請其他正在使用資料庫的人先完成他們的儲存作業。</translation>
+    </message>
+</context>
+<context>
+    <name>offers</name>
+    <message>
+        <source>1 month</source>
+        <translation>1 個月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3 年</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Triennial</source>
+        <translation>每三年</translation>
+    </message>
+    <message>
+        <source>No charge</source>
+        <translation>免費</translation>
+    </message>
+</context>
+<context>
+    <name>relationship_acceptance</name>
+    <message>
+        <source>This request is already marked accepted (perhaps on another workstation). Refresh the list to see it.</source>
+        <translation>此要求已標示為已接受 (可能是在另一部工作站上)。請重新整理清單以查看。</translation>
+    </message>
+    <message>
+        <source>This request was cancelled (perhaps on another workstation). Refresh the list to see it.</source>
+        <translation>此要求已取消 (可能是在另一部工作站上)。請重新整理清單以查看。</translation>
+    </message>
+    <message>
+        <source>Another workstation accepted or cancelled this request just now. Refresh the list to see it.</source>
+        <translation>另一部工作站剛剛接受或取消了此要求。請重新整理清單以查看。</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s Microsoft ID.</source>
+        <translation>請輸入客戶的 Microsoft 識別碼。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a Microsoft ID, a GUID like {example}.</source>
+        <translation>「{value}」不是 Microsoft 識別碼 (GUID，例如 {example})。</translation>
+    </message>
+    <message>
+        <source>Enter the initial domain, the one ending in .onmicrosoft.com (“{value}” is another domain of the customer).</source>
+        <translation>請輸入以 .onmicrosoft.com 結尾的初始網域 (「{value}」是客戶的其他網域)。</translation>
+    </message>
+    <message>
+        <source>{company}&apos;s initial domain is {domain}: an initial domain never changes.</source>
+        <translation>「{company}」的初始網域是 {domain}：初始網域永遠不會變更。</translation>
+    </message>
+    <message>
+        <source>{domain} is the initial domain of {company}, whose Microsoft ID is {id}. Check both values.</source>
+        <translation>{domain} 是「{company}」的初始網域，其 Microsoft 識別碼為 {id}。請檢查這兩個值。</translation>
+    </message>
+    <message>
+        <source>This is the Microsoft ID of {other}, but the request was sent to {company} ({id}).</source>
+        <translation>這是「{other}」的 Microsoft 識別碼，但要求是傳送給「{company}」({id})。</translation>
+    </message>
+    <message>
+        <source>This request was sent to {company}, whose Microsoft ID is {id}.</source>
+        <translation>此要求是傳送給「{company}」，其 Microsoft 識別碼為 {id}。</translation>
+    </message>
+    <message>
+        <source>{id} is the Microsoft ID of {company}, whose initial domain is {domain}. Check both values.</source>
+        <translation>{id} 是「{company}」的 Microsoft 識別碼，其初始網域為 {domain}。請檢查這兩個值。</translation>
+    </message>
+    <message>
+        <source>This request names no company, and no customer has this Microsoft ID or domain: pcdesk cannot tell whom to add.</source>
+        <translation>此要求未指定公司，也沒有客戶擁有此 Microsoft 識別碼或網域：pcdesk 無法判斷要新增哪位客戶。</translation>
+    </message>
+    <message>
+        <source>Another workstation has just added {company} with {domain}. Mark the request accepted again to link it.</source>
+        <translation>另一部工作站剛剛以 {domain} 新增了「{company}」。請再次將要求標示為已接受，以連結此客戶。</translation>
+    </message>
+    <message>
+        <source>Another workstation has just added {company} with this Microsoft ID. Mark the request accepted again to link it.</source>
+        <translation>另一部工作站剛剛以此 Microsoft 識別碼新增了「{company}」。請再次將要求標示為已接受，以連結此客戶。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed these records at the same time. Try again.</source>
+        <translation>另一部工作站同時變更了這些記錄。請再試一次。</translation>
+    </message>
+</context>
+<context>
+    <name>relationship_removal</name>
+    <message>
+        <source>{company} has no relationship with you: there is nothing to remove.</source>
+        <translation>「{company}」與您沒有任何關係：沒有可移除的關係。</translation>
+    </message>
+    <message>
+        <source>{company} has 1 active subscription. It must be suspended or cancelled before the relationship can be removed.</source>
+        <translation>「{company}」有 1 個使用中的訂用帳戶。必須先暫停或取消該訂用帳戶，才能移除關係。</translation>
+    </message>
+    <message>
+        <source>{company} has {count} active subscriptions. They must be suspended or cancelled before the relationship can be removed.</source>
+        <translation>「{company}」有 {count} 個使用中的訂用帳戶。必須先暫停或取消這些訂用帳戶，才能移除關係。</translation>
+    </message>
+</context>
+<context>
+    <name>relationship_requests</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <translation>%n 天</translation>
+    </message>
+    <message>
+        <source>(customer removed)</source>
+        <translation>(客戶已移除)</translation>
+    </message>
+    <message>
+        <source>{company} (prospect)</source>
+        <translation>{company} (潛在客戶)</translation>
+    </message>
+    <message>
+        <source>Customer or prospect</source>
+        <translation>客戶或潛在客戶</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件者</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>要求者</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>要求日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>經過時間</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>A prospect: not a customer in pcdesk yet.</source>
+        <translation>潛在客戶：尚未成為 pcdesk 中的客戶。</translation>
+    </message>
+    <message>
+        <source>Accepted {when}</source>
+        <translation>已於 {when} 接受</translation>
+    </message>
+    <message>
+        <source>Cancelled {when}</source>
+        <translation>已於 {when} 取消</translation>
+    </message>
+</context>
+<context>
+    <name>relationships</name>
+    <message>
+        <source>Choose the customer, or enter the company name of a new prospect.</source>
+        <translation>請選擇客戶，或輸入新潛在客戶的公司名稱。</translation>
+    </message>
+    <message>
+        <source>There is no draft in “{language}”.</source>
+        <translation>沒有「{language}」的草稿。</translation>
+    </message>
+    <message>
+        <source>Enter a subject.</source>
+        <translation>請輸入主旨。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists (another workstation may have removed it). Choose it again.</source>
+        <translation>此客戶已不存在 (可能已被另一部工作站移除)。請重新選擇。</translation>
+    </message>
+    <message>
+        <source>This request was marked accepted meanwhile, so it was not changed.</source>
+        <translation>此要求在此期間已標示為已接受，因此未變更。</translation>
+    </message>
+    <message>
+        <source>This request was cancelled meanwhile, so it was not changed.</source>
+        <translation>此要求在此期間已取消，因此未變更。</translation>
+    </message>
+    <message>
+        <source>The invitation link was altered. It must stay exactly as drafted: undo the change, or delete what is left of it and insert the link again.</source>
+        <translation>邀請連結已遭修改。連結必須與草稿完全相同：請復原變更，或刪除剩餘的部分後重新插入連結。</translation>
+    </message>
+    <message>
+        <source>The invitation link was removed. It must stay in the text: insert it again.</source>
+        <translation>邀請連結已被移除。連結必須保留在內文中：請重新插入。</translation>
+    </message>
+</context>
+<context>
+    <name>resellers</name>
+    <message>
+        <source>Partner ID {partner_id} already belongs to {name}.</source>
+        <translation>合作夥伴識別碼 {partner_id} 已屬於 {name}。</translation>
+    </message>
+    <message>
+        <source>This tenant ID already belongs to {name}.</source>
+        <translation>此租用戶識別碼已屬於 {name}。</translation>
+    </message>
+    <message>
+        <source>Only an indirect provider has indirect resellers. If you are one, set the partner type in your partner profile first.</source>
+        <translation>只有間接提供者才有間接轉銷商。如果您是間接提供者，請先在合作夥伴設定檔中設定合作夥伴類型。</translation>
+    </message>
+    <message>
+        <source>Enter the reseller&apos;s Partner ID (MPN ID).</source>
+        <translation>請輸入轉銷商的合作夥伴識別碼 (MPN 識別碼)。</translation>
+    </message>
+    <message>
+        <source>A Partner ID is 5 to 10 digits, like 4847383; “{value}” is not.</source>
+        <translation>合作夥伴識別碼為 5 到 10 位數，例如 4847383；「{value}」不符合。</translation>
+    </message>
+    <message>
+        <source>Enter the reseller&apos;s tenant ID (its Microsoft ID), a GUID like {example}.</source>
+        <translation>請輸入轉銷商的租用戶識別碼 (即其 Microsoft 識別碼)，格式為 GUID，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a tenant ID, a GUID like {example}.</source>
+        <translation>「{value}」不是租用戶識別碼 (GUID，例如 {example})。</translation>
+    </message>
+    <message>
+        <source>Enter the reseller&apos;s name.</source>
+        <translation>請輸入轉銷商的名稱。</translation>
+    </message>
+    <message>
+        <source>Line {line} is not valid CSV: {reason}</source>
+        <translation>第 {line} 行不是有效的 CSV：{reason}</translation>
+    </message>
+    <message>
+        <source>The first line of the file must name the columns Name, Partner ID, Tenant ID and Country; {columns} is missing.</source>
+        <translation>檔案的第一行必須列出 Name、Partner ID、Tenant ID 和 Country 欄；缺少 {columns}。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>檔案是空的。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text; save it as “CSV UTF-8” and try again.</source>
+        <translation>{name} 不是 UTF-8 文字；請另存為「CSV UTF-8」後再試一次。</translation>
+    </message>
+    <message>
+        <source>pcdesk could not read {name}: {reason}</source>
+        <translation>pcdesk 無法讀取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} has this tenant ID too, with another Partner ID.</source>
+        <translation>第 {line} 行也有此租用戶識別碼，但合作夥伴識別碼不同。</translation>
+    </message>
+    <message>
+        <source>Partner ID {partner_id} is on line {line} already; left out.</source>
+        <translation>合作夥伴識別碼 {partner_id} 已在第 {line} 行出現；已略過此列。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>檔案不是 UTF-8 文字。</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported: {count}. Nothing was imported; correct the file, or choose to skip those rows.</source>
+        <translation>無法匯入的資料列：{count}。未匯入任何內容；請更正檔案，或選擇略過這些資料列。</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Global admin</source>
+        <translation>全域管理員</translation>
+    </message>
+    <message>
+        <source>Admin agent</source>
+        <translation>管理員代理人</translation>
+    </message>
+    <message>
+        <source>Sales agent</source>
+        <translation>銷售代理人</translation>
+    </message>
+    <message>
+        <source>Helpdesk agent</source>
+        <translation>技術支援代理人</translation>
+    </message>
+    <message>
+        <source>Billing admin</source>
+        <translation>帳單管理員</translation>
+    </message>
+    <message>
+        <source>Your role cannot do this. It needs: {roles}. Ask your Global admin for the role.</source>
+        <translation>您的角色無法執行此操作。需要的角色：{roles}。請向您的全域管理員要求此角色。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>請輸入使用者名稱。</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} 重複列出。</translation>
+    </message>
+    <message>
+        <source>The team needs at least one Global admin.</source>
+        <translation>團隊至少需要一位全域管理員。</translation>
+    </message>
+    <message>
+        <source>Add yourself ({name}) to the team, or you could not change it again.</source>
+        <translation>請將您自己 ({name}) 加入團隊，否則您將無法再變更團隊。</translation>
+    </message>
+</context>
+<context>
+    <name>subscription_rules</name>
+    <message>
+        <source>A former customer (no reseller relationship): nothing can be bought or reactivated.</source>
+        <translation>先前的客戶 (沒有轉銷商關係)：無法購買或重新啟用任何項目。</translation>
+    </message>
+    <message>
+        <source>The account is under review: new purchases and license increases are blocked until it is allowed. Reductions, suspensions and cancellations still go through.</source>
+        <translation>帳戶審核中：在獲准之前，無法進行新的購買或增加授權。減少授權、暫停與取消仍可進行。</translation>
+    </message>
+    <message>
+        <source>The account is disabled: nothing can be bought.</source>
+        <translation>帳戶已停用：無法購買任何項目。</translation>
+    </message>
+    <message>
+        <source>The Microsoft Customer Agreement is pending: nothing can be bought until the customer accepts it (see the Agreement tab).</source>
+        <translation>Microsoft 客戶合約待接受：在客戶接受之前無法購買任何項目 (請參閱 [合約] 索引標籤)。</translation>
+    </message>
+    <message>
+        <source>This subscription is cancelled: it can no longer be changed.</source>
+        <translation>此訂用帳戶已取消：無法再變更。</translation>
+    </message>
+    <message>
+        <source>Suspended: reactivate it to use its licenses again.</source>
+        <translation>已暫停：重新啟用後即可再使用其授權。</translation>
+    </message>
+</context>
+<context>
+    <name>subscriptions</name>
+    <message>
+        <source>{company} is no longer your customer (no reseller relationship): nothing can be bought or reactivated for it.</source>
+        <translation>「{company}」已不再是您的客戶 (沒有轉銷商關係)：無法為其購買或重新啟用任何項目。</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s account is under review: new purchases and seat increases are blocked until it is allowed. Reductions and cancellations still go through.</source>
+        <translation>此客戶的帳戶審核中：在獲准之前，無法進行新的購買或增加授權。減少授權與取消仍可進行。</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s account is disabled: nothing can be bought.</source>
+        <translation>此客戶的帳戶已停用：無法購買任何項目。</translation>
+    </message>
+    <message>
+        <source>Choose at least one offer.</source>
+        <translation>請至少選擇一個供應項目。</translation>
+    </message>
+    <message>
+        <source>This subscription is cancelled: it can no longer be changed.</source>
+        <translation>此訂用帳戶已取消：無法再變更。</translation>
+    </message>
+    <message>
+        <source>{offer} takes from {minimum} to {maximum} licenses per customer; its other subscriptions hold {held}, so this one takes at most {available}.</source>
+        <translation>{offer} 每位客戶可有 {minimum} 到 {maximum} 個授權；其他訂用帳戶已有 {held} 個，因此這個最多 {available} 個。</translation>
+    </message>
+    <message>
+        <source>{offer} takes from {minimum} to {maximum} licenses.</source>
+        <translation>{offer} 可購買 {minimum} 到 {maximum} 個授權。</translation>
+    </message>
+    <message>
+        <source>Only an active subscription can be suspended.</source>
+        <translation>只有使用中的訂用帳戶可以暫停。</translation>
+    </message>
+    <message>
+        <source>Only a suspended subscription can be reactivated.</source>
+        <translation>只有已暫停的訂用帳戶可以重新啟用。</translation>
+    </message>
+    <message>
+        <source>Only an active or suspended subscription can be cancelled.</source>
+        <translation>只有使用中或已暫停的訂用帳戶可以取消。</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>Area</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>縣市</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>行政區</translation>
+    </message>
+    <message>
+        <source>Do/Si</source>
+        <translation>道/市</translation>
+    </message>
+    <message>
+        <source>Emirate</source>
+        <translation>酋長國</translation>
+    </message>
+    <message>
+        <source>Island</source>
+        <translation>島嶼</translation>
+    </message>
+    <message>
+        <source>Oblast</source>
+        <translation>州</translation>
+    </message>
+    <message>
+        <source>Parish</source>
+        <translation>教區</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府縣</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>州</translation>
+    </message>
+    <message>
+        <source>Choose an area.</source>
+        <translation>請選擇地區。</translation>
+    </message>
+    <message>
+        <source>Choose a county.</source>
+        <translation>請選擇縣市。</translation>
+    </message>
+    <message>
+        <source>Choose a department.</source>
+        <translation>請選擇省份。</translation>
+    </message>
+    <message>
+        <source>Choose a district.</source>
+        <translation>請選擇行政區。</translation>
+    </message>
+    <message>
+        <source>Choose a do/si.</source>
+        <translation>請選擇道/市。</translation>
+    </message>
+    <message>
+        <source>Choose an emirate.</source>
+        <translation>請選擇酋長國。</translation>
+    </message>
+    <message>
+        <source>Choose an island.</source>
+        <translation>請選擇島嶼。</translation>
+    </message>
+    <message>
+        <source>Choose an oblast.</source>
+        <translation>請選擇州。</translation>
+    </message>
+    <message>
+        <source>Choose a parish.</source>
+        <translation>請選擇教區。</translation>
+    </message>
+    <message>
+        <source>Choose a prefecture.</source>
+        <translation>請選擇都道府縣。</translation>
+    </message>
+    <message>
+        <source>Choose a province.</source>
+        <translation>請選擇省。</translation>
+    </message>
+    <message>
+        <source>Choose a state.</source>
+        <translation>請選擇州。</translation>
+    </message>
+    <message>
+        <source>Enter the area.</source>
+        <translation>請輸入地區。</translation>
+    </message>
+    <message>
+        <source>Enter the county.</source>
+        <translation>請輸入縣市。</translation>
+    </message>
+    <message>
+        <source>Enter the department.</source>
+        <translation>請輸入省份。</translation>
+    </message>
+    <message>
+        <source>Enter the district.</source>
+        <translation>請輸入行政區。</translation>
+    </message>
+    <message>
+        <source>Enter the do/si.</source>
+        <translation>請輸入道/市。</translation>
+    </message>
+    <message>
+        <source>Enter the emirate.</source>
+        <translation>請輸入酋長國。</translation>
+    </message>
+    <message>
+        <source>Enter the island.</source>
+        <translation>請輸入島嶼。</translation>
+    </message>
+    <message>
+        <source>Enter the oblast.</source>
+        <translation>請輸入州。</translation>
+    </message>
+    <message>
+        <source>Enter the parish.</source>
+        <translation>請輸入教區。</translation>
+    </message>
+    <message>
+        <source>Enter the prefecture.</source>
+        <translation>請輸入都道府縣。</translation>
+    </message>
+    <message>
+        <source>Enter the province.</source>
+        <translation>請輸入省。</translation>
+    </message>
+    <message>
+        <source>Enter the state.</source>
+        <translation>請輸入州。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an area of {country}.</source>
+        <translation>「{value}」不是{country}的地區。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a county of {country}.</source>
+        <translation>「{value}」不是{country}的縣市。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a department of {country}.</source>
+        <translation>「{value}」不是{country}的省份。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a district of {country}.</source>
+        <translation>「{value}」不是{country}的行政區。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a do/si of {country}.</source>
+        <translation>「{value}」不是{country}的道/市。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an emirate of {country}.</source>
+        <translation>「{value}」不是{country}的酋長國。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an island of {country}.</source>
+        <translation>「{value}」不是{country}的島嶼。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an oblast of {country}.</source>
+        <translation>「{value}」不是{country}的州。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a parish of {country}.</source>
+        <translation>「{value}」不是{country}的教區。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a prefecture of {country}.</source>
+        <translation>「{value}」不是{country}的都道府縣。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a province of {country}.</source>
+        <translation>「{value}」不是{country}的省。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a state of {country}.</source>
+        <translation>「{value}」不是{country}的州。</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Post town</source>
+        <translation>郵政城鎮</translation>
+    </message>
+    <message>
+        <source>Suburb</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <source>Enter the city.</source>
+        <translation>請輸入城市。</translation>
+    </message>
+    <message>
+        <source>Enter the post town.</source>
+        <translation>請輸入郵政城鎮。</translation>
+    </message>
+    <message>
+        <source>Enter the suburb.</source>
+        <translation>請輸入區域。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a city of {area}.</source>
+        <translation>「{value}」不是{area}的城市。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a district of {area}.</source>
+        <translation>「{value}」不是{area}的行政區。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a post town of {area}.</source>
+        <translation>「{value}」不是{area}的郵政城鎮。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a suburb of {area}.</source>
+        <translation>「{value}」不是{area}的區域。</translation>
+    </message>
+    <message>
+        <source>Eircode</source>
+        <translation>Eircode</translation>
+    </message>
+    <message>
+        <source>PIN code</source>
+        <translation>PIN 碼</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Enter the Eircode.</source>
+        <translation>請輸入 Eircode。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN code.</source>
+        <translation>請輸入 PIN 碼。</translation>
+    </message>
+    <message>
+        <source>Enter the postal code.</source>
+        <translation>請輸入郵遞區號。</translation>
+    </message>
+    <message>
+        <source>Enter the ZIP code.</source>
+        <translation>請輸入郵遞區號。</translation>
+    </message>
+    <message>
+        <source>Eircode {code} is not valid for {country}, for example {example}.</source>
+        <translation>Eircode {code} 不適用於{country}，正確格式例如 {example}。</translation>
+    </message>
+    <message>
+        <source>PIN code {code} is not valid for {country}, for example {example}.</source>
+        <translation>PIN 碼 {code} 不適用於{country}，正確格式例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Postal code {code} is not valid for {country}, for example {example}.</source>
+        <translation>郵遞區號 {code} 不適用於{country}，正確格式例如 {example}。</translation>
+    </message>
+    <message>
+        <source>ZIP code {code} is not valid for {country}, for example {example}.</source>
+        <translation>郵遞區號 {code} 不適用於{country}，正確格式例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Eircode {code} does not belong to {area}.</source>
+        <translation>Eircode {code} 不屬於{area}。</translation>
+    </message>
+    <message>
+        <source>PIN code {code} does not belong to {area}.</source>
+        <translation>PIN 碼 {code} 不屬於{area}。</translation>
+    </message>
+    <message>
+        <source>Postal code {code} does not belong to {area}.</source>
+        <translation>郵遞區號 {code} 不屬於{area}。</translation>
+    </message>
+    <message>
+        <source>ZIP code {code} does not belong to {area}.</source>
+        <translation>郵遞區號 {code} 不屬於{area}。</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>地址第 1 行</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>地址第 2 行</translation>
+    </message>
+    <message>
+        <source>Enter the address.</source>
+        <translation>請輸入地址。</translation>
+    </message>
+    <message>
+        <source>This is not valid for {country}.</source>
+        <translation>此值不適用於{country}。</translation>
+    </message>
+    <message>
+        <source>Enter the date the customer accepted the agreement.</source>
+        <translation>請輸入客戶接受合約的日期。</translation>
+    </message>
+    <message>
+        <source>The acceptance date {date} is in the future; today is {today}.</source>
+        <translation>接受日期 {date} 在未來；今天是 {today}。</translation>
+    </message>
+    <message>
+        <source>The acceptance date {date} is too long ago; check the year.</source>
+        <translation>接受日期 {date} 太久以前，請檢查年份。</translation>
+    </message>
+    <message>
+        <source>Enter the company name.</source>
+        <translation>請輸入公司名稱。</translation>
+    </message>
+    <message>
+        <source>Enter the company name, not only spaces.</source>
+        <translation>請輸入公司名稱，不能只有空格。</translation>
+    </message>
+    <message>
+        <source>A company name needs at least 2 characters.</source>
+        <translation>公司名稱至少需要 2 個字元。</translation>
+    </message>
+    <message>
+        <source>A company name needs letters or digits, not only special characters.</source>
+        <translation>公司名稱必須包含文字或數字，不能只有特殊字元。</translation>
+    </message>
+    <message>
+        <source>“{name}” alone is not a company name; enter the name before it.</source>
+        <translation>只有「{name}」不是公司名稱，請輸入前面的名稱。</translation>
+    </message>
+    <message>
+        <source>“{name}” is single characters separated by spaces; enter the company name.</source>
+        <translation>「{name}」是以空格分隔的單一字元，請輸入公司名稱。</translation>
+    </message>
+    <message>
+        <source>“{tld}” looks like a web address; please make sure the company name is correct.</source>
+        <translation>「{tld}」看起來像網址，請確認公司名稱正確。</translation>
+    </message>
+    <message>
+        <source>“{text}” repeats one character; please make sure the company name is correct.</source>
+        <translation>「{text}」重複同一個字元，請確認公司名稱正確。</translation>
+    </message>
+    <message>
+        <source>Enter the first name.</source>
+        <translation>請輸入名字。</translation>
+    </message>
+    <message>
+        <source>Enter the last name.</source>
+        <translation>請輸入姓氏。</translation>
+    </message>
+    <message>
+        <source>A name needs letters: “{name}” has none.</source>
+        <translation>姓名必須包含文字：「{name}」中沒有任何文字。</translation>
+    </message>
+    <message>
+        <source>Enter the whole first name, not an initial.</source>
+        <translation>請輸入完整的名字，而非縮寫。</translation>
+    </message>
+    <message>
+        <source>Enter the whole last name, not an initial.</source>
+        <translation>請輸入完整的姓氏，而非縮寫。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a placeholder; enter the person&apos;s real name.</source>
+        <translation>「{name}」是預留位置文字，請輸入此人的真實姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the email address.</source>
+        <translation>請輸入電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a valid email address, like name@contoso.com.</source>
+        <translation>「{email}」不是有效的電子郵件地址，例如 name@contoso.com。</translation>
+    </message>
+    <message>
+        <source>Use the customer&apos;s own email address, not a Microsoft one.</source>
+        <translation>請使用客戶自己的電子郵件地址，而非 Microsoft 的地址。</translation>
+    </message>
+    <message>
+        <source>Use the customer&apos;s email address, not one at your own {domain}.</source>
+        <translation>請使用客戶的電子郵件地址，而非您自己 {domain} 網域的地址。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number: it is required in {country}.</source>
+        <translation>請輸入電話號碼：{country}必須提供電話號碼。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a valid phone number for {country}, for example {example}.</source>
+        <translation>「{phone}」不是{country}的有效電話號碼，正確格式例如 {example}。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a valid phone number for {country}.</source>
+        <translation>「{phone}」不是{country}的有效電話號碼。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a valid phone number, for example +1 425 882 8080.</source>
+        <translation>「{phone}」不是有效的電話號碼，正確格式例如 +1 425 882 8080。</translation>
+    </message>
+    <message>
+        <source>Choose the country or region.</source>
+        <translation>請選擇國家或地區。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a country code: the {name} is {right}.</source>
+        <translation>「{code}」不是國家/地區代碼：{name}的代碼是 {right}。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a country code we know.</source>
+        <translation>「{code}」不是可辨識的國家/地區代碼。</translation>
+    </message>
+    <message>
+        <source>Enter a domain prefix.</source>
+        <translation>請輸入網域前置詞。</translation>
+    </message>
+    <message>
+        <source>Use only letters and digits: “{prefix}” has {chars}.</source>
+        <translation>只能使用英文字母和數字：「{prefix}」含有 {chars}。</translation>
+    </message>
+    <message>
+        <source>Enter a domain name.</source>
+        <translation>請輸入網域名稱。</translation>
+    </message>
+    <message>
+        <source>“{domain}” is not a domain name, like contoso.com.</source>
+        <translation>「{domain}」不是網域名稱，例如 contoso.com。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters; this one has {count}.</source>
+        <translation>最多 {limit} 個字元，目前有 {count} 個。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a language code, like en or zh.</source>
+        <translation>「{value}」不是語言代碼，例如 en 或 zh。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a culture code, like en-US or zh-TW.</source>
+        <translation>「{value}」不是文化特性代碼，例如 en-US 或 zh-TW。</translation>
+    </message>
+    <message>
+        <source>Culture {culture} is not for language {language}.</source>
+        <translation>文化特性 {culture} 不屬於語言 {language}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a Microsoft ID, a GUID like {example}.</source>
+        <translation>「{value}」不是 Microsoft 識別碼 (GUID，例如 {example})。</translation>
+    </message>
+    <message>
+        <source>Enter your Microsoft ID (tenant ID).</source>
+        <translation>請輸入您的 Microsoft 識別碼 (租用戶識別碼)。</translation>
+    </message>
+    <message>
+        <source>Enter your Partner ID (MPN ID).</source>
+        <translation>請輸入您的合作夥伴識別碼 (MPN 識別碼)。</translation>
+    </message>
+    <message>
+        <source>A Partner ID is up to 10 digits, like 4847383; “{value}” is not.</source>
+        <translation>合作夥伴識別碼最多 10 位數，例如 4847383；「{value}」不符合。</translation>
+    </message>
+    <message>
+        <source>Enter the organization registration ID: it is required in {country}.</source>
+        <translation>請輸入組織註冊識別碼：{country}必須提供。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a registration ID: it has no letters or digits.</source>
+        <translation>「{value}」不是註冊識別碼：其中沒有字母或數字。</translation>
+    </message>
+    <message>
+        <source>Leave the organization registration ID empty: {country} does not use one.</source>
+        <translation>請將組織註冊識別碼留空：{country}不使用此識別碼。</translation>
+    </message>
+</context>
+</TS>
