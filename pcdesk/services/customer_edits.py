@@ -155,14 +155,16 @@ def update_customer(
 
     Validated as the Add customer wizard's Account info is. The initial domain and the
     country/region never change (ValidationFailed); a country/region not known yet is set once.
-    Raises CustomerChanged when another workstation saved the customer first, NotFound when it is
-    gone, Unavailable when the database is locked or unreachable; nothing is written then. An
-    edit that changes nothing writes nothing.
+    Raises NotAllowed unless the user's role may edit customer details (roles.Task.EDIT_CUSTOMER),
+    CustomerChanged when another workstation saved the customer first, NotFound when it is gone,
+    Unavailable when the database is locked or unreachable; nothing is written then. An edit
+    that changes nothing writes nothing.
     """
     actor = actor or current_user()
     data = normalized(data)
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
+            require(session, Task.EDIT_CUSTOMER, actor)
             customer = _customer_at(session, customer_id, expected_version)
             partner = session.get(PartnerProfile, 1)
             reseller_changed = data.indirect_reseller_id != customer.indirect_reseller_id

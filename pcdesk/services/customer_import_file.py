@@ -6,7 +6,8 @@ Relationship (newer versions add Tags); pcdesk's export has those, then every ac
 in any order; a file holding every pcdesk account column is read as pcdesk's.
 
 Each row is read and checked on its own here: what does not depend on the database (a GUID, a
-company name, an initial domain, a relationship, dates). Whether a customer exists, and the
+company name, an initial domain, a relationship, dates). ``open_customer_file`` reads the header,
+then the rows one by one as they are asked for; ``read_customer_file`` reads them all. Whether a customer exists, and the
 account rules that need the partner's profile, are the preview's (services/customer_import.py).
 
 The text must be UTF-8 (with or without the byte-order mark Excel writes) or UTF-16 with its
@@ -23,12 +24,13 @@ import csv
 import datetime as dt
 import enum
 import io
+import operator
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
 from pcdesk.models import AccountStatus, AgreementType, Relationship
 from pcdesk.services.customer_export import (
@@ -69,6 +71,20 @@ REQUIRED_PCDESK_KEYS = tuple(
 # nobody has filled in yet (imported from Partner Center), and updates only what Partner Center's
 # columns hold, never blanking details another row or an edit gave it.
 DETAIL_KEYS = tuple(key for key in REQUIRED_PCDESK_KEYS if key != "account_status")
+
+# pcdesk columns whose few values come again and again: each row keeps them (stripped, as they
+# mostly are) in memory until the import, so each value is kept once (~40 MB of 100,000 rows).
+SHARED_KEYS = (
+    "contact_first_name",
+    "contact_last_name",
+    "signer_first_name",
+    "signer_last_name",
+    "city",
+    "state",
+    "language",
+    "culture",
+    "created_by",
+)
 
 _HEADERS: dict[str, str] = {column.header: column.key for column in COLUMNS}
 _RELATIONSHIPS: dict[str, Relationship] = {
@@ -465,18 +481,38 @@ class _Layout:
     file_format: FileFormat
     positions: dict[str, int]
     width: int  # cells a row needs: one past the last column read
+    pick: Callable[[list[str]], tuple[str, ...]]  # the cells of the positions, in their order
+    # One string for each value of a column that repeats (SHARED_KEYS), whatever row it is on.
+    shared: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def pcdesk(self) -> bool:
+        return self.file_format is FileFormat.PCDESK
 
-def _cell(record: list[str], index: int, pcdesk: bool) -> str:
-    if index >= len(record):
-        return ""
-    cell = record[index]
-    return restore(cell) if pcdesk and cell.startswith(QUOTE_PREFIX) else cell
+    def cells(self, record: list[str]) -> dict[str, str]:
+        """The row's cells by field key; "" for those a short row lacks."""
+        if len(record) >= self.width:
+            cells = dict(zip(self.positions, self.pick(record), strict=True))
+        else:
+            cells = {
+                key: record[index] if index < len(record) else ""
+                for key, index in self.positions.items()
+            }
+        if self.pcdesk:
+            quoted = [key for key, cell in cells.items() if cell.startswith(QUOTE_PREFIX)]
+            for key in quoted:
+                cells[key] = restore(cells[key])
+            shared = self.shared
+            for key in SHARED_KEYS:
+                cell = cells.get(key)
+                if cell is not None:  # created_by is optional
+                    cells[key] = shared.setdefault(cell, cell)
+        return cells
 
 
 def _row(line: int, record: list[str], layout: _Layout) -> ReadRow:
-    pcdesk = layout.file_format is FileFormat.PCDESK
-    cells = {key: _cell(record, index, pcdesk) for key, index in layout.positions.items()}
+    pcdesk = layout.pcdesk
+    cells = layout.cells(record)
     written_id = cells["microsoft_id"].strip()
     microsoft_id = written_id
     company_name = " ".join(cells["company_name"].split())
@@ -527,80 +563,130 @@ def _row(line: int, record: list[str], layout: _Layout) -> ReadRow:
     )
 
 
-def parse_customer_stream(
-    stream: TextIO, name: str, *, tick: Callable[[], bool] | None = None
-) -> CustomerFile:
-    """Read a customer list from a text stream opened with ``newline=""``.
-
-    ``tick()`` is called every thousand rows; returning False raises ImportCancelled.
-    """
-    records = _records(stream, name)
-    layout: _Layout | None = None
+def _layout(records: Iterator[tuple[int, list[str]]], name: str) -> _Layout:
+    """The layout the header gives (the first line that is not blank)."""
     for _line, record in records:
         if any(cell.strip() for cell in record):
             file_format, positions = _header(record, name)
-            layout = _Layout(file_format, positions, max(positions.values()) + 1)
-            break
-    if layout is None:
-        raise ImportUnreadable(
-            import_message(QT_TRANSLATE_NOOP("customer_import", "{file} is empty."), file=name)
-        )
-    rows: list[ReadRow] = []
+            # At least the four required columns: itemgetter gives a tuple.
+            pick = operator.itemgetter(*positions.values())
+            return _Layout(file_format, positions, max(positions.values()) + 1, pick)
+    raise ImportUnreadable(
+        import_message(QT_TRANSLATE_NOOP("customer_import", "{file} is empty."), file=name)
+    )
+
+
+def _rows(records: Iterator[tuple[int, list[str]]], layout: _Layout) -> Iterator[ReadRow]:
     for line, record in records:
-        if not any(cell.strip() for cell in record):
-            continue  # a blank line, or a row of empty cells as spreadsheets write them
-        rows.append(_row(line, record, layout))
-        if tick is not None and len(rows) % TICK_ROWS == 0 and not tick():
-            raise ImportCancelled
-    return CustomerFile(name, layout.file_format, "tags" in layout.positions, tuple(rows))
+        if any(cell.strip() for cell in record):  # else a blank line, or a row of empty cells
+            yield _row(line, record, layout)
+
+
+class CustomerReader:
+    """A customer list being read: its format (from the header), then its rows one by one."""
+
+    def __init__(self, path: Path, binary: BinaryIO, encoding: str) -> None:
+        self.name = path.name  # for messages and the history
+        self.size = os.fstat(binary.fileno()).st_size
+        self._path = path
+        self._binary = binary
+        self._encoding = encoding
+        self._text = io.TextIOWrapper(binary, encoding=encoding, newline="")
+        self._records = _records(self._text, path.name)
+        with self._reading():
+            self._layout = _layout(self._records, path.name)
+
+    @property
+    def file_format(self) -> FileFormat:
+        return self._layout.file_format
+
+    @property
+    def has_tags(self) -> bool:
+        return "tags" in self._layout.positions
+
+    def position(self) -> int:
+        """Bytes of the file read so far (the text is read ahead a few kilobytes at a time)."""
+        return self._binary.tell()
+
+    def rows(self) -> Iterator[ReadRow]:
+        """Each row that is not blank, read and checked; read once."""
+        with self._reading():
+            yield from _rows(self._records, self._layout)
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except UnicodeError as exc:
+            raise _not_text(self._path, self._encoding) from exc
+        except OSError as exc:
+            raise _unreadable(self._path, exc) from exc
+
+    def detach(self) -> None:
+        self._text.detach()  # leave the binary file to its owner
+
+
+def _unreadable(path: Path, exc: OSError) -> ImportUnreadable:
+    return ImportUnreadable(
+        import_message(
+            QT_TRANSLATE_NOOP("customer_import", "pcdesk could not read {file}: {reason}"),
+            file=path.name,
+            reason=exc.strerror or str(exc),
+        )
+    )
+
+
+@contextlib.contextmanager
+def open_customer_file(path: Path, *, encoding: str | None = None) -> Iterator[CustomerReader]:
+    """Open a customer list file and read its header, without touching the database.
+
+    The file is read as its rows are asked for, so memory never holds its whole text. Raises
+    ImportUnreadable when the file cannot be read as a customer list (not found, not text, not
+    CSV, no Microsoft ID column...), here or while its rows are read; rows that cannot be
+    imported come with their ``problem``.
+    """
+    try:
+        binary = path.open("rb")
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    with binary:
+        try:
+            chosen = encoding or _encoding(binary.read(4))
+            binary.seek(0)
+        except OSError as exc:
+            raise _unreadable(path, exc) from exc
+        try:
+            codecs.lookup(chosen)
+        except LookupError as exc:
+            raise ImportUnreadable(
+                import_message(
+                    QT_TRANSLATE_NOOP("customer_import", "“{encoding}” is not a text encoding."),
+                    encoding=chosen,
+                )
+            ) from exc
+        reader = CustomerReader(path, binary, chosen)
+        try:
+            yield reader
+        finally:
+            reader.detach()
 
 
 def read_customer_file(
     path: Path, *, encoding: str | None = None, progress: Progress | None = None
 ) -> CustomerFile:
-    """Read and check a customer list file without touching the database.
+    """Read and check a whole customer list file (see ``open_customer_file``).
 
-    The file is read as it is parsed, so memory holds its rows but never its whole text.
-    Raises ImportUnreadable when the file cannot be read as a customer list (not found, not
-    text, not CSV, no Microsoft ID column...); rows that cannot be imported come back with their
-    ``problem``. ``progress(bytes_read, file_size)`` is called every thousand rows; returning
-    False raises ImportCancelled.
+    ``progress(bytes_read, file_size)`` is called every thousand rows; returning False raises
+    ImportCancelled.
     """
-    try:
-        with path.open("rb") as binary:
-            size = os.fstat(binary.fileno()).st_size
-            chosen = encoding or _encoding(binary.read(4))
-            binary.seek(0)
-            try:
-                codecs.lookup(chosen)
-            except LookupError as exc:
-                raise ImportUnreadable(
-                    import_message(
-                        QT_TRANSLATE_NOOP(
-                            "customer_import", "“{encoding}” is not a text encoding."
-                        ),
-                        encoding=chosen,
-                    )
-                ) from exc
-            tick = None
-            if progress is not None:
-                report = progress
-
-                def tick() -> bool:
-                    return report(binary.tell(), size)
-
-            text = io.TextIOWrapper(binary, encoding=chosen, newline="")
-            try:
-                return parse_customer_stream(text, path.name, tick=tick)
-            except UnicodeError as exc:
-                raise _not_text(path, chosen) from exc
-            finally:
-                text.detach()  # the with statement closes the file
-    except OSError as exc:
-        raise ImportUnreadable(
-            import_message(
-                QT_TRANSLATE_NOOP("customer_import", "pcdesk could not read {file}: {reason}"),
-                file=path.name,
-                reason=exc.strerror or str(exc),
-            )
-        ) from exc
+    with open_customer_file(path, encoding=encoding) as reader:
+        rows: list[ReadRow] = []
+        for row in reader.rows():
+            rows.append(row)
+            if (
+                progress is not None
+                and len(rows) % TICK_ROWS == 0
+                and not progress(reader.position(), reader.size)
+            ):
+                raise ImportCancelled
+        return CustomerFile(reader.name, reader.file_format, reader.has_tags, tuple(rows))

@@ -1,10 +1,10 @@
 """Import customers, first step: what each row of a customer list would do. Nothing is written.
 
-``preview_import`` reads the file (services/customer_import_file.py) and looks its customers up,
-a thousand at a time by Microsoft ID and by initial domain, in one read transaction. Each row
-gets a fate: new, update (with the fields it changes), unchanged, duplicate (its Microsoft ID or
-domain came earlier in the file) or invalid (with the reasons). Writing them is
-services/customer_import.py's ``apply_import``.
+``preview_import`` reads the file (services/customer_import_file.py) and, as it reads, looks its
+customers up a thousand at a time by Microsoft ID and by initial domain, in one read transaction
+(``preview_file`` does the same for a file read already). Each row gets a fate: new, update (with
+the fields it changes), unchanged, duplicate (its Microsoft ID or domain came earlier in the file)
+or invalid (with the reasons). Writing them is services/customer_import.py's ``apply_import``.
 
 A row from Partner Center's file carries few fields: it is compared on those (company name,
 relationship, tags). A row of pcdesk's export is compared on every account field it carries, and
@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +40,7 @@ from pcdesk.models import (
     ResellerState,
 )
 from pcdesk.models.database import Database
+from pcdesk.services.bulk_gc import collector_paused
 from pcdesk.services.customer_details import ONMICROSOFT
 from pcdesk.services.customer_import_file import (
     CustomerFile,
@@ -47,7 +49,7 @@ from pcdesk.services.customer_import_file import (
     ReadRow,
     column_header,
     import_message,
-    read_customer_file,
+    open_customer_file,
 )
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
@@ -75,6 +77,7 @@ class Fate(enum.StrEnum):
 
 
 MATCHED = (Fate.NEW, Fate.UPDATE, Fate.UNCHANGED)  # the fates apply_import checks again
+WRITTEN = (Fate.NEW, Fate.UPDATE)  # the fates apply_import writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,7 @@ class PreviewRow:
     customer_id: int | None = None  # the existing customer it matched
     version: int | None = None  # that customer's version at the preview
     reseller_id: int | None = None  # pcdesk rows: the reseller named by its Partner ID
-    source: ReadRow | None = None  # the row as read
+    source: ReadRow | None = None  # the row as read, for the fates apply_import writes
 
     @property
     def changed_fields(self) -> tuple[str, ...]:
@@ -205,17 +208,27 @@ def _look_up(session: Session, rows: Sequence[ReadRow], *, agreements: bool) -> 
     table = customer_table()
     columns = [table.c[name] for name in _COLUMNS]
     ids = sorted({row.microsoft_id for row in rows if row.problem is None})
-    prefixes = sorted(
-        {row.domain_prefix for row in rows if row.problem is None and row.domain_prefix}
-    )
     by_id: dict[str, Row[Any]] = {}
     by_domain: dict[str, Row[Any]] = {}
     if ids:
         for found in session.execute(select(*columns).where(table.c.microsoft_id.in_(ids))):
             by_id[found.microsoft_id] = found
+            # Initial domains are unique: the customer found holds its own.
+            by_domain[found.domain_prefix.lower()] = found
+    prefixes = sorted(
+        {
+            row.domain_prefix
+            for row in rows
+            if row.problem is None and row.domain_prefix and row.domain_prefix not in by_domain
+        }
+    )
     if prefixes:
+        # Whoever holds the others: only named in messages.
         domain = func.lower(table.c.domain_prefix)
-        for found in session.execute(select(*columns).where(domain.in_(prefixes))):
+        holders = select(
+            table.c.id, table.c.microsoft_id, table.c.company_name, table.c.domain_prefix
+        ).where(domain.in_(prefixes))
+        for found in session.execute(holders):
             by_domain[found.domain_prefix.lower()] = found
     latest: dict[int, AgreementKey] = {}
     customer_ids = sorted({found.id for found in by_id.values()})
@@ -361,22 +374,45 @@ def _account_problems(
     return [_in_column(_COLUMN_OF.get(key, key), message) for key, message in errors.items()]
 
 
-def _new(row: ReadRow, context: _Context, base: PreviewRow) -> PreviewRow:
+def _preview_row(
+    row: ReadRow,
+    fate: Fate = Fate.INVALID,
+    *,
+    existing: Row[Any] | None = None,
+    reasons: tuple[Message, ...] = (),
+    changes: tuple[Change, ...] = (),
+    reseller_id: int | None = None,
+) -> PreviewRow:
+    """What ``row`` would do; ``existing`` is the customer it matched."""
+    return PreviewRow(
+        row.line,
+        row.microsoft_id,
+        row.company_name,
+        row.domain,
+        fate,
+        domain_prefix=row.domain_prefix if existing is None else existing.domain_prefix.lower(),
+        reasons=reasons,
+        changes=changes,
+        customer_id=None if existing is None else existing.id,
+        version=None if existing is None else existing.version,
+        reseller_id=reseller_id,
+        # Only the rows apply_import writes need it; the others leave it, to spare memory.
+        source=row if fate in WRITTEN else None,
+    )
+
+
+def _new(row: ReadRow, context: _Context) -> PreviewRow:
     if not row.domain_prefix:
-        return replace(
-            base,
-            reasons=(
-                import_message(
-                    QT_TRANSLATE_NOOP(
-                        "customer_import",
-                        "{domain} is not an initial domain (name.onmicrosoft.com); pcdesk needs "
-                        "the customer's initial domain to add it. Put it in the Primary domain "
-                        "name column.",
-                    ),
-                    domain=row.domain,
-                ),
+        reason = import_message(
+            QT_TRANSLATE_NOOP(
+                "customer_import",
+                "{domain} is not an initial domain (name.onmicrosoft.com); pcdesk needs "
+                "the customer's initial domain to add it. Put it in the Primary domain "
+                "name column.",
             ),
+            domain=row.domain,
         )
+        return _preview_row(row, reasons=(reason,))
     reseller_id = None
     problems: list[Message] = []
     if row.details is not None:
@@ -385,8 +421,8 @@ def _new(row: ReadRow, context: _Context, base: PreviewRow) -> PreviewRow:
             _account_problems(row, context, agreement_changed=True, stored_country=None) + problems
         )
     if problems:
-        return replace(base, reasons=tuple(problems))
-    return replace(base, fate=Fate.NEW, reseller_id=reseller_id)
+        return _preview_row(row, reasons=tuple(problems))
+    return _preview_row(row, Fate.NEW, reseller_id=reseller_id)
 
 
 def _changes(
@@ -422,15 +458,7 @@ def _changes(
     return changes
 
 
-def _existing(
-    row: ReadRow, existing: Row[Any], lookup: _Lookup, context: _Context, base: PreviewRow
-) -> PreviewRow:
-    base = replace(
-        base,
-        customer_id=existing.id,
-        version=existing.version,
-        domain_prefix=existing.domain_prefix.lower(),
-    )
+def _existing(row: ReadRow, existing: Row[Any], lookup: _Lookup, context: _Context) -> PreviewRow:
     holder = lookup.by_domain.get(row.domain_prefix) if row.domain_prefix else None
     if holder is not None and holder.id != existing.id:
         reason = import_message(
@@ -443,7 +471,7 @@ def _existing(
             domain=row.domain,
             other=_customer_name(holder),
         )
-        return replace(base, reasons=(reason,))
+        return _preview_row(row, existing=existing, reasons=(reason,))
     if row.domain_prefix and row.domain_prefix != existing.domain_prefix.lower():
         reason = import_message(
             QT_TRANSLATE_NOOP(
@@ -454,16 +482,17 @@ def _existing(
             customer=_customer_name(existing),
             domain=row.domain,
         )
-        return replace(base, reasons=(reason,))
+        return _preview_row(row, existing=existing, reasons=(reason,))
     reseller_id: int | None = existing.indirect_reseller_id
     problems: list[Message] = []
     if row.details is not None:
         reseller_id, problems = _reseller(row, context, existing.indirect_reseller_id)
         if row.details.reseller_partner_id and reseller_id is None:
-            return replace(base, reasons=tuple(problems))  # it names a reseller pcdesk lacks
+            # It names a reseller pcdesk lacks.
+            return _preview_row(row, existing=existing, reasons=tuple(problems))
     changes = _changes(row, existing, lookup, reseller_id)
     if not changes:
-        return replace(base, fate=Fate.UNCHANGED, reseller_id=reseller_id)
+        return _preview_row(row, Fate.UNCHANGED, existing=existing, reseller_id=reseller_id)
     if row.details is not None:
         # Checked only when something changes: what is stored passed these rules when written.
         changed = {change[0] for change in changes}
@@ -474,28 +503,21 @@ def _existing(
             stored_country=existing.country,
         ) + (problems if "indirect_reseller_id" in changed else [])
         if problems:
-            return replace(base, reasons=tuple(problems))
-    return replace(base, fate=Fate.UPDATE, changes=tuple(changes), reseller_id=reseller_id)
+            return _preview_row(row, existing=existing, reasons=tuple(problems))
+    return _preview_row(
+        row, Fate.UPDATE, existing=existing, changes=tuple(changes), reseller_id=reseller_id
+    )
 
 
 def _fate(row: ReadRow, lookup: _Lookup, context: _Context) -> PreviewRow:
-    base = PreviewRow(
-        row.line,
-        row.microsoft_id,
-        row.company_name,
-        row.domain,
-        Fate.INVALID,
-        domain_prefix=row.domain_prefix,
-        source=row,
-    )
     if row.problem is not None:
-        return replace(base, reasons=(row.problem,))
+        return _preview_row(row, reasons=(row.problem,))
     duplicate = _duplicate(row, context)
     if duplicate is not None:
-        return replace(base, fate=Fate.DUPLICATE, reasons=(duplicate,))
+        return _preview_row(row, Fate.DUPLICATE, reasons=(duplicate,))
     existing = lookup.by_id.get(row.microsoft_id)
     if existing is not None:
-        return _existing(row, existing, lookup, context, base)
+        return _existing(row, existing, lookup, context)
     holder = lookup.by_domain.get(row.domain_prefix) if row.domain_prefix else None
     if holder is not None:
         reason = import_message(
@@ -507,8 +529,8 @@ def _fate(row: ReadRow, lookup: _Lookup, context: _Context) -> PreviewRow:
             customer=holder.company_name,
             id=holder.microsoft_id,
         )
-        return replace(base, reasons=(reason,))
-    return _new(row, context, base)
+        return _preview_row(row, reasons=(reason,))
+    return _new(row, context)
 
 
 def _read_one_snapshot(session: Session) -> None:
@@ -518,6 +540,28 @@ def _read_one_snapshot(session: Session) -> None:
         session.connection(
             execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
         )
+
+
+def _preview(
+    db: Database,
+    name: str,
+    file_format: FileFormat,
+    batches: Iterable[Sequence[ReadRow]],
+    today: dt.date | None,
+    done: Callable[[int], None],
+) -> ImportPreview:
+    """The fates of the rows of ``batches``; ``done(rows previewed)`` after each batch."""
+    today = today or dt.datetime.now().astimezone().date()  # the user's local date
+    previewed: list[PreviewRow] = []
+    agreements = file_format is FileFormat.PCDESK
+    with collector_paused(), translate_storage_errors(), db.session_factory() as session:
+        _read_one_snapshot(session)
+        context = _context(session, today)
+        for batch in batches:
+            lookup = _look_up(session, batch, agreements=agreements)
+            previewed.extend(_fate(row, lookup, context) for row in batch)
+            done(len(previewed))
+    return ImportPreview(name, file_format, tuple(previewed))
 
 
 def preview_file(
@@ -532,18 +576,22 @@ def preview_file(
     ``progress(done, total)`` is called every thousand rows; returning False raises
     ImportCancelled. Raises Unavailable when the database is locked or unreachable.
     """
-    today = today or dt.datetime.now().astimezone().date()  # the user's local date
-    rows = file.rows
-    previewed: list[PreviewRow] = []
-    with translate_storage_errors(), db.session_factory() as session:
-        _read_one_snapshot(session)
-        context = _context(session, today)
-        report(progress, 0, len(rows))
-        for chunk in chunks(rows):
-            lookup = _look_up(session, chunk, agreements=file.file_format is FileFormat.PCDESK)
-            previewed.extend(_fate(row, lookup, context) for row in chunk)
-            report(progress, len(previewed), len(rows))
-    return ImportPreview(file.name, file.file_format, tuple(previewed))
+    total = len(file.rows)
+    report(progress, 0, total)
+    return _preview(
+        db,
+        file.name,
+        file.file_format,
+        chunks(file.rows),
+        today,
+        lambda done: report(progress, done, total),
+    )
+
+
+def _batches(rows: Iterator[ReadRow]) -> Iterator[list[ReadRow]]:
+    size = CHUNK  # read at each call: tests make it small
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
 
 
 def preview_import(
@@ -556,23 +604,22 @@ def preview_import(
 ) -> ImportPreview:
     """Read the customer list at ``path`` and preview it (see ``preview_file``).
 
-    Progress runs over twice the rows: reading them, then looking them up. Raises
-    ImportUnreadable when the file is not a customer list, ImportCancelled, Unavailable.
+    The rows are looked up a thousand at a time as they are read: the checks a row's values get
+    when read (a company name, a phone number) are then still in the validation's caches when
+    the account rules check them again. ``progress(bytes read, file size)`` is called after
+    each thousand rows. Raises ImportUnreadable when the file is not a customer list,
+    ImportCancelled, Unavailable.
     """
-    halves: Progress | None = None
-    if progress is not None:
-        report = progress
-
-        def halves(done: int, total: int) -> bool:
-            return report(done, 2 * total)
-
-    file = read_customer_file(path, encoding=encoding, progress=halves)
-    count = len(file.rows)
-    shifted: Progress | None = None
-    if progress is not None:
-        report = progress
-
-        def shifted(done: int, _total: int) -> bool:
-            return report(count + done, 2 * count)
-
-    return preview_file(db, file, progress=shifted, today=today)
+    with collector_paused(), open_customer_file(path, encoding=encoding) as reader:
+        size = max(reader.size, 1)
+        report(progress, 0, size)
+        preview = _preview(
+            db,
+            reader.name,
+            reader.file_format,
+            _batches(reader.rows()),
+            today,
+            lambda _done: report(progress, min(reader.position(), size), size),
+        )
+        report(progress, size, size)
+        return preview

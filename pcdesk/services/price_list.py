@@ -7,7 +7,6 @@ physical line number (the header is line 1). Nothing here touches the database.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import TextIO
 
+from pcdesk.services.csv_records import records_with_lines
 from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.price_list_format import (
     BILLING_PLANS,
@@ -256,23 +256,18 @@ def _item(line: int, values: dict[str, str]) -> PriceListItem | list[RowProblem]
 
 
 def _records(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the physical line it starts on (1-based)."""
-    reader = csv.reader(stream, strict=True)
-    line = 1
-    try:
-        for record in reader:
-            yield line, record
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise PriceListUnreadable(
+    def unreadable(line: int, reason: str) -> PriceListUnreadable:
+        return PriceListUnreadable(
             catalog_message(
                 QT_TRANSLATE_NOOP(
                     "catalog", "Line {line} of the price list is not valid CSV: {reason}"
                 ),
                 line=line,
-                reason=str(exc),
+                reason=reason,
             )
-        ) from exc
+        )
+
+    return records_with_lines(stream, unreadable)
 
 
 def _header(record: list[str]) -> dict[str, int]:

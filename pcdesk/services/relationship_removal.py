@@ -197,7 +197,13 @@ def suspend_active_subscriptions(
 
     ``expected``: the ids of the active subscriptions the user was shown. If the active ones
     are not exactly those any more (another workstation ordered, suspended or cancelled one),
-    nothing is suspended and CustomerChanged is raised. Raises NotFound, Unavailable too.
+    nothing is suspended and CustomerChanged is raised. Raises NotAllowed, NotFound, Unavailable
+    too.
+
+    It is the first step of removing the relationship, so it needs the role that removes
+    (``Task.REMOVE_RELATIONSHIP``), not the one that orders: whoever may not remove must not
+    leave a customer with everything suspended and the relationship still there. Suspending one
+    subscription at a time stays with the roles that manage subscriptions.
     """
     actor = actor or current_user()
     with (
@@ -205,6 +211,7 @@ def suspend_active_subscriptions(
         translate_storage_errors(),
         db.session_factory.begin() as session,
     ):
+        roles.require(session, Task.REMOVE_RELATIONSHIP, actor)
         customer = locked_customer(session, customer_id)
         if expected is not None:
             now = {sub.id for sub, _offer in active_subscriptions(session, customer_id)}

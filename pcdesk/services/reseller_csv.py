@@ -8,13 +8,13 @@ Partner Center's "Location" shows it. Nothing here touches the database.
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from pcdesk.models import fold
+from pcdesk.services.csv_records import records_with_lines
 from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation import country_codes, country_name
 from pcdesk.services.validation.reseller import CONTEXT, ResellerInput
@@ -114,21 +114,16 @@ def country_code_of(text: str) -> str:
 
 
 def _records(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the physical line it starts on (1-based)."""
-    reader = csv.reader(stream, strict=True)
-    line = 1
-    try:
-        for record in reader:
-            yield line, record
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise ResellerCsvUnreadable(
+    def unreadable(line: int, reason: str) -> ResellerCsvUnreadable:
+        return ResellerCsvUnreadable(
             _message(
                 QT_TRANSLATE_NOOP("resellers", "Line {line} is not valid CSV: {reason}"),
                 line=line,
-                reason=str(exc),
+                reason=reason,
             )
-        ) from exc
+        )
+
+    return records_with_lines(stream, unreadable)
 
 
 def _header(record: list[str]) -> dict[str, int]:

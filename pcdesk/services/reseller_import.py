@@ -34,7 +34,7 @@ from pcdesk.services.resellers import (
     apply_changes,
     changes_of,
     insert_reseller,
-    require_indirect_provider,
+    require_reseller_manager,
     reseller_data,
     tenant_id_taken_message,
 )
@@ -225,7 +225,7 @@ def import_resellers(
     source = [(row.line, row.values) for row in preview.rows]
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
-            require_indirect_provider(session)
+            require_reseller_manager(session, actor)
             rows = classify(source, _existing(session))
             invalid = sum(1 for row in rows if row.fate is RowFate.INVALID)
             if invalid and not skip_invalid:

@@ -1,9 +1,10 @@
 """The partner's indirect resellers: listing them, and adding, editing, suspending them.
 
 Only an indirect provider has indirect resellers (partner-center.md, "Indirect providers and
-their resellers"); every write refuses other partner types. A reseller is never deleted: customers
-point at it. Suspending one keeps it on its existing customers, but the Add customer wizard no
-longer offers it and ``create_customer`` refuses it.
+their resellers"); every write refuses other partner types, and a user whose role may not manage
+resellers (``roles.Task.MANAGE_RESELLERS``). A reseller is never deleted: customers point at
+it. Suspending one keeps it on its existing customers, but the Add customer wizard no longer
+offers it and ``create_customer`` refuses it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pcdesk.services.messages import (
     NotFound,
     ValidationFailed,
 )
+from pcdesk.services.roles import Task, require
 from pcdesk.services.storage_errors import translate_storage_errors
 from pcdesk.services.validation.reseller import CONTEXT, FIELDS, normalized_reseller
 from pcdesk.services.validation.reseller import ResellerInput as ResellerInput  # re-exported
@@ -156,6 +158,13 @@ def require_indirect_provider(session: Session) -> None:
         raise NotAllowed(not_indirect_provider_message())
 
 
+def require_reseller_manager(session: Session, actor: str) -> None:
+    """Raise NotAllowed unless the partner is an indirect provider (checked first: without
+    resellers no role helps) and ``actor``'s role may manage resellers."""
+    require_indirect_provider(session)
+    require(session, Task.MANAGE_RESELLERS, actor)
+
+
 def conflicts(session: Session, data: ResellerInput, reseller_id: int | None) -> dict[str, Message]:
     """Another reseller already holding this Partner ID or tenant ID (``data`` normalized)."""
     errors: dict[str, Message] = {}
@@ -189,7 +198,8 @@ def add_reseller(db: Database, data: ResellerInput, *, actor: str | None = None)
     """Add an active reseller, in one transaction with its audit event.
 
     Raises ValidationFailed (a message per field; a Partner ID or tenant ID already used is one
-    too), NotAllowed (the partner is not an indirect provider) or Unavailable.
+    too), NotAllowed (the partner is not an indirect provider, or the user's role may not manage
+    resellers) or Unavailable.
     """
     actor = actor or current_user()
     errors = validate_reseller(data)
@@ -198,7 +208,7 @@ def add_reseller(db: Database, data: ResellerInput, *, actor: str | None = None)
     data = normalized_reseller(data)
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
-            require_indirect_provider(session)
+            require_reseller_manager(session, actor)
             errors = conflicts(session, data, None)
             if errors:
                 raise ValidationFailed(errors)
@@ -305,7 +315,7 @@ def update_reseller(
     normal = normalized_reseller(data)
     try:
         with translate_storage_errors(), db.session_factory.begin() as session:
-            require_indirect_provider(session)
+            require_reseller_manager(session, actor)
             row = session.get(IndirectReseller, reseller_id)
             if row is None:
                 raise NotFound(reseller_id)
@@ -333,7 +343,7 @@ def _set_state(
 ) -> ResellerData:
     actor = actor or current_user()
     with translate_storage_errors(), db.session_factory.begin() as session:
-        require_indirect_provider(session)
+        require_reseller_manager(session, actor)
         row = session.get(IndirectReseller, reseller_id)
         if row is None:
             raise NotFound(reseller_id)

@@ -3,8 +3,14 @@
 Partner Center lets only some roles do some tasks (partner-center.md, "Partner roles"); pcdesk
 follows the same table. Roles are kept per person in the database, so every workstation sharing it
 agrees. Until someone records the team, nobody has roles set up: the database is one person's, and
-that person holds every role. Once the team is recorded, a person who is not in it holds none and
-may only search and view.
+that person holds every role. Once the team is recorded, a person who is not in it holds none.
+
+What is enforced (``require`` inside the writing transaction, the UI action disabled saying why):
+``ALLOWED`` below, one ``Task`` each: adding customers (the wizard and the customer import),
+attesting an agreement, editing a customer's details, ordering and changing subscriptions,
+requesting relationships (and marking requests accepted or cancelled), removing a relationship,
+managing indirect resellers (and importing them), and changing the team. Anyone, in the team or
+not, may search, view and export customers, and edit the partner profile and the price list.
 """
 
 from __future__ import annotations
@@ -33,8 +39,11 @@ from pcdesk.services.storage_errors import translate_storage_errors
 class Task(enum.StrEnum):
     ADD_CUSTOMER = "add_customer"
     ATTEST_AGREEMENT = "attest_agreement"
+    EDIT_CUSTOMER = "edit_customer"  # the account's details (Account tab's Edit)
+    MANAGE_SUBSCRIPTIONS = "manage_subscriptions"  # order; change, suspend, reactivate, cancel
     REQUEST_RELATIONSHIP = "request_relationship"
     REMOVE_RELATIONSHIP = "remove_relationship"
+    MANAGE_RESELLERS = "manage_resellers"  # add, edit, suspend, reactivate, import
     MANAGE_TEAM = "manage_team"
 
 
@@ -44,8 +53,26 @@ ALLOWED: dict[Task, frozenset[PartnerRole]] = {
         {PartnerRole.ADMIN_AGENT, PartnerRole.SALES_AGENT, PartnerRole.GLOBAL_ADMIN}
     ),
     Task.ATTEST_AGREEMENT: frozenset({PartnerRole.ADMIN_AGENT, PartnerRole.SALES_AGENT}),
+    # "Search and view customers, edit customer details: also Helpdesk agent"; the Global admin
+    # manages the partner's account in Partner Center, customers' details included.
+    Task.EDIT_CUSTOMER: frozenset(
+        {
+            PartnerRole.ADMIN_AGENT,
+            PartnerRole.SALES_AGENT,
+            PartnerRole.HELPDESK_AGENT,
+            PartnerRole.GLOBAL_ADMIN,
+        }
+    ),
+    # Ordering belongs with adding customers (an order is the wizard's last step), so the same
+    # roles: the agents, and the Global admin, who may add a customer and so order for it.
+    Task.MANAGE_SUBSCRIPTIONS: frozenset(
+        {PartnerRole.ADMIN_AGENT, PartnerRole.SALES_AGENT, PartnerRole.GLOBAL_ADMIN}
+    ),
     Task.REQUEST_RELATIONSHIP: frozenset({PartnerRole.ADMIN_AGENT, PartnerRole.SALES_AGENT}),
     Task.REMOVE_RELATIONSHIP: frozenset({PartnerRole.GLOBAL_ADMIN}),
+    # Partner Center lets the Admin agent and the Global admin manage reseller relationships;
+    # Sales agents sell to customers, and do not decide who the partner's resellers are.
+    Task.MANAGE_RESELLERS: frozenset({PartnerRole.ADMIN_AGENT, PartnerRole.GLOBAL_ADMIN}),
     Task.MANAGE_TEAM: frozenset({PartnerRole.GLOBAL_ADMIN}),
 }
 

@@ -7,7 +7,8 @@ subscription is final.
 
 Each change names the version it was made against: the customer's for ``add_subscriptions``, the
 subscription's own for the others. A conflict raises ``customer_edits.CustomerChanged`` with the
-customer as now saved; nothing is written then.
+customer as now saved; nothing is written then. Each one raises NotAllowed unless the user's role
+may order and change subscriptions (``roles.Task.MANAGE_SUBSCRIPTIONS``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from pcdesk.services.customers import (
 )
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message, NotFound, ValidationFailed
+from pcdesk.services.roles import Task, require
 from pcdesk.services.storage_errors import translate_storage_errors
 
 CONTEXT = "subscriptions"
@@ -148,6 +150,7 @@ def add_subscriptions(
         translate_storage_errors(),
         db.session_factory.begin() as session,
     ):
+        require(session, Task.MANAGE_SUBSCRIPTIONS, actor)
         customer = locked_customer(session, customer_id)
         if customer.version != expected_version:
             raise StaleVersion(customer_id)
@@ -234,6 +237,7 @@ def change_quantity(
         translate_storage_errors(),
         db.session_factory.begin() as session,
     ):
+        require(session, Task.MANAGE_SUBSCRIPTIONS, actor)
         change = _Change.locked(session, subscription_id, expected_version)
         found.append(change.customer_id)
         subscription, offer = change.subscription, change.offer
@@ -322,6 +326,7 @@ def _set_status(
         translate_storage_errors(),
         db.session_factory.begin() as session,
     ):
+        require(session, Task.MANAGE_SUBSCRIPTIONS, actor)
         change = _Change.locked(session, subscription_id, expected_version)
         found.append(change.customer_id)
         _transition(session, change, transitions, action, actor)
@@ -377,8 +382,8 @@ def active_subscriptions(
 
 def suspend_all_active(session: Session, customer: Customer, actor: str) -> tuple[int, ...]:
     """Suspend every active subscription of ``customer`` in the caller's transaction (which has
-    locked the customer), each recorded as ``suspend_subscription`` records one. Suspended and
-    cancelled ones are left as they are. Returns the ids suspended."""
+    locked the customer and checked the user's role), each recorded as ``suspend_subscription``
+    records one. Suspended and cancelled ones are left as they are. Returns the ids suspended."""
     suspended = active_subscriptions(session, customer.id)
     for subscription, offer in suspended:
         change = _Change(customer, subscription, offer)

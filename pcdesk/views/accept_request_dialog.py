@@ -30,12 +30,12 @@ from pcdesk.services.messages import (
     ValidationFailed,
 )
 from pcdesk.services.relationship_acceptance import (
-    EXAMPLE_GUID,
     AcceptResult,
-    RequestRow,
+    CustomerChangedMeanwhile,
     accept_request,
-    input_problems,
 )
+from pcdesk.services.relationship_requests import RequestRow
+from pcdesk.services.tenant_match import EXAMPLE_GUID, input_problems
 from pcdesk.views.field_message import FieldMessage
 from pcdesk.views.grow_to_fit import grow_to_fit
 from pcdesk.views.translate import translated
@@ -161,10 +161,7 @@ class AcceptRequestDialog(QDialog):
         self._show(field, self._problems().get(field))
 
     def _show(self, field: str, message: str | None) -> None:
-        if message:
-            self.messages[field].show_error(message)
-        else:
-            self.messages[field].clear()
+        self.messages[field].show_error_or_clear(message)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each field's message beside it; anything else (the request itself) below them."""
@@ -195,6 +192,9 @@ class AcceptRequestDialog(QDialog):
             )
         except ValidationFailed as failure:
             self.show_errors(failure.errors)
+            return
+        except CustomerChangedMeanwhile as failure:  # the request is still pending: try again
+            self.failure.show_error(translated(failure.args[0]))
             return
         except ConcurrentChange as failure:
             self.failure.show_error(translated(failure.args[0]))

@@ -272,13 +272,11 @@ class CustomerTableModel(QAbstractTableModel):
             count = len(rows) if len(rows) < PAGE_SIZE else plan.count
             if count is None and not query.is_filtered:  # only the order changed
                 count = known_everyone
-            everyone = None
-            if want_everyone:
-                everyone = count if not query.is_filtered and count is not None else None
-                if everyone is None:
-                    everyone = count_customers(db)
-                if not query.is_filtered:
-                    count = everyone
+            # Unfiltered, the list's count is everyone: when not known yet (opening), it is
+            # counted next on the count thread, so the first rows show without waiting for it.
+            everyone = count if not query.is_filtered else None
+            if want_everyone and query.is_filtered:
+                everyone = count_customers(db)
             return _First(plan, rows, count, everyone)
 
         self._submit(generation, first)
@@ -371,6 +369,8 @@ class CustomerTableModel(QAbstractTableModel):
             self._count = count
             self.endResetModel()
         self._count_known = True
+        if not self._query.is_filtered:
+            self._everyone = count
         self.count_ready.emit(count)
 
     def _show_page(self, page: _Page) -> None:

@@ -35,6 +35,13 @@ class FieldMessage(QWidget):
     def show_error(self, message: str) -> None:
         self._show(message, QStyle.StandardPixmap.SP_MessageBoxCritical, "error")
 
+    def show_error_or_clear(self, message: str | None) -> None:
+        """The field's error, or nothing when it is right (``message`` empty or None)."""
+        if message:
+            self.show_error(message)
+        else:
+            self.clear()
+
     def show_warning(self, message: str) -> None:
         self._show(message, QStyle.StandardPixmap.SP_MessageBoxWarning, "warning")
 

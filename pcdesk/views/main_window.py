@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
             self.db, self.profile, self, self.selected_customer_id
         )
         self.request_relationship_action = self.request_relationship.action
+        # A former customer's Relationship tab offers it too (the way back to a relationship).
+        self.request_relationship.attach_button(self.detail_pane.relationship_tab.request_button)
         # Follows the customer shown; disabled, saying why, when it cannot act on it.
         self.remove_relationship = RemoveRelationshipLauncher(self)
         self.remove_relationship_action = self.remove_relationship.action
@@ -375,7 +377,7 @@ class MainWindow(QMainWindow):
             return self.tr("No match")
         if count == 1:
             return self.tr("1 match")
-        return self.tr("%Ln match", "", count)
+        return self.tr("%Ln matches", "", count)
 
     def _show_load_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

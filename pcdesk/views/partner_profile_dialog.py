@@ -123,10 +123,7 @@ class PartnerProfileDialog(QDialog):
         self._show(field, errors.get(field))
 
     def _show(self, field: str, message: str | None) -> None:
-        if message:
-            self.messages[field].show_error(message)
-        else:
-            self.messages[field].clear()
+        self.messages[field].show_error_or_clear(message)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for field in self.messages:

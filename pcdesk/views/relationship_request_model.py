@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from pcdesk.services.relationship_acceptance import RequestRow
+from pcdesk.services.relationship_requests import RequestRow
 from pcdesk.services.validation import culture_label
 from pcdesk.views.account_summary import local_date_time
 from pcdesk.views.labels import request_status_label

@@ -28,12 +28,8 @@ from PySide6.QtWidgets import (
 from pcdesk.models.database import Database
 from pcdesk.models.enums import RequestStatus
 from pcdesk.services.messages import ConcurrentChange, NotAllowed, NotFound, Unavailable
-from pcdesk.services.relationship_acceptance import (
-    AcceptResult,
-    RequestRow,
-    cancel_request,
-    list_requests,
-)
+from pcdesk.services.relationship_acceptance import AcceptResult
+from pcdesk.services.relationship_requests import RequestRow, cancel_request, list_requests
 from pcdesk.services.roles import Task, may, not_allowed_message
 from pcdesk.views.accept_request_dialog import AcceptRequestDialog
 from pcdesk.views.field_message import FieldMessage
@@ -123,7 +119,9 @@ class RelationshipRequestsWindow(QWidget):
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # see fit_columns
         columns.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         columns.setStretchLastSection(False)
-        self.table.doubleClicked.connect(lambda _index: self.mark_accepted())
+        # Enter or double-click (both "activate" a row) opens Mark accepted on a pending one;
+        # connecting doubleClicked as well would open it twice.
+        self.table.activated.connect(lambda _index: self.mark_accepted())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.empty = QLabel(self.table.viewport())

@@ -8,6 +8,7 @@ nothing is ever half-done: a step either went through or wrote nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
@@ -141,29 +142,30 @@ class RemoveRelationshipLauncher(QObject):
         return None
 
     def _suspend(self, state: RemovalState) -> bool:
-        customer_id = state.customer_id
-        try:
-            suspend_active_subscriptions(
-                self._db, customer_id, expected=[sub.id for sub in state.active_subscriptions]
-            )
-        except ConcurrentChange as failure:
-            self.show_problem(self._changed_text(failure))
-            self._window.customer_written(customer_id)
-            return False
-        except Unavailable as failure:
-            self.show_problem(translated(failure.message))
-            return False
-        except NotFound:
-            self._gone(customer_id)
-            return False
-        self._window.customer_written(customer_id)
-        return True
+        expected = [sub.id for sub in state.active_subscriptions]
+        return self._write(
+            state.customer_id,
+            lambda: suspend_active_subscriptions(self._db, state.customer_id, expected=expected),
+        )
 
     def _remove(self, state: RemovalState) -> bool:
-        customer_id = state.customer_id
+        if not self._write(
+            state.customer_id,
+            lambda: remove_relationship(self._db, state.customer_id, state.version),
+        ):
+            return False
+        self._window.statusBar().showMessage(
+            self.tr("Relationship with {company} removed.").format(company=state.company_name),
+            10_000,
+        )
+        return True
+
+    def _write(self, customer_id: int, write: Callable[[], object]) -> bool:
+        """Run one of the flow's writes. When it is refused, say why and show the customer as it
+        is now; True when it was written."""
         try:
-            remove_relationship(self._db, customer_id, state.version)
-        except NotAllowed as failure:
+            write()
+        except NotAllowed as failure:  # suspending all is part of removing: the same role
             self.show_problem(translated(failure.args[0]))
             self.refresh()
             return False
@@ -182,10 +184,6 @@ class RemoveRelationshipLauncher(QObject):
             self._gone(customer_id)
             return False
         self._window.customer_written(customer_id)
-        self._window.statusBar().showMessage(
-            self.tr("Relationship with {company} removed.").format(company=state.company_name),
-            10_000,
-        )
         return True
 
     def _changed_text(self, failure: ConcurrentChange) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from pcdesk.models.database import Database
 from pcdesk.services import roles
@@ -48,6 +48,18 @@ class RequestRelationshipLauncher(QObject):
         )
         self.action.triggered.connect(self.start)
         self.refresh_permission()
+
+    def attach_button(self, button: QPushButton) -> None:
+        """A button elsewhere (the Relationship tab of a former customer) that does what the
+        action does, enabled and explained as it is."""
+
+        def sync() -> None:
+            button.setEnabled(self.action.isEnabled())
+            button.setToolTip(self.action.toolTip())
+
+        button.clicked.connect(self.action.trigger)
+        self.action.changed.connect(sync)
+        sync()
 
     def refresh_permission(self) -> bool:
         """Enable the action for a role that may request relationships; else say why not."""

@@ -2,34 +2,29 @@
 
 A thin view over services.relationship_invitation (the link, the draft, the mailto URL) and
 services.relationships (recording the request). One dialog is one request: opening or copying
-records it the first time and updates it afterwards.
+records it the first time and updates it afterwards. Whom it is for is one section
+(request_customer_section.py), the e-mail another (invitation_text_section.py); the dialog
+redrafts the e-mail when the first changes, checks both, and records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pcdesk.models.database import Database
-from pcdesk.models.enums import Relationship, RequestStatus
-from pcdesk.services.customer_details import get_customer
 from pcdesk.services.messages import (
     ConcurrentChange,
     NotAllowed,
@@ -39,12 +34,8 @@ from pcdesk.services.messages import (
 )
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.services.relationship_invitation import (
-    ENGLISH,
-    TRADITIONAL_CHINESE,
-    InvitationDraft,
     clipboard_text,
     default_language,
-    invitation_draft,
     invitation_link,
     mailto_url,
     paste_note,
@@ -54,18 +45,13 @@ from pcdesk.services.relationships import (
     RequestInput,
     record_request,
     request_problems,
-    requests_for_customer,
     update_request,
 )
 from pcdesk.views.account_summary import local_date_time
-from pcdesk.views.customer_search_box import CustomerSearchBox
 from pcdesk.views.field_message import FieldMessage
+from pcdesk.views.invitation_text_section import InvitationTextSection
+from pcdesk.views.request_customer_section import RequestCustomerSection
 from pcdesk.views.translate import translated
-
-# Each language names itself, so it can be found whatever the interface language.
-LANGUAGE_NAMES = ((ENGLISH, "English"), (TRADITIONAL_CHINESE, "繁體中文 (台灣)"))
-
-EXISTING, PROSPECT = 0, 1  # the ids of the two radio buttons
 
 
 class RequestRelationshipDialog(QDialog):
@@ -85,11 +71,6 @@ class RequestRelationshipDialog(QDialog):
         self._profile = profile
         self.link = invitation_link(profile.tenant_id)
         self.request: RelationshipRequestData | None = None  # once opened or copied
-        self._customer_id: int | None = None
-        self._customer_name = ""
-        self._prefilled_recipient = ""  # what was filled in for the user, to tell it from typing
-        self._customer_contact = ""  # the chosen customer's primary contact
-        self._draft: InvitationDraft | None = None  # the text as last drafted, to see edits
         # Replaced by tests: opens a URL in the user's programs, False when nothing took it.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.setWindowTitle(self.tr("Request a reseller relationship"))
@@ -97,15 +78,12 @@ class RequestRelationshipDialog(QDialog):
         self._connect()
         self.resize(720, 580)
         if customer_id is not None:
-            self.choose_customer(customer_id)
+            self.who.choose_customer(customer_id)
         else:
             self.prospect_radio.setChecked(True)
             # A prospect's language is not known: the draft starts in the interface's.
-            with QSignalBlocker(self.language):
-                self.language.setCurrentIndex(
-                    self.language.findData(default_language(QLocale().name()))
-                )
-        if self._draft is None:
+            self.text.set_language(default_language(QLocale().name()))
+        if not self.text.has_draft():
             self._replace_draft()
         self._update_state()
         # Start where there is typing to do: the prospect's name, or whom to write to.
@@ -122,78 +100,22 @@ class RequestRelationshipDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.existing_radio = QRadioButton(self.tr("An e&xisting customer"), self)
-        self.prospect_radio = QRadioButton(self.tr("A new &prospect"), self)
-        self.existing_radio.setChecked(True)
-        self._modes = QButtonGroup(self)
-        self._modes.addButton(self.existing_radio, EXISTING)
-        self._modes.addButton(self.prospect_radio, PROSPECT)
-        modes = QHBoxLayout()
-        modes.setContentsMargins(0, 0, 0, 0)
-        modes.addWidget(self.existing_radio)
-        modes.addWidget(self.prospect_radio)
-        modes.addStretch(1)
-
-        # An existing customer, searched for as the list searches.
-        self.customer_box = CustomerSearchBox(self._db, self)
-        self.search = self.customer_box.search
-        self.matches = self.customer_box.matches
-        self.chosen = self.customer_box.chosen
-        self.customer_message = self.customer_box.message
-
-        # A prospect: not a customer yet, named by company.
-        self.prospect = QLineEdit(self)
-        self.prospect.setPlaceholderText(self.tr("The prospect's company name"))
-        self.prospect_message = FieldMessage(self)
-        self.prospect_page = prospect_page = QWidget(self)
-        prospect_layout = QVBoxLayout(prospect_page)
-        prospect_layout.setContentsMargins(0, 0, 0, 0)
-        prospect_layout.addWidget(self.prospect)
-        prospect_layout.addWidget(self.prospect_message)
-        prospect_page.hide()
-
-        # One of the two is shown; a hidden one takes no room (as a stacked widget's would).
-        who = QWidget(self)
-        who_layout = QVBoxLayout(who)
-        who_layout.setContentsMargins(0, 0, 0, 0)
-        who_layout.addWidget(self.customer_box)
-        who_layout.addWidget(prospect_page)
-
-        self.recipient = QLineEdit(self)
-        self.recipient.setPlaceholderText(
-            self.tr("Optional: the customer's Global admin, for example admin@contoso.com")
-        )
-        self.recipient_message = FieldMessage(self)
-        self.language = QComboBox(self)
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
-        self.subject = QLineEdit(self)
-        self.subject_message = FieldMessage(self)
-        self.body = QPlainTextEdit(self)
-        self.body.setTabChangesFocus(True)
-        self.body.setAccessibleName(self.tr("E-mail text"))
-        self.link_status = FieldMessage(self)
-        self.insert_link_button = QPushButton(self.tr("&Insert the link"), self)
-        self.insert_link_button.setAutoDefault(False)
-        self.insert_link_button.setToolTip(self.tr("Insert the invitation link at the cursor"))
-        link_row = QHBoxLayout()
-        link_row.setContentsMargins(0, 0, 0, 0)
-        link_row.addWidget(self.link_status, 1)
-        link_row.addWidget(self.insert_link_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.who = who = RequestCustomerSection(self._db, self)
+        self.text = text = InvitationTextSection(self.link, self._profile.name, self)
+        # The fields by the names the checks below (and the tests) use.
+        self.existing_radio, self.prospect_radio = who.existing_radio, who.prospect_radio
+        self.search = who.customer_box.search
+        self.matches = who.customer_box.matches
+        self.chosen = who.customer_box.chosen
+        self.prospect, self.prospect_message = who.prospect, who.prospect_message
+        self.recipient, self.recipient_message = who.recipient, who.recipient_message
+        self.language, self.subject, self.body = text.language, text.subject, text.body
+        self.link_status, self.insert_link_button = text.link_status, text.insert_link_button
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("For:"), modes)
-        self.who_label = QLabel(self.tr("C&ustomer:"), self)
-        self.who_label.setBuddy(self.search)
-        form.addRow(self.who_label, who)
-        form.addRow(self.tr("&Recipient:"), self.recipient)
-        form.addRow("", self.recipient_message)
-        form.addRow(self.tr("&Language:"), self.language)
-        form.addRow(self.tr("&Subject:"), self.subject)
-        form.addRow("", self.subject_message)
-        form.addRow(self.tr("&E-mail:"), self.body)
-        form.addRow("", link_row)
+        who.add_rows(form)
+        text.add_rows(form)
 
         self.recorded_label = QLabel(self)
         self.recorded_label.setWordWrap(True)
@@ -223,9 +145,9 @@ class RequestRelationshipDialog(QDialog):
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
-        self._modes.idToggled.connect(self._mode_toggled)
-        self.customer_box.edited.connect(self._search_edited)
-        self.customer_box.picked.connect(self.choose_customer)
+        self.who.mode_changed.connect(self._mode_changed)
+        self.who.customer_picked.connect(self._customer_picked)
+        self.who.changed.connect(self._update_state)
         self.prospect.textChanged.connect(self._prospect_changed)
         self.prospect.editingFinished.connect(lambda: self._show_field("prospect_company_name"))
         self.recipient.textChanged.connect(self._recipient_changed)
@@ -233,108 +155,29 @@ class RequestRelationshipDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.subject.textChanged.connect(self._update_state)
         self.body.textChanged.connect(self._update_state)
-        self.insert_link_button.clicked.connect(self.insert_link)
         self.open_button.clicked.connect(self.open_in_email)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.done_button.clicked.connect(self.accept)
 
-    # -- who it is for ------------------------------------------------------------------------
-    def _mode_toggled(self, _id: int, checked: bool) -> None:
-        if checked:  # the other button's unchecking says nothing new
-            self._mode_changed()
+    def current_language(self) -> str:
+        return self.text.current_language()
 
+    # -- keeping the draft in step ------------------------------------------------------------
     def _mode_changed(self) -> None:
-        self._show_mode()
-        self._follow_mode_recipient()
-        self._customer_changed_draft()
+        self._redraft_asking()
         self._update_state()
 
-    def _follow_mode_recipient(self) -> None:
-        """A recipient filled in from the chosen customer is that customer's contact: it must
-        not stay as the prospect's (it comes back with the customer). A typed one stays."""
-        if self.recipient.text() != self._prefilled_recipient:
-            return
-        wanted = "" if self.prospect_radio.isChecked() else self._customer_contact
-        self._prefilled_recipient = wanted
-        self.recipient.setText(wanted)
-
-    def _show_mode(self) -> None:
-        prospect = self.prospect_radio.isChecked()
-        self.customer_box.setVisible(not prospect)
-        self.prospect_page.setVisible(prospect)
-        self.who_label.setText(self.tr("Company &name:") if prospect else self.tr("C&ustomer:"))
-        self.who_label.setBuddy(self.prospect if prospect else self.search)
-
-    def _search_edited(self) -> None:
-        """Typing in the search box starts a new search; the choice so far no longer holds."""
-        self._set_customer(None, "")
-
-    def choose_customer(self, customer_id: int) -> None:
-        """Make the request for this existing customer (as if picked in the list)."""
-        if not self.existing_radio.isChecked():
-            with QSignalBlocker(self._modes):  # the draft is redone once, below
-                self.existing_radio.setChecked(True)
-            self._show_mode()
-        try:
-            details = get_customer(self._db, customer_id)
-            requests = requests_for_customer(self._db, customer_id)
-        except NotFound:
-            self.customer_message.show_error(
-                self.tr("This customer no longer exists. Search for it again.")
-            )
-            return
-        except Unavailable as unavailable:
-            self.customer_message.show_error(translated(unavailable.message))
-            return
-        self.customer_box.show_chosen(
-            details.company_name,
-            self.tr("{domain} · Microsoft ID {microsoft_id}").format(
-                domain=details.domain, microsoft_id=details.microsoft_id
-            ),
-        )
-        # The primary contact is a good first guess at whom to write to (editable).
-        self._customer_contact = details.contact_email
-        if not self.recipient.text().strip() or self.recipient.text() == self._prefilled_recipient:
-            self._prefilled_recipient = details.contact_email
-            self.recipient.setText(details.contact_email)
-        if customer_id != self._customer_id and not self._text_edited():
-            # The customer's own language, unless the user has written in another already.
-            with QSignalBlocker(self.language):
-                self.language.setCurrentIndex(
-                    self.language.findData(default_language(details.culture))
-                )
-        self._set_customer(customer_id, details.company_name)
-        pending = [r for r in requests if r.status is RequestStatus.PENDING]
-        if details.relationship is Relationship.RESELLER:
-            self.customer_message.show_warning(
-                self.tr("{company} already has a reseller relationship with you.").format(
-                    company=details.company_name
-                )
-            )
-        elif pending:
-            self.customer_message.show_warning(
-                self.tr("A request sent on {when} by {who} is still pending.").format(
-                    when=local_date_time(pending[0].created_at), who=pending[0].created_by
-                )
-            )
-        else:
-            self.customer_message.clear()
-
-    def _set_customer(self, customer_id: int | None, name: str) -> None:
-        """The chosen customer; a new one is named in the draft (the search box being
-        edited clears the choice but leaves the draft until the next one is picked)."""
-        changed = customer_id != self._customer_id
-        self._customer_id = customer_id
-        self._customer_name = name
-        if customer_id is not None and changed:
-            self._customer_changed_draft()
-        self._update_state()
+    def _customer_picked(self, culture: str) -> None:
+        # The customer's own language, unless the user has written in another already.
+        if not self.text.edited():
+            self.text.set_language(default_language(culture))
+        self._redraft_asking()
 
     def _prospect_changed(self) -> None:
         if self.prospect_message.is_error():
             self._show_field("prospect_company_name")
         # Typing the prospect's name redrafts an untouched text; an edited one is left alone.
-        if self._draft is not None and not self._text_edited():
+        if self.text.has_draft() and not self.text.edited():
             self._replace_draft()
         self._update_state()
 
@@ -343,52 +186,24 @@ class RequestRelationshipDialog(QDialog):
             self._show_field("recipient_email")
         self._update_state()
 
-    def customer_name(self) -> str:
-        """The name the draft uses: the chosen customer's, or the prospect's."""
-        if self.prospect_radio.isChecked():
-            return self.prospect.text().strip()
-        return self._customer_name
-
-    # -- the draft ----------------------------------------------------------------------------
-    def current_language(self) -> str:
-        return str(self.language.currentData())
-
-    def _text_edited(self) -> bool:
-        draft = self._draft
-        return draft is not None and (
-            self.subject.text() != draft.subject or self.body.toPlainText() != draft.body
-        )
-
     def _replace_draft(self) -> None:
-        draft = invitation_draft(
-            self.current_language(),
-            partner_name=self._profile.name,
-            link=self.link,
-            customer_name=self.customer_name(),
-        )
-        self._draft = draft
-        self.subject.setText(draft.subject)
-        self.subject.setCursorPosition(0)  # a long subject shows its start
-        self.body.setPlainText(draft.body)
+        self.text.replace_draft(self.who.customer_name())
         self._update_state()
 
-    def _customer_changed_draft(self) -> None:
+    def _redraft_asking(self) -> None:
         """The draft names the customer: redraft it, asking first if the user edited it."""
-        if self._draft is None:
+        if not self.text.has_draft():
             return
-        if self._text_edited() and not self.confirm_replace():
+        if self.text.edited() and not self.confirm_replace():
             return
         self._replace_draft()
 
     def _language_changed(self) -> None:
-        if self._text_edited() and not self.confirm_replace():
-            with QSignalBlocker(self.language):  # keep the text and the language it is in
-                self.language.setCurrentIndex(self.language.findData(self._draft_language()))
+        if self.text.edited() and not self.confirm_replace():
+            # Keep the text and the language it is in.
+            self.text.set_language(self.text.draft_language())
             return
         self._replace_draft()
-
-    def _draft_language(self) -> str:
-        return self._draft.language if self._draft is not None else ENGLISH
 
     def confirm_replace(self) -> bool:
         """Whether to replace text the user edited with a new draft (a seam tests replace)."""
@@ -402,22 +217,11 @@ class RequestRelationshipDialog(QDialog):
         box.exec()
         return box.clickedButton() is replace
 
-    def insert_link(self) -> None:
-        """Put the invitation link back at the cursor, on a line of its own."""
-        cursor = self.body.textCursor()
-        block = cursor.block().text()
-        before = "" if cursor.positionInBlock() == 0 else "\n"
-        after = "\n" if cursor.positionInBlock() < len(block) else ""
-        cursor.insertText(f"{before}{self.link}{after}")
-        self.body.setTextCursor(cursor)
-        self.body.setFocus()
-
     # -- checking -----------------------------------------------------------------------------
     def current_input(self) -> RequestInput:
-        prospect = self.prospect_radio.isChecked()
         return RequestInput(
-            customer_id=None if prospect else self._customer_id,
-            prospect_company_name=self.prospect.text() if prospect else "",
+            customer_id=self.who.customer_id(),
+            prospect_company_name=self.prospect.text() if self.who.is_prospect() else "",
             recipient_email=self.recipient.text(),
             language=self.current_language(),
             subject=self.subject.text(),
@@ -441,13 +245,11 @@ class RequestRelationshipDialog(QDialog):
 
     def _field_message(self, field: str) -> FieldMessage:
         if field == "customer":
-            return (
-                self.prospect_message if self.prospect_radio.isChecked() else self.customer_message
-            )
+            return self.who.name_message()
         return {
             "prospect_company_name": self.prospect_message,
             "recipient_email": self.recipient_message,
-            "subject": self.subject_message,
+            "subject": self.text.subject_message,
             "body": self.link_status,
             "language": self.notice,
         }.get(field, self.notice)
@@ -462,7 +264,7 @@ class RequestRelationshipDialog(QDialog):
         if "body" in problems:
             return self.tr("Put the invitation link back in the text to open or copy the e-mail.")
         if "customer" in problems:
-            if self.prospect_radio.isChecked():
+            if self.who.is_prospect():
                 return self.tr("Enter the prospect's company name to open or copy the e-mail.")
             return self.tr("Choose the customer in the list to open or copy the e-mail.")
         if "prospect_company_name" in problems:
@@ -476,17 +278,7 @@ class RequestRelationshipDialog(QDialog):
         return ""
 
     def _update_state(self) -> None:
-        problems = self._problems()
-        link = problems.get("body")
-        if link:
-            self.link_status.show_error(link)
-        else:
-            self.link_status.show_ok(self.tr("The invitation link is intact."))
-        self.insert_link_button.setVisible(bool(link))
-        if "subject" in problems:
-            self.subject_message.show_error(problems["subject"])
-        else:
-            self.subject_message.clear()
+        self.text.show_problems(self._problems())
         reason = self.blocked_reason()
         self.blocked.setText(reason)
         self.blocked.setVisible(bool(reason))

@@ -3,7 +3,8 @@
 ``ResellerManagerLauncher`` owns the menu action (disabled, with the reason, for a partner that
 is not an indirect provider) and opens one ``ResellerManagerDialog``. After every change the
 dialog emits ``resellers_changed`` with every reseller, so the main window's reseller filter and
-list follow.
+list follow. Whoever's role may not manage resellers (services/roles.py) sees the list with its
+buttons disabled, saying why.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from pcdesk.services.resellers import (
     reseller_customer_count,
     suspend_reseller,
 )
+from pcdesk.services.roles import Task, may, not_allowed_message
 from pcdesk.views.field_message import FieldMessage
 from pcdesk.views.reseller_form import ResellerFormDialog
 from pcdesk.views.reseller_import_preview import ResellerImportDialog, result_text
@@ -58,6 +60,7 @@ from pcdesk.views.reseller_table_model import (
     ResellerProxyModel,
     ResellerTableModel,
 )
+from pcdesk.views.text_lists import sentences
 from pcdesk.views.translate import translated
 
 
@@ -69,6 +72,7 @@ class ResellerManagerDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._role_problem: str | None = None  # why the user's role may not; None if it may
         self.form: ResellerFormDialog | None = None
         self.import_dialog: ResellerImportDialog | None = None
         self.setWindowTitle(self.tr("Indirect resellers"))
@@ -108,10 +112,15 @@ class ResellerManagerDialog(QDialog):
         self.suspend_button = QPushButton(self.tr("&Suspend…"), self)
         self.reactivate_button = QPushButton(self.tr("&Reactivate"), self)
         self.import_button = QPushButton(self.tr("&Import from CSV…"), self)
-        self.add_button.setToolTip(self.tr("Add an indirect reseller"))
-        self.import_button.setToolTip(
-            self.tr("Add or update resellers from a CSV file: name, Partner ID, tenant ID, country")
-        )
+        self._tips = {
+            self.add_button: self.tr("Add an indirect reseller"),
+            self.edit_button: "",
+            self.suspend_button: "",
+            self.reactivate_button: "",
+            self.import_button: self.tr(
+                "Add or update resellers from a CSV file: name, Partner ID, tenant ID, country"
+            ),
+        }
 
         note = QLabel(
             self.tr(
@@ -123,6 +132,8 @@ class ResellerManagerDialog(QDialog):
         note.setWordWrap(True)
         self.status = FieldMessage(self)  # what the last action did, or why it failed
         self.status.setObjectName("reseller_status")
+        self.read_only = FieldMessage(self)  # the user's role may not change resellers
+        self.read_only.setObjectName("reseller_read_only")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
 
@@ -140,6 +151,7 @@ class ResellerManagerDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(note)
+        layout.addWidget(self.read_only)
         layout.addWidget(self.status)
         layout.addWidget(close)
 
@@ -173,6 +185,7 @@ class ResellerManagerDialog(QDialog):
         """Read every reseller again, keeping (or moving) the selection."""
         wanted = select_id if select_id is not None else self._selected_id()
         try:
+            self._follow_role()
             resellers = list_resellers(self._db, active_only=False)
         except Unavailable as unavailable:
             self.status.show_error(translated(unavailable.message))
@@ -218,19 +231,44 @@ class ResellerManagerDialog(QDialog):
         source: QModelIndex = self.proxy.mapToSource(rows[0])
         return self.model.reseller(source.row())
 
+    def _follow_role(self) -> None:
+        """Read the user's role again (Unavailable when the database cannot be reached)."""
+        allowed = may(self._db, Task.MANAGE_RESELLERS)
+        self._role_problem = (
+            None if allowed else translated(not_allowed_message(Task.MANAGE_RESELLERS))
+        )
+        if self._role_problem is None:
+            self.read_only.clear()
+        else:
+            self.read_only.show_warning(
+                sentences(
+                    (self.tr("You can see the resellers but not change them."), self._role_problem)
+                )
+            )
+
     def _update_buttons(self) -> None:
         selected = self.selected()
-        self.edit_button.setEnabled(selected is not None)
-        self.suspend_button.setEnabled(selected is not None and selected.is_active)
-        self.reactivate_button.setEnabled(selected is not None and not selected.is_active)
+        allowed = self._role_problem is None
+        self.add_button.setEnabled(allowed)
+        self.import_button.setEnabled(allowed)
+        self.edit_button.setEnabled(allowed and selected is not None)
+        self.suspend_button.setEnabled(allowed and selected is not None and selected.is_active)
+        self.reactivate_button.setEnabled(
+            allowed and selected is not None and not selected.is_active
+        )
+        for button, tip in self._tips.items():
+            button.setToolTip(self._role_problem or tip)
 
     # -- actions ------------------------------------------------------------------------------
-    def add(self) -> ResellerFormDialog:
-        return self._open_form(None)
+    def add(self) -> ResellerFormDialog | None:
+        return self._open_form(None) if self._role_problem is None else None
 
     def edit(self) -> ResellerFormDialog | None:
+        """The selected reseller's form (double-click too), for a role that may edit it."""
         selected = self.selected()
-        return None if selected is None else self._open_form(selected)
+        if selected is None or self._role_problem is not None:
+            return None
+        return self._open_form(selected)
 
     def _open_form(self, reseller: ResellerData | None) -> ResellerFormDialog:
         form = ResellerFormDialog(self._db, reseller, self)
@@ -264,7 +302,7 @@ class ResellerManagerDialog(QDialog):
 
     def suspend(self) -> None:
         selected = self.selected()
-        if selected is None or not selected.is_active:
+        if selected is None or not selected.is_active or self._role_problem is not None:
             return
         try:
             customers = reseller_customer_count(self._db, selected.id)
@@ -281,7 +319,7 @@ class ResellerManagerDialog(QDialog):
 
     def reactivate(self) -> None:
         selected = self.selected()
-        if selected is None or selected.is_active:
+        if selected is None or selected.is_active or self._role_problem is not None:
             return
         if self._write(lambda: reactivate_reseller(self._db, selected.id)):
             self.status.show_ok(
@@ -297,6 +335,7 @@ class ResellerManagerDialog(QDialog):
             action()
         except NotAllowed as refused:
             self.status.show_error(translated(refused.args[0]))
+            self.reload()  # the role may have been taken away meanwhile
             return False
         except NotFound:
             self.status.show_error(
@@ -321,6 +360,8 @@ class ResellerManagerDialog(QDialog):
         return path
 
     def import_csv(self) -> ResellerImportDialog | None:
+        if self._role_problem is not None:
+            return None
         path = self.choose_csv_file()
         if not path:
             return None

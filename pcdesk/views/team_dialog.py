@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +39,7 @@ from pcdesk.services.roles import (
     set_team,
 )
 from pcdesk.views.field_message import FieldMessage
+from pcdesk.views.text_lists import listed, sentences
 from pcdesk.views.translate import translated
 
 NAME = 0
@@ -51,6 +53,8 @@ class TeamDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.saved: tuple[TeamMemberData, ...] | None = None
+        self._recorded = False  # a team was recorded when the dialog read it
+        self.empty_question: QMessageBox | None = None  # open while Save asks about no team
         self._user = current_user()
         self.setWindowTitle(self.tr("Team and roles"))
         self.setMinimumWidth(460)
@@ -127,20 +131,24 @@ class TeamDialog(QDialog):
         return QCoreApplication.translate("roles", ROLE_NAMES[role])  # i18n: dynamic
 
     def _role_tip(self, role: PartnerRole) -> str:
+        """What the role may do in pcdesk besides searching and viewing: every gated task."""
         tasks = {
             Task.ADD_CUSTOMER: self.tr("add customers"),
             Task.ATTEST_AGREEMENT: self.tr("attest customer agreements"),
+            Task.EDIT_CUSTOMER: self.tr("edit customer details"),
+            Task.MANAGE_SUBSCRIPTIONS: self.tr("order and change subscriptions"),
             Task.REQUEST_RELATIONSHIP: self.tr("request relationships"),
             Task.REMOVE_RELATIONSHIP: self.tr("remove relationships"),
+            Task.MANAGE_RESELLERS: self.tr("manage indirect resellers"),
             Task.MANAGE_TEAM: self.tr("change this team"),
         }
         allowed = [text for task, text in tasks.items() if role in ALLOWED[task]]
         if not allowed:
-            return self.tr("{role}: searches, views and edits customers.").format(
+            return self.tr("{role}: searches and views customers only.").format(
                 role=self._role_label(role)
             )
-        return self.tr("{role}: searches, views and edits customers, and may {tasks}.").format(
-            role=self._role_label(role), tasks=", ".join(allowed)
+        return self.tr("{role}: searches and views customers, and may {tasks}.").format(
+            role=self._role_label(role), tasks=listed(allowed)
         )
 
     def _load(self) -> None:
@@ -150,6 +158,7 @@ class TeamDialog(QDialog):
         except Unavailable as failure:
             team, self.editable = (), False
             self.message.show_error(failure.message)
+        self._recorded = bool(team)
         self._set_who(bool(team))
         self.table.setRowCount(0)
         for member in team:
@@ -180,15 +189,18 @@ class TeamDialog(QDialog):
     def _set_who(self, team_recorded: bool) -> None:
         you = self.tr("You are <b>{user}</b>.").format(user=_escape(self._user))
         if team_recorded:
-            rest = self.tr("People who are not listed may only search, view and edit customers.")
+            rest = self.tr(
+                "People who are not listed may only search, view and export customers (the "
+                "partner profile and the price list are open to everyone)."
+            )
         else:
             rest = self.tr(
                 "Nobody is listed yet, so everyone using this database holds every role. Once "
-                "a team is saved, people who are not listed may only search, view and edit "
+                "a team is saved, people who are not listed may only search, view and export "
                 "customers. The first person you add is you, as Global admin: the team needs "
                 "one, and you must be in it to change it again."
             )
-        self.who.setText(f"{you} {rest}")
+        self.who.setText(sentences((you, rest)))
 
     def _append(self, name: str, roles: frozenset[PartnerRole]) -> int:
         row = self.table.rowCount()
@@ -255,8 +267,45 @@ class TeamDialog(QDialog):
             super().accept()
             return
         self.message.clear()
+        members = self.members()
+        if not members and self._recorded:
+            self.ask_empty_team()  # saves only if the user confirms
+            return
+        self._save(members)
+
+    def ask_empty_team(self) -> QMessageBox:
+        """Everyone removed: saving gives every role to anyone, so ask first (opened, not
+        executed; ``empty_question`` while it is open)."""
+        box = QMessageBox(self)
+        box.setObjectName("empty_team_question")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Team and roles"))
+        box.setText(self.tr("Save the team with nobody in it?"))
+        box.setInformativeText(
+            self.tr(
+                "Roles are then no longer checked: everyone who opens this database will hold "
+                "every role, Global admin included, as before a team was recorded."
+            )
+        )
+        save = box.addButton(self.tr("&Save with nobody"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            self.empty_question = None
+            box.deleteLater()
+            if box.clickedButton() is save:
+                self._save([])
+
+        box.finished.connect(answered)
+        self.empty_question = box
+        box.open()
+        return box
+
+    def _save(self, members: list[TeamMemberData]) -> None:
         try:
-            self.saved = set_team(self._db, self.members(), actor=self._user)
+            self.saved = set_team(self._db, members, actor=self._user)
         except ValidationFailed as failure:
             self._point_at_problem()
             self.message.show_error(

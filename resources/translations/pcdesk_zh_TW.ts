@@ -1297,7 +1297,7 @@
         <translation>1 位相符</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln match</source>
+        <source>%Ln matches</source>
         <translation>
             <numerusform>%Ln 位相符</numerusform>
         </translation>
@@ -1715,6 +1715,10 @@ Database: {database}</source>
         <translation>移除關係(&amp;M)…</translation>
     </message>
     <message>
+        <source>Re&amp;quest a relationship…</source>
+        <translation>要求關係(&amp;Q)…</translation>
+    </message>
+    <message>
         <source>Relationship requests</source>
         <translation>關係要求</translation>
     </message>
@@ -1757,6 +1761,10 @@ Database: {database}</source>
     <message>
         <source>This customer has no reseller relationship with you (a former customer): nothing can be ordered for it until it accepts a new relationship request.</source>
         <translation>此客戶與您沒有轉銷商關係 (先前的客戶)：在客戶接受新的關係要求之前，無法為其訂購任何項目。</translation>
+    </message>
+    <message>
+        <source>You are not this customer&apos;s reseller: nothing can be ordered for it until it accepts a reseller relationship request.</source>
+        <translation>您不是此客戶的轉銷商：在客戶接受轉銷商關係要求之前，無法為其訂購任何項目。</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2270,10 @@ Database: {database}</source>
         <translation>已暫停的轉銷商仍會保留其現有客戶，但無法為新客戶選擇此轉銷商。</translation>
     </message>
     <message>
+        <source>You can see the resellers but not change them.</source>
+        <translation>您可以檢視轉銷商，但無法變更。</translation>
+    </message>
+    <message>
         <source>{name} saved.</source>
         <translation>已儲存「{name}」。</translation>
     </message>
@@ -2655,6 +2667,14 @@ Database: {database}</source>
         <translation>確認客戶已接受合約</translation>
     </message>
     <message>
+        <source>edit customer details</source>
+        <translation>編輯客戶詳細資料</translation>
+    </message>
+    <message>
+        <source>order and change subscriptions</source>
+        <translation>訂購及變更訂用帳戶</translation>
+    </message>
+    <message>
         <source>request relationships</source>
         <translation>要求關係</translation>
     </message>
@@ -2663,16 +2683,44 @@ Database: {database}</source>
         <translation>移除關係</translation>
     </message>
     <message>
+        <source>manage indirect resellers</source>
+        <translation>管理間接轉銷商</translation>
+    </message>
+    <message>
         <source>change this team</source>
         <translation>變更此團隊</translation>
     </message>
     <message>
-        <source>{role}: searches, views and edits customers.</source>
-        <translation>{role}：可搜尋、檢視及編輯客戶。</translation>
+        <source>{role}: searches and views customers only.</source>
+        <translation>{role}：只能搜尋及檢視客戶。</translation>
     </message>
     <message>
-        <source>{role}: searches, views and edits customers, and may {tasks}.</source>
-        <translation>{role}：可搜尋、檢視及編輯客戶，並可{tasks}。</translation>
+        <source>{role}: searches and views customers, and may {tasks}.</source>
+        <translation>{role}：可搜尋及檢視客戶，並可{tasks}。</translation>
+    </message>
+    <message>
+        <source>People who are not listed may only search, view and export customers (the partner profile and the price list are open to everyone).</source>
+        <translation>未列出的人員只能搜尋、檢視及匯出客戶 (合作夥伴設定檔與價目表則開放給所有人)。</translation>
+    </message>
+    <message>
+        <source>Nobody is listed yet, so everyone using this database holds every role. Once a team is saved, people who are not listed may only search, view and export customers. The first person you add is you, as Global admin: the team needs one, and you must be in it to change it again.</source>
+        <translation>目前尚未列出任何人員，因此使用此資料庫的每個人都擁有所有角色。儲存團隊後，未列出的人員只能搜尋、檢視及匯出客戶。您新增的第一位人員是您自己，角色為全域管理員：團隊需要一位全域管理員，而且您必須在團隊中才能再次變更團隊。</translation>
+    </message>
+    <message>
+        <source>Save the team with nobody in it?</source>
+        <translation>要儲存沒有任何成員的團隊嗎？</translation>
+    </message>
+    <message>
+        <source>Roles are then no longer checked: everyone who opens this database will hold every role, Global admin included, as before a team was recorded.</source>
+        <translation>這樣將不再檢查角色：開啟此資料庫的每個人都會擁有所有角色 (包括全域管理員)，就像記錄團隊之前一樣。</translation>
+    </message>
+    <message>
+        <source>&amp;Save with nobody</source>
+        <translation>儲存空白團隊(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>繼續編輯(&amp;K)</translation>
     </message>
     <message>
         <source>You can see the team but not change it.</source>
@@ -2681,14 +2729,6 @@ Database: {database}</source>
     <message>
         <source>You are &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>您是 &lt;b&gt;{user}&lt;/b&gt;。</translation>
-    </message>
-    <message>
-        <source>People who are not listed may only search, view and edit customers.</source>
-        <translation>未列出的人員只能搜尋、檢視及編輯客戶。</translation>
-    </message>
-    <message>
-        <source>Nobody is listed yet, so everyone using this database holds every role. Once a team is saved, people who are not listed may only search, view and edit customers. The first person you add is you, as Global admin: the team needs one, and you must be in it to change it again.</source>
-        <translation>目前尚未列出任何人員，因此使用此資料庫的每個人都擁有所有角色。儲存團隊後，未列出的人員只能搜尋、檢視及編輯客戶。您新增的第一位人員是您自己，角色為全域管理員：團隊需要一位全域管理員，而且您必須在團隊中才能再次變更團隊。</translation>
     </message>
 </context>
 <context>
@@ -3146,6 +3186,10 @@ Details were written to the log in {folder}.</source>
         <translation>關係要求已取消</translation>
     </message>
     <message>
+        <source>Other relationship requests accepted</source>
+        <translation>其他關係要求已接受</translation>
+    </message>
+    <message>
         <source>Company name</source>
         <translation>公司名稱</translation>
     </message>
@@ -3278,6 +3322,14 @@ Details were written to the log in {folder}.</source>
         <translation>已連結客戶</translation>
     </message>
     <message>
+        <source>1 other pending request: the customer accepted the same invitation</source>
+        <translation>另有 1 個待處理的要求：客戶已接受相同的邀請</translation>
+    </message>
+    <message>
+        <source>%Ln other pending requests: the customer accepted the same invitation</source>
+        <translation>另有 %Ln 個待處理的要求：客戶已接受相同的邀請</translation>
+    </message>
+    <message>
         <source>{offer} ({count} licenses)</source>
         <translation>{offer} ({count} 個授權)</translation>
     </message>
@@ -3388,6 +3440,10 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>Another workstation accepted or cancelled this request just now. Refresh the list to see it.</source>
         <translation>另一部工作站剛剛接受或取消了此要求。請重新整理清單以查看。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer at the same moment. Nothing was recorded: mark the request accepted again.</source>
+        <translation>另一部工作站同時變更了此客戶。未記錄任何內容：請再次將要求標示為已接受。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s Microsoft ID.</source>
@@ -3670,6 +3726,10 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>A former customer (no reseller relationship): nothing can be bought or reactivated.</source>
         <translation>先前的客戶 (沒有轉銷商關係)：無法購買或重新啟用任何項目。</translation>
+    </message>
+    <message>
+        <source>No reseller relationship ({relationship}): nothing can be bought or reactivated.</source>
+        <translation>沒有轉銷商關係 ({relationship})：無法購買或重新啟用任何項目。</translation>
     </message>
     <message>
         <source>The account is under review: new purchases and license increases are blocked until it is allowed. Reductions, suspensions and cancellations still go through.</source>

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select, update
 
-from pcdesk.models import AccountStatus, Customer, RelationshipRequest, RequestStatus
+from pcdesk.models import AccountStatus, Customer, PartnerRole, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.models.enums import AgreementStatus, Relationship, SubscriptionStatus
 from pcdesk.services.catalog import list_offers
@@ -19,6 +19,7 @@ from pcdesk.services.customer_edits import customer_input_of, update_customer
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.messages import Unavailable
 from pcdesk.services.partner import get_partner_profile
+from pcdesk.services.roles import TeamMemberData, set_team
 from pcdesk.services.storage_errors import unavailable_message
 from pcdesk.services.subscriptions import add_subscriptions, change_quantity
 from pcdesk.views.customer_detail import CustomerDetailPane
@@ -585,3 +586,128 @@ def test_relationship_and_its_requests_newest_first(pane, qtbot) -> None:
     assert tab.current.text() == "Relationship: Reseller"
     assert texts(tab.requests, 1) == ["marcus@tailspintoys.com", "old@tailspintoys.com"]
     assert texts(tab.requests, 3) == ["Pending", "Cancelled"]
+
+
+def test_a_customer_resold_by_nobody_is_told_apart_from_an_advisors(pane, qtbot) -> None:
+    found = customer_id(pane._db, "tailspintoys")
+    tab = pane.relationship_tab
+    for relationship, says in (
+        (Relationship.NONE, "(a former customer)"),
+        (Relationship.ADVISOR, "You are not this customer's reseller"),
+    ):
+        with pane._db.session_factory.begin() as session:
+            session.get_one(Customer, found).relationship = relationship
+        pane.show_customer(found)
+        pane.tabs.setCurrentWidget(tab)
+        assert says in tab.explanation.text()
+        assert tab.request_button.isVisible()  # the way to a reseller relationship
+    assert "former" not in tab.explanation.text()  # an advisor's customer is not a former one
+    assert tab.remove_button.isVisible()  # an advisor relationship can still be removed
+    assert "No reseller relationship (Advisor)" in pane.subscriptions_tab.blocked.text()
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+EDITORS = (
+    "Your role cannot do this. It needs: Global admin / Admin agent / Sales agent / Helpdesk "
+    "agent. Ask your Global admin for the role."
+)
+BUYERS = (
+    "Your role cannot do this. It needs: Global admin / Admin agent / Sales agent. Ask your "
+    "Global admin for the role."
+)
+
+
+def record_team(db: Database, **people: PartnerRole) -> None:
+    """ana, the Global admin, and ``people`` with one role each."""
+    members = [TeamMemberData("ana", frozenset({PartnerRole.GLOBAL_ADMIN}))]
+    members += [TeamMemberData(name, frozenset({role})) for name, role in people.items()]
+    set_team(db, members, actor="ana")
+
+
+def subscription_widgets(pane: CustomerDetailPane) -> tuple:
+    tab = pane.subscriptions_tab
+    return (
+        tab.quantity,
+        tab.apply_button,
+        tab.suspend_button,
+        tab.reactivate_button,
+        tab.cancel_button,
+    )
+
+
+def test_a_helpdesk_agent_edits_details_but_orders_and_changes_nothing(
+    pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_team(pane._db, hal=PartnerRole.HELPDESK_AGENT)
+    monkeypatch.setenv("PCDESK_USER", "hal")
+    found = show(pane, "tailspintoys")
+    before = get_customer(pane._db, found)
+
+    tab = pane.subscriptions_tab
+    pane.tabs.setCurrentWidget(tab)
+    assert tab.selected() is not None  # an active subscription, selected
+    assert not tab.add_button.isEnabled()
+    assert tab.add_button.toolTip() == BUYERS
+    for widget in subscription_widgets(pane):
+        assert not widget.isEnabled()
+        assert widget.toolTip() == BUYERS
+    assert tab.reason.isVisible() and tab.reason.text() == BUYERS
+    tab.open_add_offers()  # even asked directly, no order form opens
+    assert tab.add_dialog is None
+    assert get_customer(pane._db, found).subscriptions == before.subscriptions
+
+    account = pane.account_tab
+    pane.tabs.setCurrentWidget(account)
+    assert account.edit_button.isEnabled()
+    assert account.edit_button.toolTip() == "Change the account's details"
+    start_edit(pane, qtbot)
+    keyboard.replace(account.form.address.edits["city"], "Oakland")
+    with qtbot.waitSignal(pane.customer_changed):
+        click_save(pane, qtbot)
+    saved = get_customer(pane._db, found)
+    assert (saved.city, saved.updated_by) == ("Oakland", "hal")
+
+
+def test_a_billing_admin_may_neither_edit_nor_order(
+    pane, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_team(pane._db, bea=PartnerRole.BILLING_ADMIN)
+    monkeypatch.setenv("PCDESK_USER", "bea")
+    show(pane, "tailspintoys")
+    edit = pane.account_tab.edit_button
+    assert not edit.isEnabled() and edit.toolTip() == EDITORS
+    qtbot.mouseClick(edit, LEFT)
+    pane.account_tab.edit()  # asked directly too
+    assert not pane.account_tab.is_editing()
+    assert not pane.subscriptions_tab.add_button.isEnabled()
+    assert all(not widget.isEnabled() for widget in subscription_widgets(pane))
+
+
+def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
+    pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_team(pane._db, sam=PartnerRole.SALES_AGENT)
+    monkeypatch.setenv("PCDESK_USER", "sam")
+    found = show(pane, "tailspintoys")
+    tab = pane.subscriptions_tab
+    assert tab.suspend_button.isEnabled()
+    start_edit(pane, qtbot)
+    keyboard.replace(pane.account_tab.form.address.edits["city"], "Oakland")
+    # Another workstation's Global admin takes sam's role away (sam stays listed, as Billing).
+    record_team(pane._db, sam=PartnerRole.BILLING_ADMIN)
+
+    click_save(pane, qtbot)
+    account = pane.account_tab
+    assert account.failure.text() == f"Nothing was saved: {EDITORS}"
+    assert account.is_editing()  # what was typed stays
+    assert account.form.address.edits["city"].text() == "Oakland"
+    assert not account.edit_button.isEnabled()
+
+    pane.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.suspend_button, LEFT)
+    assert tab.notice.text() == f"Nothing was changed: {BUYERS}"
+    assert not tab.suspend_button.isEnabled() and tab.suspend_button.toolTip() == BUYERS
+    saved = get_customer(pane._db, found)
+    assert saved.city == "San Francisco"
+    assert saved.subscriptions[0].status is SubscriptionStatus.ACTIVE

@@ -80,6 +80,10 @@ def test_typing_a_search_narrows_the_list_as_the_user_types(
     assert shown_names(window) == ["台灣晶片設計股份有限公司"]
     assert window.count_label.text() == f"1 match · {len(DEMO_CUSTOMERS)} customers"
     window.filter_bar.search.clear()
+    keyboard.type(window.filter_bar.search, "台")
+    list_loaded(window)
+    assert window.count_label.text() == f"2 matches · {len(DEMO_CUSTOMERS)} customers"
+    window.filter_bar.search.clear()
     keyboard.type(window.filter_bar.search, "CONTOSOPHARMA.onmicrosoft.com")
     list_loaded(window)
     assert shown_names(window) == ["Contoso Pharmaceuticals"]

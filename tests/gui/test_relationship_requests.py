@@ -11,17 +11,18 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from pcdesk.models import Customer, Relationship, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
+from pcdesk.services import relationship_acceptance
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customer_details import get_customer
 from pcdesk.services.customers import create_customer
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.partner import get_partner_profile
-from pcdesk.services.relationship_acceptance import cancel_request
+from pcdesk.services.relationship_requests import cancel_request
 from pcdesk.views.accept_request_dialog import AcceptRequestDialog
 from pcdesk.views.customer_detail.history_words import entry_texts
 from pcdesk.views.main_window import MainWindow
@@ -214,6 +215,40 @@ def test_actions_are_disabled_with_the_reason_for_a_request_no_longer_pending(
     assert window.mark_accepted() is None  # double-click or a script: nothing happens
 
 
+def test_enter_or_a_double_click_on_a_pending_request_opens_mark_accepted(
+    window: RelationshipRequestsWindow, qtbot: QtBot, requests: dict[str, int]
+) -> None:
+    click_row(qtbot, window, "Fabrikam, Inc. (prospect)")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    dialog = window.accept_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.request.id == requests["fabrikam"]
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.accept_dialog is None)
+
+    row = column(window, COMPANY).index("Contoso Pharmaceuticals")
+    rect = window.table.visualRect(window.model.index(row, COMPANY))
+    # QTest sends only the double-click event: the click is its first half.
+    click_row(qtbot, window, "Contoso Pharmaceuticals")
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = window.accept_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.request.id == requests["contoso"]
+    opened = [d for d in window.findChildren(AcceptRequestDialog) if d.isVisible()]
+    assert opened == [dialog]  # one dialog, not one per signal
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.accept_dialog is None)
+
+    # Enter on a request no longer pending opens nothing: the reason is already shown.
+    window.status_filter.setCurrentIndex(window.status_filter.findText("All"))
+    click_row(qtbot, window, "Northwind (prospect)")
+    qtbot.keyClick(window.table, Qt.Key.Key_Enter)
+    assert window.accept_dialog is None
+
+
 # -- Mark accepted --------------------------------------------------------------------------------
 
 
@@ -308,6 +343,74 @@ def test_an_existing_customers_values_are_prefilled_and_it_is_linked(
     assert get_customer(db, contoso).relationship is Relationship.RESELLER
     assert customer_count(db) == 1
     assert window.notice.text() == "Contoso Pharmaceuticals accepted: you are its reseller."
+
+
+def test_the_customers_other_pending_requests_leave_the_list_with_the_accepted_one(
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    db: Database,
+    contoso: int,
+    requests: dict[str, int],
+) -> None:
+    again = add_request(
+        db,
+        customer_id=contoso,
+        recipient_email="cio@contosopharma.com",
+        language="en-US",
+        created_at=noon(8),
+    )
+    window.refresh()
+    assert column(window, COMPANY).count("Contoso Pharmaceuticals") == 2
+    dialog = open_accept_dialog(qtbot, window, "Contoso Pharmaceuticals")
+    with qtbot.waitSignal(window.customer_written):
+        click(qtbot, dialog.accept_button)
+
+    assert column(window, COMPANY) == ["Fabrikam, Inc. (prospect)"]
+    assert status_of(db, again) is RequestStatus.ACCEPTED
+    what, details = entry_texts(customer_history(db, contoso)[0])
+    assert (what, details) == (
+        "Other relationship requests accepted",
+        "1 other pending request: the customer accepted the same invitation",
+    )
+
+
+def test_a_customer_saved_elsewhere_meanwhile_can_be_accepted_again(
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    db: Database,
+    contoso: int,
+    requests: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with db.session_factory.begin() as session:
+        session.get_one(Customer, contoso).relationship = Relationship.NONE
+    dialog = open_accept_dialog(qtbot, window, "Contoso Pharmaceuticals")
+    look_up = relationship_acceptance.matching_customer
+
+    def then_saved_elsewhere(session: Any, *args: Any) -> Customer | None:
+        found = look_up(session, *args)
+        session.execute(  # another workstation's save, between this read and the write
+            update(Customer)
+            .where(Customer.id == contoso)
+            .values(version=Customer.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return found
+
+    monkeypatch.setattr(relationship_acceptance, "matching_customer", then_saved_elsewhere)
+    click(qtbot, dialog.accept_button)
+    assert dialog.isVisible()
+    assert dialog.failure.text() == (
+        "Another workstation changed this customer at the same moment. Nothing was recorded: "
+        "mark the request accepted again."
+    )
+    assert dialog.accept_button.isEnabled()  # the request is still pending
+    assert status_of(db, requests["contoso"]) is RequestStatus.PENDING
+
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.customer_written):
+        click(qtbot, dialog.accept_button)
+    assert get_customer(db, contoso).relationship is Relationship.RESELLER
 
 
 def test_a_request_closed_elsewhere_meanwhile_is_said_so(

@@ -191,6 +191,33 @@ def test_suspend_all_then_remove_moves_the_customer_to_former(
     assert len(shown_names(window)) > 0
 
 
+def test_a_former_customers_page_offers_a_new_relationship_request(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Answers(monkeypatch, suspend=True, remove=True)
+    alpine = customer_id(demo_db, "Alpine Ski House")
+    select(qtbot, window, alpine)
+    tab = window.detail_pane.relationship_tab
+    window.detail_pane.tabs.setCurrentWidget(tab)
+    assert tab.remove_button.isVisible() and not tab.request_button.isVisible()
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.current.text() == "Relationship: None")
+
+    # The way back, on the customer's own page, where Remove was.
+    assert not tab.remove_button.isVisible()
+    assert tab.request_button.isVisible() and tab.request_button.isEnabled()
+    assert "a former customer" in tab.explanation.text()
+    assert tab.request_button.toolTip() == window.request_relationship_action.toolTip()
+    qtbot.mouseClick(tab.request_button, Qt.MouseButton.LeftButton)
+    dialog = window.request_relationship.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.existing_radio.isChecked()
+    assert dialog.current_input().customer_id == alpine
+    assert dialog.who.customer_name() == "Alpine Ski House"
+    dialog.reject()
+
+
 def test_a_customer_without_subscriptions_goes_straight_to_the_confirmation(
     window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,6 +253,19 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
     assert action.toolTip() == action.statusTip() == reason
     button = window.detail_pane.relationship_tab.remove_button
     assert not button.isEnabled() and button.toolTip() == reason
+    # Nor may a Helpdesk agent ask a former customer back: the tab's button says why.
+    with demo_db.session_factory.begin() as session:
+        session.get_one(Customer, alpine).relationship = Relationship.NONE
+    window.customer_written(alpine)
+    request = window.detail_pane.relationship_tab.request_button
+    assert not request.isHidden() and not request.isEnabled()
+    assert request.toolTip() == (
+        "Your role cannot do this. It needs: Admin agent / Sales agent. Ask your Global admin "
+        "for the role."
+    )
+    with demo_db.session_factory.begin() as session:
+        session.get_one(Customer, alpine).relationship = Relationship.RESELLER
+    window.customer_written(alpine)
     # Even if it is started (the role was taken away after the pane was shown), it refuses.
     assert window.remove_relationship.start() is False
     assert answers.problems == [reason]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from pcdesk.models import PartnerType, ResellerState
+from pcdesk.models import PartnerRole, PartnerType, ResellerState
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list import NO_RESELLER, CustomerQuery, count_customers
 from pcdesk.services.drafts import DraftStore
@@ -22,6 +22,7 @@ from pcdesk.services.resellers import (
     list_resellers,
     update_reseller,
 )
+from pcdesk.services.roles import TeamMemberData, set_team
 from pcdesk.views.customer_filter_bar import CustomerFilterBar
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.reseller_form import ResellerFormDialog
@@ -435,3 +436,49 @@ def test_the_filter_bar_falls_back_to_all_when_its_reseller_is_gone(qtbot: QtBot
     with qtbot.assertNotEmitted(bar.changed):
         bar.set_resellers(())
     assert combo.currentText() == "None (billed directly)"
+
+
+def test_a_sales_agent_sees_the_resellers_but_every_change_is_disabled_saying_why(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_team(
+        demo_db,
+        [
+            TeamMemberData("ana", frozenset({PartnerRole.GLOBAL_ADMIN})),
+            TeamMemberData("sam", frozenset({PartnerRole.SALES_AGENT})),
+        ],
+        actor="ana",
+    )
+    monkeypatch.setenv("PCDESK_USER", "sam")
+    profile = get_partner_profile(demo_db)
+    assert profile is not None
+    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
+    qtbot.addWidget(window)
+    window.show()
+    list_loaded(window)
+    manager = open_manager(qtbot, window)
+    before = list_resellers(demo_db, active_only=False)
+    assert len(shown_rows(manager)) == len(before)  # the list is there to see
+    select_row(qtbot, manager, "Litware Inc.")
+
+    reason = (
+        "Your role cannot do this. It needs: Global admin / Admin agent. Ask your Global admin "
+        "for the role."
+    )
+    buttons = (
+        manager.add_button,
+        manager.edit_button,
+        manager.suspend_button,
+        manager.reactivate_button,
+        manager.import_button,
+    )
+    for button in buttons:
+        assert not button.isEnabled()
+        assert button.toolTip() == reason
+    assert manager.read_only.text() == f"You can see the resellers but not change them. {reason}"
+    # A double-click (or any other way in) opens no form.
+    manager.table.doubleClicked.emit(manager.table.currentIndex())
+    assert manager.add() is None and manager.edit() is None
+    assert manager.form is None
+    manager.suspend()
+    assert list_resellers(demo_db, active_only=False) == before

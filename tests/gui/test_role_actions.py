@@ -86,3 +86,42 @@ def test_a_sales_agent_adds_and_attests_but_does_not_remove(
     show_pending_agreement(qtbot, window, team)
     assert window.detail_pane.agreement_tab.confirm_button.isEnabled()
     assert not window.remove_relationship_action.isEnabled()
+
+
+def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
+    qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PCDESK_USER", "hal")
+    window = open_window(qtbot, team, tmp_path)
+    (tailspin,) = customer_page(team, CustomerQuery(text="Tailspin Toys"), limit=5)
+    row = window.customer_model.row_of(tailspin.id)
+    assert row is not None
+    window.customer_table.select_row(row)
+    qtbot.waitUntil(lambda: window.detail_pane.current_id == tailspin.id)
+    pane = window.detail_pane
+    buyers = (
+        "Your role cannot do this. It needs: Global admin / Admin agent / Sales agent. Ask your "
+        "Global admin for the role."
+    )
+    subscriptions = pane.subscriptions_tab
+    assert pane.account_tab.edit_button.isEnabled()  # a Helpdesk agent edits details
+    assert not subscriptions.add_button.isEnabled()
+    assert subscriptions.add_button.toolTip() == buyers
+    assert not subscriptions.suspend_button.isEnabled()
+    assert subscriptions.suspend_button.toolTip() == buyers
+
+    # The Global admin makes hal a Sales agent; saving the team tells the window to look again.
+    set_team(
+        team,
+        [
+            TeamMemberData("ana", frozenset({PartnerRole.GLOBAL_ADMIN})),
+            TeamMemberData("hal", frozenset({PartnerRole.SALES_AGENT})),
+        ],
+        actor="ana",
+    )
+    window.team.team_changed.emit()
+    assert subscriptions.add_button.isEnabled()
+    assert subscriptions.add_button.toolTip() == "Order more offers for this customer"
+    assert subscriptions.suspend_button.isEnabled()
+    assert subscriptions.suspend_button.toolTip() == ""
+    assert subscriptions.reason.text() == ""  # an active subscription: nothing to explain

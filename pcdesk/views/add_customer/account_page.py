@@ -14,6 +14,7 @@ from pcdesk.views.account_form import AccountForm
 from pcdesk.views.add_customer.pages import BUTTON_MNEMONICS
 from pcdesk.views.agreement_form import AgreementForm
 from pcdesk.views.mnemonics import assign_mnemonics, plain_text
+from pcdesk.views.text_lists import enumerated
 
 MAX_NAMED = 4  # how many missing fields the hint names before saying "and N more"
 
@@ -101,7 +102,7 @@ class AccountPage(QWizardPage):
         if not names:
             self.hint.clear()
             return errors
-        shown = ", ".join(names[:MAX_NAMED])
+        shown = enumerated(names[:MAX_NAMED])
         if len(names) > MAX_NAMED:
             shown = self.tr("{fields} and {count} more").format(
                 fields=shown, count=len(names) - MAX_NAMED

@@ -28,6 +28,7 @@ from pcdesk.views.add_customer.pages import ACCOUNT, SUBSCRIPTIONS
 from pcdesk.views.cart_model import CartLine
 from pcdesk.views.field_message import FieldMessage
 from pcdesk.views.money import format_money, term_label
+from pcdesk.views.text_lists import listed
 from pcdesk.views.ui_locale import ui_locale
 
 
@@ -174,12 +175,7 @@ class ReviewPage(QWizardPage):
             DuplicateReason.SIMILAR_NAME: self.tr("similar company name"),
         }
         items = "".join(
-            "<li>{name} — {domain}, {country} ({why})</li>".format(
-                name=html.escape(found.company_name),
-                domain=html.escape(found.domain),
-                country=html.escape(country_name(found.country, ui_locale())),
-                why=html.escape(", ".join(reasons[reason] for reason in found.reasons)),
-            )
+            f"<li>{html.escape(found.company_name)} — {html.escape(found.domain)}, {html.escape(country_name(found.country, ui_locale()))} ({html.escape(listed(reasons[reason] for reason in found.reasons))})</li>"
             for found in duplicates
         )
         self.duplicates.setText(

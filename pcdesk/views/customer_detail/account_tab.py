@@ -2,6 +2,7 @@
 
 An edit is made against the version of the customer it started from. Saving sends that version;
 if another workstation saved first, the user sees what differs and chooses (see conflict.py).
+Edit is disabled, saying why, for a role that may not edit customer details (services/roles.py).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from pcdesk.models.enums import ResellerState
 from pcdesk.services.customer_details import CustomerDetails
 from pcdesk.services.customer_edits import CustomerChanged, customer_input_of, update_customer
 from pcdesk.services.inputs import CustomerInput
+from pcdesk.services.messages import Unavailable
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.services.resellers import list_resellers
+from pcdesk.services.roles import Task, may, not_allowed_message
 from pcdesk.views.account_form import AccountForm, default_country
 from pcdesk.views.account_summary import account_rows, local_date_time, summary_table
 from pcdesk.views.customer_detail.common import selectable_label, write_or_explain
@@ -170,6 +173,7 @@ class AccountTab(QWidget):
         still finds out about anyone else's change to the account."""
         self._details = details
         self.summary.setText(self._summary_html(details))
+        self._follow_role()
         base = self._base
         if (
             base is not None
@@ -177,6 +181,20 @@ class AccountTab(QWidget):
             and customer_input_of(details) == customer_input_of(base)
         ):
             self._base = details
+
+    def _follow_role(self) -> bool:
+        """Edit only for a role that may edit customer details: others see why not."""
+        try:
+            allowed = may(self._db, Task.EDIT_CUSTOMER)
+        except Unavailable:
+            allowed = True  # saving says the database cannot be reached
+        self.edit_button.setEnabled(allowed)
+        self.edit_button.setToolTip(
+            self.tr("Change the account's details")
+            if allowed
+            else translated(not_allowed_message(Task.EDIT_CUSTOMER))
+        )
+        return allowed
 
     def _summary_html(self, details: CustomerDetails) -> str:
         rows = account_rows(customer_input_of(details), details.indirect_reseller_name)
@@ -228,7 +246,7 @@ class AccountTab(QWidget):
 
     def edit(self) -> None:
         """Switch to the form, filled with the account as it is saved."""
-        if self._details is None or self.is_editing():
+        if self._details is None or self.is_editing() or not self._follow_role():
             return
         self._base = self._details
         self.notice.clear()
@@ -333,12 +351,17 @@ class AccountTab(QWidget):
             self.failure.show_error(self.tr("Nothing was saved: this customer no longer exists."))
             self.reload_requested.emit()
 
+        def not_allowed(reason: str) -> None:  # the role was taken away since Edit
+            self.failure.show_error(self.tr("Nothing was saved: {problem}").format(problem=reason))
+            self._follow_role()
+
         try:
             saved = write_or_explain(
                 lambda: update_customer(self._db, base.id, base.version, data),
                 refused=refused,
                 unavailable=self.failure.show_error,
                 gone=gone,
+                not_allowed=not_allowed,
             )
         except CustomerChanged as changed:
             return self._conflict(data, changed.current, retried=retried)

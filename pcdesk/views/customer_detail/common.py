@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from pcdesk.services.customer_details import CustomerDetails
 from pcdesk.services.customer_edits import CustomerChanged
-from pcdesk.services.messages import NotFound, Unavailable, ValidationFailed
+from pcdesk.services.messages import NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.views.translate import translated
 
 T = TypeVar("T")
@@ -23,16 +23,22 @@ def write_or_explain(
     unavailable: Callable[[str], None],
     gone: Callable[[], None],
     changed: Callable[[CustomerDetails], None] | None = None,
+    not_allowed: Callable[[str], None] | None = None,
 ) -> T | None:
     """``write()``'s result, or None once the handler of how it failed has run.
 
     ``refused(errors)``: the service refused fields; ``unavailable(text)``: the database could
     not be used (the text is translated); ``gone()``: what was written no longer exists;
-    ``changed(current)``: another workstation saved first. Without ``changed``, CustomerChanged
-    reaches the caller.
+    ``changed(current)``: another workstation saved first; ``not_allowed(text)``: the user's
+    role may not (taken away since the tab was shown). Without ``changed`` or ``not_allowed``,
+    CustomerChanged or NotAllowed reaches the caller.
     """
     try:
         return write()
+    except NotAllowed as failure:
+        if not_allowed is None:
+            raise
+        not_allowed(translated(failure.args[0]))
     except ValidationFailed as failure:
         refused(failure.errors)
     except Unavailable as failure:

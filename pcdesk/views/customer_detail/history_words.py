@@ -47,6 +47,9 @@ def action_text(action: str) -> str:
         "relationship.request_cancelled": QCoreApplication.translate(
             "history", "Relationship request cancelled"
         ),
+        "relationship.requests_answered": QCoreApplication.translate(
+            "history", "Other relationship requests accepted"
+        ),
     }
     return texts.get(action, action)
 
@@ -201,6 +204,19 @@ def details_text(action: str, details: Mapping[str, Any]) -> str:
         )
     if action == "relationship.request_cancelled":
         return str(details.get("prospect", ""))
+    if action == "relationship.requests_answered":  # services/relationship_acceptance.py
+        answered = details.get("request_ids")
+        count = len(answered) if isinstance(answered, list) else 0
+        if count == 1:
+            return QCoreApplication.translate(
+                "history", "1 other pending request: the customer accepted the same invitation"
+            )
+        return QCoreApplication.translate(
+            "history",
+            "%Ln other pending requests: the customer accepted the same invitation",
+            "",
+            count,
+        )
     if action in ("subscription.suspended", "subscription.reactivated", "subscription.cancelled"):
         return QCoreApplication.translate("history", "{offer} ({count} licenses)").format(
             offer=title, count=_count(details.get("quantity", ""))

@@ -1,7 +1,10 @@
 """The Relationship tab: the customer's relationship to the partner, and the requests sent.
 
 Its "Remove relationship…" button triggers the main window's action (views/remove_relationship.py
-attaches it), as Partner Center offers the removal on the customer's own page.
+attaches it), as Partner Center offers the removal on the customer's own page. Without a reseller
+relationship (a former customer, or an advisor's), "Request a relationship…" takes its place and
+triggers the main window's Request a relationship action (views/request_relationship_action.py
+attaches it), so the way back starts from the customer's own page too.
 """
 
 from __future__ import annotations
@@ -41,8 +44,13 @@ class RelationshipTab(QWidget):
         self.remove_button = QPushButton(self.tr("Re&move relationship…"), self)
         self.remove_button.setAutoDefault(True)
         self.remove_button.hide()
+        # Likewise; shown without a reseller relationship.
+        self.request_button = QPushButton(self.tr("Re&quest a relationship…"), self)
+        self.request_button.setAutoDefault(True)
+        self.request_button.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.remove_button)
+        actions.addWidget(self.request_button)
         actions.addStretch(1)
         heading = QLabel(self.tr("Relationship requests"), self)
         heading.setFont(font)
@@ -80,13 +88,19 @@ class RelationshipTab(QWidget):
         )
         if details.relationship is Relationship.RESELLER:
             text = self.tr("You are this customer's reseller: you can order subscriptions for it.")
-        else:
+        elif details.relationship is Relationship.NONE:
             text = self.tr(
                 "This customer has no reseller relationship with you (a former customer): "
                 "nothing can be ordered for it until it accepts a new relationship request."
             )
+        else:  # advisor, syndication, Microsoft support: a customer, but not resold to
+            text = self.tr(
+                "You are not this customer's reseller: nothing can be ordered for it until it "
+                "accepts a reseller relationship request."
+            )
         self.explanation.setText(text)
         self.remove_button.setVisible(details.relationship is not Relationship.NONE)
+        self.request_button.setVisible(details.relationship is not Relationship.RESELLER)
         self.shown.emit(details)
 
     def show_requests(self, requests: tuple[RelationshipRequestData, ...]) -> None:
@@ -121,4 +135,5 @@ class RelationshipTab(QWidget):
         self.requests.set_rows([])
         self.problem.hide()
         self.remove_button.hide()
+        self.request_button.hide()
         self.shown.emit(None)

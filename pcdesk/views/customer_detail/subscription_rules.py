@@ -1,7 +1,8 @@
 """Which subscription actions the Subscriptions tab offers, and why one is unavailable.
 
 The services decide (pcdesk.services.subscriptions refuses whatever breaks a rule); this reads
-the same rules off the customer as last loaded, so buttons are enabled only where the service
+the same rules off the customer as last loaded, and the user's role (the tab asks
+services/roles.py and passes the refusal's text), so buttons are enabled only where the service
 would agree and the user is told why not before trying.
 """
 
@@ -14,15 +15,22 @@ from PySide6.QtCore import QCoreApplication
 from pcdesk.models.enums import AccountStatus, Relationship, SubscriptionStatus
 from pcdesk.services.customer_details import CustomerDetails, SubscriptionData
 from pcdesk.views.customer_detail.agreement_tab import is_pending
+from pcdesk.views.labels import relationship_label
+from pcdesk.views.text_lists import sentences
 
 
 def purchase_problem(details: CustomerDetails) -> str | None:
     """Why nothing can be bought for the customer (new offers, more licenses), or None."""
-    if details.relationship is not Relationship.RESELLER:
+    if details.relationship is Relationship.NONE:
         return QCoreApplication.translate(
             "subscription_rules",
             "A former customer (no reseller relationship): nothing can be bought or reactivated.",
         )
+    if details.relationship is not Relationship.RESELLER:  # advisor, syndication, support
+        return QCoreApplication.translate(
+            "subscription_rules",
+            "No reseller relationship ({relationship}): nothing can be bought or reactivated.",
+        ).format(relationship=relationship_label(details.relationship))
     if details.account_status is AccountStatus.UNDER_REVIEW:
         return QCoreApplication.translate(
             "subscription_rules",
@@ -68,7 +76,11 @@ def held_elsewhere(details: CustomerDetails, subscription: SubscriptionData) -> 
     )
 
 
-def allowed(details: CustomerDetails, subscription: SubscriptionData) -> Allowed:
+def allowed(
+    details: CustomerDetails, subscription: SubscriptionData, role_problem: str | None = None
+) -> Allowed:
+    """What may be done to ``subscription``; ``role_problem`` is why the user's role may not
+    change subscriptions at all (None when it may)."""
     status = subscription.status
     if status is SubscriptionStatus.CANCELLED:
         return Allowed(
@@ -81,6 +93,16 @@ def allowed(details: CustomerDetails, subscription: SubscriptionData) -> Allowed
             QCoreApplication.translate(
                 "subscription_rules", "This subscription is cancelled: it can no longer be changed."
             ),
+        )
+    if role_problem is not None:
+        return Allowed(
+            False,
+            subscription.quantity,
+            subscription.quantity,
+            False,
+            False,
+            False,
+            role_problem,
         )
     problem = purchase_problem(details)
     former = details.relationship is not Relationship.RESELLER
@@ -106,5 +128,5 @@ def allowed(details: CustomerDetails, subscription: SubscriptionData) -> Allowed
         suspend=status is SubscriptionStatus.ACTIVE,
         reactivate=status is SubscriptionStatus.SUSPENDED and not former,
         cancel=status in (SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED),
-        reason=" ".join(reasons),
+        reason=sentences(reasons),
     )

@@ -2,6 +2,8 @@
 
 Each change is made against the subscription's own version (an order against the customer's);
 if another workstation changed it first, nothing is written and the tab shows what is saved now.
+Ordering and every change are disabled, saying why, for a role that may not manage subscriptions
+(services/roles.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from pcdesk.models.database import Database
 from pcdesk.models.enums import SubscriptionStatus
 from pcdesk.services.customer_details import CustomerDetails, SubscriptionData
 from pcdesk.services.inputs import SubscriptionLine
+from pcdesk.services.messages import Unavailable
 from pcdesk.services.price_list_format import CENT, term_months
+from pcdesk.services.roles import Task, may, not_allowed_message
 from pcdesk.services.subscriptions import (
     add_subscriptions,
     cancel_subscription,
@@ -39,6 +43,7 @@ from pcdesk.views.field_message import FieldMessage
 from pcdesk.views.labels import subscription_status_label
 from pcdesk.views.money import billing_plan_label, format_money, term_label
 from pcdesk.views.quantity_spin_box import QuantitySpinBox
+from pcdesk.views.text_lists import sentences
 from pcdesk.views.translate import translated
 
 OFFER, LICENSES, TERM, BILLING, STATUS, MONTHLY = range(6)
@@ -72,6 +77,7 @@ class SubscriptionsTab(QWidget):
         super().__init__(parent)
         self._db = db
         self._details: CustomerDetails | None = None
+        self._role_problem: str | None = None  # why the user's role may not; None if it may
         self.add_dialog: AddOffersDialog | None = None
         self.cancel_question: QMessageBox | None = None
 
@@ -199,10 +205,25 @@ class SubscriptionsTab(QWidget):
             self.blocked.clear()
         else:
             self.blocked.show_warning(problem)
-        self.add_button.setEnabled(problem is None)
+        self._follow_role()
         if self.add_dialog is not None:
             self.add_dialog.details = details
         self._update_actions()
+
+    def _follow_role(self) -> None:
+        """Read the user's role again: Add offers, and each change, only for one that may."""
+        try:
+            allowed = may(self._db, Task.MANAGE_SUBSCRIPTIONS)
+        except Unavailable:
+            allowed = True  # the write itself says the database cannot be reached
+        self._role_problem = (
+            None if allowed else translated(not_allowed_message(Task.MANAGE_SUBSCRIPTIONS))
+        )
+        problem = None if self._details is None else purchase_problem(self._details)
+        self.add_button.setEnabled(problem is None and self._role_problem is None)
+        self.add_button.setToolTip(
+            self._role_problem or problem or self.tr("Order more offers for this customer")
+        )
 
     def clear(self) -> None:
         self._details = None
@@ -243,22 +264,28 @@ class SubscriptionsTab(QWidget):
             self.reason.hide()
             self.selected_title.clear()
             return
-        can = allowed(self._details, sub)
+        can = allowed(self._details, sub, self._role_problem)
         self.selected_title.setText(subscription_title(sub))
         self.quantity.blockSignals(True)
         self.quantity.setRange(can.minimum, can.maximum)
         self.quantity.setValue(sub.quantity)
         self.quantity.blockSignals(False)
         self.quantity.setToolTip(
-            self.tr("From {low} to {high} licenses").format(
+            self._role_problem
+            or self.tr("From {low} to {high} licenses").format(
                 low=QLocale().toString(can.minimum), high=QLocale().toString(can.maximum)
             )
         )
         self.quantity.setEnabled(can.change_quantity)
         self.apply_button.setEnabled(False)  # until the count differs from the saved one
+        self.apply_button.setToolTip(
+            self._role_problem or self.tr("Change the subscription's license count")
+        )
         self.suspend_button.setEnabled(can.suspend)
         self.reactivate_button.setEnabled(can.reactivate)
         self.cancel_button.setEnabled(can.cancel)
+        for button in (self.suspend_button, self.reactivate_button, self.cancel_button):
+            button.setToolTip(self._role_problem or "")
         self.reason.setText(can.reason)
         self.reason.setVisible(bool(can.reason))
 
@@ -341,7 +368,7 @@ class SubscriptionsTab(QWidget):
         def refused(errors: dict[str, str]) -> None:
             problems = [translated(text) for text in errors.values()]
             self.notice.show_error(
-                self.tr("Nothing was changed: {problem}").format(problem=" ".join(problems))
+                self.tr("Nothing was changed: {problem}").format(problem=sentences(problems))
             )
             self._update_actions()
 
@@ -358,12 +385,18 @@ class SubscriptionsTab(QWidget):
                 )
             )
 
+        def not_allowed(reason: str) -> None:  # the role was taken away since it was shown
+            self._follow_role()
+            self._update_actions()
+            self.notice.show_error(self.tr("Nothing was changed: {problem}").format(problem=reason))
+
         details = write_or_explain(
             write,
             refused=refused,
             unavailable=self.notice.show_error,
             gone=gone,
             changed=changed,
+            not_allowed=not_allowed,
         )
         if details is None:
             return False
@@ -374,8 +407,12 @@ class SubscriptionsTab(QWidget):
     # -- ordering -------------------------------------------------------------------------------
 
     def open_add_offers(self) -> None:
-        if self._details is None or purchase_problem(self._details) is not None:
-            return
+        if (
+            self._details is None
+            or purchase_problem(self._details) is not None
+            or self._role_problem is not None
+        ):
+            return  # Add offers is disabled and says why
         self.notice.clear()
         dialog = AddOffersDialog(self._db, self._details, self)
         dialog.setObjectName("add_offers_dialog")
@@ -409,12 +446,17 @@ class SubscriptionsTab(QWidget):
                 warning=True,
             )
 
+        def not_allowed(reason: str) -> None:  # the role was taken away since it was opened
+            self._follow_role()
+            dialog.show_refusal({"role": reason})
+
         saved = write_or_explain(
             lambda: add_subscriptions(self._db, details.id, details.version, lines),
             refused=dialog.show_refusal,
             unavailable=dialog.show_problem,
             gone=gone,
             changed=changed,
+            not_allowed=not_allowed,
         )
         if saved is None:
             return
