@@ -8,7 +8,6 @@ then leaves nothing on disk (services/customer_export.py).
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDir,
     QLocale,
     QObject,
@@ -34,6 +32,7 @@ from pcdesk.services.customer_export import ExportCancelled, export_customers
 from pcdesk.services.customer_list import CustomerQuery, count_customers
 from pcdesk.services.messages import Unavailable
 from pcdesk.services.storage_errors import translate_storage_errors
+from pcdesk.views.background_jobs import keep_running
 from pcdesk.views.question import ask
 from pcdesk.views.translate import translated
 
@@ -88,36 +87,6 @@ class _ExportJob(QObject):
             self.succeeded.emit(count)
         finally:
             self.stopped.emit()
-
-
-# Exports still running, kept alive until their thread ends even if their window goes first.
-_running: dict[QThread, _ExportJob] = {}
-
-
-def _forget(thread: QThread) -> None:
-    """A thread has ended: let it and its job go (whether or not their exporter still exists)."""
-    job = _running.pop(thread, None)
-    if job is not None:
-        job.deleteLater()
-    thread.deleteLater()
-
-
-def _stop_all() -> None:
-    """At quit: cancel every export and wait, so no thread outlives the application."""
-    for thread, job in list(_running.items()):
-        job.cancel()
-        thread.quit()
-        thread.wait()
-
-
-_quit_hooked: list[QCoreApplication] = []
-
-
-def _stop_all_at_quit() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and app not in _quit_hooked:
-        app.aboutToQuit.connect(_stop_all)
-        _quit_hooked.append(app)
 
 
 class CustomerExporter(QObject):
@@ -276,14 +245,12 @@ class CustomerExporter(QObject):
         job.cancelled.connect(self._cancelled)
         job.stopped.connect(thread.quit)
         thread.finished.connect(self._thread_finished)
-        thread.finished.connect(functools.partial(_forget, thread))
         # Should the window go while the export runs, the file is not finished behind its back.
         self.destroyed.connect(job.cancel, Qt.ConnectionType.DirectConnection)
         # Direct: the job's thread is busy exporting and would see a queued call only at the end.
         progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
         self._thread, self._job = thread, job
-        _running[thread] = job
-        _stop_all_at_quit()
+        keep_running(thread, job)
         self.action.setEnabled(False)
         thread.start()
 

@@ -32,6 +32,7 @@ from pcdesk.services.customer_import import (
 from pcdesk.services.messages import NotAllowed, Unavailable
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.services.roles import Task, may, not_allowed_message
+from pcdesk.views.background_jobs import keep_running
 from pcdesk.views.import_preview import ImportPreviewDialog
 from pcdesk.views.translate import translated
 
@@ -79,35 +80,6 @@ class _Job(QObject):
             self.succeeded.emit(result)
         finally:
             self.stopped.emit()
-
-
-# Jobs still running, kept alive until their thread ends even if their window goes first.
-_running: dict[QThread, _Job] = {}
-
-
-def _forget(thread: QThread) -> None:
-    job = _running.pop(thread, None)
-    if job is not None:
-        job.deleteLater()
-    thread.deleteLater()
-
-
-def _stop_all() -> None:
-    """At quit: cancel every job and wait (an import cancelled writes nothing)."""
-    for thread, job in list(_running.items()):
-        job.cancel()
-        thread.quit()
-        thread.wait()
-
-
-_quit_hooked: list[QCoreApplication] = []
-
-
-def _stop_all_at_quit() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and app not in _quit_hooked:
-        app.aboutToQuit.connect(_stop_all)
-        _quit_hooked.append(app)
 
 
 def result_text(result: ImportResult) -> str:
@@ -306,13 +278,11 @@ class CustomerImporter(QObject):
         job.failed.connect(self._failed)
         job.cancelled.connect(self._cancelled)
         job.stopped.connect(thread.quit)
-        thread.finished.connect(functools.partial(_forget, thread))
         self.destroyed.connect(job.cancel, Qt.ConnectionType.DirectConnection)
         # Direct: the job's thread is busy and would see a queued call only at the end.
         progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
         self._working = True
-        _running[thread] = job
-        _stop_all_at_quit()
+        keep_running(thread, job)
         self.action.setEnabled(False)
         thread.start()
 

@@ -20,6 +20,7 @@ from pcdesk.services.customers import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.messages import Unavailable
 from pcdesk.services.storage_errors import unavailable_message
+from pcdesk.views import background_jobs
 from pcdesk.views import export_customers as export_view
 from pcdesk.views.export_customers import CustomerExporter
 
@@ -125,7 +126,7 @@ def exporter(qtbot: QtBot, db: Database, window: QWidget):  # type: ignore[no-un
     exporter = CustomerExporter(db, window)
     yield exporter
     # No thread outlives its test (the window, and the exporter with it, may be gone by now).
-    qtbot.waitUntil(lambda: not export_view._running)
+    qtbot.waitUntil(lambda: not background_jobs.any_running())
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -284,7 +285,7 @@ def test_closing_the_window_mid_export_cancels_it(
     with qtbot.waitSignal(exporter.destroyed):
         window.deleteLater()
     gate.release.set()
-    qtbot.waitUntil(lambda: not export_view._running)
+    qtbot.waitUntil(lambda: not background_jobs.any_running())
     assert list(out.iterdir()) == []
 
 

@@ -22,6 +22,7 @@ from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.partner import get_partner_profile
 from pcdesk.services.roles import TeamMemberData, set_team
+from pcdesk.views import background_jobs
 from pcdesk.views import import_customers as import_view
 from pcdesk.views.import_customers import CustomerImporter
 from pcdesk.views.import_preview import FATE, REASON, ImportPreviewDialog, ImportPreviewModel
@@ -77,7 +78,7 @@ def window(
     list_loaded(window)
     yield window
     # No thread outlives its test.
-    qtbot.waitUntil(lambda: not import_view._running)
+    qtbot.waitUntil(lambda: not background_jobs.any_running())
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
