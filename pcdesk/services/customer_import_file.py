@@ -593,8 +593,12 @@ class CustomerReader:
         self._encoding = encoding
         self._text = io.TextIOWrapper(binary, encoding=encoding, newline="")
         self._records = _records(self._text, path.name)
-        with self._reading():
-            self._layout = _layout(self._records, path.name)
+        try:
+            with self._reading():
+                self._layout = _layout(self._records, path.name)
+        except BaseException:
+            self.detach()
+            raise
 
     @property
     def file_format(self) -> FileFormat:
