@@ -17,7 +17,11 @@ from sqlalchemy import Table, insert, select, text
 
 from pcdesk.models import AgreementAcceptance, Customer, IndirectReseller
 from pcdesk.models.database import Database, open_database, sqlite_url
-from pcdesk.services import customer_import, customer_import_preview, customer_import_writes
+from pcdesk.services import (
+    customer_import_preview,
+    customer_import_writer,
+    customer_import_writes,
+)
 from pcdesk.services.bulk_gc import collector_paused
 from pcdesk.services.customer_export import export_customers
 from pcdesk.services.customer_import import (
@@ -108,7 +112,7 @@ def test_sqlite_writes_what_sqlalchemy_and_the_triggers_write(
     new_database: Callable[[str], Database],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(customer_import, "utc_now", lambda: NOW)
+    monkeypatch.setattr(customer_import_writer, "utc_now", lambda: NOW)
     fast = new_database("fast")
     restore(fast, demo_export)
     # The same import as pcdesk wrote it before: SQLAlchemy Core inserts, the triggers fire.
@@ -196,7 +200,7 @@ def test_a_cancelled_or_failed_import_keeps_the_triggers_and_writes_nothing(
     def broken(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(customer_import, "insert_search_rows", broken)
+    monkeypatch.setattr(customer_import_writer, "insert_search_rows", broken)
     with pytest.raises(RuntimeError):
         apply_import(database, preview)
 
