@@ -8,8 +8,6 @@ then leaves nothing on disk (services/customer_export.py).
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -22,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
     QThread,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStyle, QWidget
@@ -32,61 +29,12 @@ from pcdesk.services.customer_export import ExportCancelled, export_customers
 from pcdesk.services.customer_list import CustomerQuery, count_customers
 from pcdesk.services.messages import Unavailable
 from pcdesk.services.storage_errors import translate_storage_errors
-from pcdesk.views.background_jobs import keep_running
+from pcdesk.views.background_jobs import WorkerJob, keep_running
 from pcdesk.views.question import ask
 from pcdesk.views.translate import translated
 
-log = logging.getLogger(__name__)
-
 DEFAULT_FILE_NAME = "Customers.csv"  # the name Partner Center gives its own export
 Scope = Literal["matching", "all", "cancel"]
-
-
-class _ExportJob(QObject):
-    """Runs one export on a worker thread and reports back through queued signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(int)
-    failed = Signal(object)  # the exception, shown by the GUI thread
-    cancelled = Signal()
-    stopped = Signal()  # after any of the three above
-
-    def __init__(self, db: Database, query: CustomerQuery, target: Path, batch_size: int) -> None:
-        super().__init__()
-        self._db = db
-        self._query = query
-        self._target = target
-        self._batch_size = batch_size
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the export to stop at its next batch (safe from any thread)."""
-        self._cancel.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._cancel.is_set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            count = export_customers(
-                self._db,
-                self._query,
-                self._target,
-                progress=self._progress,
-                batch_size=self._batch_size,
-            )
-        except ExportCancelled:
-            self.cancelled.emit()
-        except Exception as error:  # a worker thread's error must reach the user, whatever it is
-            if not isinstance(error, (OSError, Unavailable)):
-                log.exception("exporting customers failed")
-            self.failed.emit(error)
-        else:
-            self.succeeded.emit(count)
-        finally:
-            self.stopped.emit()
 
 
 class CustomerExporter(QObject):
@@ -106,7 +54,7 @@ class CustomerExporter(QObject):
         self.query_source: Callable[[], CustomerQuery] | None = None
         self._folder: Path | None = None  # where the last export went: the next starts there
         self._thread: QThread | None = None
-        self._job: _ExportJob | None = None
+        self._job: WorkerJob | None = None
         self._target: Path | None = None
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
@@ -236,7 +184,15 @@ class CustomerExporter(QObject):
 
         thread = QThread()
         thread.setObjectName("customer export")
-        job = _ExportJob(self._db, query, target, self.batch_size)
+        db, batch_size = self._db, self.batch_size
+        job = WorkerJob(
+            lambda progress: export_customers(
+                db, query, target, progress=progress, batch_size=batch_size
+            ),
+            ExportCancelled,
+            (OSError, Unavailable),
+            "exporting customers",
+        )
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progressed.connect(self._progressed)

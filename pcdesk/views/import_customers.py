@@ -9,12 +9,10 @@ nothing is written. ``imported(result)`` then lets the main window read its list
 from __future__ import annotations
 
 import functools
-import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStyle, QWidget
 
@@ -32,54 +30,13 @@ from pcdesk.services.customer_import import (
 from pcdesk.services.messages import NotAllowed, Unavailable
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.services.roles import Task, may, not_allowed_message
-from pcdesk.views.background_jobs import keep_running
+from pcdesk.views.background_jobs import Work, WorkerJob, keep_running
 from pcdesk.views.import_preview import ImportPreviewDialog
 from pcdesk.views.translate import translated
 
-log = logging.getLogger(__name__)
-
 Progress = Callable[[int, int], bool]
-Work = Callable[[Progress], object]
 # The errors a user is told about in words; anything else is logged as a bug too.
 EXPECTED = (ImportUnreadable, ImportOutdated, ImportRefused, NotAllowed, Unavailable, OSError)
-
-
-class _Job(QObject):
-    """Runs ``work(progress)`` on a worker thread and reports back through queued signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)  # the exception, shown by the GUI thread
-    cancelled = Signal()
-    stopped = Signal()  # after any of the three above
-
-    def __init__(self, work: Work) -> None:
-        super().__init__()
-        self._work = work
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the work to stop at its next progress report (safe from any thread)."""
-        self._cancel.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._cancel.is_set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._work(self._progress)
-        except ImportCancelled:
-            self.cancelled.emit()
-        except Exception as error:  # a worker thread's error must reach the user, whatever it is
-            if not isinstance(error, EXPECTED):
-                log.exception("importing customers failed")
-            self.failed.emit(error)
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.stopped.emit()
 
 
 def result_text(result: ImportResult) -> str:
@@ -267,7 +224,7 @@ class CustomerImporter(QObject):
 
         thread = QThread()
         thread.setObjectName("customer import")
-        job = _Job(work)
+        job = WorkerJob(work, ImportCancelled, EXPECTED, "importing customers")
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progressed.connect(self._progressed)
