@@ -13,13 +13,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pcdesk import __version__, config
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
-from pcdesk.services import catalog, demo_data
+from pcdesk.services import demo_data
+from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner import PartnerProfileData, get_partner_profile
-from pcdesk.views.language import current_language, install_language, language_of, saved_choice
+from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+from pcdesk.views.common.language import (
+    current_language,
+    install_language,
+    language_of,
+    saved_choice,
+)
+from pcdesk.views.common.translate import translated
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
-from pcdesk.views.translate import translated
+from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 
 log = logging.getLogger("pcdesk")
 

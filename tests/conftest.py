@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 
 from pcdesk.models import Base
 from pcdesk.models.database import Database, open_database, sqlite_url
-from pcdesk.services import catalog
+from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 
 POSTGRESQL_ENV = "PCDESK_TEST_POSTGRESQL_URL"

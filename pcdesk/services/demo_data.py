@@ -12,15 +12,15 @@ from sqlalchemy import func, select
 
 from pcdesk.models import Customer, IndirectReseller, PartnerProfile, PartnerType, ResellerState
 from pcdesk.models.database import Database
-from pcdesk.services import catalog
-from pcdesk.services.customers import create_customer
+from pcdesk.services.catalog import offers as catalog
+from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import (
     AgreementInput,
     CustomerInput,
     PartnerProfileInput,
     SubscriptionLine,
 )
-from pcdesk.services.partner import set_partner_profile
+from pcdesk.services.partner.profile import set_partner_profile
 
 DEMO_ACTOR = "demo"
 DEMO_PARTNER = PartnerProfileInput(

@@ -20,23 +20,23 @@ from PySide6.QtWidgets import (
 from pcdesk import __version__
 from pcdesk.models.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner import PartnerProfileData
-from pcdesk.services.resellers import ResellerData, list_resellers
-from pcdesk.views.add_customer_action import AddCustomerLauncher
-from pcdesk.views.customer_detail import CustomerDetailPane
-from pcdesk.views.customer_filter_bar import CustomerFilterBar
-from pcdesk.views.customer_table_model import PAGE_SIZE, CustomerTableModel
-from pcdesk.views.customer_table_view import CustomerTableView
-from pcdesk.views.export_customers import CustomerExporter
-from pcdesk.views.import_customers import CustomerImporter
-from pcdesk.views.mnemonics import button_text
-from pcdesk.views.preferences_dialog import PreferencesLauncher
-from pcdesk.views.price_list_import import import_price_list_interactively
-from pcdesk.views.relationship_requests import RelationshipRequestsLauncher
-from pcdesk.views.remove_relationship import RemoveRelationshipLauncher
-from pcdesk.views.request_relationship_action import RequestRelationshipLauncher
-from pcdesk.views.reseller_manager import ResellerManagerLauncher
-from pcdesk.views.team_dialog import TeamLauncher
+from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.services.resellers.records import ResellerData, list_resellers
+from pcdesk.views.catalog.price_list_import import import_price_list_interactively
+from pcdesk.views.common.mnemonics import button_text
+from pcdesk.views.customers.add.action import AddCustomerLauncher
+from pcdesk.views.customers.detail import CustomerDetailPane
+from pcdesk.views.customers.export import CustomerExporter
+from pcdesk.views.customers.importing.action import CustomerImporter
+from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
+from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customers.list.table_view import CustomerTableView
+from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
+from pcdesk.views.partner.team_dialog import TeamLauncher
+from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
+from pcdesk.views.relationships.request.action import RequestRelationshipLauncher
+from pcdesk.views.relationships.requests.window import RelationshipRequestsLauncher
+from pcdesk.views.resellers.manager import ResellerManagerLauncher
 from pcdesk.views.window_state import restore_window_state, save_window_state
 
 

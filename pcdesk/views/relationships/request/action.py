@@ -1,0 +1,105 @@
+"""Customers > Request a relationship…: the action, and opening the dialog for the right customer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+
+from pcdesk.models.database import Database
+from pcdesk.services.messages import Unavailable
+from pcdesk.services.partner import roles
+from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.services.relationships.requests import RelationshipRequestData
+from pcdesk.views.common.translate import translated
+from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
+
+
+class RequestRelationshipLauncher(QObject):
+    """Owns the Request a relationship action. ``customer_requested(id)`` when a request for an
+    existing customer was recorded (or changed), so the list and the pane can show it.
+
+    Every partner type may request relationships, indirect resellers included (they cannot add
+    customers, partner-center.md); what matters is the user's role.
+    """
+
+    customer_requested = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        profile: PartnerProfileData,
+        window: QWidget,
+        selected_customer: Callable[[], int | None],
+    ) -> None:
+        super().__init__(window)
+        self._db = db
+        self._profile = profile
+        self._window = window
+        self._selected_customer = selected_customer
+        self.dialog: RequestRelationshipDialog | None = None
+        self.action = QAction(self.tr("Request a &relationship…"), self)
+        self.action.setIcon(
+            QIcon.fromTheme(
+                "mail-send", window.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
+            )
+        )
+        self.action.triggered.connect(self.start)
+        self.refresh_permission()
+
+    def attach_button(self, button: QPushButton) -> None:
+        """A button elsewhere (the Relationship tab of a former customer) that does what the
+        action does, enabled and explained as it is."""
+
+        def sync() -> None:
+            button.setEnabled(self.action.isEnabled())
+            button.setToolTip(self.action.toolTip())
+
+        button.clicked.connect(self.action.trigger)
+        self.action.changed.connect(sync)
+        sync()
+
+    def refresh_permission(self) -> bool:
+        """Enable the action for a role that may request relationships; else say why not."""
+        try:
+            allowed = roles.may(self._db, roles.Task.REQUEST_RELATIONSHIP)
+        except Unavailable:
+            allowed = True  # unknown for now: recording the request checks again
+        self.action.setEnabled(allowed)
+        if allowed:
+            tip = self.tr(
+                "E-mail a customer or prospect your invitation link to a reseller relationship"
+            )
+        else:
+            tip = translated(roles.not_allowed_message(roles.Task.REQUEST_RELATIONSHIP))
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+        return allowed
+
+    def start(self) -> RequestRelationshipDialog | None:
+        """Open the dialog for the selected customer, or for a new prospect if none is."""
+        if not self.refresh_permission():
+            return None
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = RequestRelationshipDialog(
+            self._db, self._profile, self._selected_customer(), self._window
+        )
+        dialog.recorded.connect(self._recorded)
+        dialog.finished.connect(self._finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _recorded(self, request: RelationshipRequestData) -> None:
+        if request.customer_id is not None:
+            self.customer_requested.emit(request.customer_id)
+
+    def _finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
