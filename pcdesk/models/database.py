@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pcdesk.errors import PcdeskError
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.models.storage import translate_storage_errors
+
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -25,23 +32,11 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 _PG_MIGRATION_LOCK = 0x70CDE5
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for pyside6-lupdate (the models import no Qt); returns it unchanged."""
-    return text
-
-
-class DatabaseOpenError(Exception):
-    """The database could not be opened; the message is for the user and names no password.
-
-    ``template`` and ``params`` let the views show it in the user's language (translate.py).
-    """
-
-    context = "database"
+class DatabaseOpenError(PcdeskError):
+    """The database could not be opened; the message is for the user and names no password."""
 
     def __init__(self, template: str, **params: str) -> None:
-        super().__init__(template.format(**params))
-        self.template = template
-        self.params = params
+        super().__init__(Message(template, context="database", **params))
 
 
 class DatabaseUnavailableError(DatabaseOpenError):
@@ -67,6 +62,31 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session to read in; a busy or lost database raises Unavailable."""
+        with translate_storage_errors(), self.session_factory() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction, committed at the end or rolled back on any error.
+
+        On SQLite it starts with ``BEGIN IMMEDIATE``: the write lock is taken first, so waiting
+        for another writer honours the busy timeout instead of failing at the first write. A
+        busy or lost database raises Unavailable.
+        """
+        with translate_storage_errors(), self._writer.begin() as session:
+            yield session
+
+    @cached_property
+    def _writer(self) -> sessionmaker[Session]:
+        if self.engine.dialect.name != "sqlite":
+            return self.session_factory
+        return sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
 
 
 def redact(url: str | URL) -> str:
@@ -96,7 +116,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def _use_wal(engine: Engine) -> None:

@@ -1446,6 +1446,17 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <source>pcdesk</source>
+        <translation>pcdesk</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PartnerProfileDialog</name>
     <message>
         <source>Partner profile</source>
@@ -3128,6 +3139,21 @@ Details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>failures</name>
+    <message>
+        <source>Something went wrong that pcdesk did not expect ({kind}). Nothing more was saved than what you saw saved.
+
+Details were written to pcdesk&apos;s log.</source>
+        <translation>發生了 pcdesk 未預期的問題（{kind}）。除了您已看到儲存的內容之外，沒有儲存其他任何內容。
+
+詳細資訊已寫入 pcdesk 的記錄檔。</translation>
+    </message>
+    <message>
+        <source>pcdesk</source>
+        <translation>pcdesk</translation>
+    </message>
+</context>
+<context>
     <name>history</name>
     <message>
         <source>Customer added</source>
@@ -3394,6 +3420,22 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>The database is busy or cannot be reached. Nothing was saved; try again. If this keeps happening, check your network connection, or ask whoever else works in the database to finish what they are saving.</source>
         <translation>資料庫忙碌中或無法連線，未儲存任何內容，請再試一次。如果一直發生這種情況，請檢查網路連線，或請其他正在使用資料庫的人先完成他們的儲存作業。</translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>This record no longer exists: another workstation may have removed it.</source>
+        <translation>此記錄已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this first. Nothing was saved; look at it again and retry.</source>
+        <translation>另一部工作站已先變更了此項目。未儲存任何內容；請再查看一次後重試。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>已取消。未寫入任何內容。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from pcdesk.services.catalog.offers import import_starter_catalog, markets
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.add import AddCustomerWizard
 from pcdesk.views.main_window import MainWindow
 
@@ -84,11 +85,30 @@ def _private_settings(tmp_path_factory: pytest.TempPathFactory, qapp: QApplicati
 
 
 @pytest.fixture
+def settle(qtbot: QtBot) -> Callable[[], None]:
+    """Waits until every operation started so far has finished and its callbacks have run (an
+    operation works off the GUI thread, as it does for a user)."""
+
+    def wait() -> None:
+        qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+    return wait
+
+
+@pytest.fixture(autouse=True)
+def _operations_end_with_their_test(qtbot: QtBot, qapp: QApplication) -> Iterator[None]:
+    """No operation of one test finishes in the next: each test waits for its own."""
+    yield
+    qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+
+@pytest.fixture
 def list_loaded(qtbot: QtBot) -> Callable[[MainWindow], MainWindow]:
-    """Waits until a window's customer list has been read (it loads off the GUI thread)."""
+    """Waits until a window's customer list, and whatever else it reads, has been read (off the
+    GUI thread)."""
 
     def wait(window: MainWindow) -> MainWindow:
-        qtbot.waitUntil(window.customer_model.is_idle)
+        qtbot.waitUntil(lambda: window.customer_model.is_idle() and runner().is_idle())
         return window
 
     return wait

@@ -9,10 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from pcdesk.models import PartnerRole
 from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.main_window import MainWindow
 
 
@@ -119,7 +121,7 @@ def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
         ],
         actor="ana",
     )
-    window.team.team_changed.emit()
+    publisher().publish(Changes(team=True))
     assert subscriptions.add_button.isEnabled()
     assert subscriptions.add_button.toolTip() == "Order more offers for this customer"
     assert subscriptions.suspend_button.isEnabled()

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from pcdesk import app
+from pcdesk.messages import QT_TRANSLATE_NOOP, Joined, Message
 from pcdesk.models.database import DatabaseTooNewError, sqlite_url
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Joined, Message
 from pcdesk.services.partner.roles import Task, not_allowed_message
 from pcdesk.services.validation import country_name
 from pcdesk.views.common import language

@@ -19,6 +19,8 @@ from typing import Any, Final, TextIO
 from sqlalchemy import Row, and_, insert, inspect, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import NotFound
+from pcdesk.messages import QT_TRANSLATE_NOOP
 from pcdesk.models import AuditEvent, CatalogOffer
 from pcdesk.models.base import utc_now
 from pcdesk.models.database import Database
@@ -44,7 +46,6 @@ from pcdesk.services.catalog.price_list_format import (
     parse_date,
     term_months,
 )
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, NotFound
 from pcdesk.services.partner.actor import current_user
 
 
@@ -167,7 +168,7 @@ def _import(
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     unchanged = kept_newer = 0
-    with db.session_factory.begin() as session:
+    with db.writing() as session:
         _lock_catalog(session)
         stored = _stored_items(session, {item.market for item in parsed.items})
         for item in parsed.items:
@@ -315,7 +316,7 @@ def list_offers(
         query = query.where(CatalogOffer.tags == category)
     if term is not None:
         query = query.where(CatalogOffer.term == term)
-    with db.session_factory.begin() as session:
+    with db.reading() as session:
         offers = [Offer.from_model(row) for row in session.execute(query)]
     return tuple(sorted(offers, key=_offer_order))
 
@@ -323,7 +324,7 @@ def list_offers(
 def offer_facets(db: Database, market: str, *, at: dt.datetime | None = None) -> OfferFacets:
     """Publishers, billing plans, categories and terms of the market's offers effective at ``at``."""
     where = (CatalogOffer.market == market.strip().upper(), _effective(at))
-    with db.session_factory.begin() as session:
+    with db.reading() as session:
 
         def values(column: Any) -> list[str]:
             return [
@@ -344,7 +345,7 @@ def offer_facets(db: Database, market: str, *, at: dt.datetime | None = None) ->
 
 def get_offer(db: Database, offer_id: int) -> Offer:
     """One offer by id, whatever its dates; NotFound if there is none."""
-    with db.session_factory.begin() as session:
+    with db.reading() as session:
         offer = session.get(CatalogOffer, offer_id)
         if offer is None:
             raise NotFound(
@@ -358,7 +359,7 @@ def get_offer(db: Database, offer_id: int) -> Offer:
 
 def markets(db: Database) -> tuple[str, ...]:
     """The markets the catalog has prices for, alphabetically."""
-    with db.session_factory.begin() as session:
+    with db.reading() as session:
         found = session.scalars(select(CatalogOffer.market).distinct())
         return tuple(sorted(found))
 

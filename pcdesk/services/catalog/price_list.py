@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import TextIO
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.catalog.price_list_format import (
     BILLING_PLANS,
     DEFAULT_SEGMENT,
@@ -37,7 +38,6 @@ from pcdesk.services.catalog.price_list_format import (
     parse_date,
 )
 from pcdesk.services.csv_records import records_with_lines
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 
 
 class _RowReader:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 
 _CONTEXT: Final = "catalog"
 

@@ -32,6 +32,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ConcurrentChange, NotAllowed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import PartnerProfile, PartnerType
 from pcdesk.models.database import Database
 from pcdesk.services.bulk_gc import collector_paused
@@ -46,10 +48,8 @@ from pcdesk.services.customer_import.preview import (
 )
 from pcdesk.services.customer_import.reader import CustomerFile, ImportCancelled
 from pcdesk.services.customer_import.writer import ImportWriter
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, ConcurrentChange, Message, NotAllowed
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
-from pcdesk.services.storage import translate_storage_errors
 
 __all__ = [
     "CustomerFile",
@@ -192,8 +192,7 @@ def apply_import(
     try:
         with (
             collector_paused(),
-            translate_storage_errors(),
-            db.session_factory.begin() as session,
+            db.writing() as session,
         ):
             require(session, Task.ADD_CUSTOMER, actor)
             partner = session.get(PartnerProfile, 1)

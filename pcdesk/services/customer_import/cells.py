@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import AccountStatus, AgreementType, Relationship
 from pcdesk.services.customer_import.columns import (
     DETAIL_KEYS,
@@ -24,7 +25,6 @@ from pcdesk.services.customer_import.columns import (
 from pcdesk.services.customer_list.export import RELATIONSHIP_LABELS
 from pcdesk.services.customers.create import normalized, with_stored_address
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation import (
     company_name_problem,
     domain_name_problem,

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.customer_list.export import (
     COLUMNS,
     PARTNER_CENTER_COLUMNS,
@@ -22,7 +23,6 @@ from pcdesk.services.customer_list.export import (
     QUOTE_PREFIX,
     restore,
 )
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 
 CONTEXT = "customer_import"
 

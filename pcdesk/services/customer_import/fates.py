@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     AgreementStatus,
     ResellerState,
@@ -33,7 +34,6 @@ from pcdesk.services.customer_import.lookup import (
     agreement_key,
 )
 from pcdesk.services.customers.details import ONMICROSOFT
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation import validate_agreement, validate_customer
 
 Change = tuple[str, Any, Any]  # (field, old value, new value)

@@ -31,7 +31,6 @@ from pcdesk.services.customer_import.lookup import (
     look_up,
 )
 from pcdesk.services.customer_import.reader import CustomerFile, ImportCancelled, open_customer_file
-from pcdesk.services.storage import translate_storage_errors
 
 CHUNK = 1000  # customers looked up per query, and rows written per statement
 Progress = Callable[[int, int], bool]
@@ -90,7 +89,7 @@ def _preview(
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     previewed: list[PreviewRow] = []
     agreements = file_format is FileFormat.PCDESK
-    with collector_paused(), translate_storage_errors(), db.session_factory() as session:
+    with collector_paused(), db.reading() as session:
         _read_one_snapshot(session)
         context = import_context(session, today)
         for batch in batches:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from pcdesk.messages import QT_TRANSLATE_NOOP
 from pcdesk.services.csv_records import records_with_lines
 from pcdesk.services.customer_import.cells import ReadRow, read_row
 from pcdesk.services.customer_import.columns import (
@@ -31,7 +32,6 @@ from pcdesk.services.customer_import.columns import (
     header_layout,
     import_message,
 )
-from pcdesk.services.messages import QT_TRANSLATE_NOOP
 
 TICK_ROWS = 1000  # rows read between two progress reports
 Progress = Callable[[int, int], bool]

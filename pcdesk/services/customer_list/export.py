@@ -38,7 +38,6 @@ from pcdesk.models import AgreementAcceptance, Customer, IndirectReseller, Relat
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import CustomerQuery, list_conditions
 from pcdesk.services.customers.details import ONMICROSOFT
-from pcdesk.services.storage import translate_storage_errors
 
 BATCH_SIZE = 1000
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark: what Excel needs to read it as UTF-8
@@ -159,8 +158,7 @@ def export_customers(
     temporary = _temporary_path(target)
     try:
         with (
-            translate_storage_errors(),
-            db.session_factory() as session,
+            db.reading() as session,
             temporary.open("x", encoding=ENCODING, newline="") as file,
         ):
             _read_one_snapshot(session)

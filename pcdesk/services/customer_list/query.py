@@ -193,7 +193,7 @@ def plan_list(db: Database, query: CustomerQuery = CustomerQuery()) -> ListPlan:
     """The plan of ``query``, to pass to ``customer_page``, ``count_customers`` and
     ``customer_position`` while the data has not changed much (a stale plan still gives the right
     rows; only its choice of index may be worse)."""
-    with db.session_factory() as session:
+    with db.reading() as session:
         return _plan(session, query)
 
 
@@ -264,7 +264,7 @@ def count_customers(
     function that stops the count, for when the user has typed on meanwhile; the count then
     raises CountCancelled.
     """
-    with db.session_factory() as session:
+    with db.reading() as session:
         plan = plan or _plan(session, query)
         if plan.count is not None:  # the search index counted them
             return plan.count
@@ -361,7 +361,7 @@ def customer_page(
     counted from the end, so the last page costs what the first does. ``plan``: the query's plan,
     if already made.
     """
-    with db.session_factory() as session:
+    with db.reading() as session:
         plan = plan or _plan(session, query)
         statement = select(*_row_columns(query)).where(*plan.conditions)
         reverse = False
@@ -411,7 +411,7 @@ def customer_position(
     One count on the sort index of the rows before it, so selecting a customer just added costs
     the same at any size of list.
     """
-    with db.session_factory() as session:
+    with db.reading() as session:
         conditions = (plan or _plan(session, query)).conditions
         found = session.execute(
             select(*_sort_columns(query)).where(Customer.id == customer_id, *conditions)

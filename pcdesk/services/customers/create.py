@@ -16,6 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import NotAllowed, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     AccountStatus,
     AgreementAcceptance,
@@ -34,15 +36,8 @@ from pcdesk.models.database import Database
 from pcdesk.services import audit
 from pcdesk.services.customers.details import ONMICROSOFT, CustomerDetails, get_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput, SubscriptionLine
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    Message,
-    NotAllowed,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation import (
     country_name,
     default_language,
@@ -115,7 +110,7 @@ def domain_taken_message(prefix: str) -> Message:
 def domain_prefix_available(db: Database, prefix: str) -> bool:
     """True if no customer has this initial domain (ignoring case)."""
     prefix = normalize_domain_prefix(prefix)
-    with db.session_factory() as session:
+    with db.reading() as session:
         return not _domain_taken(session, prefix)
 
 
@@ -181,7 +176,7 @@ def create_customer(
             raise ValidationFailed({"microsoft_id": _not_a_guid_message(microsoft_id)})
         microsoft_id = tenant
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             partner = session.get(PartnerProfile, 1)
             if partner is not None and partner.partner_type is PartnerType.INDIRECT_RESELLER:
                 raise NotAllowed(
@@ -203,7 +198,7 @@ def create_customer(
             customer_id = customer.id
     except IntegrityError as exc:
         # Another workstation took the domain (or the id) between our check and our insert.
-        with translate_storage_errors(), db.session_factory() as session:
+        with db.reading() as session:
             if _domain_taken(session, data.domain_prefix):
                 raise ValidationFailed(
                     {"domain_prefix": domain_taken_message(data.domain_prefix)}

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import NotFound
 from pcdesk.models import (
     AccountStatus,
     AgreementAcceptance,
@@ -22,7 +23,6 @@ from pcdesk.models import (
     SubscriptionStatus,
 )
 from pcdesk.models.database import Database
-from pcdesk.services.messages import NotFound
 
 ONMICROSOFT = ".onmicrosoft.com"
 
@@ -101,7 +101,7 @@ class CustomerDetails:
 
 def get_customer(db: Database, customer_id: int) -> CustomerDetails:
     """One customer with its current agreement and subscriptions. Raises NotFound."""
-    with db.session_factory() as session:
+    with db.reading() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
             raise NotFound(customer_id)

@@ -154,7 +154,7 @@ def possible_duplicates(
     tests = _tests(data)
     if not tests:
         return ()
-    with db.session_factory() as session:
+    with db.reading() as session:
         rows = session.execute(_statement(tests, limit)).all()
     found = []
     for row in rows:

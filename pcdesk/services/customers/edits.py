@@ -14,8 +14,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from pcdesk.errors import ConcurrentChange, NotFound, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import AgreementStatus, Customer, PartnerProfile, utc_now
 from pcdesk.models.database import Database
+from pcdesk.models.storage import translate_storage_errors
 from pcdesk.services import audit
 from pcdesk.services.customers.create import (
     account_problems,
@@ -25,16 +28,8 @@ from pcdesk.services.customers.create import (
 )
 from pcdesk.services.customers.details import CustomerDetails, get_customer, latest_agreement
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    ConcurrentChange,
-    Message,
-    NotFound,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation import validate_agreement
 
 CONTEXT = "customer_edits"
@@ -163,7 +158,7 @@ def update_customer(
     actor = actor or current_user()
     data = normalized(data)
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             require(session, Task.EDIT_CUSTOMER, actor)
             customer = _customer_at(session, customer_id, expected_version)
             partner = session.get(PartnerProfile, 1)
@@ -231,7 +226,7 @@ def confirm_agreement(
     actor = actor or current_user()
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             require(session, Task.ATTEST_AGREEMENT, actor)  # Admin and Sales agents only
             customer = _customer_at(session, customer_id, expected_version)
             latest = latest_agreement(session, customer_id)

@@ -21,6 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from pcdesk.errors import NotFound, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     AccountStatus,
     AgreementStatus,
@@ -45,10 +47,8 @@ from pcdesk.services.customers.edits import (
     touch,
 )
 from pcdesk.services.inputs import SubscriptionLine
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message, NotFound, ValidationFailed
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
-from pcdesk.services.storage import translate_storage_errors
 
 CONTEXT = "subscriptions"
 
@@ -147,8 +147,7 @@ def add_subscriptions(
         )
     with (
         _conflicts_reported(db, lambda: customer_id),
-        translate_storage_errors(),
-        db.session_factory.begin() as session,
+        db.writing() as session,
     ):
         require(session, Task.MANAGE_SUBSCRIPTIONS, actor)
         customer = locked_customer(session, customer_id)
@@ -234,8 +233,7 @@ def change_quantity(
     found: list[int] = []
     with (
         _conflicts_reported(db, lambda: found[0]),
-        translate_storage_errors(),
-        db.session_factory.begin() as session,
+        db.writing() as session,
     ):
         require(session, Task.MANAGE_SUBSCRIPTIONS, actor)
         change = _Change.locked(session, subscription_id, expected_version)
@@ -323,8 +321,7 @@ def _set_status(
     found: list[int] = []
     with (
         _conflicts_reported(db, lambda: found[0]),
-        translate_storage_errors(),
-        db.session_factory.begin() as session,
+        db.writing() as session,
     ):
         require(session, Task.MANAGE_SUBSCRIPTIONS, actor)
         change = _Change.locked(session, subscription_id, expected_version)

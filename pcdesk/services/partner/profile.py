@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pcdesk.errors import ValidationFailed
 from pcdesk.models import PartnerCenterInstance, PartnerProfile, PartnerType
 from pcdesk.models.database import Database
 from pcdesk.services import audit
 from pcdesk.services.inputs import PartnerProfileInput
-from pcdesk.services.messages import ValidationFailed
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.validation import normalize_guid, validate_partner_profile
 
@@ -34,7 +34,7 @@ class PartnerProfileData:
 
 def get_partner_profile(db: Database) -> PartnerProfileData | None:
     """The profile, or None before the first start has asked for it."""
-    with db.session_factory() as session:
+    with db.reading() as session:
         row = session.get(PartnerProfile, 1)
         return None if row is None else _data(row)
 
@@ -47,7 +47,7 @@ def set_partner_profile(
     if errors:
         raise ValidationFailed(errors)
     actor = actor or current_user()
-    with db.session_factory.begin() as session:
+    with db.writing() as session:
         row = session.get(PartnerProfile, 1)
         if row is None:
             row = PartnerProfile(id=1)

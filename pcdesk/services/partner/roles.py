@@ -22,18 +22,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import NotAllowed, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Joined, Message
 from pcdesk.models import PartnerRole, TeamMember
 from pcdesk.models.database import Database
 from pcdesk.services import audit
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    Joined,
-    Message,
-    NotAllowed,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
-from pcdesk.services.storage import translate_storage_errors
 
 
 class Task(enum.StrEnum):
@@ -108,7 +102,7 @@ def roles_in_session(session: Session, user_name: str) -> frozenset[PartnerRole]
 
 
 def roles_of(db: Database, user_name: str | None = None) -> frozenset[PartnerRole]:
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         return roles_in_session(session, user_name or current_user())
 
 
@@ -142,7 +136,7 @@ def require(session: Session, task: Task, user_name: str) -> None:
 
 def list_team(db: Database) -> tuple[TeamMemberData, ...]:
     """The recorded team by user name; empty while nobody has set roles up."""
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         rows = session.scalars(select(TeamMember).order_by(TeamMember.user_name))
         return tuple(TeamMemberData(row.user_name, _parse(row.roles)) for row in rows)
 
@@ -200,7 +194,7 @@ def set_team(
                 )
             }
         )
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         require(session, Task.MANAGE_TEAM, actor)
         existing = {row.user_name: row for row in session.scalars(select(TeamMember))}
         for name, row in existing.items():

@@ -20,6 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from pcdesk.errors import ConcurrentChange, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     AccountStatus,
     Customer,
@@ -33,12 +35,6 @@ from pcdesk.services import audit
 from pcdesk.services.customers.create import agreement_row
 from pcdesk.services.customers.details import ONMICROSOFT
 from pcdesk.services.inputs import AgreementInput
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    ConcurrentChange,
-    Message,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
 from pcdesk.services.relationships.sent import claim, pending_request
@@ -47,7 +43,6 @@ from pcdesk.services.relationships.tenant_match import (
     input_problems,
     matching_customer,
 )
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation import normalize_domain_prefix, normalize_guid
 
 # The context the zh-TW translations of these messages are filed under.
@@ -214,7 +209,7 @@ def accept_request(
     assert tenant is not None
     prefix = normalize_domain_prefix(domain)
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             require(session, Task.REQUEST_RELATIONSHIP, actor)
             request = pending_request(session, request_id)
             customer = matching_customer(session, request, tenant, prefix)

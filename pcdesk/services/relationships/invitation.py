@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation import normalize_guid
 
 CONTEXT = "relationships"

@@ -24,6 +24,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from pcdesk.errors import NotFound, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     Customer,
     Relationship,
@@ -42,11 +44,9 @@ from pcdesk.services.customers.edits import (
     touch,
 )
 from pcdesk.services.customers.subscriptions import active_subscriptions, suspend_all_active
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message, NotFound, ValidationFailed
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task
-from pcdesk.services.storage import translate_storage_errors
 
 CONTEXT = "relationship_removal"
 
@@ -142,7 +142,7 @@ def removal_state(db: Database, customer_id: int, *, user: str | None = None) ->
     now, and if not why: no relationship, the role, or active subscriptions (in that order).
     Raises NotFound or Unavailable."""
     user = user or current_user()
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
             raise NotFound(customer_id)
@@ -209,8 +209,7 @@ def suspend_active_subscriptions(
     actor = actor or current_user()
     with (
         _conflicts_reported(db, customer_id),
-        translate_storage_errors(),
-        db.session_factory.begin() as session,
+        db.writing() as session,
     ):
         roles.require(session, Task.REMOVE_RELATIONSHIP, actor)
         customer = locked_customer(session, customer_id)
@@ -235,8 +234,7 @@ def remove_relationship(
     actor = actor or current_user()
     with (
         _conflicts_reported(db, customer_id),
-        translate_storage_errors(),
-        db.session_factory.begin() as session,
+        db.writing() as session,
     ):
         roles.require(session, Task.REMOVE_RELATIONSHIP, actor)
         # Locked, so no subscription can be ordered or reactivated between the count and the

@@ -12,20 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ConcurrentChange, NotFound, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import Customer, PartnerProfile, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.services import audit
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    ConcurrentChange,
-    Message,
-    NotFound,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
 from pcdesk.services.relationships.invitation import LANGUAGES, invitation_link, link_problem
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation import company_name_problem, email_problem
 from pcdesk.services.validation.findings import too_long
 
@@ -61,7 +55,7 @@ def _data(row: RelationshipRequest) -> RelationshipRequestData:
 
 def requests_for_customer(db: Database, customer_id: int) -> tuple[RelationshipRequestData, ...]:
     """The relationship requests sent to a customer, newest first. Raises Unavailable."""
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         rows = session.scalars(
             select(RelationshipRequest)
             .where(RelationshipRequest.customer_id == customer_id)
@@ -188,7 +182,7 @@ def record_request(
     when, and its audit event, in one transaction. Raises ValidationFailed, NotAllowed, NotFound
     (no partner profile) or Unavailable."""
     actor = actor or current_user()
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         require(session, Task.REQUEST_RELATIONSHIP, actor)
         link = _checked(session, data)
         row = RelationshipRequest(
@@ -212,7 +206,7 @@ def update_request(
     it again). Writes, with an audit event, only when something changed. Raises
     ValidationFailed, NotAllowed, NotFound, ConcurrentChange (no longer pending) or Unavailable."""
     actor = actor or current_user()
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         require(session, Task.REQUEST_RELATIONSHIP, actor)
         row = session.get(RelationshipRequest, request_id)
         if row is None:

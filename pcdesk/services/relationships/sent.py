@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ConcurrentChange, NotFound
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import Customer, RelationshipRequest, RequestStatus, utc_now
 from pcdesk.models.database import Database
 from pcdesk.services import audit
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, ConcurrentChange, Message, NotFound
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
-from pcdesk.services.storage import translate_storage_errors
 
 # The context the zh-TW translations of these messages are filed under (they were first
 # written for accepting a request).
@@ -70,7 +70,7 @@ def list_requests(
     )
     if status is not None:
         query = query.where(RelationshipRequest.status == status)
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         return tuple(
             RequestRow(
                 id=row[0],
@@ -163,7 +163,7 @@ def cancel_request(db: Database, request_id: int, *, actor: str | None = None) -
     Raises ConcurrentChange when it is no longer pending, NotFound, NotAllowed or Unavailable.
     """
     actor = actor or current_user()
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         require(session, Task.REQUEST_RELATIONSHIP, actor)
         request = pending_request(session, request_id)
         customer_id, prospect = request.customer_id, request.prospect_company_name

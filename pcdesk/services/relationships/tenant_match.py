@@ -11,11 +11,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import Customer, RelationshipRequest
 from pcdesk.models.database import Database
 from pcdesk.services.customers.details import ONMICROSOFT
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message, ValidationFailed
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation import (
     domain_prefix_problem,
     normalize_domain_prefix,
@@ -180,7 +180,7 @@ def matching_customer(
 def added_meanwhile(db: Database, microsoft_id: str, prefix: str) -> ValidationFailed:
     """The refusal when another workstation added this tenant between our look-up and our
     insert, naming the customer it added (read in a new session: ours was rolled back)."""
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         errors: dict[str, Message] = {}
         by_domain = _by_domain(session, prefix)
         if by_domain is not None:

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import fold
 from pcdesk.services.csv_records import records_with_lines
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation import country_codes, country_name
 from pcdesk.services.validation.reseller import CONTEXT, ResellerInput
 

@@ -17,15 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ConcurrentChange, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import IndirectReseller
 from pcdesk.models.database import Database
 from pcdesk.services import audit
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    ConcurrentChange,
-    Message,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.resellers.csv_file import ResellerCsvUnreadable as ResellerCsvUnreadable
 from pcdesk.services.resellers.csv_file import read_file, read_rows
@@ -38,7 +34,6 @@ from pcdesk.services.resellers.records import (
     reseller_data,
     tenant_id_taken_message,
 )
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation.reseller import (
     CONTEXT,
     ResellerInput,
@@ -191,7 +186,7 @@ def read_reseller_csv(db: Database, source: Path | TextIO) -> ResellerImportPrev
                 _message(QT_TRANSLATE_NOOP("resellers", "The file is not UTF-8 text."))
             ) from exc
         name = Path(str(getattr(source, "name", ""))).name
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         existing = _existing(session)
     return ResellerImportPreview(name, classify(rows, existing))
 
@@ -224,7 +219,7 @@ def import_resellers(
     actor = actor or current_user()
     source = [(row.line, row.values) for row in preview.rows]
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             require_reseller_manager(session, actor)
             rows = classify(source, _existing(session))
             invalid = sum(1 for row in rows if row.fate is RowFate.INVALID)

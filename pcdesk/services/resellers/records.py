@@ -16,6 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     Customer,
     IndirectReseller,
@@ -26,17 +28,8 @@ from pcdesk.models import (
 )
 from pcdesk.models.database import Database
 from pcdesk.services import audit
-from pcdesk.services.messages import (
-    QT_TRANSLATE_NOOP,
-    ConcurrentChange,
-    Message,
-    NotAllowed,
-    NotFound,
-    ValidationFailed,
-)
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import Task, require
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.services.validation.reseller import CONTEXT, FIELDS, normalized_reseller
 from pcdesk.services.validation.reseller import ResellerInput as ResellerInput  # re-exported
 from pcdesk.services.validation.reseller import validate_reseller as validate_reseller
@@ -86,7 +79,7 @@ def list_resellers(db: Database, *, active_only: bool = True) -> tuple[ResellerD
     )
     if active_only:
         statement = statement.where(IndirectReseller.state == ResellerState.ACTIVE)
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         rows = session.execute(statement).all()
     resellers = [
         ResellerData(
@@ -106,7 +99,7 @@ def list_resellers(db: Database, *, active_only: bool = True) -> tuple[ResellerD
 
 def get_reseller(db: Database, reseller_id: int) -> ResellerData:
     """One reseller as stored now. Raises NotFound."""
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         row = session.get(IndirectReseller, reseller_id)
         if row is None:
             raise NotFound(reseller_id)
@@ -115,7 +108,7 @@ def get_reseller(db: Database, reseller_id: int) -> ResellerData:
 
 def reseller_customer_count(db: Database, reseller_id: int) -> int:
     """How many customers are associated with the reseller (one indexed count)."""
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         count = session.scalar(
             select(func.count())
             .select_from(Customer)
@@ -185,7 +178,7 @@ def _explain_integrity_error(
     db: Database, data: ResellerInput, reseller_id: int | None, exc: IntegrityError
 ) -> None:
     """Another workstation took the Partner ID between our check and our write: say so."""
-    with translate_storage_errors(), db.session_factory() as session:
+    with db.reading() as session:
         errors = conflicts(session, data, reseller_id)
     if errors:
         raise ValidationFailed(errors) from exc
@@ -207,7 +200,7 @@ def add_reseller(db: Database, data: ResellerInput, *, actor: str | None = None)
         raise ValidationFailed(errors)
     data = normalized_reseller(data)
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             require_reseller_manager(session, actor)
             errors = conflicts(session, data, None)
             if errors:
@@ -314,7 +307,7 @@ def update_reseller(
     actor = actor or current_user()
     normal = normalized_reseller(data)
     try:
-        with translate_storage_errors(), db.session_factory.begin() as session:
+        with db.writing() as session:
             require_reseller_manager(session, actor)
             row = session.get(IndirectReseller, reseller_id)
             if row is None:
@@ -342,7 +335,7 @@ def _set_state(
     db: Database, reseller_id: int, state: ResellerState, action: str, actor: str | None
 ) -> ResellerData:
     actor = actor or current_user()
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         require_reseller_manager(session, actor)
         row = session.get(IndirectReseller, reseller_id)
         if row is None:

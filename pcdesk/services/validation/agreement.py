@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.inputs import AgreementInput
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.contact import (
     email_problem,
     international_phone_problem,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from pcdesk.messages import Message
 from pcdesk.services.inputs import CustomerInput
-from pcdesk.services.messages import Message
 from pcdesk.services.validation.address import validate_address
 from pcdesk.services.validation.company import company_name_problem, company_name_warning
 from pcdesk.services.validation.contact import (

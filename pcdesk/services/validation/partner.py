@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import uuid
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.inputs import PartnerProfileInput
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.company import company_name_problem
 from pcdesk.services.validation.domain import domain_name_problem
 from pcdesk.services.validation.findings import CONTEXT

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.countries import country_problem, normalize_country
 from pcdesk.services.validation.findings import too_long
 from pcdesk.services.validation.partner import EXAMPLE_GUID, normalize_guid

@@ -12,14 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pcdesk.services.messages import Joined
+from pcdesk.errors import PcdeskError
+from pcdesk.messages import Joined
 from pcdesk.services.validation.countries import CountryName, country_name
 from pcdesk.views.common.ui_locale import ui_locale
 
 
 def translated(message: object) -> str:
-    """A service Message (or anything with ``template``, ``context`` and ``params``, such as a
-    DatabaseOpenError) in the current language; a plain str is shown as it is."""
+    """A Message (or a PcdeskError's) in the current language; a plain str is shown as it is."""
+    if isinstance(message, PcdeskError):
+        message = message.message
     template = getattr(message, "template", None)
     if not isinstance(template, str):
         return str(message)

@@ -24,11 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStyle, QWidget
 
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import Database
+from pcdesk.models.storage import translate_storage_errors
 from pcdesk.services.customer_list.export import ExportCancelled, export_customers
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers
-from pcdesk.services.messages import Unavailable
-from pcdesk.services.storage import translate_storage_errors
 from pcdesk.views.common.background_jobs import WorkerJob, keep_running
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerCenterInstance, PartnerType
 from pcdesk.services.inputs import PartnerProfileInput
-from pcdesk.services.messages import ValidationFailed
 from pcdesk.services.partner.profile import (
     PartnerProfileData,
     get_partner_profile,

@@ -7,7 +7,7 @@ window's role-dependent actions to look again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import NotAllowed, Unavailable, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerRole
-from pcdesk.services.messages import NotAllowed, Unavailable, ValidationFailed
+from pcdesk.services.changes import Changes
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import (
     ALLOWED,
@@ -38,6 +39,7 @@ from pcdesk.services.partner.roles import (
     not_allowed_message,
     set_team,
 )
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.text_lists import listed, sentences
 from pcdesk.views.common.translate import translated
@@ -337,9 +339,7 @@ def _escape(text: str) -> str:
 
 
 class TeamLauncher(QObject):
-    """Owns Partner > Team and roles…; ``team_changed()`` after a team was saved."""
-
-    team_changed = Signal()
+    """Owns Partner > Team and roles…; a saved team is published as a change."""
 
     def __init__(self, db: Database, window: QWidget) -> None:
         super().__init__(window)
@@ -366,7 +366,7 @@ class TeamLauncher(QObject):
 
     def _saved(self) -> None:
         if self.dialog is not None and self.dialog.saved is not None:
-            self.team_changed.emit()
+            publisher().publish(Changes(team=True), self)
 
     def _finished(self, _result: int) -> None:
         if self.dialog is not None:

@@ -9,21 +9,16 @@ nothing is ever half-done: a step either went through or wrote nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushButton, QWidget
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
+from pcdesk.models.database import Database
 from pcdesk.models.enums import Relationship
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails
-from pcdesk.services.messages import (
-    ConcurrentChange,
-    NotAllowed,
-    NotFound,
-    Unavailable,
-    ValidationFailed,
-)
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.relationships.removal import (
     ActiveSubscription,
@@ -34,10 +29,9 @@ from pcdesk.services.relationships.removal import (
     remove_relationship,
     suspend_active_subscriptions,
 )
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.translate import translated
-
-if TYPE_CHECKING:
-    from pcdesk.views.main_window import MainWindow
+from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 
 LISTED_AT_MOST = 8  # offers named in the suspend question; the rest are counted
 
@@ -52,17 +46,27 @@ class Question(QMessageBox):
 
 
 class RemoveRelationshipLauncher(QObject):
-    """Owns the Remove relationship action; follows the customer the window shows."""
+    """Owns the Remove relationship action; follows the customer the Relationship tab shows.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``selected_customer()`` names the customer to act on; the questions open over ``window``.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        selected_customer: Callable[[], int | None],
+        tab: RelationshipTab,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self._window = window
-        self._db = window.db
+        self._db = db
+        self._selected_customer = selected_customer
         self._details: CustomerDetails | None = None
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
-        tab = window.detail_pane.relationship_tab
         tab.shown.connect(self.follow)
+        publisher().changed.connect(self._on_changes)
         self.attach_button(tab.remove_button)
         self.follow(None)
 
@@ -78,6 +82,10 @@ class RemoveRelationshipLauncher(QObject):
         button.clicked.connect(self.action.trigger)
         self.action.changed.connect(sync)
         sync()
+
+    def _on_changes(self, changes: Changes, _source: object) -> None:
+        if changes.team:
+            self.refresh()
 
     def follow(self, details: CustomerDetails | None) -> None:
         """The window shows another customer (or the same one read again, or none)."""
@@ -110,7 +118,7 @@ class RemoveRelationshipLauncher(QObject):
 
     def start(self) -> bool:
         """Suspend (if confirmed), confirm, remove. True when the relationship was removed."""
-        customer_id = self._window.selected_customer_id()
+        customer_id = self._selected_customer()
         if customer_id is None:
             return False
         state = self._read(customer_id)
@@ -126,7 +134,9 @@ class RemoveRelationshipLauncher(QObject):
                 return False
         if state.blocker is not None:
             self.show_problem(translated(state.reason or ""))
-            self._window.customer_written(customer_id)  # show what stands in the way now
+            publisher().publish(
+                Changes.of_subject(customer_id), self._window
+            )  # show what stands in the way now
             return False
         if not self.confirm_remove(state):
             return False
@@ -154,10 +164,12 @@ class RemoveRelationshipLauncher(QObject):
             lambda: remove_relationship(self._db, state.customer_id, state.version),
         ):
             return False
-        self._window.statusBar().showMessage(
-            self.tr("Relationship with {company} removed.").format(company=state.company_name),
-            10_000,
-        )
+        window = self._window.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                self.tr("Relationship with {company} removed.").format(company=state.company_name),
+                10_000,
+            )
         return True
 
     def _write(self, customer_id: int, write: Callable[[], object]) -> bool:
@@ -171,11 +183,11 @@ class RemoveRelationshipLauncher(QObject):
             return False
         except ValidationFailed as failure:
             self.show_problem("\n".join(translated(text) for text in failure.errors.values()))
-            self._window.customer_written(customer_id)
+            publisher().publish(Changes.of_subject(customer_id), self._window)
             return False
         except ConcurrentChange as failure:
             self.show_problem(self._changed_text(failure))
-            self._window.customer_written(customer_id)
+            publisher().publish(Changes.of_subject(customer_id), self._window)
             return False
         except Unavailable as failure:
             self.show_problem(translated(failure.message))
@@ -183,7 +195,7 @@ class RemoveRelationshipLauncher(QObject):
         except NotFound:
             self._gone(customer_id)
             return False
-        self._window.customer_written(customer_id)
+        publisher().publish(Changes.of_subject(customer_id), self._window)
         return True
 
     def _changed_text(self, failure: ConcurrentChange) -> str:
@@ -196,7 +208,7 @@ class RemoveRelationshipLauncher(QObject):
         self.show_problem(
             self.tr("This customer no longer exists: another workstation may have removed it.")
         )
-        self._window.customer_written(customer_id)
+        publisher().publish(Changes.of_subject(customer_id), self._window)
 
     # -- questions (seams the tests replace) ----------------------------------------------------
 

@@ -14,14 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.models.database import Database
-from pcdesk.services.messages import (
-    ConcurrentChange,
-    NotAllowed,
-    NotFound,
-    Unavailable,
-    ValidationFailed,
-)
 from pcdesk.services.resellers.records import (
     ResellerData,
     ResellerInput,

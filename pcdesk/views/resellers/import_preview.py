@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, Unavailable, ValidationFailed
 from pcdesk.models.database import Database
-from pcdesk.services.messages import ConcurrentChange, NotAllowed, Unavailable, ValidationFailed
 from pcdesk.services.resellers.importing import (
     ImportRow,
     ResellerCsvUnreadable,

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import NotAllowed, NotFound, Unavailable
 from pcdesk.models import PartnerType
 from pcdesk.models.database import Database
-from pcdesk.services.messages import NotAllowed, NotFound, Unavailable
+from pcdesk.services.changes import Changes
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.resellers.importing import (
@@ -47,6 +48,7 @@ from pcdesk.services.resellers.records import (
     reseller_customer_count,
     suspend_reseller,
 )
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.text_lists import sentences
 from pcdesk.views.common.translate import translated
@@ -197,7 +199,8 @@ class ResellerManagerDialog(QDialog):
         return resellers
 
     def _changed(self, select_id: int | None = None) -> None:
-        self.resellers_changed.emit(self.reload(select_id))
+        self.reload(select_id)
+        publisher().publish(Changes(resellers=True, many_customers=True), self)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_filter_text(text)
@@ -386,9 +389,7 @@ class ResellerManagerDialog(QDialog):
 
 
 class ResellerManagerLauncher(QObject):
-    """Owns Partner > Indirect resellers…; ``resellers_changed`` relays the dialog's."""
-
-    resellers_changed = Signal(object)  # tuple[ResellerData, ...]
+    """Owns Partner > Indirect resellers…."""
 
     def __init__(self, db: Database, profile: PartnerProfileData, window: QWidget) -> None:
         super().__init__(window)
@@ -424,7 +425,6 @@ class ResellerManagerLauncher(QObject):
             self.dialog.activateWindow()
             return self.dialog
         dialog = ResellerManagerDialog(self._db, self._window)
-        dialog.resellers_changed.connect(self.resellers_changed)
         dialog.finished.connect(self._finished)
         self.dialog = dialog
         dialog.open()

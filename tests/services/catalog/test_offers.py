@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from pcdesk.errors import NotFound
+from pcdesk.messages import Message
 from pcdesk.models import AuditEvent, CatalogOffer
 from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import (
@@ -28,7 +30,6 @@ from pcdesk.services.catalog.offers import (
     parse_date,
     parse_price_list,
 )
-from pcdesk.services.messages import Message, NotFound
 
 HEADER = [
     "ProductTitle",

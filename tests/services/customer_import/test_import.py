@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, insert, select
 
+from pcdesk.errors import NotAllowed
 from pcdesk.models import (
     AgreementAcceptance,
     AuditEvent,
@@ -43,7 +44,6 @@ from pcdesk.services.customers.details import get_customer
 from pcdesk.services.customers.edits import customer_input_of, update_customer
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.inputs import AgreementInput, CustomerInput, PartnerProfileInput
-from pcdesk.services.messages import NotAllowed
 from pcdesk.services.partner.profile import set_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from pcdesk.errors import NotAllowed, Unavailable, ValidationFailed
 from pcdesk.models import (
     AgreementAcceptance,
     AgreementStatus,
@@ -37,7 +38,6 @@ from pcdesk.services.inputs import (
     PartnerProfileInput,
     SubscriptionLine,
 )
-from pcdesk.services.messages import NotAllowed, Unavailable, ValidationFailed
 from pcdesk.services.partner.profile import set_partner_profile
 
 SIGNED = AgreementInput(

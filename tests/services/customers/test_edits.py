@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import ConcurrentChange, NotFound, Unavailable, ValidationFailed
 from pcdesk.models import (
     AgreementAcceptance,
     AgreementStatus,
@@ -36,7 +37,6 @@ from pcdesk.services.customers.edits import (
     update_customer,
 )
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import ConcurrentChange, NotFound, Unavailable, ValidationFailed
 
 PENDING = AgreementInput(accepted=False)
 

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import NotFound, Unavailable, ValidationFailed
 from pcdesk.models import (
     AccountStatus,
     Customer,
@@ -37,7 +38,6 @@ from pcdesk.services.customers.subscriptions import (
     suspend_subscription,
 )
 from pcdesk.services.inputs import AgreementInput, CustomerInput, SubscriptionLine
-from pcdesk.services.messages import NotFound, Unavailable, ValidationFailed
 
 BASIC, STANDARD, E3 = "CFQ7TTC0LH18", "CFQ7TTC0LDPB", "CFQ7TTC0LFLX"
 

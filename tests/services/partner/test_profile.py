@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from pcdesk.errors import ValidationFailed
 from pcdesk.models import PartnerCenterInstance, PartnerType
 from pcdesk.models.database import Database
 from pcdesk.services.audit import customer_history
 from pcdesk.services.inputs import PartnerProfileInput
-from pcdesk.services.messages import ValidationFailed
 from pcdesk.services.partner.profile import get_partner_profile, set_partner_profile
 
 PROFILE = PartnerProfileInput(

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
+from pcdesk.errors import NotAllowed
 from pcdesk.models import (
     AgreementStatus,
     AuditEvent,
@@ -38,7 +39,6 @@ from pcdesk.services.inputs import (
     PartnerProfileInput,
     SubscriptionLine,
 )
-from pcdesk.services.messages import NotAllowed
 from pcdesk.services.partner.profile import set_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.services.relationships.removal import suspend_active_subscriptions

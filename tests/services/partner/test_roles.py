@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from pcdesk.errors import NotAllowed, ValidationFailed
 from pcdesk.models import AuditEvent, PartnerRole
 from pcdesk.models.database import Database
-from pcdesk.services.messages import NotAllowed, ValidationFailed
 from pcdesk.services.partner.roles import (
     Task,
     TeamMemberData,

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select, update
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
 from pcdesk.models import (
     AgreementStatus,
     AuditEvent,
@@ -25,7 +26,6 @@ from pcdesk.services.customers.create import create_customer
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.customers.edits import update_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.services.relationships import acceptance as relationship_acceptance
 from pcdesk.services.relationships.acceptance import (

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
 from pcdesk.models import (
     AuditEvent,
     Customer,
@@ -29,7 +30,6 @@ from pcdesk.services.customers.subscriptions import (
     suspend_subscription,
 )
 from pcdesk.services.inputs import AgreementInput, CustomerInput, SubscriptionLine
-from pcdesk.services.messages import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.services.relationships.removal import (
     Blocker,

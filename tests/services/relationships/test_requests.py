@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import Unavailable
 from pcdesk.models import RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import Unavailable
 from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer
 
 LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"

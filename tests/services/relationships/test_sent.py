@@ -9,13 +9,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from sqlalchemy import func, select
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, ValidationFailed
 from pcdesk.models import AuditEvent, PartnerRole, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerType
 from pcdesk.services.customer_list.query import CustomerQuery, RelationshipFilter, count_customers
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput, PartnerProfileInput
-from pcdesk.services.messages import ConcurrentChange, NotAllowed, ValidationFailed
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import set_partner_profile
 from pcdesk.services.relationships.invitation import (

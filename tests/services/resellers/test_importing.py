@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from pcdesk.errors import NotAllowed, ValidationFailed
 from pcdesk.models import AuditEvent, IndirectReseller, PartnerType, ResellerState
 from pcdesk.models.database import Database
 from pcdesk.services.inputs import PartnerProfileInput
-from pcdesk.services.messages import NotAllowed, ValidationFailed
 from pcdesk.services.partner.profile import set_partner_profile
 from pcdesk.services.resellers.csv_file import country_code_of
 from pcdesk.services.resellers.importing import (

@@ -9,17 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, ValidationFailed
 from pcdesk.models import AuditEvent, Customer, IndirectReseller, PartnerType, ResellerState
 from pcdesk.models.database import Database
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.inputs import AgreementInput, CustomerInput, PartnerProfileInput
-from pcdesk.services.messages import (
-    ConcurrentChange,
-    NotAllowed,
-    NotFound,
-    ValidationFailed,
-)
 from pcdesk.services.partner.profile import set_partner_profile
 from pcdesk.services.resellers import records as reseller_service
 from pcdesk.services.resellers.records import (

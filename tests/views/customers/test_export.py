@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import Database
+from pcdesk.models.storage import unavailable_message
 from pcdesk.services.customer_list import export as customer_export
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import Unavailable
-from pcdesk.services.storage import unavailable_message
 from pcdesk.views.common import background_jobs
 from pcdesk.views.customers import export as export_view
 from pcdesk.views.customers.export import CustomerExporter

@@ -17,6 +17,7 @@ from pcdesk.models.database import Database
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import ROLE_NAMES, TeamMemberData, list_team, set_team
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.partner.team_dialog import NAME, ROLES, TeamDialog
 
@@ -177,7 +178,7 @@ def test_saving_roles_re_evaluates_the_windows_actions(
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     type_name(qtbot, dialog, keyboard, "zoe")
     toggle(qtbot, dialog, 1, GLOBAL)
-    with qtbot.waitSignal(window.team.team_changed):
+    with qtbot.waitSignal(publisher().changed):
         save(qtbot, dialog)
     assert not remove.isEnabled()
     assert remove.toolTip().startswith("Your role cannot do this. It needs: Global admin.")

@@ -12,12 +12,14 @@ from pytestqt.qtbot import QtBot
 from pcdesk.models import Customer, PartnerRole, Relationship, SubscriptionStatus
 from pcdesk.models.database import Database
 from pcdesk.services.audit import customer_history
+from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.services.relationships.removal import Blocker, RemovalState
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
 
@@ -256,7 +258,7 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
     # Nor may a Helpdesk agent ask a former customer back: the tab's button says why.
     with demo_db.session_factory.begin() as session:
         session.get_one(Customer, alpine).relationship = Relationship.NONE
-    window.customer_written(alpine)
+    publisher().publish(Changes.of_subject(alpine))
     request = window.detail_pane.relationship_tab.request_button
     assert not request.isHidden() and not request.isEnabled()
     assert request.toolTip() == (
@@ -265,7 +267,7 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
     )
     with demo_db.session_factory.begin() as session:
         session.get_one(Customer, alpine).relationship = Relationship.RESELLER
-    window.customer_written(alpine)
+    publisher().publish(Changes.of_subject(alpine))
     # Even if it is started (the role was taken away after the pane was shown), it refuses.
     assert window.remove_relationship.start() is False
     assert answers.problems == [reason]

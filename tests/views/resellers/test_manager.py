@@ -132,7 +132,7 @@ def test_other_partners_see_the_action_disabled_with_the_reason(
 
 
 def test_adding_a_reseller_shows_what_is_wrong_then_lists_it_everywhere(
-    qtbot: QtBot, window: MainWindow, keyboard
+    qtbot: QtBot, window: MainWindow, keyboard, list_loaded
 ) -> None:
     manager = open_manager(qtbot, window)
     click(qtbot, manager.add_button)
@@ -175,6 +175,7 @@ def test_adding_a_reseller_shows_what_is_wrong_then_lists_it_everywhere(
     assert manager.status.text() == "Contoso 康圖索 saved."
 
     # The main window's reseller filter and the wizard's picker offer it now.
+    list_loaded(window)
     filter_combo = window.filter_bar.reseller
     assert filter_combo is not None
     assert "Contoso 康圖索" in combo_texts(filter_combo)
@@ -281,6 +282,7 @@ def test_the_filter_bar_keeps_its_choice_and_shows_a_new_name(
     keyboard.replace(form.tenant_id, TENANT)
     click(qtbot, form.save_button)
     qtbot.waitUntil(lambda: not form.isVisible())
+    list_loaded(window)
 
     assert combo.currentData() == litware.id
     assert combo.currentText() == "Litware Group 利特威"
@@ -323,7 +325,7 @@ def write_csv(tmp_path: Path) -> Path:
 
 
 def test_importing_a_csv_previews_each_row_then_imports(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_loaded
 ) -> None:
     manager = open_manager(qtbot, window)
     path = write_csv(tmp_path)
@@ -366,6 +368,7 @@ def test_importing_a_csv_previews_each_row_then_imports(
     assert manager.status.text() == (
         "Resellers added: 1, updated: 1, unchanged: 0. Rows left out: invalid 1, duplicate 0."
     )
+    list_loaded(window)
     filter_combo = window.filter_bar.reseller
     assert filter_combo is not None
     assert "Wingtip Toys, Inc." in combo_texts(filter_combo)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from pcdesk.errors import NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import get_offer
 from pcdesk.services.customers.create import create_customer
@@ -16,7 +17,6 @@ from pcdesk.services.customers.duplicates import possible_duplicates
 from pcdesk.services.customers.passwords import temporary_password
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import SubscriptionLine
-from pcdesk.services.messages import NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import Database
 from pcdesk.models.enums import ResellerState
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.services.customers.edits import CustomerChanged, customer_input_of, update_customer
 from pcdesk.services.inputs import CustomerInput
-from pcdesk.services.messages import Unavailable
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.resellers.records import list_resellers

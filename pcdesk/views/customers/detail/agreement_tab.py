@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import NotAllowed, Unavailable
 from pcdesk.models.database import Database
 from pcdesk.models.enums import AgreementStatus, AgreementType
 from pcdesk.services.customers.details import AgreementData, CustomerDetails
 from pcdesk.services.customers.edits import confirm_agreement
 from pcdesk.services.inputs import AgreementInput
-from pcdesk.services.messages import NotAllowed, Unavailable
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import agreement_label

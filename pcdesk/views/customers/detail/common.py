@@ -8,9 +8,9 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from pcdesk.errors import NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.services.customers.edits import CustomerChanged
-from pcdesk.services.messages import NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.views.common.translate import translated
 
 T = TypeVar("T")

@@ -2,22 +2,24 @@
 relationship and history, each on its tab, under a header naming the customer.
 
 The main window puts it beside the customer list, calls ``confirm_leave()`` before the selection
-moves and ``show_customer(id)`` after; ``customer_changed(id)`` tells it a write went through, so
-the list row can be read again.
+moves and ``show_customer(id)`` after. Its writes are published as changes; it reads its customer
+again when someone else's change touches it (or the roles, resellers or requests it shows).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from pcdesk.errors import NotFound, Unavailable
 from pcdesk.models.database import Database
 from pcdesk.services.audit import customer_history
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
-from pcdesk.services.messages import NotFound, Unavailable
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.relationships.requests import requests_for_customer
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.account_tab import AccountTab
@@ -29,9 +31,7 @@ from pcdesk.views.customers.detail.subscriptions_tab import SubscriptionsTab
 
 
 class CustomerDetailPane(QWidget):
-    """Emits ``customer_changed(id)`` after every successful write to the customer shown."""
-
-    customer_changed = Signal(int)
+    """The customer shown beside the list, on five tabs."""
 
     def __init__(
         self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
@@ -80,6 +80,7 @@ class CustomerDetailPane(QWidget):
             tab.saved.connect(self._written)
             tab.refreshed.connect(self._display)
             tab.reload_requested.connect(self.reload)
+        publisher().changed.connect(self._on_changes)
         self._show_empty(self.tr("Select a customer to see its details"))
 
     # -- public ---------------------------------------------------------------------------------
@@ -125,6 +126,17 @@ class CustomerDetailPane(QWidget):
                 self._show_empty(translated(unavailable.message))
             return
         self._display(details)
+
+    def _on_changes(self, changes: Changes, source: object) -> None:
+        if isinstance(source, QWidget) and (source is self or self.isAncestorOf(source)):
+            return  # its own write: already shown
+        if (
+            changes.touches_customer(self._current_id)
+            or changes.team  # the tabs' buttons follow the roles
+            or changes.resellers
+            or changes.requests
+        ):
+            self.reload()
 
     def has_unsaved_edits(self) -> bool:
         return self.account_tab.has_unsaved_edits()
@@ -189,4 +201,4 @@ class CustomerDetailPane(QWidget):
 
     def _written(self, details: CustomerDetails) -> None:
         self._display(details)
-        self.customer_changed.emit(details.id)
+        publisher().publish(Changes.of_customers([details.id]), self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import Database
 from pcdesk.models.enums import SubscriptionStatus
 from pcdesk.services.catalog.price_list_format import CENT, term_months
@@ -33,7 +34,6 @@ from pcdesk.services.customers.subscriptions import (
     suspend_subscription,
 )
 from pcdesk.services.inputs import SubscriptionLine
-from pcdesk.services.messages import Unavailable
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import subscription_status_label

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
-from pcdesk.services.messages import Unavailable
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.translate import translated
 

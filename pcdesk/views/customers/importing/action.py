@@ -16,7 +16,9 @@ from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, QThread
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStyle, QWidget
 
+from pcdesk.errors import NotAllowed, Unavailable
 from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
 from pcdesk.services.customer_import.apply import (
     ImportCancelled,
     ImportOutdated,
@@ -27,10 +29,10 @@ from pcdesk.services.customer_import.apply import (
     apply_import,
     preview_import,
 )
-from pcdesk.services.messages import NotAllowed, Unavailable
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.background_jobs import Work, WorkerJob, keep_running
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.importing.preview import ImportPreviewDialog
 
@@ -91,6 +93,11 @@ class CustomerImporter(QObject):
         )
         self.action.triggered.connect(self.start)
         self.refresh_permission()
+        publisher().changed.connect(self._on_changes)  # roles saved: look again
+
+    def _on_changes(self, changes: Changes, _source: object) -> None:
+        if changes.team:
+            self.refresh_permission()
 
     def refresh_permission(self) -> None:
         """Enable the action, or say why not: the partner type, or the user's role."""
@@ -204,6 +211,7 @@ class CustomerImporter(QObject):
             result_text(result),
         )
         self.imported.emit(result)
+        publisher().publish(Changes(many_customers=True), self)
 
     # -- running work off the GUI thread --------------------------------------------------------
 

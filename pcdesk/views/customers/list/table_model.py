@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from pcdesk.messages import QT_TRANSLATE_NOOP
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import (
     CountCancelled,
@@ -42,7 +43,6 @@ from pcdesk.services.customer_list.query import (
     customer_position,
     plan_list,
 )
-from pcdesk.services.messages import QT_TRANSLATE_NOOP
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.labels import agreement_label, relationship_label
 from pcdesk.views.common.ui_locale import ui_locale

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import Database
-from pcdesk.services.messages import Unavailable
+from pcdesk.services.changes import Changes
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.relationships.requests import RelationshipRequestData
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.translate import translated
 from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
 
@@ -24,8 +26,6 @@ class RequestRelationshipLauncher(QObject):
     Every partner type may request relationships, indirect resellers included (they cannot add
     customers, partner-center.md); what matters is the user's role.
     """
-
-    customer_requested = Signal(int)
 
     def __init__(
         self,
@@ -48,6 +48,7 @@ class RequestRelationshipLauncher(QObject):
         )
         self.action.triggered.connect(self.start)
         self.refresh_permission()
+        publisher().changed.connect(self._on_changes)  # roles saved: look again
 
     def attach_button(self, button: QPushButton) -> None:
         """A button elsewhere (the Relationship tab of a former customer) that does what the
@@ -60,6 +61,10 @@ class RequestRelationshipLauncher(QObject):
         button.clicked.connect(self.action.trigger)
         self.action.changed.connect(sync)
         sync()
+
+    def _on_changes(self, changes: Changes, _source: object) -> None:
+        if changes.team:
+            self.refresh_permission()
 
     def refresh_permission(self) -> bool:
         """Enable the action for a role that may request relationships; else say why not."""
@@ -97,7 +102,9 @@ class RequestRelationshipLauncher(QObject):
 
     def _recorded(self, request: RelationshipRequestData) -> None:
         if request.customer_id is not None:
-            self.customer_requested.emit(request.customer_id)
+            publisher().publish(Changes.of_subject(request.customer_id, requests=True), self)
+        else:
+            publisher().publish(Changes(requests=True), self)
 
     def _finished(self, _result: int) -> None:
         if self.dialog is not None:

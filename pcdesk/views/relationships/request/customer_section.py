@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import NotFound, Unavailable
 from pcdesk.models.database import Database
 from pcdesk.models.enums import Relationship, RequestStatus
 from pcdesk.services.customers.details import get_customer
-from pcdesk.services.messages import NotFound, Unavailable
 from pcdesk.services.relationships.requests import requests_for_customer
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.translate import translated

@@ -24,14 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.models.database import Database
-from pcdesk.services.messages import (
-    ConcurrentChange,
-    NotAllowed,
-    NotFound,
-    Unavailable,
-    ValidationFailed,
-)
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.relationships.invitation import (
     clipboard_text,

@@ -20,15 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.services.customers.details import ONMICROSOFT
-from pcdesk.services.messages import (
-    ConcurrentChange,
-    NotAllowed,
-    NotFound,
-    Unavailable,
-    ValidationFailed,
-)
 from pcdesk.services.relationships.acceptance import (
     AcceptResult,
     CustomerChangedMeanwhile,

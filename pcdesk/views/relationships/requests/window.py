@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable
 from pcdesk.models.database import Database
 from pcdesk.models.enums import RequestStatus
-from pcdesk.services.messages import ConcurrentChange, NotAllowed, NotFound, Unavailable
+from pcdesk.services.changes import Changes
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.relationships.acceptance import AcceptResult
 from pcdesk.services.relationships.sent import RequestRow, cancel_request, list_requests
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import request_status_label
 from pcdesk.views.common.translate import translated
@@ -323,7 +325,7 @@ class RelationshipRequestsWindow(QWidget):
         else:
             text = self.tr("{company} accepted: you are its reseller.")
         self.notice.show_ok(text.format(company=company))
-        self.customer_written.emit(result.customer_id)
+        publisher().publish(Changes.of_subject(result.customer_id, requests=True), self)
 
     # -- Cancel request -----------------------------------------------------------------------
 
@@ -380,17 +382,12 @@ class RelationshipRequestsWindow(QWidget):
                     company=request.company_name or company_text(request)
                 )
             )
-            if request.customer_id is not None:
-                self.request_cancelled.emit(request.customer_id)
+            publisher().publish(Changes(requests=True), self)
         self.refresh()
 
 
 class RelationshipRequestsLauncher(QObject):
-    """Owns Customers > Relationship requests…; ``customer_written(id)`` and
-    ``request_cancelled(id)`` relay the window's."""
-
-    customer_written = Signal(int)
-    request_cancelled = Signal(int)
+    """Owns Customers > Relationship requests…."""
 
     def __init__(self, db: Database, window: QWidget) -> None:
         super().__init__(window)
@@ -408,8 +405,6 @@ class RelationshipRequestsLauncher(QObject):
         """Open the window, or bring it forward (read again) if it is open already."""
         if self.requests_window is None:
             requests = RelationshipRequestsWindow(self._db, self._window)
-            requests.customer_written.connect(self.customer_written)
-            requests.request_cancelled.connect(self.request_cancelled)
             self.requests_window = requests
         else:
             self.requests_window.refresh()

@@ -7,11 +7,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
+from pcdesk.errors import Unavailable
 from pcdesk.models import Customer
+from pcdesk.models.storage import unavailable_message
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.messages import Unavailable
-from pcdesk.services.storage import unavailable_message
 from pcdesk.views.customers.add import wizard as wizard_module
 from pcdesk.views.customers.add.pages import ACCOUNT, CONFIRMATION, REVIEW, SUBSCRIPTIONS
 

@@ -10,18 +10,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select, update
 
+from pcdesk.errors import Unavailable
 from pcdesk.models import AccountStatus, Customer, PartnerRole, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.models.enums import AgreementStatus, Relationship, SubscriptionStatus
+from pcdesk.models.storage import unavailable_message
 from pcdesk.services.catalog.offers import list_offers
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.customers.edits import customer_input_of, update_customer
 from pcdesk.services.customers.subscriptions import add_subscriptions, change_quantity
 from pcdesk.services.inputs import SubscriptionLine
-from pcdesk.services.messages import Unavailable
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
-from pcdesk.services.storage import unavailable_message
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.customers.detail import CustomerDetailPane
 from pcdesk.views.customers.detail import account_tab as account_module
 from pcdesk.views.customers.detail import pane as pane_module
@@ -131,9 +132,9 @@ def test_an_edit_is_saved_and_the_history_shows_it(pane, qtbot, keyboard) -> Non
     keyboard.replace(form.address.edits["address_line1"], "2 Market St")
     assert pane.has_unsaved_edits()
 
-    with qtbot.waitSignal(pane.customer_changed) as changed:
+    with qtbot.waitSignal(publisher().changed) as changed:
         click_save(pane, qtbot)
-    assert changed.args == [found]
+    assert changed.args[0].customers == {found}
 
     saved = get_customer(pane._db, found)
     assert saved.address_line1 == "2 Market St"
@@ -310,7 +311,7 @@ def test_keeping_my_changes_overwrites_knowingly_on_the_next_save(pane, qtbot, k
     assert "Save to replace" in pane.account_tab.failure.text()
     assert get_customer(pane._db, found).address_line1 == "99 Bay St"
 
-    with qtbot.waitSignal(pane.customer_changed):
+    with qtbot.waitSignal(publisher().changed):
         click_save(pane, qtbot)
     saved = get_customer(pane._db, found)
     assert (saved.address_line1, saved.city) == ("2 Market St", "San Francisco")
@@ -351,7 +352,7 @@ def test_confirming_a_pending_agreement(pane, qtbot, keyboard) -> None:
     assert form.edits["signer_first_name"].text() == "Hannah"
     assert form.edits["signer_email"].text() == "hannah@alpineskihouse.com"
     keyboard.replace(form.edits["signer_first_name"], "Johanna")
-    with qtbot.waitSignal(pane.customer_changed):
+    with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(dialog.confirm_button, LEFT)
 
     agreement = get_customer(pane._db, found).agreement
@@ -406,7 +407,7 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     tab.quantity.selectAll()
     qtbot.keyClicks(tab.quantity, "40")
     assert tab.apply_button.isEnabled()
-    with qtbot.waitSignal(pane.customer_changed):
+    with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(tab.apply_button, LEFT)
     assert get_customer(pane._db, found).subscriptions[0].quantity == 40
     assert texts(tab.table, 1) == ["40"]
@@ -434,7 +435,7 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     qtbot.mouseClick(tab.cancel_button, LEFT)
     box = tab.cancel_question
     qtbot.waitUntil(box.isVisible)
-    with qtbot.waitSignal(pane.customer_changed):
+    with qtbot.waitSignal(publisher().changed):
         click_box_button(box, "Ca&ncel subscription")
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.CANCELLED
     assert texts(tab.table, 4) == ["Cancelled"]
@@ -545,7 +546,7 @@ def test_adding_offers_with_the_wizards_picker(pane, qtbot) -> None:
     qtbot.keyClicks(picker.quantity, "12")
     qtbot.mouseClick(picker.add_button, LEFT)
     assert dialog.order_button.isEnabled()
-    with qtbot.waitSignal(pane.customer_changed):
+    with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(dialog.order_button, LEFT)
 
     subscriptions = get_customer(pane._db, found).subscriptions
@@ -663,7 +664,7 @@ def test_a_helpdesk_agent_edits_details_but_orders_and_changes_nothing(
     assert account.edit_button.toolTip() == "Change the account's details"
     start_edit(pane, qtbot)
     keyboard.replace(account.form.address.edits["city"], "Oakland")
-    with qtbot.waitSignal(pane.customer_changed):
+    with qtbot.waitSignal(publisher().changed):
         click_save(pane, qtbot)
     saved = get_customer(pane._db, found)
     assert (saved.city, saved.updated_by) == ("Oakland", "hal")

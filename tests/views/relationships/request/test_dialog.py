@@ -27,6 +27,7 @@ from pcdesk.services.partner.profile import (
 )
 from pcdesk.services.relationships.invitation import MAILTO_MAX_LENGTH, paste_note
 from pcdesk.services.relationships.requests import requests_for_customer
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.history_words import entry_texts
 from pcdesk.views.main_window import MainWindow
@@ -420,9 +421,9 @@ def test_the_action_opens_the_dialog_for_the_shown_customer_and_the_list_shows_i
     dialog = launcher.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.search.text() == "台灣晶片設計股份有限公司"
-    with qtbot.waitSignal(launcher.customer_requested) as requested:
+    with qtbot.waitSignal(publisher().changed) as requested:
         click(qtbot, dialog.copy_button)
-    assert requested.args == [partner.tw_id]
+    assert requested.args[0].subject == partner.tw_id
 
     bar = window.filter_bar
     bar.status.setCurrentIndex(bar.status.findData("pending"))

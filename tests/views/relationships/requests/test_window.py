@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from pcdesk.models import Customer, Relationship, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.services.audit import customer_history
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.drafts import DraftStore
@@ -23,6 +24,7 @@ from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.relationships import acceptance as relationship_acceptance
 from pcdesk.services.relationships.sent import cancel_request
+from pcdesk.views.common.changes import publisher
 from pcdesk.views.customers.detail.history_words import entry_texts
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
@@ -266,10 +268,10 @@ def test_mark_accepted_adds_the_prospect_and_updates_the_table(
 
     keyboard.type(dialog.microsoft_id, FABRIKAM_ID.upper())
     keyboard.type(dialog.domain, "fabrikam.onmicrosoft.com")
-    with qtbot.waitSignal(window.customer_written) as written:
+    with qtbot.waitSignal(publisher().changed) as written:
         click(qtbot, dialog.accept_button)
 
-    customer_id = written.args[0]
+    customer_id = written.args[0].subject
     customer = get_customer(db, customer_id)
     assert (customer.company_name, customer.microsoft_id, customer.domain_prefix) == (
         "Fabrikam, Inc.",
@@ -336,10 +338,10 @@ def test_an_existing_customers_values_are_prefilled_and_it_is_linked(
     assert dialog.microsoft_id.text() == get_customer(db, contoso).microsoft_id
     assert dialog.domain.text() == "contosopharma"
 
-    with qtbot.waitSignal(window.customer_written) as written:
+    with qtbot.waitSignal(publisher().changed) as written:
         click(qtbot, dialog.accept_button)
 
-    assert written.args == [contoso]
+    assert written.args[0].subject == contoso
     assert get_customer(db, contoso).relationship is Relationship.RESELLER
     assert customer_count(db) == 1
     assert window.notice.text() == "Contoso Pharmaceuticals accepted: you are its reseller."
@@ -362,7 +364,7 @@ def test_the_customers_other_pending_requests_leave_the_list_with_the_accepted_o
     window.refresh()
     assert column(window, COMPANY).count("Contoso Pharmaceuticals") == 2
     dialog = open_accept_dialog(qtbot, window, "Contoso Pharmaceuticals")
-    with qtbot.waitSignal(window.customer_written):
+    with qtbot.waitSignal(publisher().changed):
         click(qtbot, dialog.accept_button)
 
     assert column(window, COMPANY) == ["Fabrikam, Inc. (prospect)"]
@@ -408,7 +410,7 @@ def test_a_customer_saved_elsewhere_meanwhile_can_be_accepted_again(
     assert status_of(db, requests["contoso"]) is RequestStatus.PENDING
 
     monkeypatch.undo()
-    with qtbot.waitSignal(window.customer_written):
+    with qtbot.waitSignal(publisher().changed):
         click(qtbot, dialog.accept_button)
     assert get_customer(db, contoso).relationship is Relationship.RESELLER
 
@@ -512,10 +514,10 @@ def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_wi
     dialog = open_accept_dialog(qtbot, window, "Fabrikam, Inc. (prospect)")
     keyboard.type(dialog.microsoft_id, FABRIKAM_ID)
     keyboard.type(dialog.domain, "fabrikam")
-    with qtbot.waitSignal(window.customer_written) as written:
+    with qtbot.waitSignal(publisher().changed) as written:
         click(qtbot, dialog.accept_button)
 
-    customer_id = written.args[0]
+    customer_id = written.args[0].subject
     qtbot.waitUntil(lambda: main.detail_pane.current_id == customer_id)
     list_loaded(main)
     pane = main.detail_pane
@@ -557,7 +559,7 @@ def test_cancelling_a_customers_request_updates_the_customer_shown(
     qtbot.addWidget(main)
     main.show()
     list_loaded(main)
-    main.customer_written(alpine)
+    publisher().publish(Changes.of_subject(alpine))
     requests_table = main.detail_pane.relationship_tab.requests
     qtbot.waitUntil(lambda: requests_table.rowCount() == 1)
     assert requests_table.item(0, 3).text() == "Pending"
@@ -567,7 +569,7 @@ def test_cancelling_a_customers_request_updates_the_customer_shown(
     click(qtbot, window.cancel_button)
     box = window.confirm_box
     assert box is not None
-    with qtbot.waitSignal(main.relationship_requests.request_cancelled):
+    with qtbot.waitSignal(publisher().changed):
         click(qtbot, next(b for b in box.buttons() if b.text() == "Cancel &request"))
 
     assert requests_table.item(0, 3).text() == "Cancelled"

@@ -7,8 +7,8 @@ import logging
 import pytest
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 
-from pcdesk.services.messages import Unavailable
-from pcdesk.services.storage import translate_storage_errors
+from pcdesk.errors import Unavailable
+from pcdesk.models.storage import translate_storage_errors
 
 STATEMENT = "INSERT INTO customer (company_name, contact_email) VALUES (?, ?)"
 PARAMS = ("Contoso", "dana@contoso.example")

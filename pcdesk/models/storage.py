@@ -1,4 +1,6 @@
-"""The database's "busy" and "gone" errors, said in the user's words (services reuse this)."""
+"""The database's "busy" and "gone" errors, said in the user's words: the one place where a driver's
+error becomes a Message. ``Database.reading()`` and ``Database.writing()`` apply it to every session;
+the raw driver text, SQL statement and parameters never reach a dialog or the log."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message, Unavailable
+from pcdesk.errors import Unavailable
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""User-facing messages from the Qt-free layers, ready to be translated by the views.
+"""User-facing messages from the Qt-free layers (models, services, Partner Center), ready to be
+translated by the views.
 
 A ``Message`` is a ``str`` holding the English text, so ``{field: message}`` reads naturally in
 tests, logs and scripts; it also keeps its untranslated template and parameters, so a view can look
@@ -46,34 +47,3 @@ class Joined(str):
         self.parts = listed
         self.separator = separator
         return self
-
-
-class ValidationFailed(Exception):
-    """Input was refused; ``errors`` maps each offending field to what is wrong with it."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(f"{field}: {text}" for field, text in errors.items()))
-        self.errors: dict[str, str] = dict(errors)
-
-
-class NotFound(Exception):
-    """The record asked for no longer exists (another workstation may have removed it)."""
-
-
-class ConcurrentChange(Exception):
-    """Another workstation changed the record first; nothing was written."""
-
-
-class NotAllowed(Exception):
-    """The partner's role does not allow this (e.g. an indirect reseller adding a customer)."""
-
-
-class Unavailable(Exception):
-    """The database is locked by another user or cannot be reached; nothing was written.
-
-    ``message`` says so in the user's words; the database's own error is the ``__cause__``.
-    """
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message)
-        self.message = message
