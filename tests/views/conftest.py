@@ -1,14 +1,25 @@
-"""GUI test helpers: typing as a user does, including text QTest.keyClicks cannot send."""
+"""GUI test helpers: typing as a user does (including text QTest.keyClicks cannot send), the one
+object that answers every question pcdesk asks, and waiting for operations."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
@@ -16,9 +27,70 @@ from pcdesk.services.catalog.offers import import_starter_catalog, markets
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
+from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import runner
+from pcdesk.views.common.prompts import Prompter, install_prompter
 from pcdesk.views.customers.add import AddCustomerWizard
 from pcdesk.views.main_window import MainWindow
+
+
+@dataclass
+class Asked:
+    """A question as the user saw it: its title, text, details and buttons (mnemonics removed)."""
+
+    title: str
+    text: str
+    informative: str
+    buttons: list[str]
+    default: str | None
+
+
+@dataclass
+class ScriptedPrompter(Prompter):
+    """Answers from a script: ``answer("Cancel request")`` clicks that button in the next box,
+    ``file("/tmp/x.csv")`` names the next file; every question asked is kept in ``asked``. A
+    question with no answer scripted fails the test, rather than hanging it."""
+
+    answers: deque[str | Callable[[Asked], str | None] | None] = field(default_factory=deque)
+    files: deque[str] = field(default_factory=deque)
+    asked: list[Asked] = field(default_factory=list)
+
+    def answer(self, *buttons: str | Callable[[Asked], str | None] | None) -> None:
+        """The buttons to click in the next boxes, in order (None: close the box)."""
+        self.answers.extend(buttons)
+
+    def file(self, *paths: str) -> None:
+        """The files to choose in the next file dialogs ("" cancels)."""
+        self.files.extend(paths)
+
+    def ask(self, box: QMessageBox) -> QAbstractButton | None:
+        buttons = {button_text(b.text()): b for b in box.buttons()}
+        default = box.defaultButton()
+        asked = Asked(
+            box.windowTitle(),
+            box.text(),
+            box.informativeText(),
+            list(buttons),
+            button_text(default.text()) if default is not None else None,
+        )
+        self.asked.append(asked)
+        assert self.answers, f"no answer scripted for the question {asked}"
+        answer = self.answers.popleft()
+        if callable(answer):
+            answer = answer(asked)
+        box.deleteLater()
+        if answer is None:
+            return None
+        assert answer in buttons, f"{answer!r} is not one of {list(buttons)}"
+        return buttons[answer]
+
+    def open_file(self, parent: QWidget | None, caption: str, filters: str) -> str:
+        assert self.files, f"no file scripted for {caption!r}"
+        return self.files.popleft()
+
+    def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+        assert self.files, f"no file scripted for {caption!r}"
+        return self.files.popleft()
 
 
 class Keyboard:
@@ -82,6 +154,15 @@ def _private_settings(tmp_path_factory: pytest.TempPathFactory, qapp: QApplicati
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     qapp.setOrganizationName("pcdesk")
     qapp.setApplicationName("pcdesk")
+
+
+@pytest.fixture(autouse=True)
+def prompts() -> Iterator[ScriptedPrompter]:
+    """Answers every question a dialog asks; a question the test did not script fails it."""
+    scripted = ScriptedPrompter()
+    previous = install_prompter(scripted)
+    yield scripted
+    install_prompter(previous)
 
 
 @pytest.fixture

@@ -58,6 +58,7 @@ def test_first_start_asks_for_the_profile_before_the_main_window(
     assert len(asked) == 1
 
 
+@pytest.mark.logs_errors
 def test_an_unreachable_database_is_explained_in_a_dialog(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
