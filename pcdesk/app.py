@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pcdesk import __version__, config
+from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import demo_data
 from pcdesk.services.catalog import offers as catalog
@@ -97,11 +98,10 @@ def setup_logging() -> None:
         )
     except OSError:
         pass
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=handlers,
-    )
+    formatter = PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in handlers:
+        handler.setFormatter(formatter)
+    logging.basicConfig(level=logging.INFO, handlers=handlers)
 
 
 def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: object) -> None:
@@ -113,7 +113,7 @@ def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: 
             "app",
             "Something went wrong that pcdesk did not expect: {error}\n\n"
             "Details were written to the log in {folder}.",
-        ).format(error=error, folder=config.log_dir()),
+        ).format(error=type(error).__name__, folder=config.log_dir()),
     )
 
 

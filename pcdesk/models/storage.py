@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from pcdesk.errors import Unavailable
+from pcdesk.log_privacy import describe
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,6 @@ def translate_storage_errors() -> Iterator[None]:
 
 
 def _reason(exc: Exception) -> str:
-    # The driver's own words only: SQLAlchemy's text adds the statement and its parameters, which
-    # carry customer data that has no place in a log file.
-    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+    # The error's class and the driver's code only: its text carries the statement, its
+    # parameters and the server's details, customer data that has no place in a log file.
+    return describe(exc)
