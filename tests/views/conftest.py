@@ -26,7 +26,7 @@ from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import import_starter_catalog, markets
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner.profile import get_partner_profile
+from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import runner
 from pcdesk.views.common.prompts import Prompter, install_prompter
@@ -335,3 +335,34 @@ def us_account() -> dict[str, str]:
 @pytest.fixture
 def tw_account() -> dict[str, str]:
     return dict(TW_ACCOUNT)
+
+
+# ---------------------------------------------------------------------------------------------
+# The main window, as a user opens it: shown, active, its list and first reads done.
+
+OpenMainWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def open_main_window(
+    qtbot: QtBot, tmp_path: Path, list_loaded: Callable[[MainWindow], MainWindow]
+) -> OpenMainWindow:
+    """Opens a main window on a database (with its partner profile, or the one given)."""
+
+    def open_window(db: Database, profile: PartnerProfileData | None = None) -> MainWindow:
+        profile = profile or get_partner_profile(db)
+        assert profile is not None
+        window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return list_loaded(window)
+
+    return open_window
+
+
+@pytest.fixture
+def main_window(demo_db: Database, open_main_window: OpenMainWindow) -> MainWindow:
+    """The main window on the demo database."""
+    return open_main_window(demo_db)
