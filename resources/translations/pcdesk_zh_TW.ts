@@ -3418,6 +3418,38 @@ Details were written to pcdesk&apos;s log.</source>
 <context>
     <name>messages</name>
     <message>
+        <source>The database is busy: another workstation is saving or reading a lot. Nothing was saved; try again in a moment.</source>
+        <translation>資料庫忙碌中：另一部工作站正在儲存或讀取大量資料。未儲存任何內容；請稍後再試。</translation>
+    </message>
+    <message>
+        <source>The database can only be read, not changed (a read-only file, folder or drive). Nothing was saved. Ask whoever manages it to let you write to it, or open a copy you can change.</source>
+        <translation>資料庫只能讀取，無法變更（唯讀的檔案、資料夾或磁碟）。未儲存任何內容。請向管理者要求寫入權限，或開啟一份您可以變更的複本。</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full. Nothing was saved. Free some space on it, then try again.</source>
+        <translation>存放資料庫的磁碟已滿。未儲存任何內容。請釋出一些空間後再試。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be reached any more: its folder may have been moved or deleted, or its drive disconnected. Nothing was saved. Reconnect the drive or open the database again.</source>
+        <translation>已無法存取資料庫檔案：其資料夾可能已被移動或刪除，或其磁碟已中斷連線。未儲存任何內容。請重新連接磁碟，或再次開啟資料庫。</translation>
+    </message>
+    <message>
+        <source>This file is not a pcdesk database (or it is encrypted). Nothing was saved. Open your database with File &gt; Open database.</source>
+        <translation>此檔案不是 pcdesk 資料庫（或已加密）。未儲存任何內容。請使用「檔案 &gt; 開啟資料庫」開啟您的資料庫。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Nothing was saved. Restore it from a backup before working in it again.</source>
+        <translation>資料庫檔案已損毀。未儲存任何內容。請先從備份還原，再繼續使用。</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Nothing was saved; check your network connection and try again.</source>
+        <translation>無法連線到資料庫伺服器。未儲存任何內容；請檢查網路連線後再試。</translation>
+    </message>
+    <message>
+        <source>The database server refused this: your database login is not allowed to do it. Nothing was saved; ask whoever manages the database.</source>
+        <translation>資料庫伺服器拒絕了此操作：您的資料庫登入帳號沒有這項權限。未儲存任何內容；請洽詢資料庫管理者。</translation>
+    </message>
+    <message>
         <source>The database is busy or cannot be reached. Nothing was saved; try again. If this keeps happening, check your network connection, or ask whoever else works in the database to finish what they are saving.</source>
         <translation>資料庫忙碌中或無法連線，未儲存任何內容，請再試一次。如果一直發生這種情況，請檢查網路連線，或請其他正在使用資料庫的人先完成他們的儲存作業。</translation>
     </message>
