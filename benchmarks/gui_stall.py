@@ -15,6 +15,7 @@ Target (issue 12): the longest stall under 50 ms, and the save completes once th
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sqlite3
 import sys
@@ -25,17 +26,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from pcdesk.models.database import open_database, sqlite_url  # noqa: E402
-from pcdesk.services.catalog.offers import import_starter_catalog  # noqa: E402
-from pcdesk.services.customers.details import get_customer  # noqa: E402
-from pcdesk.services.demo_data import seed_demo  # noqa: E402
-from pcdesk.services.drafts import DraftStore  # noqa: E402
-from pcdesk.services.partner.profile import get_partner_profile  # noqa: E402
-from pcdesk.views.main_window import MainWindow  # noqa: E402
+from pcdesk.models.database import open_database, sqlite_url
+from pcdesk.services.catalog.offers import import_starter_catalog
+from pcdesk.services.customers.details import get_customer
+from pcdesk.services.demo_data import seed_demo
+from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner.profile import get_partner_profile
+from pcdesk.views.main_window import MainWindow
 
 NEW_STREET = "1 Lock Street"
 
@@ -114,7 +115,7 @@ def main() -> int:
     clicks.stop()
     holder.join()
 
-    gaps = [later - earlier for earlier, later in zip(beats, beats[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(beats)]
     stall = max([clicked - started, *gaps]) if gaps else clicked - started
     saved = get_customer(db, customer_id).address_line1 == NEW_STREET
     after_release = done - released_at[0] if released_at else float("nan")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 
@@ -41,13 +42,16 @@ def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def build_main_window(database_url: str, *, demo: bool = False) -> MainWindow:
+def build_main_window(database_url: str, *, demo: bool = False, create: bool = True) -> MainWindow:
     """Open (and migrate) the database, seed demo data into an empty one if asked, and return the
-    main window without starting an event loop. A QApplication must exist.
+    main window without starting an event loop. A QApplication must exist. A missing SQLite file
+    is made only when ``create`` (never for a file pcdesk has opened before).
 
     Raises DatabaseOpenError (its message is for the user) or FirstStartCancelled.
     """
-    db = open_database(database_url)
+    create = create and not config.is_known_database(database_url)
+    db = open_database(database_url, create=create)
+    config.remember_database(database_url)
     try:
         if demo and demo_data.is_empty(db):
             log.info("seeding demo data into %s", db.display_url)
@@ -80,6 +84,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--demo",
         action="store_true",
         help="fill a new, empty database with a demo partner, resellers and customers",
+    )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="make the SQLite file named by --database if it does not exist yet",
     )
     parser.add_argument("--version", action="version", version=f"pcdesk {__version__}")
     return parser.parse_args(argv)
@@ -128,7 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)
     try:
-        window = build_main_window(url, demo=args.demo)
+        # A file the user named must exist, unless they ask for a new one (--create, --demo).
+        named = bool(args.database or os.environ.get(config.DATABASE_ENV))
+        window = build_main_window(
+            url, demo=args.demo, create=not named or args.create or args.demo
+        )
     except FirstStartCancelled:
         return 0
     except DatabaseOpenError as error:
@@ -150,7 +163,7 @@ def _keep_reopening(window: MainWindow, url: str) -> None:
 
     def reopen(new_url: str) -> bool:
         try:
-            replacement = build_main_window(new_url)
+            replacement = build_main_window(new_url, create=new_url == url)
         except FirstStartCancelled:
             return False
         except DatabaseOpenError as error:

@@ -21,9 +21,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pcdesk.errors import PcdeskError
+from pcdesk.errors import PcdeskError, Unavailable
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
-from pcdesk.models.storage import translate_storage_errors
+from pcdesk.models.storage import Trouble, translate_storage_errors
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,9 @@ class DatabaseTooNewError(DatabaseOpenError):
 class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
+    # For a SQLite file: the file's (device, inode) when it was opened. SQLite keeps writing to
+    # a file deleted under it and would report success; a session first checks it is still there.
+    file_identity: tuple[int, int] | None = None
 
     @property
     def display_url(self) -> str:
@@ -66,6 +69,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session to read in; a busy or lost database raises Unavailable."""
+        self.check_file()
         with translate_storage_errors(), self.session_factory() as session:
             yield session
 
@@ -77,8 +81,23 @@ class Database:
         for another writer honours the busy timeout instead of failing at the first write. A
         busy or lost database raises Unavailable.
         """
+        self.check_file()
         with translate_storage_errors(), self._writer.begin() as session:
             yield session
+            self.check_file()  # gone meanwhile: raising here rolls the transaction back
+
+    def check_file(self) -> None:
+        """Raise Unavailable when the SQLite file opened is no longer on disk (its folder
+        removed, its drive unmounted) or another file has taken its place."""
+        if self.file_identity is None:
+            return
+        path = self.engine.url.database
+        try:
+            now = _identity(Path(path)) if path else None
+        except OSError:
+            now = None
+        if now != self.file_identity:
+            raise Unavailable(Trouble.GONE.message)
 
     @cached_property
     def _writer(self) -> sessionmaker[Session]:
@@ -206,12 +225,26 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
+def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Database:
     """Connect to ``url`` and bring its schema to the newest revision.
 
-    Raises DatabaseUnavailableError when it cannot be reached or read, DatabaseTooNewError when a
-    newer pcdesk wrote it (it is then left untouched).
+    A SQLite file that does not exist is made only when ``create``: a database that existed (one
+    opened before, or one the user named) must never be replaced by a new, empty one.
+
+    Raises DatabaseUnavailableError when it cannot be reached or read (or is missing and may not
+    be made), DatabaseTooNewError when a newer pcdesk wrote it (it is then left untouched).
     """
+    missing = sqlite_file(url)
+    if missing is not None and not create and not missing.exists():
+        raise DatabaseUnavailableError(
+            QT_TRANSLATE_NOOP(
+                "database",
+                "The database file {path} is missing. pcdesk does not make a new, empty database "
+                "in its place: if its drive is disconnected, reconnect it; if it was moved, open "
+                "it where it is now with File > Open database.",
+            ),
+            path=str(missing),
+        )
     engine = create_database_engine(url)
     shown = redact(engine.url)
     try:
@@ -250,7 +283,25 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             url=shown,
             reason=reason,
         ) from exc
-    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+    path = sqlite_file(url)
+    identity = _identity(path) if path is not None else None
+    return Database(engine, sessionmaker(engine, expire_on_commit=False), identity)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database, or an in-memory one)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    found = path.stat()
+    return found.st_dev, found.st_ino
 
 
 def _is_known_revision(revision: str) -> bool:

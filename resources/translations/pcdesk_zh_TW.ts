@@ -3126,6 +3126,10 @@ Details were written to the log in {folder}.</source>
         <translation>pcdesk 無法使用資料庫 {url}：{reason}</translation>
     </message>
     <message>
+        <source>The database file {path} is missing. pcdesk does not make a new, empty database in its place: if its drive is disconnected, reconnect it; if it was moved, open it where it is now with File &gt; Open database.</source>
+        <translation>找不到資料庫檔案 {path}。pcdesk 不會在原處建立新的空白資料庫：如果其磁碟已中斷連線，請重新連接；如果檔案已被移動，請使用「檔案 &gt; 開啟資料庫」從新的位置開啟。</translation>
+    </message>
+    <message>
         <source>The database {url} was written by a newer version of pcdesk (schema {revision}). Update pcdesk to open it; the database was not changed.</source>
         <translation>資料庫 {url} 由較新版本的 pcdesk 寫入 (結構描述 {revision})。請更新 pcdesk 後再開啟；資料庫未經變更。</translation>
     </message>

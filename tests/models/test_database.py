@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from pcdesk import config
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import (
     Database,
     DatabaseTooNewError,
@@ -19,6 +21,7 @@ from pcdesk.models.database import (
     redact,
     sqlite_url,
 )
+from pcdesk.models.storage import Trouble
 
 
 def test_a_new_sqlite_file_is_created_at_head_with_its_folder(tmp_path: Path) -> None:
@@ -113,3 +116,45 @@ def test_sqlite_schema_changes_roll_back_with_their_transaction(sqlite_db: Datab
     with sqlite_db.engine.connect() as connection:
         tables = connection.execute(text("SELECT name FROM sqlite_master WHERE name = 'half_done'"))
         assert tables.all() == []
+
+
+# -- a database file that goes away ------------------------------------------------------------
+
+
+def test_a_write_to_a_file_removed_under_the_session_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    db = open_database(sqlite_url(folder / "pcdesk.sqlite3"))
+    try:
+        with db.writing() as session:
+            session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        shutil.rmtree(folder)  # the folder deleted, or the drive unmounted, while pcdesk is open
+        with pytest.raises(Unavailable) as refused, db.writing() as session:
+            session.execute(text("SELECT 1"))
+        assert refused.value.message == Trouble.GONE.message
+        with pytest.raises(Unavailable), db.reading() as session:
+            session.execute(text("SELECT 1"))
+    finally:
+        db.dispose()
+    assert not folder.exists()  # nothing made anew in its place
+
+
+def test_a_file_replaced_by_another_is_refused_too(tmp_path: Path) -> None:
+    path = tmp_path / "pcdesk.sqlite3"
+    db = open_database(sqlite_url(path))
+    try:
+        path.rename(tmp_path / "moved.sqlite3")
+        open_database(sqlite_url(path)).dispose()  # a new file now sits at the old path
+        with pytest.raises(Unavailable) as refused, db.writing() as session:
+            session.execute(text("SELECT 1"))
+        assert refused.value.message == Trouble.GONE.message
+    finally:
+        db.dispose()
+
+
+def test_a_missing_file_is_not_made_when_creating_is_not_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "gone.sqlite3"
+    with pytest.raises(DatabaseUnavailableError) as refused:
+        open_database(sqlite_url(path), create=False)
+    assert str(path) in str(refused.value)
+    assert "does not make a new, empty database" in str(refused.value)
+    assert not path.exists()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pcdesk import app
-from pcdesk.models.database import Database, sqlite_url
+from pcdesk.models.database import Database, DatabaseUnavailableError, sqlite_url
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.main_window import MainWindow
 
@@ -73,3 +73,34 @@ def test_an_unreachable_database_is_explained_in_a_dialog(
     assert len(shown) == 1
     assert "127.0.0.1:1/pcdesk" in shown[0]
     assert "s3cret" not in shown[0]
+
+
+def test_a_database_opened_before_is_never_made_anew_when_it_goes_missing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = sqlite_url(tmp_path / "office.sqlite3")
+    first = app.build_main_window(url, demo=True)
+    qtbot.addWidget(first)
+    first.close()
+    (tmp_path / "office.sqlite3").unlink()  # its drive unmounted, say
+
+    with pytest.raises(DatabaseUnavailableError) as refused:
+        app.build_main_window(url, demo=True)
+    assert "office.sqlite3 is missing" in str(refused.value)
+    assert not (tmp_path / "office.sqlite3").exists()
+
+
+@pytest.mark.logs_errors
+def test_a_database_named_on_the_command_line_must_exist_unless_asked_to_create(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text))
+    )
+    monkeypatch.setattr(app, "setup_logging", lambda: None)  # no log file left open by the test
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after main() replaces it
+    path = tmp_path / "typo.sqlite3"
+    assert app.main(["--database", sqlite_url(path)]) == 1
+    assert not path.exists()
+    assert "typo.sqlite3 is missing" in shown[0]
