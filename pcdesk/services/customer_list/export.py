@@ -26,6 +26,7 @@ import enum
 import os
 import secrets
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,22 +119,36 @@ def neutralise(cell: str) -> str:
 
     OWASP's advice for CSV injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or
     carriage return gets an apostrophe in front, so Excel, LibreOffice and Google Sheets show it
-    as text instead of evaluating it (``+886 2 2720 1234`` becomes ``'+886 2 2720 1234``). A cell
-    already starting with an apostrophe gets one more, so ``restore`` can always undo exactly.
-    Quotes and separators inside a cell need nothing here: the csv module quotes such fields.
+    as text instead of evaluating it (``+886 2 2720 1234`` becomes ``'+886 2 2720 1234``). The
+    start is judged as a spreadsheet reads it, after its own trimming and normalisation: spaces,
+    zero-width characters and a byte-order mark are skipped, and full-width forms count as the
+    characters they stand for (full-width equals, ``\u200b=1+1`` and `` =1+1`` are neutralised too). A
+    cell already starting with an apostrophe gets one more, so ``restore`` can always undo
+    exactly. Quotes and separators inside a cell need nothing here: the csv module quotes them.
     """
-    if cell.startswith((*FORMULA_STARTS, QUOTE_PREFIX)):
+    if cell.startswith(QUOTE_PREFIX) or _spreadsheet_start(cell) in FORMULA_STARTS:
         return QUOTE_PREFIX + cell
     return cell
+
+
+def _spreadsheet_start(cell: str) -> str:
+    """The first character a spreadsheet would act on, after what it trims and folds."""
+    for char in cell:
+        if char in FORMULA_STARTS:  # tab and CR count themselves
+            return char
+        if char.isspace() or unicodedata.category(char) == "Cf":  # ZWSP, BOM, bidi marks
+            continue
+        return unicodedata.normalize("NFKC", char)[:1]
+    return ""
 
 
 def restore(cell: str) -> str:
     """The value ``neutralise`` was given: one leading apostrophe removed where it added one.
 
-    For reading an export back (import). An apostrophe followed by anything else is kept: a
-    file from elsewhere may hold such a value as it is.
+    For reading an export back (import). An apostrophe that ``neutralise`` would not have added
+    is kept: a file from elsewhere may hold such a value as it is.
     """
-    if cell.startswith(QUOTE_PREFIX) and cell[1:2] and cell[1] in (*FORMULA_STARTS, QUOTE_PREFIX):
+    if cell.startswith(QUOTE_PREFIX) and neutralise(cell[1:]) == cell:
         return cell[1:]
     return cell
 

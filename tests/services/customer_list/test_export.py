@@ -215,10 +215,31 @@ def test_tab_and_carriage_return_starts_are_neutralised(
 
 
 def test_neutralise_leaves_ordinary_text_alone() -> None:
-    for text in ("", "Contoso", "台灣晶片", "a=b", " =1", "1-2", "contoso@example.com"):
+    for text in ("", "Contoso", "台灣晶片", "a=b", " a=1", "1-2", "contoso@example.com"):
         assert neutralise(text) == text
         assert restore(text) == text
     assert restore("'Contoso") == "'Contoso"  # an apostrophe neutralise would not have added
+
+
+@pytest.mark.parametrize(
+    "evasion",
+    [
+        "\uff1d1+1",  # full-width equals sign, which spreadsheets fold to "="
+        "\uff0b886 2",  # full-width plus
+        "\uff0dcmd",  # full-width hyphen-minus
+        "\uff20SUM(A1)",  # full-width commercial at
+        "\u200b=1+1",  # zero-width space first
+        "\ufeff=1+1",  # a byte-order mark first
+        "\u202e=1+1",  # a bidi override first
+        " =1+1",  # spaces a spreadsheet trims
+        "\u3000=1+1",  # an ideographic space
+    ],
+)
+def test_formulas_hidden_behind_what_a_spreadsheet_trims_or_folds_are_neutralised(
+    evasion: str,
+) -> None:
+    assert neutralise(evasion) == "'" + evasion
+    assert restore(neutralise(evasion)) == evasion
 
 
 @given(st.text())
