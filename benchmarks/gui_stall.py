@@ -106,8 +106,10 @@ def main() -> int:
     # Saved (the form closes), or refused (it stays open with a message): a second after the
     # lock was released either has happened.
     wait_until(
-        lambda: bool(released_at)
-        and (not tab.is_editing() or time.perf_counter() > released_at[0] + 1.0),
+        lambda: (
+            bool(released_at)
+            and (not tab.is_editing() or time.perf_counter() > released_at[0] + 1.0)
+        ),
         args.hold + 10,
     )
     done = time.perf_counter() if not tab.is_editing() else float("nan")

@@ -4359,5 +4359,21 @@ Details were written to pcdesk&apos;s log.</source>
         <source>Leave the organization registration ID empty: {country} does not use one.</source>
         <translation>請將組織註冊識別碼留空：{country}不使用此識別碼。</translation>
     </message>
+    <message>
+        <source>This text holds a broken character; type it again.</source>
+        <translation>此文字含有損壞的字元；請重新輸入。</translation>
+    </message>
+    <message>
+        <source>Remove the invisible direction control (U+{code}): it makes the text read differently from what it holds.</source>
+        <translation>請移除看不見的方向控制字元（U+{code}）：它會讓文字的顯示與實際內容不同。</translation>
+    </message>
+    <message>
+        <source>Remove the control character (U+{code}): it is not something to type here.</source>
+        <translation>請移除控制字元（U+{code}）：此處不應輸入這種字元。</translation>
+    </message>
+    <message>
+        <source>There is no such record (id {id}).</source>
+        <translation>沒有這筆記錄（識別碼 {id}）。</translation>
+    </message>
 </context>
 </TS>

@@ -49,6 +49,7 @@ from pcdesk.services.validation import (
     validate_agreement,
     validate_customer,
 )
+from pcdesk.services.validation.text import MAX_ID
 
 
 def normalized(data: CustomerInput) -> CustomerInput:
@@ -242,7 +243,11 @@ def account_problems(
     checked: only a new customer needs that."""
     partner_domains = [partner.domain] if partner is not None and partner.domain else []
     errors: dict[str, str] = dict(validate_customer(data, partner_domains=partner_domains).errors)
-    if check_reseller and data.indirect_reseller_id is not None:
+    if (
+        check_reseller
+        and data.indirect_reseller_id is not None
+        and "indirect_reseller_id" not in errors
+    ):
         reseller = session.get(IndirectReseller, data.indirect_reseller_id)
         if reseller is None or reseller.state is not ResellerState.ACTIVE:
             errors["indirect_reseller_id"] = Message(
@@ -288,7 +293,13 @@ def check_lines(
     offers = {
         offer.id: offer
         for offer in session.scalars(
-            select(CatalogOffer).where(CatalogOffer.id.in_({line.offer_id for line in lines}))
+            # An id beyond what a database stores matches nothing (and must not reach SQLite,
+            # whose driver refuses a Python int over 64 bits with an OverflowError).
+            select(CatalogOffer).where(
+                CatalogOffer.id.in_(
+                    {line.offer_id for line in lines if 0 < line.offer_id <= MAX_ID}
+                )
+            )
         )
     }
     # The limits are per customer: two lines of one offer count together.
