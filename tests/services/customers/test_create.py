@@ -330,7 +330,7 @@ def test_a_database_locked_by_another_user_is_reported_and_nothing_is_written(
 
         assert isinstance(failed.value.__cause__, OperationalError)
         message = failed.value.message
-        assert message.startswith("The database is busy or cannot be reached. Nothing was saved")
+        assert message.startswith("The database is busy: another workstation is saving")
         assert message.context == "messages" and message.template == message
         for model in (Customer, AgreementAcceptance, AuditEvent):
             assert count(db, model) == 0
