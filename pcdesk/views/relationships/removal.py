@@ -13,6 +13,7 @@ buttons are disabled, so a second click cannot start a second removal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
@@ -35,7 +36,7 @@ from pcdesk.services.relationships.removal import (
 )
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.failures import present_failure
-from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
@@ -70,11 +71,13 @@ class RemoveRelationshipLauncher(QObject):
         self._allowed = True  # the user's role may remove (until the roles are read)
         self._role_reads = 0  # the latest read of the roles; an older answer is ignored
         self._removing: int | None = None  # the customer whose removal is under way
+        self._step: Operation[Any] | None = None  # its read or write running (or answered)
         self._buttons: list[QPushButton] = []
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
         tab.shown.connect(self.follow)
         publisher().changed.connect(self._on_changes)
+        runner().idle.connect(self._after_operations)
         self.attach_button(tab.remove_button)
         self.follow(None)
 
@@ -133,7 +136,7 @@ class RemoveRelationshipLauncher(QObject):
             reason = translated(no_relationship_message(details.company_name))
         elif not self._allowed:
             reason = translated(not_allowed_message(Task.REMOVE_RELATIONSHIP))
-        self.action.setEnabled(not reason and self._removing is None)
+        self.action.setEnabled(not reason and not self.is_removing())
         tip = reason or self.tr(
             "End your reseller relationship with {company}. Its record and history are kept."
         ).format(company=details.company_name if details else "")
@@ -143,29 +146,35 @@ class RemoveRelationshipLauncher(QObject):
             self._sync(button)
 
     def is_removing(self) -> bool:
-        """Whether a removal is under way (its questions asked or its steps running)."""
-        return self._removing is not None
+        """Whether a removal is under way: a step running, or a question asked on its answer."""
+        return self._step is not None and self._step in runner().running()
+
+    def _after_operations(self) -> None:
+        """A step that failed unexpectedly (shown by the presenter) ended the removal too."""
+        if self._step is not None and not self.is_removing():
+            self._end()
 
     # -- the flow -------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Suspend (if confirmed), confirm, remove: each step once the one before has answered.
         Nothing starts while a removal is under way."""
-        if self._removing is not None:
+        if self.is_removing():
             return
         customer_id = self._selected_customer()
         if customer_id is None:
             return
         self._removing = customer_id
-        self.refresh()
         self._read(customer_id, self._state_read)
+        self.refresh()
 
     def _end(self) -> None:
         self._removing = None
+        self._step = None
         self.refresh()
 
     def _read(self, customer_id: int, then: Callable[[RemovalState], None]) -> None:
-        (
+        self._step = (
             Operation(self._window, lambda: removal_state(self._db, customer_id))
             .busy(*self._buttons)
             .success(then)
@@ -177,7 +186,7 @@ class RemoveRelationshipLauncher(QObject):
         self, customer_id: int, work: Callable[[], object], then: Callable[[], None]
     ) -> None:
         """One of the flow's writes; the customer is shown as it is now once it went through."""
-        (
+        self._step = (
             Operation(self._window, work)
             .busy(*self._buttons)
             .success(lambda _result: then())

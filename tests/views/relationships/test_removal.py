@@ -387,3 +387,27 @@ def test_a_database_that_cannot_be_reached_is_said_in_words_and_nothing_is_remov
     assert get_customer(demo_db, alpine).relationship is Relationship.RESELLER
     assert window.remove_relationship_action.isEnabled()  # the user can try again
     assert window.detail_pane.relationship_tab.remove_button.isEnabled()
+
+
+@pytest.mark.logs_errors
+def test_an_unexpected_failure_ends_the_removal_and_the_action_is_ready_again(
+    window: MainWindow,
+    qtbot: QtBot,
+    demo_db: Database,
+    prompts: Any,
+    settle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(removal_module, "remove_relationship", broken)
+    alpine = customer_id(demo_db, "Alpine Ski House")
+    select(qtbot, window, alpine)
+    prompts.answer(REMOVE)
+    window.remove_relationship_action.trigger()
+    assert "did not expect (RuntimeError)" in failure_shown(qtbot, window)
+    settle()
+    assert not window.remove_relationship.is_removing()
+    assert window.remove_relationship_action.isEnabled()
+    assert window.detail_pane.relationship_tab.remove_button.isEnabled()
