@@ -213,10 +213,16 @@ class RelationshipRequestsWindow(QWidget):
         self._update_buttons()
 
     def _on_changes(self, changes: Changes, source: object) -> None:
-        if isinstance(source, QWidget) and (source is self or self.isAncestorOf(source)):
-            return  # its own write: read again already
-        if changes.requests and self.isVisible():
+        if changes.requests and self.isVisible() and not self._is_own(source):
             self.refresh()
+
+    def _is_own(self, source: object) -> bool:
+        """Whether a change came from this window or its dialog (read again already)."""
+        while isinstance(source, QObject):
+            if source is self:
+                return True
+            source = source.parent()
+        return False
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

@@ -714,3 +714,12 @@ def test_while_mark_accepted_writes_its_dialog_waits(
     assert gate.calls == 1
     assert status_of(db, requests["fabrikam"]) is RequestStatus.ACCEPTED
     assert column(window, COMPANY) == ["Contoso Pharmaceuticals"]
+
+
+def test_a_request_recorded_elsewhere_in_pcdesk_shows_at_once(
+    window: RelationshipRequestsWindow, qtbot: QtBot, db: Database
+) -> None:
+    add_request(db, prospect_company_name="Tailspin Toys", created_at=noon(9))
+    publisher().publish(Changes(requests=True))  # as Request a relationship… does
+    qtbot.waitUntil(lambda: "Tailspin Toys (prospect)" in column(window, COMPANY))
+    assert window.count_label.text() == "3 requests"
