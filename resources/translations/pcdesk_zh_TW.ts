@@ -1797,14 +1797,6 @@ Database: {database}</source>
         <translation>已移除與「{company}」的關係。</translation>
     </message>
     <message>
-        <source>Another workstation changed this customer first. Nothing was saved.</source>
-        <translation>另一部工作站已先變更此客戶，未儲存任何內容。</translation>
-    </message>
-    <message>
-        <source>This customer no longer exists: another workstation may have removed it.</source>
-        <translation>此客戶已不存在：可能已被另一部工作站移除。</translation>
-    </message>
-    <message>
         <source>Remove relationship</source>
         <translation>移除關係</translation>
     </message>

@@ -4,17 +4,22 @@ Partner Center's flow: the removal is unavailable while the customer has active 
 so the user is offered to suspend them all first (one confirmed step); then a confirmation says
 what removing means, and the relationship becomes "none". Each step is one service call, so
 nothing is ever half-done: a step either went through or wrote nothing.
+
+Each read and write is an operation (off the GUI thread); the flow goes on from each one's
+answer: read the state, ask, suspend, read again, ask, remove. While it runs the action and its
+buttons are disabled, so a second click cannot start a second removal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushButton, QWidget
 
-from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import Relationship
 from pcdesk.services.changes import Changes
@@ -30,6 +35,9 @@ from pcdesk.services.relationships.removal import (
     suspend_active_subscriptions,
 )
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.failures import present_failure
+from pcdesk.views.common.operations import Operation, runner
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 
@@ -40,9 +48,6 @@ class Question(QMessageBox):
     """A question with one button that goes ahead, and Cancel (the default)."""
 
     confirm_button: QAbstractButton | None = None
-
-    def confirmed(self) -> bool:
-        return self.confirm_button is not None and self.clickedButton() is self.confirm_button
 
 
 class RemoveRelationshipLauncher(QObject):
@@ -63,10 +68,16 @@ class RemoveRelationshipLauncher(QObject):
         self._db = db
         self._selected_customer = selected_customer
         self._details: CustomerDetails | None = None
+        self._allowed = True  # the user's role may remove (until the roles are read)
+        self._role_reads = 0  # the latest read of the roles; an older answer is ignored
+        self._removing: int | None = None  # the customer whose removal is under way
+        self._step: Operation[Any] | None = None  # its read or write running (or answered)
+        self._buttons: list[QPushButton] = []
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
         tab.shown.connect(self.follow)
         publisher().changed.connect(self._on_changes)
+        runner().idle.connect(self._after_operations)
         self.attach_button(tab.remove_button)
         self.follow(None)
 
@@ -74,23 +85,46 @@ class RemoveRelationshipLauncher(QObject):
 
     def attach_button(self, button: QPushButton) -> None:
         """A button elsewhere (the Relationship tab) that does what the action does."""
-
-        def sync() -> None:
-            button.setEnabled(self.action.isEnabled())
-            button.setToolTip(self.action.toolTip())
-
         button.clicked.connect(self.action.trigger)
-        self.action.changed.connect(sync)
-        sync()
+        self.action.changed.connect(lambda: self._sync(button))
+        self._buttons.append(button)
+        self._sync(button)
+
+    def _sync(self, button: QPushButton) -> None:
+        button.setEnabled(self.action.isEnabled())
+        button.setToolTip(self.action.toolTip())
 
     def _on_changes(self, changes: Changes, _source: object) -> None:
         if changes.team:
-            self.refresh()
+            self.read_roles()
 
     def follow(self, details: CustomerDetails | None) -> None:
-        """The window shows another customer (or the same one read again, or none)."""
+        """The window shows another customer (or the same one read again, or none): the role
+        is read again with it (another workstation may have changed it)."""
         self._details = details
         self.refresh()
+        if details is not None and details.relationship is not Relationship.NONE:
+            self.read_roles()
+
+    def read_roles(self) -> None:
+        """Whether the user's role may remove relationships, read off the GUI thread."""
+        self._role_reads += 1
+        read = self._role_reads
+
+        def arrived(allowed: bool) -> None:
+            if read == self._role_reads:  # else a later read is on its way
+                self._allowed = allowed
+                self.refresh()
+
+        def failed(_error: PcdeskError) -> bool:
+            return True  # unknown for now: the removal itself reads the role again
+
+        (
+            Operation(self._window, lambda: may(self._db, Task.REMOVE_RELATIONSHIP))
+            .success(arrived)
+            .failure(failed)
+            .run()
+        )
 
     def refresh(self) -> None:
         """Enable the action or say why not (after the roles changed, too)."""
@@ -100,134 +134,131 @@ class RemoveRelationshipLauncher(QObject):
             reason = self.tr("Select a customer first.")
         elif details.relationship is Relationship.NONE:
             reason = translated(no_relationship_message(details.company_name))
-        else:
-            try:
-                allowed = may(self._db, Task.REMOVE_RELATIONSHIP)
-            except Unavailable:
-                allowed = True  # the action itself will say the database cannot be reached
-            if not allowed:
-                reason = translated(not_allowed_message(Task.REMOVE_RELATIONSHIP))
-        self.action.setEnabled(not reason)
+        elif not self._allowed:
+            reason = translated(not_allowed_message(Task.REMOVE_RELATIONSHIP))
+        self.action.setEnabled(not reason and not self.is_removing())
         tip = reason or self.tr(
             "End your reseller relationship with {company}. Its record and history are kept."
         ).format(company=details.company_name if details else "")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
+        for button in self._buttons:  # an operation's end may have enabled one
+            self._sync(button)
+
+    def is_removing(self) -> bool:
+        """Whether a removal is under way: a step running, or a question asked on its answer."""
+        return self._step is not None and self._step in runner().running()
+
+    def _after_operations(self) -> None:
+        """A step that failed unexpectedly (shown by the presenter) ended the removal too."""
+        if self._step is not None and not self.is_removing():
+            self._end()
 
     # -- the flow -------------------------------------------------------------------------------
 
-    def start(self) -> bool:
-        """Suspend (if confirmed), confirm, remove. True when the relationship was removed."""
+    def start(self) -> None:
+        """Suspend (if confirmed), confirm, remove: each step once the one before has answered.
+        Nothing starts while a removal is under way."""
+        if self.is_removing():
+            return
         customer_id = self._selected_customer()
         if customer_id is None:
-            return False
-        state = self._read(customer_id)
-        if state is None:
-            return False
-        if state.blocker is Blocker.ACTIVE_SUBSCRIPTIONS:
-            if not self.confirm_suspend(state):
-                return False
-            if not self._suspend(state):
-                return False
-            state = self._read(customer_id)
-            if state is None:
-                return False
-        if state.blocker is not None:
-            self.show_problem(translated(state.reason or ""))
-            publisher().publish(
-                Changes.of_subject(customer_id), self._window
-            )  # show what stands in the way now
-            return False
-        if not self.confirm_remove(state):
-            return False
-        return self._remove(state)
+            return
+        self._removing = customer_id
+        self._read(customer_id, self._state_read)
+        self.refresh()
 
-    def _read(self, customer_id: int) -> RemovalState | None:
-        try:
-            return removal_state(self._db, customer_id)
-        except Unavailable as failure:
-            self.show_problem(translated(failure.message))
-        except NotFound:
-            self._gone(customer_id)
-        return None
+    def _end(self) -> None:
+        self._removing = None
+        self._step = None
+        self.refresh()
 
-    def _suspend(self, state: RemovalState) -> bool:
-        expected = [sub.id for sub in state.active_subscriptions]
-        return self._write(
-            state.customer_id,
-            lambda: suspend_active_subscriptions(self._db, state.customer_id, expected=expected),
+    def _read(self, customer_id: int, then: Callable[[RemovalState], None]) -> None:
+        self._step = (
+            Operation(self._window, lambda: removal_state(self._db, customer_id))
+            .busy(*self._buttons)
+            .success(then)
+            .failure(self._failed)
+            .run()
         )
 
-    def _remove(self, state: RemovalState) -> bool:
-        if not self._write(
+    def _write(
+        self, customer_id: int, work: Callable[[], object], then: Callable[[], None]
+    ) -> None:
+        """One of the flow's writes; the customer is shown as it is now once it went through."""
+        self._step = (
+            Operation(self._window, work)
+            .busy(*self._buttons)
+            .success(lambda _result: then())
+            .failure(self._failed)
+            .changes(Changes.of_subject(customer_id))
+            .run()
+        )
+
+    def _state_read(self, state: RemovalState) -> None:
+        """Active subscriptions are suspended first, if the user agrees."""
+        if state.blocker is not Blocker.ACTIVE_SUBSCRIPTIONS:
+            self._confirm_removal(state)
+            return
+        if not self._ask(self.suspend_question(state)):
+            self._end()
+            return
+        customer_id = state.customer_id
+        expected = [sub.id for sub in state.active_subscriptions]
+        self._write(
+            customer_id,
+            lambda: suspend_active_subscriptions(self._db, customer_id, expected=expected),
+            lambda: self._read(customer_id, self._confirm_removal),
+        )
+
+    def _confirm_removal(self, state: RemovalState) -> None:
+        reason = state.reason  # None exactly when nothing stands in the way
+        if reason is not None:
+            self._end()
+            present_failure(self._window, PcdeskError(reason))
+            # Show what stands in the way now (a subscription activated meanwhile, say).
+            publisher().publish(Changes.of_subject(state.customer_id), self._window)
+            return
+        if not self._ask(self.removal_question(state)):
+            self._end()
+            return
+        self._write(
             state.customer_id,
             lambda: remove_relationship(self._db, state.customer_id, state.version),
-        ):
-            return False
+            lambda: self._removed(state),
+        )
+
+    def _removed(self, state: RemovalState) -> None:
+        self._end()
         window = self._window.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(
                 self.tr("Relationship with {company} removed.").format(company=state.company_name),
                 10_000,
             )
-        return True
 
-    def _write(self, customer_id: int, write: Callable[[], object]) -> bool:
-        """Run one of the flow's writes. When it is refused, say why and show the customer as it
-        is now; True when it was written."""
-        try:
-            write()
-        except NotAllowed as failure:  # suspending all is part of removing: the same role
-            self.show_problem(translated(failure.args[0]))
-            self.refresh()
-            return False
-        except ValidationFailed as failure:
-            self.show_problem("\n".join(translated(text) for text in failure.errors.values()))
+    def _failed(self, error: PcdeskError) -> bool:
+        """A step was refused or could not run: nothing more is done, the presenter says why,
+        and the customer is shown as it is now."""
+        customer_id = self._removing
+        self._end()
+        if isinstance(error, NotAllowed):  # suspending all is part of removing: the same role
+            self.read_roles()
+        elif (
+            isinstance(error, ValidationFailed | ConcurrentChange | NotFound)
+            and customer_id is not None
+        ):
             publisher().publish(Changes.of_subject(customer_id), self._window)
-            return False
-        except ConcurrentChange as failure:
-            self.show_problem(self._changed_text(failure))
-            publisher().publish(Changes.of_subject(customer_id), self._window)
-            return False
-        except Unavailable as failure:
-            self.show_problem(translated(failure.message))
-            return False
-        except NotFound:
-            self._gone(customer_id)
-            return False
-        publisher().publish(Changes.of_subject(customer_id), self._window)
-        return True
+        return False
 
-    def _changed_text(self, failure: ConcurrentChange) -> str:
-        message = getattr(failure, "message", None)
-        if message is not None:
-            return translated(message)
-        return self.tr("Another workstation changed this customer first. Nothing was saved.")
+    def _ask(self, box: Question) -> bool:
+        """Whether the user chose to go ahead (Cancel, Escape and closing the box do not)."""
+        answer = prompter().ask(box)
+        confirmed = answer is not None and answer is box.confirm_button
+        box.deleteLater()
+        return confirmed
 
-    def _gone(self, customer_id: int) -> None:
-        self.show_problem(
-            self.tr("This customer no longer exists: another workstation may have removed it.")
-        )
-        publisher().publish(Changes.of_subject(customer_id), self._window)
-
-    # -- questions (seams the tests replace) ----------------------------------------------------
-
-    def confirm_suspend(self, state: RemovalState) -> bool:
-        box = self.suspend_question(state)
-        box.exec()
-        return box.confirmed()
-
-    def confirm_remove(self, state: RemovalState) -> bool:
-        box = self.removal_question(state)
-        box.exec()
-        return box.confirmed()
-
-    def show_problem(self, text: str) -> None:
-        box = self._box(QMessageBox.Icon.Warning, text)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
-
-    # -- the questions themselves ---------------------------------------------------------------
+    # -- the questions --------------------------------------------------------------------------
 
     def _box(self, icon: QMessageBox.Icon, text: str) -> Question:
         box = Question(self._window)

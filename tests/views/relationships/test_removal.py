@@ -3,14 +3,21 @@ suspend them), the consequences confirmed, the customer moved to "Former", roles
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from pcdesk.models import Customer, PartnerRole, Relationship, SubscriptionStatus
 from pcdesk.models.database import Database
+from pcdesk.models.storage import translate_storage_errors
 from pcdesk.services.audit import customer_history
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
@@ -18,42 +25,26 @@ from pcdesk.services.customers.details import get_customer
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
-from pcdesk.services.relationships.removal import Blocker, RemovalState
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
+from pcdesk.views.relationships import removal as removal_module
 
 CONTOSO = "Contoso Pharmaceuticals"  # the demo customer with two active subscriptions
+SUSPEND = "Suspend 2 subscriptions"
+REMOVE = "Remove relationship"
 
 
 def plain(text: str) -> str:
     return text.replace("&", "")
 
 
-class Answers:
-    """Stands in for the message boxes: records what was asked and shown, answers as told."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, suspend: bool, remove: bool) -> None:
-        self.suspend_asked: list[RemovalState] = []
-        self.remove_asked: list[RemovalState] = []
-        self.problems: list[str] = []
-        self.before_remove = lambda: None
-
-        def confirm_suspend(_launcher: RemoveRelationshipLauncher, state: RemovalState) -> bool:
-            self.suspend_asked.append(state)
-            return suspend
-
-        def confirm_remove(_launcher: RemoveRelationshipLauncher, state: RemovalState) -> bool:
-            self.remove_asked.append(state)
-            self.before_remove()
-            return remove
-
-        def show_problem(_launcher: RemoveRelationshipLauncher, text: str) -> None:
-            self.problems.append(text)
-
-        monkeypatch.setattr(RemoveRelationshipLauncher, "confirm_suspend", confirm_suspend)
-        monkeypatch.setattr(RemoveRelationshipLauncher, "confirm_remove", confirm_remove)
-        monkeypatch.setattr(RemoveRelationshipLauncher, "show_problem", show_problem)
+def failure_shown(qtbot: QtBot, window: MainWindow) -> str:
+    """The text of the box the failure presenter opened over the window."""
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "failure_box") is not None)
+    box = window.findChild(QMessageBox, "failure_box")
+    assert box is not None
+    return box.text()
 
 
 def customer_id(db: Database, company: str) -> int:
@@ -67,7 +58,7 @@ def open_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(window.customer_model.is_idle)
+    qtbot.waitUntil(lambda: window.customer_model.is_idle() and runner().is_idle())
     return window
 
 
@@ -76,6 +67,7 @@ def select(qtbot: QtBot, window: MainWindow, wanted: int) -> None:
     assert row is not None
     window.customer_table.select_row(row)
     qtbot.waitUntil(lambda: window.detail_pane.details is not None)
+    qtbot.waitUntil(runner().is_idle)  # the role read with it, too
     assert window.selected_customer_id() == wanted
 
 
@@ -109,57 +101,54 @@ def test_the_action_is_in_the_customers_menu_and_waits_for_a_customer(
 
 
 def test_active_subscriptions_block_the_removal_and_nothing_changes_without_consent(
-    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, demo_db: Database, prompts: Any, settle: Any
 ) -> None:
-    answers = Answers(monkeypatch, suspend=False, remove=True)
     contoso = customer_id(demo_db, CONTOSO)
     select(qtbot, window, contoso)
     before = get_customer(demo_db, contoso)
+    prompts.answer("Cancel")
     window.remove_relationship_action.trigger()
-
-    (state,) = answers.suspend_asked
-    assert state.blocker is Blocker.ACTIVE_SUBSCRIPTIONS
-    assert answers.remove_asked == []  # never asked to remove while subscriptions are active
-    assert get_customer(demo_db, contoso) == before
+    settle()
 
     # What the user reads: the reason, the offers, and one button to suspend them all.
-    box = window.remove_relationship.suspend_question(state)
-    assert box.text() == (
+    (asked,) = prompts.asked  # never asked to remove while subscriptions are active
+    assert asked.title == "Remove relationship"
+    assert asked.text == (
         "Contoso Pharmaceuticals has 2 active subscriptions. They must be suspended or "
         "cancelled before the relationship can be removed."
     )
-    assert "• Microsoft 365 E3 (850 licenses)" in box.informativeText()
-    assert "• Microsoft 365 Copilot (120 licenses)" in box.informativeText()
-    assert box.confirm_button is not None
-    assert plain(box.confirm_button.text()) == "Suspend 2 subscriptions"
-    assert box.defaultButton() is not box.confirm_button  # Enter cancels
+    assert "• Microsoft 365 E3 (850 licenses)" in asked.informative
+    assert "• Microsoft 365 Copilot (120 licenses)" in asked.informative
+    assert asked.buttons == [SUSPEND, "Cancel"]
+    assert asked.default == "Cancel"  # Enter cancels
+    assert get_customer(demo_db, contoso) == before
+    assert window.remove_relationship_action.isEnabled()  # ready to start again
 
 
 def test_suspend_all_then_remove_moves_the_customer_to_former(
-    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, demo_db: Database, prompts: Any, settle: Any
 ) -> None:
-    answers = Answers(monkeypatch, suspend=True, remove=True)
     contoso = customer_id(demo_db, CONTOSO)
     select(qtbot, window, contoso)
     tab = window.detail_pane.relationship_tab
     window.detail_pane.tabs.setCurrentWidget(tab)
+    prompts.answer(SUSPEND, REMOVE)
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    settle()
 
-    assert answers.problems == []
-    assert len(answers.suspend_asked) == 1
-    (confirmed,) = answers.remove_asked
-    assert confirmed.can_remove and confirmed.active_count == 0
-    box = window.remove_relationship.removal_question(confirmed)
-    assert box.text() == "Remove your relationship with Contoso Pharmaceuticals?"
-    consequences = box.informativeText()
+    assert window.findChild(QMessageBox, "failure_box") is None
+    suspend, remove = prompts.asked
+    assert suspend.buttons[0] == SUSPEND
+    assert remove.text == "Remove your relationship with Contoso Pharmaceuticals?"
+    consequences = remove.informative
     assert "goes off your list of active customers" in consequences
     assert '"Former"' in consequences
     assert "No future purchases" in consequences
     assert "Partner Center does not notify the customer: you must tell them yourself." in (
         consequences
     )
-    assert box.confirm_button is not None
-    assert plain(box.confirm_button.text()) == "Remove relationship"
+    assert remove.buttons == [REMOVE, "Cancel"]
+    assert remove.default == "Cancel"
 
     saved = get_customer(demo_db, contoso)
     assert saved.relationship is Relationship.NONE
@@ -173,6 +162,7 @@ def test_suspend_all_then_remove_moves_the_customer_to_former(
     # The pane shows it at once, the History tab in words; the action and the button say
     # there is nothing left to do.
     qtbot.waitUntil(lambda: tab.current.text() == "Relationship: None")
+    settle()
     what, details = window.detail_pane.history_tab.rows()[0][2:]
     assert (what, details) == ("Relationship removed", "Relationship: Reseller → None")
     assert not tab.remove_button.isVisible()
@@ -194,16 +184,17 @@ def test_suspend_all_then_remove_moves_the_customer_to_former(
 
 
 def test_a_former_customers_page_offers_a_new_relationship_request(
-    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, demo_db: Database, prompts: Any, settle: Any
 ) -> None:
-    Answers(monkeypatch, suspend=True, remove=True)
     alpine = customer_id(demo_db, "Alpine Ski House")
     select(qtbot, window, alpine)
     tab = window.detail_pane.relationship_tab
     window.detail_pane.tabs.setCurrentWidget(tab)
     assert tab.remove_button.isVisible() and not tab.request_button.isVisible()
+    prompts.answer(REMOVE)
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.current.text() == "Relationship: None")
+    settle()
 
     # The way back, on the customer's own page, where Remove was.
     assert not tab.remove_button.isVisible()
@@ -214,27 +205,42 @@ def test_a_former_customers_page_offers_a_new_relationship_request(
     dialog = window.request_relationship.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    settle()
     assert dialog.existing_radio.isChecked()
     assert dialog.current_input().customer_id == alpine
     assert dialog.who.customer_name() == "Alpine Ski House"
     dialog.reject()
 
 
+@pytest.mark.parametrize("answer", ["Cancel", None])  # None: the box closed (Escape)
 def test_a_customer_without_subscriptions_goes_straight_to_the_confirmation(
-    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    qtbot: QtBot,
+    demo_db: Database,
+    prompts: Any,
+    settle: Any,
+    answer: str | None,
 ) -> None:
-    answers = Answers(monkeypatch, suspend=True, remove=False)
     alpine = customer_id(demo_db, "Alpine Ski House")
     select(qtbot, window, alpine)
+    prompts.answer(answer)
     window.remove_relationship_action.trigger()
-    assert answers.suspend_asked == []
-    assert len(answers.remove_asked) == 1
-    # Cancelled: nothing written.
+    settle()
+    (asked,) = prompts.asked
+    assert asked.text == "Remove your relationship with Alpine Ski House?"
+    # Cancelled: nothing written, and the action is ready again.
     assert get_customer(demo_db, alpine).relationship is Relationship.RESELLER
+    assert window.remove_relationship_action.isEnabled()
+    assert window.detail_pane.relationship_tab.remove_button.isEnabled()
 
 
 def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prompts: Any,
+    settle: Any,
 ) -> None:
     set_team(
         demo_db,
@@ -245,7 +251,6 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
         actor="ana",
     )
     monkeypatch.setenv("PCDESK_USER", "ben")
-    answers = Answers(monkeypatch, suspend=True, remove=True)
     window = open_window(qtbot, demo_db, tmp_path)
     alpine = customer_id(demo_db, "Alpine Ski House")
     select(qtbot, window, alpine)
@@ -259,6 +264,7 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
     with demo_db.session_factory.begin() as session:
         session.get_one(Customer, alpine).relationship = Relationship.NONE
     publisher().publish(Changes.of_subject(alpine))
+    settle()
     request = window.detail_pane.relationship_tab.request_button
     assert not request.isHidden() and not request.isEnabled()
     assert request.toolTip() == (
@@ -268,31 +274,140 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
     with demo_db.session_factory.begin() as session:
         session.get_one(Customer, alpine).relationship = Relationship.RESELLER
     publisher().publish(Changes.of_subject(alpine))
+    settle()
     # Even if it is started (the role was taken away after the pane was shown), it refuses.
-    assert window.remove_relationship.start() is False
-    assert answers.problems == [reason]
-    assert answers.remove_asked == []
+    window.remove_relationship.start()
+    assert failure_shown(qtbot, window) == reason
+    settle()
+    assert prompts.asked == []
     assert get_customer(demo_db, alpine).relationship is Relationship.RESELLER
 
 
 def test_another_workstations_change_is_reported_and_nothing_is_removed(
-    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, demo_db: Database, prompts: Any, settle: Any
 ) -> None:
-    answers = Answers(monkeypatch, suspend=True, remove=True)
     alpine = customer_id(demo_db, "Alpine Ski House")
     select(qtbot, window, alpine)
 
-    def edit_elsewhere() -> None:  # while the user reads the confirmation
+    def edit_elsewhere(_asked: Any) -> str:  # while the user reads the confirmation
         with demo_db.session_factory.begin() as session:
             session.get_one(Customer, alpine).tags = "moved"
+        return REMOVE
 
-    answers.before_remove = edit_elsewhere
-    assert window.remove_relationship.start() is False
-    (problem,) = answers.problems
-    assert problem.startswith("Another workstation changed this customer")
+    prompts.answer(edit_elsewhere)
+    window.remove_relationship.start()
+    assert failure_shown(qtbot, window).startswith("Another workstation changed this customer")
+    settle()
     saved = get_customer(demo_db, alpine)
     assert (saved.relationship, saved.tags) == (Relationship.RESELLER, "moved")
     assert "relationship.removed" not in [e.action for e in customer_history(demo_db, alpine)]
     qtbot.waitUntil(lambda: window.detail_pane.details is not None)
     assert window.detail_pane.details is not None
     assert window.detail_pane.details.tags == "moved"  # the pane shows what is saved now
+
+
+class Gate:
+    """Holds a service call on its worker thread until released, counting the calls."""
+
+    def __init__(self, call: Callable[..., Any]) -> None:
+        self.call = call
+        self.calls = 0
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        self.entered.set()
+        assert self.release.wait(10)
+        return self.call(*args, **kwargs)
+
+
+def test_while_the_removal_is_written_its_buttons_are_disabled_and_no_second_one_starts(
+    window: MainWindow,
+    qtbot: QtBot,
+    demo_db: Database,
+    prompts: Any,
+    settle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = Gate(removal_module.remove_relationship)
+    monkeypatch.setattr(removal_module, "remove_relationship", gate)
+    alpine = customer_id(demo_db, "Alpine Ski House")
+    select(qtbot, window, alpine)
+    tab = window.detail_pane.relationship_tab
+    window.detail_pane.tabs.setCurrentWidget(tab)
+    action = window.remove_relationship_action
+    prompts.answer(REMOVE)
+    try:
+        qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(gate.entered.is_set)
+        assert not tab.remove_button.isEnabled()
+        assert not action.isEnabled()
+        # A second click, the menu or a script: nothing more is asked or written.
+        qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+        action.trigger()
+        window.remove_relationship.start()
+        assert window.remove_relationship.is_removing()
+    finally:
+        gate.release.set()
+    settle()
+    assert gate.calls == 1
+    assert len(prompts.asked) == 1
+    assert not window.remove_relationship.is_removing()
+    qtbot.waitUntil(lambda: tab.current.text() == "Relationship: None")
+    assert get_customer(demo_db, alpine).relationship is Relationship.NONE
+
+
+def test_a_database_that_cannot_be_reached_is_said_in_words_and_nothing_is_removed(
+    window: MainWindow,
+    qtbot: QtBot,
+    demo_db: Database,
+    prompts: Any,
+    settle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def locked(*_args: Any, **_kwargs: Any) -> None:
+        with translate_storage_errors():  # as Database.writing() does
+            raise OperationalError(
+                "UPDATE customer SET relationship=? WHERE customer.id = ?",
+                ("none", 7),
+                sqlite3.OperationalError("database is locked"),
+            )
+
+    monkeypatch.setattr(removal_module, "remove_relationship", locked)
+    alpine = customer_id(demo_db, "Alpine Ski House")
+    select(qtbot, window, alpine)
+    prompts.answer(REMOVE)
+    window.remove_relationship_action.trigger()
+
+    text = failure_shown(qtbot, window)
+    assert text.startswith("The database is busy or cannot be reached. Nothing was saved")
+    assert "UPDATE" not in text and "sqlite" not in text and "locked" not in text
+    settle()
+    assert get_customer(demo_db, alpine).relationship is Relationship.RESELLER
+    assert window.remove_relationship_action.isEnabled()  # the user can try again
+    assert window.detail_pane.relationship_tab.remove_button.isEnabled()
+
+
+@pytest.mark.logs_errors
+def test_an_unexpected_failure_ends_the_removal_and_the_action_is_ready_again(
+    window: MainWindow,
+    qtbot: QtBot,
+    demo_db: Database,
+    prompts: Any,
+    settle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(removal_module, "remove_relationship", broken)
+    alpine = customer_id(demo_db, "Alpine Ski House")
+    select(qtbot, window, alpine)
+    prompts.answer(REMOVE)
+    window.remove_relationship_action.trigger()
+    assert "did not expect (RuntimeError)" in failure_shown(qtbot, window)
+    settle()
+    assert not window.remove_relationship.is_removing()
+    assert window.remove_relationship_action.isEnabled()
+    assert window.detail_pane.relationship_tab.remove_button.isEnabled()

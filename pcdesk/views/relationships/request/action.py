@@ -8,20 +8,19 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
-from pcdesk.errors import Unavailable
+from pcdesk.errors import PcdeskError
 from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
-from pcdesk.services.relationships.requests import RelationshipRequestData
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
 
 
 class RequestRelationshipLauncher(QObject):
-    """Owns the Request a relationship action. ``customer_requested(id)`` when a request for an
-    existing customer was recorded (or changed), so the list and the pane can show it.
+    """Owns the Request a relationship action; the dialog publishes the requests it records.
 
     Every partner type may request relationships, indirect resellers included (they cannot add
     customers, partner-center.md); what matters is the user's role.
@@ -40,6 +39,8 @@ class RequestRelationshipLauncher(QObject):
         self._window = window
         self._selected_customer = selected_customer
         self.dialog: RequestRelationshipDialog | None = None
+        self._allowed = True  # until the roles are read: recording the request checks anyway
+        self._role_reads = 0  # the latest read of the roles; an older answer is ignored
         self.action = QAction(self.tr("Request a &relationship…"), self)
         self.action.setIcon(
             QIcon.fromTheme(
@@ -47,6 +48,7 @@ class RequestRelationshipLauncher(QObject):
             )
         )
         self.action.triggered.connect(self.start)
+        self._show_permission(True)
         self.refresh_permission()
         publisher().changed.connect(self._on_changes)  # roles saved: look again
 
@@ -66,12 +68,28 @@ class RequestRelationshipLauncher(QObject):
         if changes.team:
             self.refresh_permission()
 
-    def refresh_permission(self) -> bool:
+    def refresh_permission(self) -> None:
+        """Read (off the GUI thread) whether the user's role may request relationships."""
+        self._role_reads += 1
+        read = self._role_reads
+
+        def arrived(allowed: bool) -> None:
+            if read == self._role_reads:  # else a later read is on its way
+                self._show_permission(allowed)
+
+        def failed(_error: PcdeskError) -> bool:
+            return True  # unknown for now: recording the request checks again
+
+        (
+            Operation(self._window, lambda: roles.may(self._db, roles.Task.REQUEST_RELATIONSHIP))
+            .success(arrived)
+            .failure(failed)
+            .run()
+        )
+
+    def _show_permission(self, allowed: bool) -> None:
         """Enable the action for a role that may request relationships; else say why not."""
-        try:
-            allowed = roles.may(self._db, roles.Task.REQUEST_RELATIONSHIP)
-        except Unavailable:
-            allowed = True  # unknown for now: recording the request checks again
+        self._allowed = allowed
         self.action.setEnabled(allowed)
         if allowed:
             tip = self.tr(
@@ -81,11 +99,10 @@ class RequestRelationshipLauncher(QObject):
             tip = translated(roles.not_allowed_message(roles.Task.REQUEST_RELATIONSHIP))
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
-        return allowed
 
     def start(self) -> RequestRelationshipDialog | None:
         """Open the dialog for the selected customer, or for a new prospect if none is."""
-        if not self.refresh_permission():
+        if not self._allowed:
             return None
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
@@ -94,17 +111,10 @@ class RequestRelationshipLauncher(QObject):
         dialog = RequestRelationshipDialog(
             self._db, self._profile, self._selected_customer(), self._window
         )
-        dialog.recorded.connect(self._recorded)
         dialog.finished.connect(self._finished)
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _recorded(self, request: RelationshipRequestData) -> None:
-        if request.customer_id is not None:
-            publisher().publish(Changes.of_subject(request.customer_id, requests=True), self)
-        else:
-            publisher().publish(Changes(requests=True), self)
 
     def _finished(self, _result: int) -> None:
         if self.dialog is not None:

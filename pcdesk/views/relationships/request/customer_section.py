@@ -1,7 +1,8 @@
 """Request a relationship…: whom the request is for (an existing customer, found by search, or a
 new prospect named by company) and whom the e-mail goes to.
 
-Its fields are rows of the dialog's form, so that their labels line up with the e-mail's. Its
+Its fields are rows of the dialog's form, so that their labels line up with the e-mail's. A
+chosen customer is read off the GUI thread; an answer about a choice since dropped is ignored. Its
 texts are translated in the dialog's context, "RequestRelationshipDialog", where the zh-TW
 translations are filed (``tr`` here would file them under this class's name).
 """
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import NotFound, Unavailable
+from pcdesk.errors import NotFound, PcdeskError
 from pcdesk.models.database import Database
 from pcdesk.models.enums import Relationship, RequestStatus
-from pcdesk.services.customers.details import get_customer
-from pcdesk.services.relationships.requests import requests_for_customer
+from pcdesk.services.customers.details import CustomerDetails, get_customer
+from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.forms.account_summary import local_date_time
 from pcdesk.views.customers.forms.customer_picker import CustomerSearchBox
@@ -45,6 +47,8 @@ class RequestCustomerSection(QObject):
     def __init__(self, db: Database, dialog: QWidget) -> None:
         super().__init__(dialog)
         self._db = db
+        self._dialog = dialog
+        self._reads = 0  # the latest choice read; an answer about an earlier one is ignored
         self._customer_id: int | None = None
         self._customer_name = ""
         self._prefilled_recipient = ""  # what was filled in for the user, to tell it from typing
@@ -138,6 +142,7 @@ class RequestCustomerSection(QObject):
     # -- choosing -----------------------------------------------------------------------------
     def _mode_toggled(self, _id: int, checked: bool) -> None:
         if checked:  # the other button's unchecking says nothing new
+            self._reads += 1  # a customer still being read is no longer wanted
             self._show_mode()
             self._follow_mode_recipient()
             self.mode_changed.emit()
@@ -164,6 +169,7 @@ class RequestCustomerSection(QObject):
 
     def _search_edited(self) -> None:
         """Typing in the search box starts a new search; the choice so far no longer holds."""
+        self._reads += 1
         self._set_customer(None, "", "")
 
     def choose_customer(self, customer_id: int) -> None:
@@ -172,20 +178,37 @@ class RequestCustomerSection(QObject):
             with QSignalBlocker(self._modes):  # the draft is redone once, for the customer
                 self.existing_radio.setChecked(True)
             self._show_mode()
-        try:
-            details = get_customer(self._db, customer_id)
-            requests = requests_for_customer(self._db, customer_id)
-        except NotFound:
-            self.customer_message.show_error(
-                QCoreApplication.translate(
-                    "RequestRelationshipDialog",
-                    "This customer no longer exists. Search for it again.",
+        self._reads += 1
+        read = self._reads
+        db = self._db
+
+        def work() -> tuple[CustomerDetails, tuple[RelationshipRequestData, ...]]:
+            return get_customer(db, customer_id), requests_for_customer(db, customer_id)
+
+        def arrived(found: tuple[CustomerDetails, tuple[RelationshipRequestData, ...]]) -> None:
+            if read == self._reads:
+                self._show_customer(*found)
+
+        def failed(error: PcdeskError) -> bool:
+            if read != self._reads:
+                return True  # about a choice since dropped
+            if isinstance(error, NotFound):
+                self.customer_message.show_error(
+                    QCoreApplication.translate(
+                        "RequestRelationshipDialog",
+                        "This customer no longer exists. Search for it again.",
+                    )
                 )
-            )
-            return
-        except Unavailable as unavailable:
-            self.customer_message.show_error(translated(unavailable.message))
-            return
+            else:
+                self.customer_message.show_error(translated(error.message))
+            return True
+
+        Operation(self._dialog, work).success(arrived).failure(failed).run()
+
+    def _show_customer(
+        self, details: CustomerDetails, requests: tuple[RelationshipRequestData, ...]
+    ) -> None:
+        customer_id = details.id
         self.customer_box.show_chosen(
             details.company_name,
             QCoreApplication.translate(

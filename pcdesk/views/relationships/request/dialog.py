@@ -2,9 +2,10 @@
 
 A thin view over services.relationship_invitation (the link, the draft, the mailto URL) and
 services.relationships (recording the request). One dialog is one request: opening or copying
-records it the first time and updates it afterwards. Whom it is for is one section
-(request_customer_section.py), the e-mail another (invitation_text_section.py); the dialog
-redrafts the e-mail when the first changes, checks both, and records.
+records it the first time and updates it afterwards (an operation, off the GUI thread; Open and
+Copy wait for it, disabled meanwhile). Whom it is for is one section (customer_section.py), the
+e-mail another (invitation_section.py); the dialog redrafts the e-mail when the first changes,
+checks both, and records.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
+from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.relationships.invitation import (
     clipboard_text,
@@ -42,6 +44,8 @@ from pcdesk.services.relationships.requests import (
     update_request,
 )
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation, runner
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.forms.account_summary import local_date_time
 from pcdesk.views.relationships.request.customer_section import RequestCustomerSection
@@ -49,7 +53,8 @@ from pcdesk.views.relationships.request.invitation_section import InvitationText
 
 
 class RequestRelationshipDialog(QDialog):
-    """``recorded(RelationshipRequestData)`` after the request is recorded or changed."""
+    """``recorded(RelationshipRequestData)`` after the request is recorded or changed (and
+    published: the customer it is for is shown)."""
 
     recorded = Signal(object)
 
@@ -65,6 +70,8 @@ class RequestRelationshipDialog(QDialog):
         self._profile = profile
         self.link = invitation_link(profile.tenant_id)
         self.request: RelationshipRequestData | None = None  # once opened or copied
+        # Open's or Copy's recording of the request, while it runs.
+        self._recording: Operation[RelationshipRequestData] | None = None
         # Replaced by tests: opens a URL in the user's programs, False when nothing took it.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.setWindowTitle(self.tr("Request a reseller relationship"))
@@ -200,7 +207,7 @@ class RequestRelationshipDialog(QDialog):
         self._replace_draft()
 
     def confirm_replace(self) -> bool:
-        """Whether to replace text the user edited with a new draft (a seam tests replace)."""
+        """Whether to replace text the user edited with a new draft (Keep is the default)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Replace the e-mail text"))
@@ -208,8 +215,10 @@ class RequestRelationshipDialog(QDialog):
         replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep my text"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is replace
+        box.setEscapeButton(keep)
+        answer = prompter().ask(box)
+        box.deleteLater()
+        return answer is not None and answer is replace
 
     # -- checking -----------------------------------------------------------------------------
     def current_input(self) -> RequestInput:
@@ -277,7 +286,7 @@ class RequestRelationshipDialog(QDialog):
         self.blocked.setText(reason)
         self.blocked.setVisible(bool(reason))
         for button in (self.open_button, self.copy_button):
-            button.setEnabled(not reason)
+            button.setEnabled(not reason and not self.is_recording())
         self.open_button.setToolTip(
             reason or self.tr("Open the e-mail in your mail program, ready to send")
         )
@@ -286,30 +295,66 @@ class RequestRelationshipDialog(QDialog):
         )
 
     # -- open, copy ---------------------------------------------------------------------------
-    def _record(self) -> bool:
-        """Record the request, or update it if this dialog recorded it already."""
+    def _record(self, then: Callable[[RequestInput], None]) -> None:
+        """Record the request, or update it if this dialog recorded it already; ``then(data)``
+        once it is, with what was recorded. Nothing starts while Open or Copy is recording."""
+        if self.is_recording() or self.blocked_reason():
+            return
         data = self.current_input()
-        try:
-            if self.request is None:
-                saved = record_request(self._db, data)
-            else:
-                saved = update_request(self._db, self.request.id, data)
-        except ValidationFailed as failure:
-            self.show_errors(failure.errors)  # what the user typed stays
-            return False
-        except NotAllowed as refused:
-            self.notice.show_error(translated(refused.args[0]))
-            return False
-        except ConcurrentChange as changed:
+        previous = self.request
+        db = self._db
+
+        def work() -> RelationshipRequestData:
+            if previous is None:
+                return record_request(db, data)
+            return update_request(db, previous.id, data)
+
+        def changes(saved: RelationshipRequestData) -> Changes:
+            if saved == previous:
+                return Changes()  # nothing new to show
+            if saved.customer_id is not None:
+                return Changes.of_subject(saved.customer_id, requests=True)
+            return Changes(requests=True)
+
+        def recorded(saved: RelationshipRequestData) -> None:
+            self._done_recording()
+            self.request = saved
+            self._show_recorded()
+            if saved != previous:
+                self.recorded.emit(saved)
+            then(data)
+
+        self.notice.clear()
+        self._recording = (
+            Operation(self, work)
+            .busy(self.open_button, self.copy_button)
+            .success(recorded)
+            .failure(self._not_recorded)
+            .changes(changes)
+            .run()
+        )
+
+    def is_recording(self) -> bool:
+        return self._recording is not None and self._recording in runner().running()
+
+    def _done_recording(self) -> None:
+        self._recording = None
+        self._update_state()  # the buttons as the text now allows
+
+    def _not_recorded(self, failure: PcdeskError) -> bool:
+        """Say why beside what the user typed, which stays."""
+        self._done_recording()
+        if isinstance(failure, ValidationFailed):
+            self.show_errors(failure.errors)
+        elif isinstance(failure, ConcurrentChange):
             self.request = None  # the next Open or Copy records a new request
             self.notice.show_error(
-                translated(changed.args[0])
+                translated(failure.message)
                 + " "
                 + self.tr("Open or copy again to record a new request.")
             )
             self._show_recorded()
-            return False
-        except NotFound:
+        elif isinstance(failure, NotFound):
             self.request = None
             self.notice.show_error(
                 self.tr(
@@ -318,14 +363,8 @@ class RequestRelationshipDialog(QDialog):
                 )
             )
             self._show_recorded()
-            return False
-        except Unavailable as unavailable:
-            self.notice.show_error(translated(unavailable.message))
-            return False
-        previous, self.request = self.request, saved
-        self._show_recorded()
-        if saved != previous:
-            self.recorded.emit(saved)
+        else:  # not allowed, the database unavailable...
+            self.notice.show_error(translated(failure.message))
         return True
 
     def _show_recorded(self) -> None:
@@ -343,9 +382,9 @@ class RequestRelationshipDialog(QDialog):
     def open_in_email(self) -> None:
         """Record the request, then open the e-mail in the user's mail program. A text too
         long for a mailto URL goes to the clipboard, and the user is told to paste it."""
-        if self.blocked_reason() or not self._record():
-            return
-        data = self.current_input()
+        self._record(self._open_mail)
+
+    def _open_mail(self, data: RequestInput) -> None:
         mailto = mailto_url(
             data.recipient_email,
             data.subject,
@@ -376,9 +415,9 @@ class RequestRelationshipDialog(QDialog):
 
     def copy_to_clipboard(self) -> None:
         """Record the request, then copy the subject and the text."""
-        if self.blocked_reason() or not self._record():
-            return
-        data = self.current_input()
+        self._record(self._copy)
+
+    def _copy(self, data: RequestInput) -> None:
         QGuiApplication.clipboard().setText(clipboard_text(data.subject, data.body))
         self.notice.show_ok(
             self.tr("The subject and the text are on the clipboard: paste them into an e-mail.")

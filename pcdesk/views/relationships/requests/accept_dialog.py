@@ -2,7 +2,8 @@
 
 The customer accepts in its own Microsoft 365 admin center; Partner Center then shows its
 Microsoft ID and initial domain. The user types them here; the service adds the customer or
-links the one that already has them (services/relationship_acceptance.py).
+links the one that already has them (services/relationships/acceptance.py), off the GUI thread;
+the dialog's buttons wait meanwhile, and the change is published (the customer is shown).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
+from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import ONMICROSOFT
 from pcdesk.services.relationships.acceptance import (
     AcceptResult,
@@ -32,6 +34,7 @@ from pcdesk.services.relationships.sent import RequestRow
 from pcdesk.services.relationships.tenant_match import EXAMPLE_GUID, input_problems
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.grow_to_fit import grow_to_fit
+from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.translate import translated
 
 FIELDS = ("microsoft_id", "domain_prefix")
@@ -49,6 +52,7 @@ class AcceptRequestDialog(QDialog):
         self._db = db
         self.request = request
         self.result_value: AcceptResult | None = None
+        self._saving: Operation[AcceptResult] | None = None  # while Mark accepted writes
         self.setWindowTitle(self.tr("Mark request accepted"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(480)
@@ -173,43 +177,58 @@ class AcceptRequestDialog(QDialog):
 
     # -- saving -------------------------------------------------------------------------------
 
+    def is_saving(self) -> bool:
+        return self._saving is not None and self._saving in runner().running()
+
+    def reject(self) -> None:
+        if not self.is_saving():  # Escape or closing waits for the write to answer
+            super().reject()
+
     def save(self) -> None:
         """Mark the request accepted; on any refusal what was typed stays and the dialog too."""
+        if self.is_saving():
+            return
         self.failure.clear()
         errors = self._problems()
         if errors:
             self.show_errors(errors)
             return
-        try:
-            result = accept_request(
-                self._db, self.request.id, self.microsoft_id.text(), self.domain.text()
-            )
-        except ValidationFailed as failure:
-            self.show_errors(failure.errors)
-            return
-        except CustomerChangedMeanwhile as failure:  # the request is still pending: try again
-            self.failure.show_error(translated(failure.args[0]))
-            return
-        except ConcurrentChange as failure:
-            self.failure.show_error(translated(failure.args[0]))
-            self.accept_button.setEnabled(False)
-            self.request_gone.emit()
-            return
-        except NotAllowed as failure:
-            self.failure.show_error(translated(failure.args[0]))
-            return
-        except NotFound:
-            self.failure.show_error(
-                self.tr("This request no longer exists: another workstation may have removed it.")
-            )
-            self.accept_button.setEnabled(False)
-            self.request_gone.emit()
-            return
-        except Unavailable as failure:
-            self.failure.show_error(translated(failure.message))
-            return
+        db, request_id = self._db, self.request.id
+        microsoft_id, domain = self.microsoft_id.text(), self.domain.text()
+        self._saving = (
+            Operation(self, lambda: accept_request(db, request_id, microsoft_id, domain))
+            .busy(self.buttons)
+            .success(self._saved)
+            .failure(self._refused)
+            .changes(lambda result: Changes.of_subject(result.customer_id, requests=True))
+            .run()
+        )
+
+    def _saved(self, result: AcceptResult) -> None:
+        self._saving = None
         for message in self.messages.values():
             message.clear()
         self.result_value = result
         self.accepted_request.emit(result)
         self.accept()
+
+    def _refused(self, failure: PcdeskError) -> bool:
+        """Say why; a request closed elsewhere meanwhile cannot be marked accepted again."""
+        self._saving = None
+        if isinstance(failure, ValidationFailed):
+            self.show_errors(failure.errors)
+        elif isinstance(failure, NotFound):
+            self.failure.show_error(
+                self.tr("This request no longer exists: another workstation may have removed it.")
+            )
+        else:  # changed meanwhile, not allowed, the database unavailable
+            self.failure.show_error(translated(failure.message))
+        # The customer changed at the same moment: the request is still pending, try again.
+        gone = isinstance(failure, NotFound) or (
+            isinstance(failure, ConcurrentChange)
+            and not isinstance(failure, CustomerChangedMeanwhile)
+        )
+        if gone:
+            self.accept_button.setEnabled(False)
+            self.request_gone.emit()
+        return True

@@ -2,7 +2,8 @@
 Cancel request on the one selected.
 
 A partner has hundreds of requests, not millions: the window reads them all for the status shown
-(one query) and sorts them in the model.
+(one query, off the GUI thread) and sorts them in the model. It reads them again when it is
+activated and when someone else's operation published changed requests.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable
+from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError
 from pcdesk.models.database import Database
 from pcdesk.models.enums import RequestStatus
 from pcdesk.services.changes import Changes
@@ -35,6 +36,8 @@ from pcdesk.services.relationships.sent import RequestRow, cancel_request, list_
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import request_status_label
+from pcdesk.views.common.operations import Operation, runner
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
 from pcdesk.views.relationships.requests.model import (
@@ -55,12 +58,8 @@ ALL = "all"  # the status filter's "All" entry
 
 
 class RelationshipRequestsWindow(QWidget):
-    """A window of its own beside the main window. ``customer_written(id)`` after a request was
-    marked accepted: that customer was added or linked. ``request_cancelled(id)`` after one to
-    that customer was cancelled (the customer's pane and the "Pending" filter change)."""
-
-    customer_written = Signal(int)
-    request_cancelled = Signal(int)
+    """A window of its own beside the main window. Marking a request accepted and cancelling
+    one are published as changes (the customer's pane and the "Pending" filter follow)."""
 
     def __init__(
         self,
@@ -72,8 +71,9 @@ class RelationshipRequestsWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self._db = db
         self._allowed = True
+        self._reads = 0  # the latest read of the requests; an older answer is ignored
+        self._cancelling: Operation[None] | None = None  # Cancel request's write, while it runs
         self.accept_dialog: AcceptRequestDialog | None = None
-        self.confirm_box: QMessageBox | None = None
         self.setObjectName("relationship_requests")
         self.setWindowTitle(self.tr("Relationship requests"))
         self.resize(780, 420)
@@ -163,7 +163,8 @@ class RelationshipRequestsWindow(QWidget):
         layout.addLayout(buttons)
 
         self.status_filter.currentIndexChanged.connect(lambda _index: self._filter_changed())
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        publisher().changed.connect(self._on_changes)
         self.refresh()
 
     # -- reading ------------------------------------------------------------------------------
@@ -176,15 +177,32 @@ class RelationshipRequestsWindow(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.request(rows[0].row()) if rows else None
 
-    def refresh(self) -> None:
-        """Read the requests again, keeping the one selected if it is still shown."""
+    def refresh(self, *, fit: bool = False) -> None:
+        """Read the requests again, keeping the one selected if it is still shown (and with
+        ``fit``, fit the columns to them)."""
+        self._reads += 1
+        read = self._reads
+        db, status = self._db, self.shown_status()
+
+        def work() -> tuple[bool, tuple[RequestRow, ...]]:
+            return may(db, Task.REQUEST_RELATIONSHIP), list_requests(db, status=status)
+
+        def arrived(found: tuple[bool, tuple[RequestRow, ...]]) -> None:
+            if read == self._reads:  # else the filter changed, or a later read is on its way
+                self._show_rows(*found)
+                if fit:
+                    self.fit_columns()
+
+        def failed(error: PcdeskError) -> bool:
+            if read == self._reads:
+                self.notice.show_error(translated(error.message))
+            return True
+
+        Operation(self, work).success(arrived).failure(failed).run()
+
+    def _show_rows(self, allowed: bool, rows: tuple[RequestRow, ...]) -> None:
         selected = self.selected_request()
-        try:
-            self._allowed = may(self._db, Task.REQUEST_RELATIONSHIP)
-            rows = list_requests(self._db, status=self.shown_status())
-        except Unavailable as failure:
-            self.notice.show_error(translated(failure.message))
-            return
+        self._allowed = allowed
         self.model.set_rows(rows)
         row = self.model.row_of(selected.id) if selected is not None else None
         if row is None and self.model.rowCount() > 0:
@@ -193,6 +211,18 @@ class RelationshipRequestsWindow(QWidget):
             self.table.selectRow(row)
         self._show_count()
         self._update_buttons()
+
+    def _on_changes(self, changes: Changes, source: object) -> None:
+        if changes.requests and self.isVisible() and not self._is_own(source):
+            self.refresh()
+
+    def _is_own(self, source: object) -> bool:
+        """Whether a change came from this window or its dialog (read again already)."""
+        while isinstance(source, QObject):
+            if source is self:
+                return True
+            source = source.parent()
+        return False
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
@@ -224,8 +254,7 @@ class RelationshipRequestsWindow(QWidget):
         self.empty.setGeometry(self.table.viewport().rect().adjusted(8, 8, -8, -8))
 
     def _filter_changed(self) -> None:
-        self.refresh()
-        self.fit_columns()
+        self.refresh(fit=True)
 
     def fit_columns(self) -> None:
         """Dates, age and status whole; the width left shared by company, recipient and
@@ -274,7 +303,7 @@ class RelationshipRequestsWindow(QWidget):
             reason = self.tr("This request was cancelled on {date}.").format(date=when)
         elif not self._allowed:
             reason = translated(not_allowed_message(Task.REQUEST_RELATIONSHIP))
-        enabled = request is not None and not reason
+        enabled = request is not None and not reason and not self.is_cancelling()
         tips = (
             (self.accept_button, self.tr("Type the customer's Microsoft ID and initial domain")),
             (self.cancel_button, self.tr("Stop waiting for this customer to accept")),
@@ -325,24 +354,24 @@ class RelationshipRequestsWindow(QWidget):
         else:
             text = self.tr("{company} accepted: you are its reseller.")
         self.notice.show_ok(text.format(company=company))
-        publisher().publish(Changes.of_subject(result.customer_id, requests=True), self)
 
     # -- Cancel request -----------------------------------------------------------------------
 
-    def ask_cancel(self) -> QMessageBox | None:
-        """Ask to confirm (the box is opened, not executed, so nothing blocks)."""
+    def is_cancelling(self) -> bool:
+        return self._cancelling is not None and self._cancelling in runner().running()
+
+    def ask_cancel(self) -> None:
+        """Ask to confirm (Keep is the default), then cancel the request."""
         request = self.selected_request()
-        if request is None or not self.cancel_button.isEnabled():
-            return None
+        if request is None or not self.cancel_button.isEnabled() or self.is_cancelling():
+            return
         self.notice.clear()
+        company = request.company_name or company_text(request)
         box = QMessageBox(self)
-        box.setObjectName("confirm_cancel")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Cancel request"))
         box.setText(
-            self.tr("Cancel the relationship request to {company}?").format(
-                company=request.company_name or company_text(request)
-            )
+            self.tr("Cancel the relationship request to {company}?").format(company=company)
         )
         box.setInformativeText(
             self.tr(
@@ -355,35 +384,39 @@ class RelationshipRequestsWindow(QWidget):
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
-        box.finished.connect(lambda _result: self._cancel_answered(box, yes, request))
-        self.confirm_box = box
-        box.open()
-        return box
-
-    def _cancel_answered(self, box: QMessageBox, yes: QPushButton, request: RequestRow) -> None:
-        self.confirm_box = None
+        answer = prompter().ask(box)
         box.deleteLater()
-        if box.clickedButton() is not yes:
+        if answer is None or answer is not yes:
             return
-        try:
-            cancel_request(self._db, request.id)
-        except (ConcurrentChange, NotAllowed) as failure:
-            self.notice.show_error(translated(failure.args[0]))
-        except NotFound:
-            self.notice.show_error(
-                self.tr("This request no longer exists: another workstation may have removed it.")
-            )
-        except Unavailable as failure:
-            self.notice.show_error(translated(failure.message))
-            return
-        else:
-            self.notice.show_ok(
-                self.tr("The request to {company} is cancelled.").format(
-                    company=request.company_name or company_text(request)
-                )
-            )
-            publisher().publish(Changes(requests=True), self)
+        db = self._db
+        self._cancelling = (
+            Operation(self, lambda: cancel_request(db, request.id))
+            .busy(self.accept_button, self.cancel_button)
+            .success(lambda _none: self._cancelled(company))
+            .failure(self._not_cancelled)
+            .changes(Changes(requests=True))
+            .run()
+        )
+
+    def _cancelled(self, company: str) -> None:
+        self._cancelling = None
+        self.notice.show_ok(
+            self.tr("The request to {company} is cancelled.").format(company=company)
+        )
         self.refresh()
+
+    def _not_cancelled(self, failure: PcdeskError) -> bool:
+        self._cancelling = None
+        self.notice.show_error(
+            self.tr("This request no longer exists: another workstation may have removed it.")
+            if isinstance(failure, NotFound)
+            else translated(failure.message)
+        )
+        if isinstance(failure, ConcurrentChange | NotAllowed | NotFound):
+            self.refresh()  # show it as it is now
+        else:
+            self._update_buttons()  # the database unavailable: try again
+        return True
 
 
 class RelationshipRequestsLauncher(QObject):

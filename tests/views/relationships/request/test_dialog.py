@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -12,9 +13,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from pcdesk.errors import Unavailable
 from pcdesk.models import PartnerRole, RequestStatus
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerType
+from pcdesk.models.storage import unavailable_message
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.drafts import DraftStore
@@ -28,9 +31,11 @@ from pcdesk.services.partner.profile import (
 from pcdesk.services.relationships.invitation import MAILTO_MAX_LENGTH, paste_note
 from pcdesk.services.relationships.requests import requests_for_customer
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import runner
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.history_words import entry_texts
 from pcdesk.views.main_window import MainWindow
+from pcdesk.views.relationships.request import dialog as dialog_module
 from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
 
 LINK = (
@@ -89,7 +94,9 @@ class Opened:
 
 
 @pytest.fixture
-def open_dialog(qtbot: QtBot, partner: Partner) -> Callable[..., RequestRelationshipDialog]:
+def open_dialog(
+    qtbot: QtBot, partner: Partner, settle: Callable[[], None]
+) -> Callable[..., RequestRelationshipDialog]:
     def make(customer_id: int | None = None, *, works: bool = True) -> RequestRelationshipDialog:
         dialog = RequestRelationshipDialog(partner.db, partner.profile, customer_id)
         qtbot.addWidget(dialog)
@@ -97,13 +104,16 @@ def open_dialog(qtbot: QtBot, partner: Partner) -> Callable[..., RequestRelation
         dialog.show()
         dialog.activateWindow()
         qtbot.waitUntil(dialog.isActiveWindow)
+        settle()  # the customer read
         return dialog
 
     return make
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
+    """Click as a user does, then wait for what the click started (recording the request)."""
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(runner().is_idle)
 
 
 def decoded(url: QUrl) -> tuple[str, dict[str, list[str]]]:
@@ -325,7 +335,11 @@ def test_a_prospect_needs_a_company_name_and_is_recorded_by_it(
 
 
 def test_an_existing_customer_is_found_with_the_search_box(
-    open_dialog: Callable[..., RequestRelationshipDialog], partner: Partner, qtbot: QtBot, keyboard
+    open_dialog: Callable[..., RequestRelationshipDialog],
+    partner: Partner,
+    qtbot: QtBot,
+    keyboard,
+    settle,
 ) -> None:
     dialog = open_dialog()
     click(qtbot, dialog.existing_radio)
@@ -338,6 +352,7 @@ def test_an_existing_customer_is_found_with_the_search_box(
     assert item.text() == "台灣晶片設計股份有限公司 · twchip.onmicrosoft.com"
     rect = dialog.matches.visualItemRect(item)
     qtbot.mouseClick(dialog.matches.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle()  # the customer picked is read
 
     assert dialog.search.text() == "台灣晶片設計股份有限公司"
     assert dialog.matches.isHidden()
@@ -355,34 +370,30 @@ def test_switching_the_language_asks_before_replacing_edited_text(
     partner: Partner,
     qtbot: QtBot,
     keyboard,
-    monkeypatch: pytest.MonkeyPatch,
+    prompts,
 ) -> None:
     dialog = open_dialog(partner.us_id)
-    answers: list[bool] = [False, True]
-    asked: list[bool] = []
-
-    def confirm() -> bool:
-        asked.append(True)
-        return answers.pop(0)
-
-    monkeypatch.setattr(dialog, "confirm_replace", confirm)
+    prompts.answer("Keep my text", "Replace")
     dialog.body.moveCursor(dialog.body.textCursor().MoveOperation.End)
     keyboard.type(dialog.body, "PS: call me.")
     edited = dialog.body.toPlainText()
 
     dialog.language.setCurrentIndex(dialog.language.findData("zh-TW"))  # keep my text
-    assert asked == [True]
+    (asked,) = prompts.asked
+    assert asked.text == "You edited the e-mail. Replace your text with a new draft?"
+    assert sorted(asked.buttons) == ["Keep my text", "Replace"]
+    assert asked.default == "Keep my text"
     assert dialog.current_language() == "en"
     assert dialog.body.toPlainText() == edited
 
     dialog.language.setCurrentIndex(dialog.language.findData("zh-TW"))  # replace it
-    assert asked == [True, True]
+    assert len(prompts.asked) == 2
     assert dialog.current_language() == "zh-TW"
     assert "全域管理員" in dialog.body.toPlainText()
     assert LINK in dialog.body.toPlainText()
 
     dialog.language.setCurrentIndex(dialog.language.findData("en"))  # untouched: no question
-    assert asked == [True, True]
+    assert len(prompts.asked) == 2
     assert dialog.body.toPlainText().startswith("Hello,")
 
 
@@ -397,6 +408,7 @@ def make_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(runner().is_idle)  # the roles read for its actions
     return window
 
 
@@ -420,6 +432,7 @@ def test_the_action_opens_the_dialog_for_the_shown_customer_and_the_list_shows_i
     window.request_relationship_action.trigger()
     dialog = launcher.dialog
     assert dialog is not None and dialog.isVisible()
+    list_loaded(window)  # the customer read for it
     assert dialog.search.text() == "台灣晶片設計股份有限公司"
     with qtbot.waitSignal(publisher().changed) as requested:
         click(qtbot, dialog.copy_button)
@@ -519,3 +532,61 @@ def test_the_customers_history_tells_of_the_request_in_words(
         ("Relationship request changed", "To it@twchip.com.tw, in Chinese (Traditional, Taiwan)"),
         ("Relationship requested", "To chen@twchip.com.tw, in Chinese (Traditional, Taiwan)"),
     ]
+
+
+def test_open_and_copy_wait_for_the_request_to_be_recorded_and_record_it_once(
+    open_dialog: Callable[..., RequestRelationshipDialog],
+    partner: Partner,
+    qtbot: QtBot,
+    keyboard,
+    settle,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entered, release = threading.Event(), threading.Event()
+    record = dialog_module.record_request
+    calls: list[object] = []
+
+    def slow_record(*args, **kwargs):
+        calls.append(args)
+        entered.set()
+        assert release.wait(10)
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(dialog_module, "record_request", slow_record)
+    dialog = open_dialog(partner.us_id)
+    try:
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(entered.is_set)
+        assert not dialog.copy_button.isEnabled() and not dialog.open_button.isEnabled()
+        keyboard.replace(dialog.recipient, "it@contosopharma.com")  # the checks run again
+        assert not dialog.copy_button.isEnabled() and not dialog.open_button.isEnabled()
+        dialog.open_in_email()  # Enter on a button, or a script: nothing more starts
+        dialog.copy_to_clipboard()
+    finally:
+        release.set()
+    settle()
+    assert len(calls) == 1
+    [saved] = requests_for_customer(partner.db, partner.us_id)
+    assert saved.recipient_email == "dana@contosopharma.com"  # what was there on the click
+    assert dialog.open_url.urls == []  # type: ignore[attr-defined]
+    assert "on the clipboard" in dialog.notice.text()
+    assert can_send(dialog)
+
+
+def test_a_database_that_cannot_be_reached_is_said_beside_the_buttons(
+    open_dialog: Callable[..., RequestRelationshipDialog],
+    partner: Partner,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def locked(*_args, **_kwargs):
+        raise Unavailable(unavailable_message())
+
+    monkeypatch.setattr(dialog_module, "record_request", locked)
+    dialog = open_dialog(partner.us_id)
+    click(qtbot, dialog.open_button)
+    assert dialog.notice.is_error()
+    assert dialog.notice.text().startswith("The database is busy or cannot be reached.")
+    assert dialog.open_url.urls == []  # type: ignore[attr-defined]
+    assert dialog.request is None and dialog.recorded_label.isHidden()
+    assert can_send(dialog)  # try again

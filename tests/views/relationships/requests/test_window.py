@@ -4,17 +4,20 @@ dialog, Cancel request, and the customer shown in the main window afterwards."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
+from pcdesk.errors import Unavailable
 from pcdesk.models import Customer, Relationship, RelationshipRequest, RequestStatus
 from pcdesk.models.database import Database
+from pcdesk.models.storage import unavailable_message
 from pcdesk.services.audit import customer_history
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.create import create_customer
@@ -25,8 +28,11 @@ from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.relationships import acceptance as relationship_acceptance
 from pcdesk.services.relationships.sent import cancel_request
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.detail.history_words import entry_texts
 from pcdesk.views.main_window import MainWindow
+from pcdesk.views.relationships.requests import accept_dialog as accept_module
+from pcdesk.views.relationships.requests import window as window_module
 from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
 from pcdesk.views.relationships.requests.model import (
     AGE,
@@ -78,7 +84,14 @@ def column(window: RelationshipRequestsWindow, index: int) -> list[str]:
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
+    """Click as a user does, then wait for what the click started (a read, a write)."""
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(runner().is_idle)
+
+
+def show_status(qtbot: QtBot, window: RelationshipRequestsWindow, status: str) -> None:
+    window.status_filter.setCurrentIndex(window.status_filter.findText(status))
+    qtbot.waitUntil(runner().is_idle)
 
 
 def click_row(qtbot: QtBot, window: RelationshipRequestsWindow, text: str) -> None:
@@ -127,6 +140,7 @@ def window(qtbot: QtBot, db: Database, requests: dict[str, int]) -> Relationship
     shown.show()
     shown.activateWindow()
     qtbot.waitUntil(shown.isActiveWindow)
+    qtbot.waitUntil(runner().is_idle)  # the requests read
     return shown
 
 
@@ -167,7 +181,7 @@ def test_the_window_lists_pending_requests_with_their_age(
 def test_the_status_filter_and_sorting(
     window: RelationshipRequestsWindow, qtbot: QtBot, db: Database
 ) -> None:
-    window.status_filter.setCurrentIndex(window.status_filter.findText("All"))
+    show_status(qtbot, window, "All")
     assert column(window, COMPANY) == [
         "Contoso Pharmaceuticals",
         "Fabrikam, Inc. (prospect)",
@@ -192,9 +206,9 @@ def test_the_status_filter_and_sorting(
     window.table.sortByColumn(COMPANY, Qt.SortOrder.DescendingOrder)
     assert column(window, COMPANY)[0] == "Northwind (prospect)"
 
-    window.status_filter.setCurrentIndex(window.status_filter.findText("Accepted"))
+    show_status(qtbot, window, "Accepted")
     assert column(window, COMPANY) == ["Northwind (prospect)"]
-    window.status_filter.setCurrentIndex(window.status_filter.findText("Cancelled"))
+    show_status(qtbot, window, "Cancelled")
     assert window.model.rowCount() == 0
     assert window.empty.isVisible()
     assert window.count_label.text() == ""
@@ -207,7 +221,7 @@ def test_actions_are_disabled_with_the_reason_for_a_request_no_longer_pending(
     assert window.accept_button.isEnabled() and window.cancel_button.isEnabled()
     assert not window.reason.isVisible()
 
-    window.status_filter.setCurrentIndex(window.status_filter.findText("All"))
+    show_status(qtbot, window, "All")
     click_row(qtbot, window, "Northwind (prospect)")
 
     assert not window.accept_button.isEnabled()
@@ -245,7 +259,7 @@ def test_enter_or_a_double_click_on_a_pending_request_opens_mark_accepted(
     qtbot.waitUntil(lambda: window.accept_dialog is None)
 
     # Enter on a request no longer pending opens nothing: the reason is already shown.
-    window.status_filter.setCurrentIndex(window.status_filter.findText("All"))
+    show_status(qtbot, window, "All")
     click_row(qtbot, window, "Northwind (prospect)")
     qtbot.keyClick(window.table, Qt.Key.Key_Enter)
     assert window.accept_dialog is None
@@ -281,10 +295,10 @@ def test_mark_accepted_adds_the_prospect_and_updates_the_table(
     assert customer.relationship is Relationship.RESELLER
     assert customer_count(db) == 2
     assert status_of(db, requests["fabrikam"]) is RequestStatus.ACCEPTED
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.accept_dialog is None  # closed
     assert column(window, COMPANY) == ["Contoso Pharmaceuticals"]  # no longer pending
     assert window.notice.text() == "Fabrikam, Inc. accepted and was added to your customers."
-    window.status_filter.setCurrentIndex(window.status_filter.findText("Accepted"))
+    show_status(qtbot, window, "Accepted")
     assert column(window, COMPANY) == ["Fabrikam, Inc.", "Northwind (prospect)"]
 
 
@@ -362,6 +376,7 @@ def test_the_customers_other_pending_requests_leave_the_list_with_the_accepted_o
         created_at=noon(8),
     )
     window.refresh()
+    qtbot.waitUntil(runner().is_idle)
     assert column(window, COMPANY).count("Contoso Pharmaceuticals") == 2
     dialog = open_accept_dialog(qtbot, window, "Contoso Pharmaceuticals")
     with qtbot.waitSignal(publisher().changed):
@@ -460,25 +475,27 @@ def test_a_refusal_message_is_shown_whole(
 
 
 def test_cancel_request_asks_first(
-    window: RelationshipRequestsWindow, qtbot: QtBot, db: Database, requests: dict[str, int]
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    db: Database,
+    requests: dict[str, int],
+    prompts: Any,
 ) -> None:
     click_row(qtbot, window, "Fabrikam, Inc. (prospect)")
+    prompts.answer("Keep it", None, "Cancel request")  # None: the box closed (Escape)
     click(qtbot, window.cancel_button)
-    box = window.confirm_box
-    assert box is not None
-    assert box.text() == "Cancel the relationship request to Fabrikam, Inc.?"
-    keep = next(b for b in box.buttons() if b.text() == "&Keep it")
-    click(qtbot, keep)
-    qtbot.waitUntil(lambda: window.confirm_box is None)
+    (asked,) = prompts.asked
+    assert asked.title == "Cancel request"
+    assert asked.text == "Cancel the relationship request to Fabrikam, Inc.?"
+    assert "cannot be called back" in asked.informative
+    assert sorted(asked.buttons) == ["Cancel request", "Keep it"]
+    assert asked.default == "Keep it"
+    assert status_of(db, requests["fabrikam"]) is RequestStatus.PENDING
+    click(qtbot, window.cancel_button)
     assert status_of(db, requests["fabrikam"]) is RequestStatus.PENDING
 
     click(qtbot, window.cancel_button)
-    box = window.confirm_box
-    assert isinstance(box, QMessageBox)
-    yes = next(b for b in box.buttons() if b.text() == "Cancel &request")
-    click(qtbot, yes)
-
-    qtbot.waitUntil(lambda: status_of(db, requests["fabrikam"]) is RequestStatus.CANCELLED)
+    assert status_of(db, requests["fabrikam"]) is RequestStatus.CANCELLED
     assert column(window, COMPANY) == ["Contoso Pharmaceuticals"]
     assert window.notice.text() == "The request to Fabrikam, Inc. is cancelled."
 
@@ -510,6 +527,7 @@ def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_wi
     window = main.relationship_requests.requests_window
     assert window is not None
     qtbot.waitUntil(window.isVisible)
+    qtbot.waitUntil(runner().is_idle)  # the requests read
     assert not window.isModal()
     dialog = open_accept_dialog(qtbot, window, "Fabrikam, Inc. (prospect)")
     keyboard.type(dialog.microsoft_id, FABRIKAM_ID)
@@ -545,7 +563,7 @@ def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_wi
 
 
 def test_cancelling_a_customers_request_updates_the_customer_shown(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded: Any
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded: Any, prompts: Any
 ) -> None:
     # The main window once kept showing the request as pending after it was cancelled.
     with demo_db.session_factory() as session:
@@ -565,12 +583,143 @@ def test_cancelling_a_customers_request_updates_the_customer_shown(
     assert requests_table.item(0, 3).text() == "Pending"
 
     window = main.relationship_requests.show_window()
+    list_loaded(main)
     click_row(qtbot, window, "Alpine Ski House")
-    click(qtbot, window.cancel_button)
-    box = window.confirm_box
-    assert box is not None
+    prompts.answer("Cancel request")
     with qtbot.waitSignal(publisher().changed):
-        click(qtbot, next(b for b in box.buttons() if b.text() == "Cancel &request"))
+        click(qtbot, window.cancel_button)
+    list_loaded(main)
 
     assert requests_table.item(0, 3).text() == "Cancelled"
     assert main.detail_pane.current_id == alpine
+
+
+# -- operations -----------------------------------------------------------------------------------
+
+
+class Gate:
+    """Holds a service call on its worker thread until released (only the calls ``holds``
+    picks), counting the calls."""
+
+    def __init__(self, call: Any, holds: Any = lambda *_args, **_kwargs: True) -> None:
+        self.call = call
+        self.holds = holds
+        self.calls = 0
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.holds(*args, **kwargs):
+            self.entered.set()
+            assert self.release.wait(10)
+        return self.call(*args, **kwargs)
+
+
+def test_while_a_request_is_cancelled_its_buttons_wait_and_no_second_cancel_starts(
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    db: Database,
+    requests: dict[str, int],
+    prompts: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = Gate(window_module.cancel_request)
+    monkeypatch.setattr(window_module, "cancel_request", gate)
+    click_row(qtbot, window, "Fabrikam, Inc. (prospect)")
+    prompts.answer("Cancel request")
+    try:
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(gate.entered.is_set)
+        assert not window.cancel_button.isEnabled() and not window.accept_button.isEnabled()
+        click_row(qtbot, window, "Contoso Pharmaceuticals")  # another row: still waiting
+        assert not window.cancel_button.isEnabled() and not window.accept_button.isEnabled()
+        window.ask_cancel()
+        assert window.mark_accepted() is None
+    finally:
+        gate.release.set()
+    qtbot.waitUntil(runner().is_idle)
+    assert gate.calls == 1 and len(prompts.asked) == 1
+    assert status_of(db, requests["fabrikam"]) is RequestStatus.CANCELLED
+    assert column(window, COMPANY) == ["Contoso Pharmaceuticals"]
+    assert window.cancel_button.isEnabled() and window.accept_button.isEnabled()
+
+
+def test_a_database_that_cannot_be_reached_is_said_and_the_request_stays(
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    db: Database,
+    requests: dict[str, int],
+    prompts: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def locked(*_args: Any, **_kwargs: Any) -> None:
+        raise Unavailable(unavailable_message())
+
+    monkeypatch.setattr(window_module, "cancel_request", locked)
+    click_row(qtbot, window, "Fabrikam, Inc. (prospect)")
+    prompts.answer("Cancel request")
+    click(qtbot, window.cancel_button)
+    assert window.notice.is_error()
+    assert window.notice.text().startswith("The database is busy or cannot be reached.")
+    assert status_of(db, requests["fabrikam"]) is RequestStatus.PENDING
+    assert window.cancel_button.isEnabled()  # try again
+
+
+def test_an_answer_for_a_filter_no_longer_shown_is_ignored(
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = Gate(
+        window_module.list_requests,
+        holds=lambda *_args, status=None: status is RequestStatus.PENDING,
+    )
+    monkeypatch.setattr(window_module, "list_requests", gate)
+    try:
+        window.refresh()  # the pending ones, slow to come
+        qtbot.waitUntil(gate.entered.is_set)
+        window.status_filter.setCurrentIndex(window.status_filter.findText("All"))
+        qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    finally:
+        gate.release.set()
+    qtbot.waitUntil(runner().is_idle)
+    assert column(window, STATUS) == ["Pending", "Pending", "Accepted"]  # not the late answer
+
+
+def test_while_mark_accepted_writes_its_dialog_waits(
+    window: RelationshipRequestsWindow,
+    qtbot: QtBot,
+    keyboard: Any,
+    db: Database,
+    requests: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = Gate(accept_module.accept_request)
+    monkeypatch.setattr(accept_module, "accept_request", gate)
+    dialog = open_accept_dialog(qtbot, window, "Fabrikam, Inc. (prospect)")
+    keyboard.type(dialog.microsoft_id, FABRIKAM_ID)
+    keyboard.type(dialog.domain, "fabrikam")
+    try:
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(gate.entered.is_set)
+        assert not dialog.accept_button.isEnabled()
+        dialog.save()  # Enter again: nothing more starts
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nor does the dialog go away meanwhile
+        assert dialog.isVisible()
+    finally:
+        gate.release.set()
+    qtbot.waitUntil(lambda: window.accept_dialog is None)
+    qtbot.waitUntil(runner().is_idle)
+    assert gate.calls == 1
+    assert status_of(db, requests["fabrikam"]) is RequestStatus.ACCEPTED
+    assert column(window, COMPANY) == ["Contoso Pharmaceuticals"]
+
+
+def test_a_request_recorded_elsewhere_in_pcdesk_shows_at_once(
+    window: RelationshipRequestsWindow, qtbot: QtBot, db: Database
+) -> None:
+    add_request(db, prospect_company_name="Tailspin Toys", created_at=noon(9))
+    publisher().publish(Changes(requests=True))  # as Request a relationship… does
+    qtbot.waitUntil(lambda: "Tailspin Toys (prospect)" in column(window, COMPANY))
+    assert window.count_label.text() == "3 requests"
