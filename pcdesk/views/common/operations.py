@@ -114,6 +114,7 @@ class Operation(Generic[T]):
         self._changes: Callable[[T], Changes] | None = None
         self._busy: tuple[QWidget, ...] = ()
         self._progress_label: str | None = None
+        self._progress_text: Callable[[int, int], str] | None = None
         self._cancellable = False
         self._dialog: QProgressDialog | None = None
         self._cancel = threading.Event()
@@ -129,14 +130,18 @@ class Operation(Generic[T]):
         cls,
         parent: QWidget,
         work: Callable[[ProgressCallback], T],
-        label: str,
+        label: str | Callable[[int, int], str],
         *,
         cancellable: bool = True,
     ) -> Operation[T]:
         """Long work: ``work(progress)`` reports (done, total) and stops when told to (raising
-        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``."""
+        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``. A ``label``
+        given as a function of (done, total) is shown again at each report."""
         operation: Operation[T] = cls(parent, lambda: None)  # type: ignore[arg-type,return-value]
         operation._work = work
+        if callable(label):
+            operation._progress_text = label
+            label = label(0, 0)
         operation._progress_label = label
         operation._cancellable = cancellable
         return operation
@@ -215,6 +220,8 @@ class Operation(Generic[T]):
         if self._dialog is not None and not self._dialog.wasCanceled():
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total > 0 else 0)
+            if self._progress_text is not None:
+                self._dialog.setLabelText(self._progress_text(done, total))
 
     @Slot()
     def _finish(self) -> None:
