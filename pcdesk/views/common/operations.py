@@ -217,18 +217,22 @@ class Operation(Generic[T]):
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self._dialog is not None and not self._dialog.wasCanceled():
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total > 0 else 0)
+        dialog = self._dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            return
+        if not dialog.wasCanceled():
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
             if self._progress_text is not None:
-                self._dialog.setLabelText(self._progress_text(done, total))
+                dialog.setLabelText(self._progress_text(done, total))
 
     @Slot()
     def _finish(self) -> None:
         QGuiApplication.restoreOverrideCursor()
         if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
+            if shiboken6.isValid(self._dialog):  # gone with its parent window, maybe
+                self._dialog.close()
+                self._dialog.deleteLater()
             self._dialog = None
         for widget in self._busy:
             if shiboken6.isValid(widget):
