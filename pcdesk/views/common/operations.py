@@ -112,6 +112,7 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[PcdeskError], bool] | None = None
         self._changes: Callable[[T], Changes] | None = None
+        self._on_end: Callable[[], None] | None = None
         self._busy: tuple[QWidget, ...] = ()
         self._progress_label: str | None = None
         self._progress_text: Callable[[int, int], str] | None = None
@@ -160,6 +161,12 @@ class Operation(Generic[T]):
     def changes(self, what: Changes | Callable[[T], Changes]) -> Self:
         """What a successful run changed, published once its success callback has run."""
         self._changes = what if callable(what) else (lambda _result: what)
+        return self
+
+    def ended(self, callback: Callable[[], None]) -> Self:
+        """``callback()`` once the operation is over, whatever came of it (after ``success`` or
+        ``failure``, or the presenter, has run): to let go of what it held."""
+        self._on_end = callback
         return self
 
     def busy(self, *widgets: QWidget) -> Self:
@@ -240,7 +247,11 @@ class Operation(Generic[T]):
         try:
             self._deliver()
         finally:
-            runner().finished(self)
+            try:
+                if self._on_end is not None and shiboken6.isValid(self._parent):
+                    self._on_end()
+            finally:
+                runner().finished(self)
 
     def _deliver(self) -> None:
         alive = shiboken6.isValid(self._parent)
