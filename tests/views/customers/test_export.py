@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,7 +24,6 @@ from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.views.common.operations import runner
 from pcdesk.views.customers import export as export_view
 from pcdesk.views.customers.export import CustomerExporter
-from tests.views.conftest import ScriptedPrompter
 
 FORMULA_COMPANY = '=HYPERLINK("http://evil.example","Contoso")'
 
@@ -55,7 +55,7 @@ class Seams:
     """The question and the save dialog, answered as the test says (through the one prompter)
     and recorded."""
 
-    def __init__(self, prompts: ScriptedPrompter, target: Path | None) -> None:
+    def __init__(self, prompts: Any, target: Path | None) -> None:
         self.target = target
         self.scope = "Matching"
         self.asked: list[str] = []
@@ -75,7 +75,7 @@ class Seams:
 
 
 @pytest.fixture
-def seams(out: Path, prompts: ScriptedPrompter, monkeypatch: pytest.MonkeyPatch) -> Seams:
+def seams(out: Path, prompts: Any, monkeypatch: pytest.MonkeyPatch) -> Seams:
     monkeypatch.setattr(CustomerExporter, "batch_size", 4)
     return Seams(prompts, out / "Customers.csv")
 
@@ -335,7 +335,7 @@ def test_a_failure_says_so_and_writes_nothing(
 
 
 def test_the_question_names_both_counts(
-    qtbot: QtBot, window: QWidget, db: Database, prompts: ScriptedPrompter
+    qtbot: QtBot, window: QWidget, db: Database, prompts: Any
 ) -> None:
     exporter = CustomerExporter(db, window)
     prompts.answer("All")
