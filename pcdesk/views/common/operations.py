@@ -212,6 +212,8 @@ class Operation(Generic[T]):
         dialog = QProgressDialog(label, "", 0, 0, self._parent)
         dialog.setWindowTitle(QCoreApplication.translate("Operation", "pcdesk"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Wide enough that a label naming a file and counts does not make it jump as it grows.
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 56)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
