@@ -112,8 +112,10 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[PcdeskError], bool] | None = None
         self._changes: Callable[[T], Changes] | None = None
+        self._on_end: Callable[[], None] | None = None
         self._busy: tuple[QWidget, ...] = ()
         self._progress_label: str | None = None
+        self._progress_text: Callable[[int, int], str] | None = None
         self._cancellable = False
         self._dialog: QProgressDialog | None = None
         self._cancel = threading.Event()
@@ -129,14 +131,18 @@ class Operation(Generic[T]):
         cls,
         parent: QWidget,
         work: Callable[[ProgressCallback], T],
-        label: str,
+        label: str | Callable[[int, int], str],
         *,
         cancellable: bool = True,
     ) -> Operation[T]:
         """Long work: ``work(progress)`` reports (done, total) and stops when told to (raising
-        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``."""
+        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``. A ``label``
+        given as a function of (done, total) is shown again at each report."""
         operation: Operation[T] = cls(parent, lambda: None)  # type: ignore[arg-type,return-value]
         operation._work = work
+        if callable(label):
+            operation._progress_text = label
+            label = label(0, 0)
         operation._progress_label = label
         operation._cancellable = cancellable
         return operation
@@ -155,6 +161,12 @@ class Operation(Generic[T]):
     def changes(self, what: Changes | Callable[[T], Changes]) -> Self:
         """What a successful run changed, published once its success callback has run."""
         self._changes = what if callable(what) else (lambda _result: what)
+        return self
+
+    def ended(self, callback: Callable[[], None]) -> Self:
+        """``callback()`` once the operation is over, whatever came of it (after ``success`` or
+        ``failure``, or the presenter, has run): to let go of what it held."""
+        self._on_end = callback
         return self
 
     def busy(self, *widgets: QWidget) -> Self:
@@ -200,6 +212,8 @@ class Operation(Generic[T]):
         dialog = QProgressDialog(label, "", 0, 0, self._parent)
         dialog.setWindowTitle(QCoreApplication.translate("Operation", "pcdesk"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Wide enough that a label naming a file and counts does not make it jump as it grows.
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 56)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -212,16 +226,22 @@ class Operation(Generic[T]):
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self._dialog is not None and not self._dialog.wasCanceled():
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total > 0 else 0)
+        dialog = self._dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            return
+        if not dialog.wasCanceled():
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
+            if self._progress_text is not None:
+                dialog.setLabelText(self._progress_text(done, total))
 
     @Slot()
     def _finish(self) -> None:
         QGuiApplication.restoreOverrideCursor()
         if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
+            if shiboken6.isValid(self._dialog):  # gone with its parent window, maybe
+                self._dialog.close()
+                self._dialog.deleteLater()
             self._dialog = None
         for widget in self._busy:
             if shiboken6.isValid(widget):
@@ -229,7 +249,11 @@ class Operation(Generic[T]):
         try:
             self._deliver()
         finally:
-            runner().finished(self)
+            try:
+                if self._on_end is not None and shiboken6.isValid(self._parent):
+                    self._on_end()
+            finally:
+                runner().finished(self)
 
     def _deliver(self) -> None:
         alive = shiboken6.isValid(self._parent)

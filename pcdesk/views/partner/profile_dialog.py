@@ -1,4 +1,5 @@
-"""The partner's own profile: asked for on first start, editable later."""
+"""The partner's own profile: asked for on first start, editable later (read and saved off the GUI
+thread)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ValidationFailed
+from pcdesk.errors import PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerCenterInstance, PartnerType
+from pcdesk.services.changes import Changes
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import (
     PartnerProfileData,
@@ -25,6 +27,7 @@ from pcdesk.services.partner.profile import (
 )
 from pcdesk.services.validation import validate_partner_profile
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
 
 TEXT_FIELDS = ("name", "tenant_id", "partner_id", "domain")
 
@@ -91,6 +94,7 @@ class PartnerProfileDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -102,7 +106,13 @@ class PartnerProfileDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        profile = get_partner_profile(self._db)
+        """Read the profile recorded (none on first start); Save waits for it."""
+        db = self._db
+        Operation(self, lambda: get_partner_profile(db)).busy(self.save_button).success(
+            self._show_profile
+        ).run()
+
+    def _show_profile(self, profile: PartnerProfileData | None) -> None:
         if profile is None:
             return
         self.name.setText(profile.name)
@@ -137,9 +147,17 @@ class PartnerProfileDialog(QDialog):
             getattr(self, first).setFocus()
 
     def accept(self) -> None:
-        try:
-            self.saved = set_partner_profile(self._db, self.current_input())
-        except ValidationFailed as failure:
-            self.show_errors(failure.errors)  # what the user typed stays in the fields
-            return
+        db, data = self._db, self.current_input()
+        Operation(self, lambda: set_partner_profile(db, data)).busy(self.save_button).success(
+            self._written
+        ).failure(self._refused).changes(Changes(partner=True)).run()
+
+    def _written(self, saved: PartnerProfileData) -> None:
+        self.saved = saved
         super().accept()
+
+    def _refused(self, error: PcdeskError) -> bool:
+        if not isinstance(error, ValidationFailed):
+            return False  # the presenter says why
+        self.show_errors(error.errors)  # what the user typed stays in the fields
+        return True
