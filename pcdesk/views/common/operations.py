@@ -29,7 +29,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
@@ -113,7 +113,9 @@ class Operation(Generic[T]):
         self._on_failure: Callable[[PcdeskError], bool] | None = None
         self._changes: Callable[[T], Changes] | None = None
         self._on_end: Callable[[], None] | None = None
-        self._busy: tuple[QWidget, ...] = ()
+        self._busy: tuple[QWidget | QAction, ...] = ()
+        self._disabled: list[QWidget | QAction] = []  # what ``busy`` turned off, to turn on again
+        self._busy_cursor = True
         self._progress_label: str | None = None
         self._progress_text: Callable[[int, int], str] | None = None
         self._cancellable = False
@@ -169,9 +171,17 @@ class Operation(Generic[T]):
         self._on_end = callback
         return self
 
-    def busy(self, *widgets: QWidget) -> Self:
-        """Widgets disabled while the work runs (the button that started it, the form)."""
+    def busy(self, *widgets: QWidget | QAction) -> Self:
+        """Widgets (or actions) disabled while the work runs: the button that started it, the
+        form. Those that were enabled are enabled again when it ends, before its callbacks run
+        (which may decide otherwise); those already disabled are left as they were."""
         self._busy = widgets
+        return self
+
+    def quiet(self) -> Self:
+        """No busy cursor: for a small read the user did not ask for (a role check when a
+        customer is shown), which would only make the cursor flicker."""
+        self._busy_cursor = False
         return self
 
     # -- running --------------------------------------------------------------------------------
@@ -180,8 +190,11 @@ class Operation(Generic[T]):
             raise RuntimeError("an operation runs once")
         self._started = True
         for widget in self._busy:
-            widget.setEnabled(False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            if widget.isEnabled():
+                widget.setEnabled(False)
+                self._disabled.append(widget)
+        if self._busy_cursor:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         if self._progress_label is not None:
             self._open_progress_dialog(self._progress_label)
         runner().start(self)
@@ -237,15 +250,17 @@ class Operation(Generic[T]):
 
     @Slot()
     def _finish(self) -> None:
-        QGuiApplication.restoreOverrideCursor()
+        if self._busy_cursor:
+            QGuiApplication.restoreOverrideCursor()
         if self._dialog is not None:
             if shiboken6.isValid(self._dialog):  # gone with its parent window, maybe
                 self._dialog.close()
                 self._dialog.deleteLater()
             self._dialog = None
-        for widget in self._busy:
+        for widget in self._disabled:
             if shiboken6.isValid(widget):
                 widget.setEnabled(True)
+        self._disabled.clear()
         try:
             self._deliver()
         finally:
