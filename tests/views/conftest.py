@@ -235,6 +235,10 @@ class WizardDriver:
         view.keyboardSearch(text)  # what the list does with typed letters, spaces included
         self.qtbot.keyClick(view, Qt.Key.Key_Return)
         self.qtbot.waitUntil(lambda: not view.isVisible())
+        # Offscreen, the closed list can stay the active window once events run: the user is
+        # back in the wizard.
+        combo.window().activateWindow()
+        self.qtbot.waitUntil(combo.window().isActiveWindow)
         assert combo.currentText().startswith(text), combo.currentText()
         self.qtbot.keyClick(combo, Qt.Key.Key_Tab)
 
