@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
 from pcdesk.errors import Unavailable
 from pcdesk.models import AccountStatus, Customer, PartnerRole, RelationshipRequest, RequestStatus
@@ -23,8 +26,10 @@ from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
+from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail import CustomerDetailPane
 from pcdesk.views.customers.detail import account_tab as account_module
+from pcdesk.views.customers.detail import pane as pane_module
 from pcdesk.views.customers.detail.tables import DetailTable
 
 LEFT = Qt.MouseButton.LeftButton
@@ -733,3 +738,77 @@ def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
     saved = get_customer(pane._db, found)
     assert saved.city == "San Francisco"
     assert saved.subscriptions[0].status is SubscriptionStatus.ACTIVE
+
+
+# -- off the GUI thread -------------------------------------------------------------------------
+
+
+def test_a_save_waiting_for_another_workstations_lock_keeps_the_window_alive(
+    pane, qtbot, keyboard
+) -> None:
+    found = show(pane, qtbot, "tailspintoys")
+    version = get_customer(pane._db, found).version
+    start_edit(pane, qtbot)
+    account = pane.account_tab
+    keyboard.replace(account.form.address.edits["city"], "Oakland")
+
+    # Another workstation holds SQLite's write lock, as a long save of its own would.
+    other = sqlite3.connect(pane._db.engine.url.database, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        ticks: list[int] = []
+        heartbeat = QTimer(pane)
+        heartbeat.setInterval(10)
+        heartbeat.timeout.connect(lambda: ticks.append(1))
+        heartbeat.start()
+        qtbot.mouseClick(account.save_button, LEFT)
+        assert account.is_saving()
+        assert not account.save_button.isEnabled()  # the form shows the save under way
+        assert not account.form.isEnabled()
+        qtbot.waitUntil(lambda: len(ticks) >= 5)  # the GUI goes on running meanwhile
+        assert account.is_saving()
+        qtbot.mouseClick(account.save_button, LEFT)  # a second click: the button is disabled
+        assert account.save() is False  # and asked directly, no second write starts
+        assert len(runner().running()) == 1
+    finally:
+        other.rollback()
+        other.close()
+    settled(qtbot)
+    heartbeat.stop()
+    saved = get_customer(pane._db, found)
+    assert (saved.city, saved.version) == ("Oakland", version + 1)  # written once
+    assert texts(pane.history_tab.table, 2).count("Account changed") == 1
+    assert not account.is_editing()
+    assert account.save_button.isEnabled() and account.form.isEnabled()
+
+
+def test_a_read_the_database_refuses_says_so_in_the_users_words(
+    pane, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(db: Database, customer_id: int):
+        with db.reading():  # what the driver says when another workstation holds a lock
+            raise OperationalError(
+                "SELECT customer.company_name FROM customer WHERE customer.id = ?",
+                (customer_id,),
+                sqlite3.OperationalError("database is locked"),
+            )
+
+    monkeypatch.setattr(pane_module, "get_customer", locked)
+    found = customer_id(pane._db, "tailspintoys")
+    pane.show_customer(found)
+    settled(qtbot)
+    assert pane.stack.currentWidget() is pane.empty
+    shown = pane.empty.text()
+    assert shown == translated(unavailable_message())
+    for raw in ("SELECT", "sqlite3", "OperationalError", "database is locked", str(found)):
+        assert raw not in shown
+    assert pane.findChildren(QMessageBox) == []  # said in the pane, not in a dialog
+
+    # Once the customer is shown, a history that cannot be read says so in its tab.
+    monkeypatch.undo()
+    monkeypatch.setattr(pane_module, "customer_history", locked)
+    pane.show_customer(found)
+    settled(qtbot)
+    assert pane.stack.currentWidget() is pane.content
+    assert "busy or cannot be reached" in pane.history_tab.problem.text()
+    assert "SELECT" not in pane.history_tab.problem.text()
