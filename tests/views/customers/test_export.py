@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pcdesk.errors import Unavailable
@@ -254,25 +254,16 @@ def test_a_failure_says_so_and_writes_nothing(
 
 
 def test_the_question_names_both_counts(
-    qtbot: QtBot, window: QWidget, db: Database, tmp_path: Path
+    qtbot: QtBot, window: QWidget, db: Database, prompts
 ) -> None:
     exporter = CustomerExporter(db, window)
-    seen: list[str] = []
-
-    def answer() -> None:  # the box is modal: act on it while exec() runs
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        box.grab().save(str(tmp_path / "question.png"))
-        seen.append(box.text())
-        seen.extend(button.text() for button in box.buttons())
-        next(b for b in box.buttons() if b.text() == "&All").click()
-
-    QTimer.singleShot(0, answer)
+    prompts.answer("All")
     assert exporter.ask_scope(3, 1234) == "all"
-    assert seen[0] == (
+    (asked,) = prompts.asked
+    assert asked.text == (
         "Export the 3 customers that match the current search and filters, or all 1,234 customers?"
     )
-    assert set(seen[1:]) == {"&Matching", "&All", "Cancel"}
+    assert set(asked.buttons) == {"Matching", "All", "Cancel"}
 
 
 def test_closing_the_window_mid_export_cancels_it(
