@@ -126,7 +126,7 @@ class AccountPage(QWizardPage):
         """Going back keeps what was typed (QWizard's default would reset the fields)."""
 
     def validatePage(self) -> bool:
-        self.form.domain.check_now()  # the last word on availability, not a 250 ms-old one
+        # The domain's availability is the last verdict (Next waits for it); Submit checks again.
         errors = self.form.findings().errors
         agreement_errors = self.agreement.errors()
         if errors or agreement_errors:

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from pcdesk.models.enums import PartnerType
+from pcdesk.services.catalog.offers import list_offers
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import get_partner_profile, set_partner_profile
 from pcdesk.views.customers.add import AddCustomerWizard
-from pcdesk.views.customers.add import action as add_customer_action
 from pcdesk.views.main_window import MainWindow
 
 NEXT = QWizard.WizardButton.NextButton
@@ -66,30 +66,31 @@ def test_done_lists_and_selects_the_new_customer(
     assert [index.data() for index in selected] == ["Northwind Traders"]
 
 
-def test_a_draft_is_offered_when_adding_again(window, qtbot, monkeypatch, tmp_path) -> None:
+def test_a_draft_is_offered_when_adding_again(window, qtbot, prompts, settle) -> None:
     drafts = window.add_customer._drafts
-    drafts.save({"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []})
-    asked: list[str] = []
-
-    def resume(self, draft) -> str:
-        asked.append(draft.values["account"]["company_name"])
-        return add_customer_action.RESUME
-
-    monkeypatch.setattr(add_customer_action.AddCustomerLauncher, "ask_resume", resume)
+    offer = list_offers(window.db, market="US", search="Business Basic")[0]
+    drafts.save(
+        {
+            "account": {"company_name": "Half Done Ltd", "country": "US"},
+            "cart": [{"offer_id": offer.id, "quantity": 3}, {"offer_id": 999_999}],
+        }
+    )
+    prompts.answer("Resume draft")
     window.add_customer.action.trigger()
-    assert asked == ["Half Done Ltd"]
+    (asked,) = prompts.asked
+    assert asked.text.startswith("You have a draft for Half Done Ltd, saved ")
+    assert sorted(asked.buttons) == ["Cancel", "Resume draft", "Start over"]
     wizard = window.add_customer.wizard
     assert wizard.account_page.form.edits["company_name"].text() == "Half Done Ltd"
+    settle()  # the cart's offers are read off the GUI thread; one is gone from the catalog
+    cart = wizard.subscriptions_page.cart.lines()
+    assert [(line.offer.id, line.quantity) for line in cart] == [(offer.id, 3)]
 
 
-def test_starting_over_discards_the_draft(window, monkeypatch) -> None:
+def test_starting_over_discards_the_draft(window, prompts) -> None:
     drafts = window.add_customer._drafts
     drafts.save({"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []})
-    monkeypatch.setattr(
-        add_customer_action.AddCustomerLauncher,
-        "ask_resume",
-        lambda self, draft: add_customer_action.START_OVER,
-    )
+    prompts.answer("Start over")
     window.add_customer.action.trigger()
     assert window.add_customer.wizard.account_page.form.edits["company_name"].text() == ""
     assert not drafts.exists
