@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from pcdesk import __version__
 from pcdesk.errors import PcdeskError
-from pcdesk.models.database import Database, sqlite_url
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
@@ -320,11 +320,19 @@ class MainWindow(QMainWindow):
         customer_id = self.customer_table.current_customer_id()
         if customer_id is None or customer_id == self._shown_id:
             return
-        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave():
+        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave(
+            then=lambda: self._show_row_customer(customer_id)  # once a Save chosen has saved
+        ):
             self._reselect_shown()
             return
         self._shown_id = customer_id
         self.detail_pane.show_customer(customer_id)
+
+    def _show_row_customer(self, customer_id: int) -> None:
+        """Move on to the customer the user picked before the save they asked for."""
+        row = self.customer_model.row_of(customer_id)
+        if row is not None:
+            self.customer_table.select_row(row)  # followed like any change of row
 
     def _reselect_shown(self) -> None:
         row = None if self._shown_id is None else self.customer_model.row_of(self._shown_id)
@@ -404,8 +412,14 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, database=self.db.display_url),
         )
 
+    def _close_after_save(self) -> None:
+        """The Save chosen when closing has saved: close, as the user asked."""
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave():
+        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave(
+            then=self._close_after_save
+        ):
             event.ignore()
             return
         save_window_state(

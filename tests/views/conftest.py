@@ -176,6 +176,13 @@ def settle(qtbot: QtBot) -> Callable[[], None]:
     return wait
 
 
+@pytest.fixture
+def sqlite_db(sqlite_db: Database, qtbot: QtBot) -> Iterator[Database]:
+    """The test's database stays open until its operations are over (one may still read it)."""
+    yield sqlite_db
+    qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+
 @pytest.fixture(autouse=True)
 def _operations_end_with_their_test(qtbot: QtBot, qapp: QApplication) -> Iterator[None]:
     """No operation of one test finishes in the next: each test waits for its own."""

@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from pcdesk.errors import PcdeskError, Unavailable
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from pcdesk.errors import NotAllowed, NotFound, PcdeskError, Unavailable, ValidationFailed
-from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import Offer, get_offer
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.services.customers.duplicates import PossibleDuplicate, possible_duplicates
 from pcdesk.services.customers.passwords import temporary_password
+from pcdesk.services.database import Database
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.partner.profile import PartnerProfileData

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.enums import ResellerState
 from pcdesk.errors import PcdeskError
-from pcdesk.models.database import Database
-from pcdesk.models.enums import ResellerState
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.services.customers.edits import customer_input_of, update_customer
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, not_allowed_message

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.models.database import Database
-from pcdesk.models.enums import AgreementStatus, AgreementType
+from pcdesk.enums import AgreementStatus, AgreementType
 from pcdesk.services.customers.details import AgreementData, CustomerDetails
 from pcdesk.services.customers.edits import confirm_agreement
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import AgreementInput
 from pcdesk.services.partner.roles import Task, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage

@@ -19,10 +19,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from pcdesk.errors import NotFound, PcdeskError, Unavailable
-from pcdesk.models.database import Database
 from pcdesk.services.audit import AuditEntry, customer_history
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
+from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may
 from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer

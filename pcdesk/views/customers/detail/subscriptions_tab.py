@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.models.database import Database
-from pcdesk.models.enums import SubscriptionStatus
+from pcdesk.enums import SubscriptionStatus
 from pcdesk.services.catalog.price_list_format import CENT, term_months
 from pcdesk.services.customers.details import CustomerDetails, SubscriptionData
 from pcdesk.services.customers.subscriptions import (
@@ -33,6 +32,7 @@ from pcdesk.services.customers.subscriptions import (
     reactivate_subscription,
     suspend_subscription,
 )
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.partner.roles import Task, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import PcdeskError, Unavailable
-from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import CustomerQuery, CustomerRow, customer_page
+from pcdesk.services.database import Database
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from pcdesk.errors import PcdeskError, Unavailable
 from pcdesk.messages import Message
-from pcdesk.models.database import Database
 from pcdesk.services.customers.create import domain_status
 from pcdesk.services.customers.details import ONMICROSOFT
+from pcdesk.services.database import Database
 from pcdesk.services.validation import domain_prefix_problem, normalize_domain_prefix
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.operations import Operation

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import PcdeskError, Unavailable
-from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import Offer, OfferFacets, list_offers, offer_facets
+from pcdesk.services.database import Database
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.money import billing_plan_label, term_label
 from pcdesk.views.common.operations import Operation
