@@ -16,6 +16,7 @@ from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import catalog, demo_data
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import PartnerProfileData, get_partner_profile
+from pcdesk.views.app_icon import application_icon
 from pcdesk.views.language import current_language, install_language, language_of, saved_choice
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
@@ -118,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("pcdesk")
     app.setOrganizationName("pcdesk")
     app.setApplicationVersion(__version__)
+    if isinstance(app, QApplication):
+        app.setWindowIcon(application_icon())
     install_language(language_of(saved_choice()))  # before any window: they read it once
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)
