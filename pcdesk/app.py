@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
+import platform
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pcdesk import __version__, config
+from pcdesk import __version__, config, platform_check
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import catalog, demo_data
 from pcdesk.services.drafts import DraftStore
@@ -35,7 +37,12 @@ def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def build_main_window(database_url: str, *, demo: bool = False) -> MainWindow:
+def build_main_window(
+    database_url: str,
+    *,
+    demo: bool = False,
+    ask: Callable[[Database], PartnerProfileData | None] | None = None,
+) -> MainWindow:
     """Open (and migrate) the database, seed demo data into an empty one if asked, and return the
     main window without starting an event loop. A QApplication must exist.
 
@@ -48,7 +55,7 @@ def build_main_window(database_url: str, *, demo: bool = False) -> MainWindow:
             demo_data.seed_demo(db)
         if catalog.markets(db) == ():
             catalog.import_starter_catalog(db)
-        profile = get_partner_profile(db) or ask_partner_profile(db)
+        profile = get_partner_profile(db) or (ask or ask_partner_profile)(db)
         if profile is None:
             raise FirstStartCancelled
     except BaseException:
@@ -112,9 +119,31 @@ def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: 
     )
 
 
+def check_platform_libraries(environ: dict[str, str] | None = None) -> bool:
+    """On Linux, before Qt loads its X11 plugin: False (after saying why, on stderr and in the
+    log) when libraries it cannot start without are missing."""
+    missing = platform_check.missing_xcb_libraries(dict(os.environ) if environ is None else environ)
+    if missing is None:
+        return True
+    if missing.fatal:
+        log.error("%s", missing.message())
+        return False
+    log.warning("%s", missing.message())
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    log.info(
+        "pcdesk %s starting (Python %s, Qt %s, %s)",
+        __version__,
+        platform.python_version(),
+        qVersion(),
+        platform.platform(),
+    )
+    if not check_platform_libraries():
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pcdesk")
     app.setOrganizationName("pcdesk")
