@@ -8,9 +8,11 @@ import logging.handlers
 import os
 import platform
 import sys
+import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pcdesk import __version__, config, platform_check
@@ -25,6 +27,8 @@ from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
 from pcdesk.views.translate import translated
 
 log = logging.getLogger("pcdesk")
+
+_IMPORTED = time.monotonic()  # the start, where the system cannot say when the process began
 
 
 class FirstStartCancelled(Exception):
@@ -82,6 +86,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="fill a new, empty database with a demo partner, resellers and customers",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help=(
+            "check an installation: open the database and the main window, print how long "
+            "that took, close and exit with 0"
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"pcdesk {__version__}")
     return parser.parse_args(argv)
 
@@ -119,6 +131,18 @@ def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: 
     )
 
 
+def seconds_since_start() -> tuple[float, str]:
+    """How long ago this process started (Linux knows; the bundle's loader counts too), else
+    how long ago pcdesk's start-up code was imported; and which of the two it is."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start, in clock ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return max(uptime - started, 0.0), "the process started"
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic() - _IMPORTED, "pcdesk was imported"
+
+
 def check_platform_libraries(environ: dict[str, str] | None = None) -> bool:
     """On Linux, before Qt loads its X11 plugin: False (after saying why, on stderr and in the
     log) when libraries it cannot start without are missing."""
@@ -130,6 +154,21 @@ def check_platform_libraries(environ: dict[str, str] | None = None) -> bool:
         return False
     log.warning("%s", missing.message())
     return True
+
+
+def _report_smoke_test(window: MainWindow) -> None:
+    """--smoke-test: the window is up; say so with the time it took, then close it (quitting)."""
+    elapsed, since = seconds_since_start()
+    shown = window.isVisible()
+    print(
+        f"pcdesk {__version__} smoke test: main window {'shown' if shown else 'NOT shown'} "
+        f"{elapsed:.3f} s after {since}; database {window.db.display_url}",
+        flush=True,
+    )
+    if not shown:
+        QCoreApplication.exit(3)
+        return
+    window.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,8 +193,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)
     try:
-        window = build_main_window(url, demo=args.demo)
+        # A smoke test has no one to fill in the first-start profile: it fails instead.
+        window = build_main_window(
+            url, demo=args.demo, ask=(lambda _db: None) if args.smoke_test else None
+        )
     except FirstStartCancelled:
+        if args.smoke_test:
+            log.error("smoke test: %s has no partner profile (start with --demo)", url)
+            return 2
         return 0
     except DatabaseOpenError as error:
         log.error("%s", error)
@@ -167,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     _keep_reopening(window, url)
     window.show()
+    if args.smoke_test:
+        QTimer.singleShot(0, lambda: _report_smoke_test(window))
     return app.exec()
 
 
