@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pcdesk import __version__, config, platform_check
+from pcdesk import __version__, config, platform_check, self_check
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import catalog, demo_data
 from pcdesk.services.drafts import DraftStore
@@ -94,6 +94,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
             "that took, close and exit with 0"
         ),
     )
+    parser.add_argument(
+        "--check-libraries",
+        action="store_true",
+        help="on Linux, name the system packages Qt's X11 support needs that are missing",
+    )
     parser.add_argument("--version", action="version", version=f"pcdesk {__version__}")
     return parser.parse_args(argv)
 
@@ -101,7 +106,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def setup_logging() -> None:
     """A log file in the user's log folder: a GUI started without a console prints nowhere."""
     folder = config.log_dir()
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    # No console (a Windows shortcut, the bundle): sys.stderr is None, and only the file remains.
+    handlers: list[logging.Handler] = [logging.StreamHandler()] if sys.stderr is not None else []
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handlers.append(
@@ -160,13 +166,19 @@ def _report_smoke_test(window: MainWindow) -> None:
     """--smoke-test: the window is up; say so with the time it took, then close it (quitting)."""
     elapsed, since = seconds_since_start()
     shown = window.isVisible()
-    print(
+    report = (
         f"pcdesk {__version__} smoke test: main window {'shown' if shown else 'NOT shown'} "
-        f"{elapsed:.3f} s after {since}; database {window.db.display_url}",
-        flush=True,
+        f"{elapsed:.3f} s after {since}; database {window.db.display_url}"
     )
-    if not shown:
-        QCoreApplication.exit(3)
+    log.info("%s", report)  # in the log too: a bundle on Windows has no console to print to
+    print(report, flush=True)
+    missing = self_check.problems()
+    for problem in missing:
+        log.error("smoke test: %s", problem)
+        print(f"pcdesk smoke test: {problem}", flush=True)
+    if not shown or missing:
+        window.close()
+        QCoreApplication.exit(3 if not shown else 4)
         return
     window.close()
 
@@ -181,6 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         qVersion(),
         platform.platform(),
     )
+    if args.check_libraries:
+        # As if Qt were to use X11, whatever this terminal's screen: the installer asks this.
+        missing = platform_check.missing_xcb_libraries({"QT_QPA_PLATFORM": "xcb"})
+        print("pcdesk: Qt's X11 libraries are all there." if missing is None else missing.message())
+        return 0 if missing is None else 1
     if not check_platform_libraries():
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])

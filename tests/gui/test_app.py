@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from pcdesk import app, config
+from pcdesk import app, config, platform_check, self_check
 from pcdesk.models.database import Database, sqlite_url
 from pcdesk.services.partner import PartnerProfileData
 from pcdesk.views.main_window import MainWindow
@@ -114,3 +114,18 @@ def test_smoke_test_fails_where_a_person_would_be_asked_for_the_profile(tmp_path
     assert result.returncode == 2
     assert "main window shown" not in result.stdout
     assert "has no partner profile" in result.stderr
+
+
+def test_the_installation_self_check_finds_everything_in_a_development_install() -> None:
+    assert self_check.problems() == []
+
+
+def test_check_libraries_names_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(app, "setup_logging", lambda: None)
+    monkeypatch.setattr(platform_check, "can_load", lambda name: name != "libxcb-icccm.so.4")
+    assert app.main(["--check-libraries"]) == 1
+    assert "sudo apt install libxcb-icccm4" in capsys.readouterr().out
+    monkeypatch.setattr(platform_check, "can_load", lambda name: True)
+    assert app.main(["--check-libraries"]) == 0
