@@ -93,6 +93,7 @@ def _run_pcdesk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
     return subprocess.run(
         [sys.executable, "-m", "pcdesk", *args],
+        cwd=tmp_path,  # not the repository: its pcdesk/ would hide the installed one
         env=environ,
         capture_output=True,
         text=True,

@@ -115,7 +115,12 @@ def test_pcdesk_says_what_to_install_on_stderr_and_in_its_log(tmp_path: Path) ->
         LOCALAPPDATA=str(tmp_path / "local"),
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], env=environ, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1, result.stderr
     assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in result.stderr
