@@ -9,13 +9,12 @@ Qt draws the SVG (the same renderer pcdesk uses for its window icon); Pillow wri
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -28,16 +27,14 @@ PNG_SIZES = (48, 128, 256)  # the .desktop file's hicolor sizes
 
 
 def render(renderer: QSvgRenderer, size: int) -> Image.Image:
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image = QImage(size, size, QImage.Format.Format_RGBA8888)  # Pillow's RGBA byte order
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGBA")
+    data = bytes(image.constBits())
+    return Image.frombuffer("RGBA", (size, size), data, "raw", "RGBA", image.bytesPerLine(), 1)
 
 
 def main() -> int:
