@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import platform
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+import pcdesk
 from pcdesk import app
 from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services.customer_list.query import CustomerQuery, SortKey, customer_page
@@ -221,3 +224,18 @@ def test_save_on_closing_saves_then_closes(
     settle()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert get_customer(demo_db, first).city == "Fremont"
+
+
+def test_about_names_the_installed_version_and_shows_the_application_icon(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    box = window.about_box()
+    qtbot.addWidget(box)
+    assert box.text() == f"<b>pcdesk {pcdesk.__version__}</b>"
+    assert pcdesk.__version__ == metadata.version("pcdesk")  # pyproject's, as installed
+    assert f"Qt {qVersion()}, Python {platform.python_version()}" in box.informativeText()
+    assert window.db.display_url in box.informativeText()
+    assert not box.iconPixmap().isNull()
+    window.about_action.trigger()  # opens without blocking
+    shown = window.findChildren(QMessageBox)
+    assert any(dialog.isVisible() for dialog in shown)

@@ -89,7 +89,9 @@ class DomainField(QWidget):
         """Check the prefix now: its form at once, its availability off the GUI thread
         (``checked`` says when the verdict is in)."""
         self._timer.stop()
-        if self._read_only:
+        if self._read_only or self._db.closed:
+            # Closed with its window: a focus change while the form is torn down still calls
+            # here, and a query would open a connection on the closed database that nothing closes.
             return
         prefix = self.prefix()
         if not prefix and not self.edit.text():

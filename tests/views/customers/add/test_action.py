@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
+from sqlalchemy import event
 
 from pcdesk.models.enums import PartnerType
 from pcdesk.services.catalog.offers import list_offers
@@ -115,3 +116,36 @@ def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> 
     assert not action.isEnabled()
     assert "Request a relationship" in action.toolTip()
     assert window.add_customer.start() is None
+
+
+def test_closing_the_window_over_the_wizard_asks_the_closed_database_nothing(
+    window, demo_db, qtbot, monkeypatch, prompts, settle
+) -> None:
+    # When the next window (File > Open database…, a new language) became active, the company
+    # name field of the closed window's wizard lost its focus, and its editingFinished asked
+    # whether the suggested domain was free: a new connection on the database the window had
+    # closed, which nothing ever closed (Python 3.13's ResourceWarning).
+    window.add_customer._drafts.save(
+        {"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []}
+    )
+    prompts.answer("Resume draft")
+    monkeypatch.setattr(AddCustomerWizard, "ask_close", lambda self: "keep")
+    window.add_customer.action.trigger()
+    settle()
+    qtbot.waitUntil(lambda: window.add_customer.wizard is not None)
+    wizard = window.add_customer.wizard
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    company = wizard.account_page.form.edits["company_name"]
+    company.setFocus()
+    qtbot.waitUntil(company.hasFocus)
+    connections: list[object] = []
+    event.listen(demo_db.engine, "connect", lambda *args: connections.append(args))
+    assert window.close()
+    replacement = QWidget()
+    qtbot.addWidget(replacement)
+    replacement.show()
+    replacement.activateWindow()
+    qtbot.waitUntil(replacement.isActiveWindow)
+    assert connections == []
+    assert demo_db.closed
