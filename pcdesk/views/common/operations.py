@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.services.changes import Changes
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import application_object, publisher
 from pcdesk.views.common.failures import present_failure
 
 log = logging.getLogger(__name__)
@@ -80,18 +80,12 @@ class OperationRunner(QObject):
         self._running.clear()
 
 
-_NAME = "pcdesk_operation_runner"
-
-
 def runner() -> OperationRunner:
     """The application's runner (one per QApplication, shut down when it quits)."""
-    app = QCoreApplication.instance()
-    if app is None:
-        raise RuntimeError("operations need a QApplication")
-    found = app.findChild(OperationRunner, _NAME)
-    if found is None:
-        found = OperationRunner(app)
-        found.setObjectName(_NAME)
+    found, made = application_object(OperationRunner, "pcdesk_operation_runner")
+    if made:
+        app = QCoreApplication.instance()
+        assert app is not None
         app.aboutToQuit.connect(found.shutdown)
     return found
 

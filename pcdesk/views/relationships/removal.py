@@ -34,7 +34,7 @@ from pcdesk.services.relationships.removal import (
     remove_relationship,
     suspend_active_subscriptions,
 )
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import follow_roles, publisher
 from pcdesk.views.common.failures import present_failure
 from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
@@ -76,7 +76,7 @@ class RemoveRelationshipLauncher(QObject):
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
         tab.shown.connect(self.follow)
-        publisher().changed.connect(self._on_changes)
+        follow_roles(self, self.read_roles)  # roles saved: look again
         runner().idle.connect(self._after_operations)
         self.attach_button(tab.remove_button)
         self.follow(None)
@@ -93,10 +93,6 @@ class RemoveRelationshipLauncher(QObject):
     def _sync(self, button: QPushButton) -> None:
         button.setEnabled(self.action.isEnabled())
         button.setToolTip(self.action.toolTip())
-
-    def _on_changes(self, changes: Changes, _source: object) -> None:
-        if changes.team:
-            self.read_roles()
 
     def follow(self, details: CustomerDetails | None) -> None:
         """The window shows another customer (or the same one read again, or none): the role

@@ -7,12 +7,11 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from pcdesk.errors import PcdeskError, Unavailable
-from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import follow_roles
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
@@ -46,11 +45,7 @@ class AddCustomerLauncher(QObject):
         )
         self.action.triggered.connect(self.start)
         self.refresh_permission()
-        publisher().changed.connect(self._on_changes)  # roles saved: look again
-
-    def _on_changes(self, changes: Changes, _source: object) -> None:
-        if changes.team:
-            self.refresh_permission()
+        follow_roles(self, self.refresh_permission)  # roles saved: look again
 
     def refresh_permission(self) -> None:
         """Enable the action, or say why not: the partner type, or the user's role (read off

@@ -28,7 +28,7 @@ from pcdesk.services.customer_import.apply import (
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import follow_roles
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
@@ -83,11 +83,7 @@ class CustomerImporter(QObject):
         self.action.triggered.connect(self.start)
         self._show_permission()
         self.refresh_permission()
-        publisher().changed.connect(self._on_changes)  # roles saved: look again
-
-    def _on_changes(self, changes: Changes, _source: object) -> None:
-        if changes.team:
-            self.refresh_permission()
+        follow_roles(self, self.refresh_permission)  # roles saved: look again
 
     def refresh_permission(self) -> None:
         """Read the user's role again (off the GUI thread), then enable the action or say why

@@ -9,11 +9,10 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from pcdesk.errors import PcdeskError
-from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import follow_roles
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
@@ -50,7 +49,7 @@ class RequestRelationshipLauncher(QObject):
         self.action.triggered.connect(self.start)
         self._show_permission(True)
         self.refresh_permission()
-        publisher().changed.connect(self._on_changes)  # roles saved: look again
+        follow_roles(self, self.refresh_permission)  # roles saved: look again
 
     def attach_button(self, button: QPushButton) -> None:
         """A button elsewhere (the Relationship tab of a former customer) that does what the
@@ -63,10 +62,6 @@ class RequestRelationshipLauncher(QObject):
         button.clicked.connect(self.action.trigger)
         self.action.changed.connect(sync)
         sync()
-
-    def _on_changes(self, changes: Changes, _source: object) -> None:
-        if changes.team:
-            self.refresh_permission()
 
     def refresh_permission(self) -> None:
         """Read (off the GUI thread) whether the user's role may request relationships."""
