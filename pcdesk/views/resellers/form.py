@@ -45,7 +45,7 @@ class ResellerFormDialog(QDialog):
     A refused save shows a message next to each field at fault and keeps what was typed.
     """
 
-    saved = Signal(object)
+    saved = Signal(ResellerData)
 
     def __init__(
         self, db: Database, reseller: ResellerData | None = None, parent: QWidget | None = None

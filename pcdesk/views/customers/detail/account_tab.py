@@ -69,8 +69,8 @@ class AccountTab(QWidget):
     is disabled.
     """
 
-    saved = Signal(object)
-    refreshed = Signal(object)
+    saved = Signal(CustomerDetails)
+    refreshed = Signal(CustomerDetails)
     reload_requested = Signal()
     editing_changed = Signal(bool)
 

@@ -51,7 +51,7 @@ class ConfirmAgreementDialog(QDialog):
     """Signer and date of an acceptance; ``submitted(AgreementInput)`` when the user confirms
     input the form finds valid. The tab writes it and closes the dialog (or says why not)."""
 
-    submitted = Signal(object)
+    submitted = Signal(AgreementInput)
 
     def __init__(self, details: CustomerDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,8 +113,8 @@ class AgreementTab(QWidget):
     """``saved(details)`` after an acceptance is recorded; ``refreshed(details)`` when another
     workstation's change was found instead; ``reload_requested()`` when the customer no longer exists."""
 
-    saved = Signal(object)
-    refreshed = Signal(object)
+    saved = Signal(CustomerDetails)
+    refreshed = Signal(CustomerDetails)
     reload_requested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

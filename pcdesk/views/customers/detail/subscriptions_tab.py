@@ -74,8 +74,8 @@ class SubscriptionsTab(QWidget):
     Each write runs off the GUI thread; meanwhile the tab's buttons are disabled, so a second
     click cannot write twice."""
 
-    saved = Signal(object)
-    refreshed = Signal(object)
+    saved = Signal(CustomerDetails)
+    refreshed = Signal(CustomerDetails)
     reload_requested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

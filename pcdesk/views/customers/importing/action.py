@@ -57,7 +57,7 @@ def result_text(result: ImportResult) -> str:
 class CustomerImporter(QObject):
     """Owns the Import customers action; ``imported(ImportResult)`` after a file is imported."""
 
-    imported = Signal(object)
+    imported = Signal(ImportResult)
 
     def __init__(self, db: Database, profile: PartnerProfileData, window: QWidget) -> None:
         super().__init__(window)

@@ -56,7 +56,7 @@ class RequestRelationshipDialog(QDialog):
     """``recorded(RelationshipRequestData)`` after the request is recorded or changed (and
     published: the customer it is for is shown)."""
 
-    recorded = Signal(object)
+    recorded = Signal(RelationshipRequestData)
 
     def __init__(
         self,

@@ -44,7 +44,7 @@ class AcceptRequestDialog(QDialog):
     """Window-modal; ``accepted_request(AcceptResult)`` once the request is marked accepted.
     ``request_gone()`` when another workstation closed the request meanwhile."""
 
-    accepted_request = Signal(object)
+    accepted_request = Signal(AcceptResult)
     request_gone = Signal()
 
     def __init__(self, db: Database, request: RequestRow, parent: QWidget | None = None) -> None:
