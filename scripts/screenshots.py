@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,6 +29,7 @@ from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
 from pcdesk.views.common.language import CHINESE, ENGLISH, LANGUAGES, install_language
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.add import AddCustomerWizard
 from pcdesk.views.customers.add.pages import REVIEW, SUBSCRIPTIONS
 from pcdesk.views.main_window import MainWindow
@@ -74,8 +76,17 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def save(widget: QWidget, path: Path) -> None:
+def settle() -> None:
+    """Let every operation finish (they read and write off the GUI thread) and its answer show."""
     QApplication.processEvents()
+    while not runner().is_idle():
+        QApplication.processEvents()
+        time.sleep(0.005)
+    QApplication.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
     widget.grab().save(str(path))
     print(path)
 
@@ -113,10 +124,12 @@ def main(argv: list[str]) -> int:
         + (f"-{args.width}" if args.width else "")
     )
     form = wizard.account_page.form
+    settle()  # the resellers and catalog are read off the GUI thread
     form.set_customer_input(CUSTOMER)
     form.domain.check_now()
     save(wizard, args.out / f"wizard-1-account{suffix}.png")
     wizard.next()
+    settle()
     assert wizard.currentId() == SUBSCRIPTIONS
     picker = wizard.subscriptions_page.picker
     offers = [picker.model.offer(row) for row in range(picker.model.rowCount())]
@@ -126,9 +139,11 @@ def main(argv: list[str]) -> int:
     picker.table.selectRow(0)
     save(wizard, args.out / f"wizard-2-subscriptions{suffix}.png")
     wizard.next()
+    settle()
     assert wizard.currentId() == REVIEW
     save(wizard, args.out / f"wizard-3-review{suffix}.png")
     wizard.next()  # Submit, into the throw-away database
+    settle()
     save(wizard, args.out / f"wizard-4-confirmation{suffix}.png")
     wizard.confirmation_page.forget()
     wizard.close()
@@ -170,6 +185,7 @@ def save_main_window(
     while not model.is_idle() or model.query.text != "台":
         QApplication.processEvents()
     window.customer_table.select_row(1)
+    settle()
     tabs = window.detail_pane.findChild(QTabWidget)
     if tabs is not None:
         tabs.setCurrentWidget(window.detail_pane.subscriptions_tab)
