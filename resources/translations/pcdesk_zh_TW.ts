@@ -2872,6 +2872,10 @@ Details were written to the log in {folder}.</source>
         <translation>價目表第 {line} 行不是有效的 CSV：{reason}</translation>
     </message>
     <message>
+        <source>The price list has the column “{column}” twice (columns {first} and {second}), so pcdesk cannot tell which to read. Keep one of them and try again.</source>
+        <translation>價目表中「{column}」欄出現兩次（第 {first} 欄和第 {second} 欄），pcdesk 無法判斷要讀取哪一欄。請只保留其中一欄後再試一次。</translation>
+    </message>
+    <message>
         <source>This is not a Partner Center price list: the column(s) {columns} are missing from its first line.</source>
         <translation>這不是合作夥伴中心的價目表：第一行缺少 {columns} 欄。</translation>
     </message>
@@ -2902,6 +2906,33 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>The price list was not imported: {lines} line(s) are wrong. {shown}</source>
         <translation>未匯入價目表：有 {lines} 行錯誤。{shown}</translation>
+    </message>
+</context>
+<context>
+    <name>csv</name>
+    <message>
+        <source>a value is longer than any cell can be</source>
+        <translation>有一個值比任何儲存格所能容納的都長</translation>
+    </message>
+    <message>
+        <source>a quoted value is never closed</source>
+        <translation>有一個以引號開頭的值沒有結束引號</translation>
+    </message>
+    <message>
+        <source>it holds a NUL character, so it is not text</source>
+        <translation>其中含有 NUL 字元，因此不是文字</translation>
+    </message>
+    <message>
+        <source>a quoted value is followed by more text before its comma</source>
+        <translation>有一個加引號的值在逗號之前還接著其他文字</translation>
+    </message>
+    <message>
+        <source>a line break stands in the middle of a value</source>
+        <translation>有一個值的中間出現換行</translation>
+    </message>
+    <message>
+        <source>it does not follow the CSV format</source>
+        <translation>不符合 CSV 格式</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +2975,10 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>{file} is not {encoding} text (line {line} is not).</source>
         <translation>{file} 不是 {encoding} 文字 (第 {line} 行不是)。</translation>
+    </message>
+    <message>
+        <source>{file} has the column “{column}” twice (columns {first} and {second}), so pcdesk cannot tell which to read. Keep one of them and import it again.</source>
+        <translation>{file} 中「{column}」欄出現兩次（第 {first} 欄和第 {second} 欄），pcdesk 無法判斷要讀取哪一欄。請只保留其中一欄後再匯入一次。</translation>
     </message>
     <message>
         <source>{file} is not a customer list: its first line lacks the column(s) {columns}. Export the list from Partner Center (Customers, Export) or from pcdesk.</source>
@@ -3712,6 +3747,10 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Line {line} is not valid CSV: {reason}</source>
         <translation>第 {line} 行不是有效的 CSV：{reason}</translation>
+    </message>
+    <message>
+        <source>The file has the column “{column}” twice (columns {first} and {second}), so pcdesk cannot tell which to read. Keep one of them and try again.</source>
+        <translation>檔案中「{column}」欄出現兩次（第 {first} 欄和第 {second} 欄），pcdesk 無法判斷要讀取哪一欄。請只保留其中一欄後再試一次。</translation>
     </message>
     <message>
         <source>The first line of the file must name the columns Name, Partner ID, Tenant ID and Country; {columns} is missing.</source>

@@ -37,7 +37,7 @@ from pcdesk.services.catalog.price_list_format import (
     column_key,
     parse_date,
 )
-from pcdesk.services.csv_records import records_with_lines
+from pcdesk.services.csv_records import records_with_lines, sniff_encoding, twice
 
 
 class _RowReader:
@@ -256,7 +256,7 @@ def _item(line: int, values: dict[str, str]) -> PriceListItem | list[RowProblem]
 
 
 def _records(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
-    def unreadable(line: int, reason: str) -> PriceListUnreadable:
+    def unreadable(line: int, reason: Message) -> PriceListUnreadable:
         return PriceListUnreadable(
             catalog_message(
                 QT_TRANSLATE_NOOP(
@@ -273,6 +273,22 @@ def _records(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
 def _header(record: list[str]) -> dict[str, int]:
     """Column name (as documented) → index; refuses a header missing a required column."""
     known = {column_key(name): name for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+    repeated = twice(record, lambda raw: known.get(column_key(raw.lstrip("\ufeff"))))
+    if repeated is not None:
+        column, first, second = repeated
+        raise PriceListUnreadable(
+            catalog_message(
+                QT_TRANSLATE_NOOP(
+                    "catalog",
+                    "The price list has the column “{column}” twice (columns {first} and "
+                    "{second}), so pcdesk cannot tell which to read. Keep one of them and try "
+                    "again.",
+                ),
+                column=column,
+                first=first,
+                second=second,
+            )
+        )
     positions: dict[str, int] = {}
     for index, raw in enumerate(record):
         name = known.get(column_key(raw.lstrip("\ufeff")))
@@ -352,7 +368,9 @@ def parse_price_list(source: Path | TextIO) -> PriceListParse:
     """
     if isinstance(source, Path):
         try:
-            with source.open(encoding="utf-8-sig", newline="") as stream:
+            with source.open("rb") as binary:
+                encoding = sniff_encoding(binary.read(64))
+            with source.open(encoding=encoding, newline="") as stream:
                 return parse_checked(stream)
         except OSError as exc:
             raise PriceListUnreadable(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from pcdesk.errors import PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.services.csv_records import twice
 from pcdesk.services.customer_list.export import (
     COLUMNS,
     PARTNER_CENTER_COLUMNS,
@@ -93,6 +94,22 @@ def column_header(key: str) -> str:
 
 
 def _header(record: list[str], name: str) -> tuple[FileFormat, dict[str, int]]:
+    repeated = twice(record, lambda cell: _KEYS.get(_key(cell)))
+    if repeated is not None:
+        column, first, second = repeated
+        raise ImportUnreadable(
+            import_message(
+                QT_TRANSLATE_NOOP(
+                    "customer_import",
+                    "{file} has the column “{column}” twice (columns {first} and {second}), so "
+                    "pcdesk cannot tell which to read. Keep one of them and import it again.",
+                ),
+                file=name,
+                column=column,
+                first=first,
+                second=second,
+            )
+        )
     positions: dict[str, int] = {}
     for index, cell in enumerate(record):
         key = _KEYS.get(_key(cell))

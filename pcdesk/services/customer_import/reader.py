@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from pcdesk.errors import Cancelled
-from pcdesk.messages import QT_TRANSLATE_NOOP
-from pcdesk.services.csv_records import records_with_lines
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.services.csv_records import records_with_lines, sniff_encoding
 from pcdesk.services.customer_import.cells import ReadRow, read_row
 from pcdesk.services.customer_import.columns import (
     FileFormat,
@@ -53,15 +53,6 @@ class CustomerFile:
 # -- the text ------------------------------------------------------------------------------------
 
 
-def _encoding(start: bytes) -> str:
-    """UTF-8 or UTF-16 as the byte-order mark says; UTF-8 without one."""
-    if start.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return "utf-8"
-
-
 def _not_text(path: Path, encoding: str) -> ImportUnreadable:
     """The error for a file that is not ``encoding`` text, naming its first bad line."""
     line = 0
@@ -85,7 +76,7 @@ def _not_text(path: Path, encoding: str) -> ImportUnreadable:
 
 
 def _records(stream: TextIO, name: str) -> Iterator[tuple[int, list[str]]]:
-    def unreadable(line: int, reason: str) -> ImportUnreadable:
+    def unreadable(line: int, reason: Message) -> ImportUnreadable:
         return ImportUnreadable(
             import_message(
                 QT_TRANSLATE_NOOP(
@@ -192,7 +183,7 @@ def open_customer_file(path: Path, *, encoding: str | None = None) -> Iterator[C
         raise _unreadable(path, exc) from exc
     with binary:
         try:
-            chosen = encoding or _encoding(binary.read(4))
+            chosen = encoding or sniff_encoding(binary.read(64))
             binary.seek(0)
         except OSError as exc:
             raise _unreadable(path, exc) from exc

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from pcdesk.errors import PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import fold
-from pcdesk.services.csv_records import records_with_lines
+from pcdesk.services.csv_records import records_with_lines, sniff_encoding, twice
 from pcdesk.services.validation import country_codes, country_name
 from pcdesk.services.validation.reseller import CONTEXT, ResellerInput
 
@@ -115,7 +115,7 @@ def country_code_of(text: str) -> str:
 
 
 def _records(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
-    def unreadable(line: int, reason: str) -> ResellerCsvUnreadable:
+    def unreadable(line: int, reason: Message) -> ResellerCsvUnreadable:
         return ResellerCsvUnreadable(
             _message(
                 QT_TRANSLATE_NOOP("resellers", "Line {line} is not valid CSV: {reason}"),
@@ -128,6 +128,21 @@ def _records(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
 
 
 def _header(record: list[str]) -> dict[str, int]:
+    repeated = twice(record, lambda title: _aliases().get(_column_key(title)))
+    if repeated is not None:
+        column, first, second = repeated
+        raise ResellerCsvUnreadable(
+            _message(
+                QT_TRANSLATE_NOOP(
+                    "resellers",
+                    "The file has the column “{column}” twice (columns {first} and {second}), so "
+                    "pcdesk cannot tell which to read. Keep one of them and try again.",
+                ),
+                column=column,
+                first=first,
+                second=second,
+            )
+        )
     positions: dict[str, int] = {}
     for index, title in enumerate(record):
         key = _aliases().get(_column_key(title))
@@ -181,9 +196,14 @@ def read_rows(stream: TextIO) -> list[tuple[int, ResellerInput]]:
     return rows
 
 
+def _encoding_of(path: Path) -> str:
+    with path.open("rb") as binary:
+        return sniff_encoding(binary.read(64))
+
+
 def read_file(path: Path) -> list[tuple[int, ResellerInput]]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
+        with path.open(encoding=_encoding_of(path), newline="") as stream:
             return read_rows(stream)
     except UnicodeDecodeError as exc:
         raise ResellerCsvUnreadable(

@@ -279,6 +279,16 @@ def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
         parse_price_list(path)
 
 
+def test_a_column_named_twice_is_refused_not_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text(",".join([*HEADER, HEADER[0]]) + "\n", encoding="utf-8")
+    with pytest.raises(PriceListUnreadable) as refused:
+        parse_price_list(path)
+    assert f"has the column \u201c{HEADER[0]}\u201d twice (columns 1 and {len(HEADER) + 1})" in str(
+        refused.value.message
+    )
+
+
 def test_blank_lines_are_ignored_and_line_numbers_are_physical(tmp_path: Path) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=HEADER, lineterminator="\n")

@@ -597,7 +597,13 @@ def test_an_unknown_reseller_is_invalid(db: Database, contoso: int, tmp_path: Pa
 
 def test_utf16_and_utf8_without_a_bom_are_read(db: Database, tmp_path: Path) -> None:
     content = PARTNER_CENTER_FILE.lstrip("\ufeff")
-    for name, encoding in (("utf8.csv", "utf-8"), ("utf16.csv", "utf-16")):
+    for name, encoding in (
+        ("utf8.csv", "utf-8"),
+        ("utf16.csv", "utf-16"),
+        # Excel's "Unicode text" saved without a byte-order mark: once 102 "invalid" rows.
+        ("utf16le.csv", "utf-16-le"),
+        ("utf16be.csv", "utf-16-be"),
+    ):
         preview = preview_import(db, write(tmp_path / name, content, encoding))
         assert preview.count(Fate.NEW) == 3, name
         assert preview.rows[1].company_name == "台灣晶片設計股份有限公司"
@@ -632,7 +638,12 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(db: Database, tmp_path
         ),
         (
             'Microsoft ID,Company name,Primary domain name,Relationship\n"unclosed,x\n',
-            "Line 2 of c.csv is not valid CSV: unexpected end of data",
+            "Line 2 of c.csv is not valid CSV: a quoted value is never closed",
+        ),
+        (
+            "Microsoft ID,Company name,Primary domain name,Relationship,Company name\n",
+            "c.csv has the column “Company name” twice (columns 2 and 5), so pcdesk cannot tell "
+            "which to read. Keep one of them and import it again.",
         ),
     ],
 )

@@ -246,6 +246,10 @@ def test_the_rows_are_judged_again_when_importing(pdb: Database, tmp_path: Path)
             "resellers.csv is not UTF-8 text; save it as “CSV UTF-8” and try again.",
         ),
         (b'Name,Partner ID,Country\n"Contoso,7204518,TW\n', "Line 2 is not valid CSV"),
+        (
+            b"Name,Partner ID,Country,Partner ID\nContoso,7204518,TW,1\n",
+            "The file has the column \u201cPartner ID\u201d twice (columns 2 and 4)",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_reseller_list_is_refused_with_the_reason(
