@@ -702,6 +702,23 @@ def _reset(
     return StreamingResponse(halves(), status_code=200, headers=headers, media_type=media)
 
 
+async def sim_changes(request: Request) -> Response:
+    """Test hook (no Partner Center route): make ``count`` changes now, as a day's work."""
+    from pcsimulator.changes import make_changes
+
+    sim: Simulator = request.app.state.sim
+    count = int(request.query_params.get("count", "1"))
+    make_changes(sim, count, seed=int(request.query_params.get("seed", "7")))
+    return Response(json.dumps({"changes": count}), media_type="application/json")
+
+
+async def sim_stats(request: Request) -> Response:
+    """Test hook: what the simulator has served."""
+    sim: Simulator = request.app.state.sim
+    body = {"requests": sim.requests, "throttled": sim.throttled, "customers": len(sim.customers)}
+    return Response(json.dumps(body), media_type="application/json")
+
+
 def build_app(sim: Simulator) -> Starlette:
     routes = [
         Route(
@@ -774,6 +791,8 @@ def build_app(sim: Simulator) -> Starlette:
             endpoint("countryrules", "countryvalidationrules", get_country_rules),
             methods=["GET"],
         ),
+        Route("/_sim/changes", sim_changes, methods=["POST"]),
+        Route("/_sim/stats", sim_stats, methods=["GET"]),
     ]
     app = Starlette(routes=routes)
     app.state.sim = sim

@@ -226,7 +226,7 @@ class PartnerCenterClient:
                 log.info("%s %s: %s (try %d)", method, _shown(path), reason, failures)
                 if failures >= self.retry.attempts:
                     raise Unreachable(
-                        unreachable_message(reason, request_id), request_id=request_id
+                        unreachable_message(request_id), request_id=request_id
                     ) from None
                 self.stats.retried += 1
                 self._sleep(self._backoff(failures))

@@ -87,14 +87,14 @@ def api_failure_message(status: int, code: str, description: str, request_id: st
     )
 
 
-def unreachable_message(reason: str, request_id: str) -> Message:
+def unreachable_message(request_id: str) -> Message:
+    """Partner Center did not answer (the log says how: timeout, refused, lost connection)."""
     return pc_message(
         QT_TRANSLATE_NOOP(
             "partner_center",
-            "Partner Center could not be reached ({reason}). Check your network connection and "
-            "try again; nothing is lost (request ID {request_id}).",
+            "Partner Center could not be reached. Check your network connection and try again; "
+            "nothing is lost (request ID {request_id}).",
         ),
-        reason=reason,
         request_id=request_id,
     )
 

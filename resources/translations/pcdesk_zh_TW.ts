@@ -3428,6 +3428,77 @@ Details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>partner_center</name>
+    <message>
+        <source>Company name</source>
+        <translation>公司名稱</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Indirect reseller</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>This conflict was already settled, or its customer was removed.</source>
+        <translation>此衝突已經解決，或其客戶已被移除。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused the request: {description} (error {code}, HTTP {status}; request ID {request_id}).</source>
+        <translation>合作夥伴中心拒絕了此要求：{description}（錯誤 {code}，HTTP {status}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error (HTTP {status}; request ID {request_id}).</source>
+        <translation>合作夥伴中心傳回錯誤（HTTP {status}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached. Check your network connection and try again; nothing is lost (request ID {request_id}).</source>
+        <translation>無法連線到合作夥伴中心。請檢查網路連線後再試一次；資料不會遺失（要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center sent an answer pcdesk cannot read (request ID {request_id}). Try again later.</source>
+        <translation>合作夥伴中心傳回了 pcdesk 無法讀取的回應（要求識別碼 {request_id}）。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>Your Partner Center sign-in has expired or was refused. Sign in again (request ID {request_id}).</source>
+        <translation>您的合作夥伴中心登入已過期或遭拒絕。請重新登入（要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center requires multi-factor authentication (MFA), and this sign-in did not use it. Set up MFA for your work account (https://aka.ms/mfasetup), then sign out and sign in again.</source>
+        <translation>合作夥伴中心要求多重要素驗證 (MFA)，而這次登入並未使用。請為您的公司帳戶設定 MFA (https://aka.ms/mfasetup)，然後登出並重新登入。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to Partner Center. Sign in first (Partner &gt; Sign in to Partner Center), or set PCDESK_PARTNER_CENTER_TOKEN.</source>
+        <translation>您尚未登入合作夥伴中心。請先登入（合作夥伴 &gt; 登入合作夥伴中心），或設定 PCDESK_PARTNER_CENTER_TOKEN。</translation>
+    </message>
+    <message>
+        <source>Enter your Partner Center application (client) ID in the partner profile first. You get it in Partner Center under Account settings &gt; App management &gt; Add new native app.</source>
+        <translation>請先在合作夥伴設定檔中輸入您的合作夥伴中心應用程式（用戶端）識別碼。您可以在合作夥伴中心的 帳戶設定 &gt; 應用程式管理 &gt; 新增原生應用程式 取得。</translation>
+    </message>
+    <message>
+        <source>Signing in to Partner Center failed: {reason}</source>
+        <translation>登入合作夥伴中心失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>This computer has no secure store for your Partner Center sign-in (such as the Windows credential store, the macOS Keychain or the GNOME keyring), so pcdesk keeps it in memory only: you will sign in again at every start.</source>
+        <translation>這部電腦沒有可安全保存合作夥伴中心登入資訊的位置（例如 Windows 認證存放區、macOS 鑰匙圈或 GNOME 金鑰圈），因此 pcdesk 只將其保留在記憶體中：每次啟動時您都需要重新登入。</translation>
+    </message>
+    <message>
+        <source>The application ID is a GUID, such as 1950a258-227b-4e31-a9cf-717495945fc2.</source>
+        <translation>應用程式識別碼是 GUID，例如 1950a258-227b-4e31-a9cf-717495945fc2。</translation>
+    </message>
+    <message>
+        <source>Enter the partner profile first.</source>
+        <translation>請先輸入合作夥伴設定檔。</translation>
+    </message>
+    <message>
+        <source>Synced with Partner Center: {added} added, {updated} updated, {former} marked former, {conflicts} conflict(s) to settle; {subscriptions} subscription(s) added or changed.</source>
+        <translation>已與合作夥伴中心同步：新增 {added} 個、更新 {updated} 個、標示為已結束 {former} 個，待解決的衝突 {conflicts} 個；新增或變更了 {subscriptions} 個訂用帳戶。</translation>
+    </message>
+</context>
+<context>
     <name>relationship_acceptance</name>
     <message>
         <source>This request is already marked accepted (perhaps on another workstation). Refresh the list to see it.</source>
