@@ -189,7 +189,13 @@ def page_size(request: Request, sim: Simulator) -> int:
 
 
 def paged(
-    request: Request, sim: Simulator, kind: str, query: dict[str, Any], items: list[Any], path: str
+    request: Request,
+    sim: Simulator,
+    kind: str,
+    query: dict[str, Any],
+    items: list[Any],
+    path: str,
+    render: Callable[[Any], dict[str, Any]] = lambda item: dict(item),
 ) -> dict[str, Any]:
     """One page of ``items``, continuing from the request's MS-ContinuationToken."""
     offset = 0
@@ -203,7 +209,7 @@ def paged(
             raise legacy_error(400, 400, "The continuation token is invalid or has expired.")
         offset = found
     size = int(query["size"])
-    chunk = items[offset : offset + size]
+    chunk = [render(item) for item in items[offset : offset + size]]
     body: dict[str, Any] = {
         "totalCount": len(chunk),
         "items": chunk,
@@ -257,8 +263,7 @@ def list_customers(request: Request, sim: Simulator) -> Result:
     if "filter" in query:
         field_name, value = query["filter"]
         listed = [c for c in listed if _matches(c, field_name, value)]
-    items = [customer(c) for c in listed]
-    return 200, paged(request, sim, "customers", query, items, "customers"), {}
+    return 200, paged(request, sim, "customers", query, listed, "customers", customer), {}
 
 
 def _filters_in(sim: Simulator, token: str) -> list[list[str]]:

@@ -108,6 +108,7 @@ class Simulator:
         self.generation = 0  # bumped to make every continuation token stale
         self.clock_offset = dt.timedelta()
         self.seed_domains = {"contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"}
+        self._listed: list[SimCustomer] | None = None
 
     # -- time --------------------------------------------------------------------------------------
 
@@ -264,6 +265,7 @@ class Simulator:
         with self.lock:
             del self.customers[tenant_id]
             self.order.remove(tenant_id)
+            self._listed = None
 
     def change_quantity(self, tenant_id: str, quantity: int) -> None:
         with self.lock:
