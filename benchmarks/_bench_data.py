@@ -49,7 +49,7 @@ from pcdesk.models.database import (
     package_path,
     sqlite_url,
 )
-from pcdesk.services.catalog import import_starter_catalog
+from pcdesk.services.catalog.offers import import_starter_catalog
 
 # Bump when what is generated changes: a cached database with another stamp is built again, as is
 # one made by other migrations or keys (see _stamp).

@@ -172,8 +172,8 @@ def measure_pcdesk(path: Path, queries: list[str], limit: float) -> dict[str, An
     # Imported here, not at the top: the baseline's process must not carry SQLAlchemy and pcdesk
     # in its peak RSS.
     from pcdesk.models.database import open_database, sqlite_url
-    from pcdesk.views.customer_table_model import CustomerTableModel
-    from pcdesk.views.customer_table_view import CustomerTableView
+    from pcdesk.views.customers.list.table_model import CustomerTableModel
+    from pcdesk.views.customers.list.table_view import CustomerTableView
 
     app = _application()
     started = time.perf_counter()

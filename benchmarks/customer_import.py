@@ -50,20 +50,20 @@ from sqlalchemy import func, select
 
 from pcdesk.models import Customer
 from pcdesk.models.database import Database, open_database, sqlite_url
-from pcdesk.services.customer_export import (
-    ENCODING,
-    LINE_END,
-    PARTNER_CENTER_COLUMNS,
-    export_customers,
-)
-from pcdesk.services.customer_import import (
+from pcdesk.services.customer_import.apply import (
     Fate,
     ImportPreview,
     ImportResult,
     apply_import,
     preview_import,
 )
-from pcdesk.services.customer_list import CustomerQuery
+from pcdesk.services.customer_list.export import (
+    ENCODING,
+    LINE_END,
+    PARTNER_CENTER_COLUMNS,
+    export_customers,
+)
+from pcdesk.services.customer_list.query import CustomerQuery
 
 DEFAULT_CUSTOMERS = 100_000
 DEFAULT_CACHE = Path.home() / ".cache" / "pcdesk-bench"

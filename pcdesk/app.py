@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 
@@ -12,14 +13,21 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pcdesk import __version__, config
+from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
-from pcdesk.services import catalog, demo_data
+from pcdesk.services import demo_data
+from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner import PartnerProfileData, get_partner_profile
-from pcdesk.views.language import current_language, install_language, language_of, saved_choice
+from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+from pcdesk.views.common.language import (
+    current_language,
+    install_language,
+    language_of,
+    saved_choice,
+)
+from pcdesk.views.common.translate import translated
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
-from pcdesk.views.translate import translated
+from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 
 log = logging.getLogger("pcdesk")
 
@@ -34,13 +42,16 @@ def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def build_main_window(database_url: str, *, demo: bool = False) -> MainWindow:
+def build_main_window(database_url: str, *, demo: bool = False, create: bool = True) -> MainWindow:
     """Open (and migrate) the database, seed demo data into an empty one if asked, and return the
-    main window without starting an event loop. A QApplication must exist.
+    main window without starting an event loop. A QApplication must exist. A missing SQLite file
+    is made only when ``create`` (never for a file pcdesk has opened before).
 
     Raises DatabaseOpenError (its message is for the user) or FirstStartCancelled.
     """
-    db = open_database(database_url)
+    create = create and not config.is_known_database(database_url)
+    db = open_database(database_url, create=create)
+    config.remember_database(database_url)
     try:
         if demo and demo_data.is_empty(db):
             log.info("seeding demo data into %s", db.display_url)
@@ -74,6 +85,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="fill a new, empty database with a demo partner, resellers and customers",
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="make the SQLite file named by --database if it does not exist yet",
+    )
     parser.add_argument("--version", action="version", version=f"pcdesk {__version__}")
     return parser.parse_args(argv)
 
@@ -91,11 +107,10 @@ def setup_logging() -> None:
         )
     except OSError:
         pass
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=handlers,
-    )
+    formatter = PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in handlers:
+        handler.setFormatter(formatter)
+    logging.basicConfig(level=logging.INFO, handlers=handlers)
 
 
 def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: object) -> None:
@@ -107,7 +122,7 @@ def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: 
             "app",
             "Something went wrong that pcdesk did not expect: {error}\n\n"
             "Details were written to the log in {folder}.",
-        ).format(error=error, folder=config.log_dir()),
+        ).format(error=type(error).__name__, folder=config.log_dir()),
     )
 
 
@@ -122,7 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)
     try:
-        window = build_main_window(url, demo=args.demo)
+        # A file the user named must exist, unless they ask for a new one (--create, --demo).
+        named = bool(args.database or os.environ.get(config.DATABASE_ENV))
+        window = build_main_window(
+            url, demo=args.demo, create=not named or args.create or args.demo
+        )
     except FirstStartCancelled:
         return 0
     except DatabaseOpenError as error:
@@ -144,7 +163,7 @@ def _keep_reopening(window: MainWindow, url: str) -> None:
 
     def reopen(new_url: str) -> bool:
         try:
-            replacement = build_main_window(new_url)
+            replacement = build_main_window(new_url, create=new_url == url)
         except FirstStartCancelled:
             return False
         except DatabaseOpenError as error:

@@ -12,6 +12,7 @@ import logging
 import sys
 
 from pcdesk import config
+from pcdesk.errors import Unavailable
 from pcdesk.models.database import DatabaseOpenError, open_database
 from pcdesk.partner_center.errors import (
     NotConfigured,
@@ -19,7 +20,6 @@ from pcdesk.partner_center.errors import (
     SignInRequired,
     SyncCancelled,
 )
-from pcdesk.services.messages import Unavailable
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,7 +35,7 @@ def _sync(args: argparse.Namespace) -> int:
     try:
         db = open_database(config.database_url(args.database))
     except DatabaseOpenError as exc:
-        print(f"pcdesk-cli: {exc}", file=sys.stderr)
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     try:
         with connect(db) as client:

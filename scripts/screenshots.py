@@ -22,16 +22,17 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QTabWidget, QWidget
 
 from pcdesk.models.database import Database, open_database, sqlite_url
-from pcdesk.services import catalog, demo_data
+from pcdesk.services import demo_data
+from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import CustomerInput
-from pcdesk.services.partner import PartnerProfileData, get_partner_profile
-from pcdesk.views.add_customer import AddCustomerWizard
-from pcdesk.views.add_customer.pages import REVIEW, SUBSCRIPTIONS
-from pcdesk.views.language import CHINESE, ENGLISH, LANGUAGES, install_language
+from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+from pcdesk.views.common.language import CHINESE, ENGLISH, LANGUAGES, install_language
+from pcdesk.views.customers.add import AddCustomerWizard
+from pcdesk.views.customers.add.pages import REVIEW, SUBSCRIPTIONS
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.partner_profile_dialog import PartnerProfileDialog
-from pcdesk.views.preferences_dialog import PreferencesDialog
+from pcdesk.views.partner.preferences_dialog import PreferencesDialog
+from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 
 CUSTOMER = CustomerInput(
     company_name="北風貿易股份有限公司",

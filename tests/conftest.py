@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import uuid
@@ -18,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from pcdesk.models import Base
 from pcdesk.models.database import Database, open_database, sqlite_url
-from pcdesk.services import catalog
+from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 
 POSTGRESQL_ENV = "PCDESK_TEST_POSTGRESQL_URL"
@@ -184,3 +185,22 @@ def find_offer(
 def offer_id() -> Callable[..., int]:
     """``offer_id(db, market, product, term="P1Y", plan="Annual")``: that catalog offer's id."""
     return find_offer
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_logged_errors(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A test fails when the code logs an error it did not expect (mark ``logs_errors`` when
+    the error is the point of the test)."""
+    yield
+    if request.node.get_closest_marker("logs_errors") is not None:
+        return
+    logged = [
+        f"{record.name}: {record.getMessage()}"
+        for phase in ("setup", "call")
+        for record in caplog.get_records(phase)  # type: ignore[arg-type]
+        if record.levelno >= logging.ERROR
+    ]
+    if logged:
+        pytest.fail("the code logged errors the test did not expect:\n" + "\n".join(logged))

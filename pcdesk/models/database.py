@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pcdesk.errors import PcdeskError, Unavailable
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.models.storage import Trouble, translate_storage_errors
+
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -25,23 +32,11 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 _PG_MIGRATION_LOCK = 0x70CDE5
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for pyside6-lupdate (the models import no Qt); returns it unchanged."""
-    return text
-
-
-class DatabaseOpenError(Exception):
-    """The database could not be opened; the message is for the user and names no password.
-
-    ``template`` and ``params`` let the views show it in the user's language (translate.py).
-    """
-
-    context = "database"
+class DatabaseOpenError(PcdeskError):
+    """The database could not be opened; the message is for the user and names no password."""
 
     def __init__(self, template: str, **params: str) -> None:
-        super().__init__(template.format(**params))
-        self.template = template
-        self.params = params
+        super().__init__(Message(template, context="database", **params))
 
 
 class DatabaseUnavailableError(DatabaseOpenError):
@@ -56,6 +51,9 @@ class DatabaseTooNewError(DatabaseOpenError):
 class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
+    # For a SQLite file: the file's (device, inode) when it was opened. SQLite keeps writing to
+    # a file deleted under it and would report success; a session first checks it is still there.
+    file_identity: tuple[int, int] | None = None
 
     @property
     def display_url(self) -> str:
@@ -67,6 +65,47 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session to read in; a busy or lost database raises Unavailable."""
+        self.check_file()
+        with translate_storage_errors(), self.session_factory() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction, committed at the end or rolled back on any error.
+
+        On SQLite it starts with ``BEGIN IMMEDIATE``: the write lock is taken first, so waiting
+        for another writer honours the busy timeout instead of failing at the first write. A
+        busy or lost database raises Unavailable.
+        """
+        self.check_file()
+        with translate_storage_errors(), self._writer.begin() as session:
+            yield session
+            self.check_file()  # gone meanwhile: raising here rolls the transaction back
+
+    def check_file(self) -> None:
+        """Raise Unavailable when the SQLite file opened is no longer on disk (its folder
+        removed, its drive unmounted) or another file has taken its place."""
+        if self.file_identity is None:
+            return
+        path = self.engine.url.database
+        try:
+            now = _identity(Path(path)) if path else None
+        except OSError:
+            now = None
+        if now != self.file_identity:
+            raise Unavailable(Trouble.GONE.message)
+
+    @cached_property
+    def _writer(self) -> sessionmaker[Session]:
+        if self.engine.dialect.name != "sqlite":
+            return self.session_factory
+        return sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
 
 
 def redact(url: str | URL) -> str:
@@ -96,7 +135,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def _use_wal(engine: Engine) -> None:
@@ -185,12 +225,26 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
+def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Database:
     """Connect to ``url`` and bring its schema to the newest revision.
 
-    Raises DatabaseUnavailableError when it cannot be reached or read, DatabaseTooNewError when a
-    newer pcdesk wrote it (it is then left untouched).
+    A SQLite file that does not exist is made only when ``create``: a database that existed (one
+    opened before, or one the user named) must never be replaced by a new, empty one.
+
+    Raises DatabaseUnavailableError when it cannot be reached or read (or is missing and may not
+    be made), DatabaseTooNewError when a newer pcdesk wrote it (it is then left untouched).
     """
+    missing = sqlite_file(url)
+    if missing is not None and not create and not missing.exists():
+        raise DatabaseUnavailableError(
+            QT_TRANSLATE_NOOP(
+                "database",
+                "The database file {path} is missing. pcdesk does not make a new, empty database "
+                "in its place: if its drive is disconnected, reconnect it; if it was moved, open "
+                "it where it is now with File > Open database.",
+            ),
+            path=str(missing),
+        )
     engine = create_database_engine(url)
     shown = redact(engine.url)
     try:
@@ -229,7 +283,25 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             url=shown,
             reason=reason,
         ) from exc
-    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+    path = sqlite_file(url)
+    identity = _identity(path) if path is not None else None
+    return Database(engine, sessionmaker(engine, expire_on_commit=False), identity)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database, or an in-memory one)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    found = path.stat()
+    return found.st_dev, found.st_ino
 
 
 def _is_known_revision(revision: str) -> bool:

@@ -39,7 +39,7 @@ from pcdesk.models import (
     keys,
 )
 from pcdesk.partner_center import resources as r
-from pcdesk.services.customer_import_writes import (
+from pcdesk.services.customer_import.bulk import (
     insert_rows,
     insert_search_rows,
     insert_triggers_set_aside,

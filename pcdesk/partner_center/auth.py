@@ -28,7 +28,8 @@ from typing import Any, Protocol
 import msal
 import msal_extensions
 
-from pcdesk.models.enums import PartnerCenterInstance
+from pcdesk.enums import PartnerCenterInstance
+from pcdesk.messages import Message
 from pcdesk.partner_center.errors import (
     MfaRequired,
     NotConfigured,
@@ -39,7 +40,6 @@ from pcdesk.partner_center.errors import (
     not_signed_in_message,
     sign_in_failed_message,
 )
-from pcdesk.services.messages import Message
 
 log = logging.getLogger(__name__)
 

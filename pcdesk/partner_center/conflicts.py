@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from pcdesk.errors import ConcurrentChange, NotFound
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     Customer,
     PartnerCenterConflict,
@@ -21,9 +23,7 @@ from pcdesk.models.database import Database
 from pcdesk.partner_center.apply import BASE_COLUMN
 from pcdesk.partner_center.errors import pc_message
 from pcdesk.services import audit
-from pcdesk.services.actor import current_user
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, ConcurrentChange, Message, NotFound
-from pcdesk.services.storage_errors import translate_storage_errors
+from pcdesk.services.partner.actor import current_user
 
 
 class Choice(enum.StrEnum):
@@ -56,7 +56,7 @@ def field_label(field: str) -> Message:
 def open_conflicts(db: Database, *, customer_id: int | None = None) -> tuple[Conflict, ...]:
     """The conflicts not yet settled, oldest first."""
     t = PartnerCenterConflict
-    with db.session_factory() as session:
+    with db.reading() as session:
         query = (
             select(t, Customer.company_name)
             .join(Customer, Customer.id == t.customer_id)
@@ -91,14 +91,14 @@ def settle(db: Database, conflict_id: int, choice: Choice, *, actor: str | None 
     """Settle one conflict. NotFound when it is gone or already settled; Unavailable when the
     database is; ConcurrentChange when the customer was changed meanwhile (nothing written)."""
     actor = actor or current_user()
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         conflict = session.get(PartnerCenterConflict, conflict_id, with_for_update=True)
         if conflict is None or conflict.settled_at is not None:
-            raise NotFound(_gone_message())
+            raise NotFound(message=_gone_message())
         customer = session.get(Customer, conflict.customer_id)
         state = session.get(PartnerCenterCustomer, conflict.customer_id)
         if customer is None:
-            raise NotFound(_gone_message())
+            raise NotFound(message=_gone_message())
         value = conflict.partner_center_value
         field = conflict.field
         if choice is Choice.PARTNER_CENTER:

@@ -7,7 +7,8 @@ bearer token, and no traceback reaches the user: callers show ``error.message``.
 
 from __future__ import annotations
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.errors import Cancelled, PcdeskError
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 
 CONTEXT = "partner_center"
 
@@ -16,7 +17,7 @@ def pc_message(template: str, **params: object) -> Message:
     return Message(template, context=CONTEXT, **params)
 
 
-class PartnerCenterError(Exception):
+class PartnerCenterError(PcdeskError):
     """A Partner Center call failed; ``message`` is for the user."""
 
     def __init__(
@@ -29,7 +30,6 @@ class PartnerCenterError(Exception):
         request_id: str = "",
     ) -> None:
         super().__init__(message)
-        self.message = message
         self.status = status
         self.code = code
         self.description = description
@@ -60,8 +60,19 @@ class NotFoundInPartnerCenter(ApiFailure):
     """404: the resource is not (or no longer) in Partner Center."""
 
 
-class SyncCancelled(Exception):
+class SyncCancelled(Cancelled):
     """The user cancelled the sync; what was written so far stays, and the next sync resumes."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            pc_message(
+                QT_TRANSLATE_NOOP(
+                    "partner_center",
+                    "The sync was cancelled. What it brought in so far is kept, and the next sync "
+                    "goes on from there.",
+                )
+            )
+        )
 
 
 def api_failure_message(status: int, code: str, description: str, request_id: str) -> Message:

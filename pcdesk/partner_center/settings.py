@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pcdesk.errors import NotFound, ValidationFailed
+from pcdesk.messages import QT_TRANSLATE_NOOP
 from pcdesk.models import PartnerCenterInstance, PartnerProfile
 from pcdesk.models.database import Database
 from pcdesk.partner_center.errors import pc_message
-from pcdesk.services.actor import current_user
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
-from pcdesk.services.storage_errors import translate_storage_errors
+from pcdesk.services.partner.actor import current_user
 from pcdesk.services.validation.partner import normalize_guid
 
 
@@ -21,7 +21,7 @@ class PartnerCenterSettings:
 
 
 def load(db: Database) -> PartnerCenterSettings:
-    with db.session_factory() as session:
+    with db.reading() as session:
         profile = session.get(PartnerProfile, 1)
         if profile is None:
             return PartnerCenterSettings(None, PartnerCenterInstance.GLOBAL, None)
@@ -48,7 +48,7 @@ def save(
                 )
             }
         )
-    with translate_storage_errors(), db.session_factory.begin() as session:
+    with db.writing() as session:
         profile = session.get(PartnerProfile, 1)
         if profile is None:
             raise NotFound(

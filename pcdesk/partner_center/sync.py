@@ -19,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     IndirectReseller,
     PartnerCenterCustomer,
@@ -43,10 +44,8 @@ from pcdesk.partner_center.errors import (
     SyncCancelled,
     pc_message,
 )
-from pcdesk.services.actor import current_user
 from pcdesk.services.bulk_gc import collector_paused
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
-from pcdesk.services.storage_errors import translate_storage_errors
+from pcdesk.services.partner.actor import current_user
 
 log = logging.getLogger(__name__)
 
@@ -122,17 +121,17 @@ class SyncStatus:
 
 
 def sync_status(db: Database) -> SyncStatus:
-    with db.session_factory() as session:
+    with db.reading() as session:
         row = session.get(PartnerCenterSync, 1)
         if row is None:
             return SyncStatus(None, None, None)
         return SyncStatus(row.last_sync_at, row.last_full_sync_at, row.run_kind)
 
 
-@contextmanager
-def _write(db: Database) -> Iterator[Session]:
-    with translate_storage_errors(), db.session_factory.begin() as session:
-        yield session
+def _write(db: Database) -> AbstractContextManager[Session]:
+    """One write transaction (BEGIN IMMEDIATE on SQLite); a busy or lost database raises
+    Unavailable."""
+    return db.writing()
 
 
 class _Run:
@@ -315,7 +314,7 @@ class _Run:
         from pcdesk.models import Customer
 
         after = int(self.cursor.get("after", 0))  # type: ignore[call-overload]
-        with self.db.session_factory() as session:
+        with self.db.reading() as session:
             todo = list(
                 session.execute(
                     select(s.customer_id, Customer.microsoft_id)
@@ -343,7 +342,7 @@ class _Run:
     # -- incremental ---------------------------------------------------------------------------------
 
     def incremental(self) -> None:
-        with self.db.session_factory() as session:
+        with self.db.reading() as session:
             row = session.get(PartnerCenterSync, 1)
             assert row is not None and row.audit_watermark is not None
             since = row.audit_watermark
@@ -395,7 +394,7 @@ class _Run:
             self._subscriptions_of(list(subscriptions))
 
     def _local_reseller(self, tenant: str) -> int | None:
-        with self.db.session_factory() as session:
+        with self.db.reading() as session:
             return session.scalar(
                 select(IndirectReseller.id).where(IndirectReseller.tenant_id == tenant)
             )
@@ -403,7 +402,7 @@ class _Run:
     def _subscriptions_of(self, tenants: list[str]) -> None:
         for start in range(0, len(tenants), SUBSCRIPTION_BATCH):
             batch = tenants[start : start + SUBSCRIPTION_BATCH]
-            with self.db.session_factory() as session:
+            with self.db.reading() as session:
                 ids = dict(zip(batch, _local_ids(session, batch, keep_order=True), strict=False))
             fetched: dict[int, tuple[r.Subscription, ...]] = {}
             for tenant in batch:

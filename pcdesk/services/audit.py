@@ -40,7 +40,7 @@ def record(
 
 def customer_history(db: Database, customer_id: int, *, limit: int = 200) -> tuple[AuditEntry, ...]:
     """A customer's audit events, newest first."""
-    with db.session_factory() as session:
+    with db.reading() as session:
         rows = session.execute(
             select(AuditEvent)
             .where(AuditEvent.customer_id == customer_id)

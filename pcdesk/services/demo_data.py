@@ -12,15 +12,15 @@ from sqlalchemy import func, select
 
 from pcdesk.models import Customer, IndirectReseller, PartnerProfile, PartnerType, ResellerState
 from pcdesk.models.database import Database
-from pcdesk.services import catalog
-from pcdesk.services.customers import create_customer
+from pcdesk.services.catalog import offers as catalog
+from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import (
     AgreementInput,
     CustomerInput,
     PartnerProfileInput,
     SubscriptionLine,
 )
-from pcdesk.services.partner import set_partner_profile
+from pcdesk.services.partner.profile import set_partner_profile
 
 DEMO_ACTOR = "demo"
 DEMO_PARTNER = PartnerProfileInput(
@@ -355,7 +355,7 @@ DEMO_CUSTOMERS: tuple[DemoCustomer, ...] = (
 
 def is_empty(db: Database) -> bool:
     """True for a database with no partner profile and no customers yet."""
-    with db.session_factory() as session:
+    with db.reading() as session:
         has_profile = session.get(PartnerProfile, 1) is not None
         customers = session.execute(select(func.count()).select_from(Customer)).scalar_one()
         return not has_profile and customers == 0
@@ -366,7 +366,7 @@ def seed_demo(db: Database) -> int:
     set_partner_profile(db, DEMO_PARTNER, actor=DEMO_ACTOR)
     if not catalog.markets(db):
         catalog.import_starter_catalog(db)
-    with db.session_factory.begin() as session:
+    with db.writing() as session:
         resellers = [
             IndirectReseller(name=name, partner_id=mpn, country=country, state=state)
             for name, mpn, country, state in DEMO_RESELLERS

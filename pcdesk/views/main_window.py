@@ -18,25 +18,30 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk import __version__
+from pcdesk.errors import PcdeskError
 from pcdesk.models.database import Database, sqlite_url
+from pcdesk.services.changes import Changes
 from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner import PartnerProfileData
-from pcdesk.services.resellers import ResellerData, list_resellers
-from pcdesk.views.add_customer_action import AddCustomerLauncher
-from pcdesk.views.customer_detail import CustomerDetailPane
-from pcdesk.views.customer_filter_bar import CustomerFilterBar
-from pcdesk.views.customer_table_model import PAGE_SIZE, CustomerTableModel
-from pcdesk.views.customer_table_view import CustomerTableView
-from pcdesk.views.export_customers import CustomerExporter
-from pcdesk.views.import_customers import CustomerImporter
-from pcdesk.views.mnemonics import button_text
-from pcdesk.views.preferences_dialog import PreferencesLauncher
-from pcdesk.views.price_list_import import import_price_list_interactively
-from pcdesk.views.relationship_requests import RelationshipRequestsLauncher
-from pcdesk.views.remove_relationship import RemoveRelationshipLauncher
-from pcdesk.views.request_relationship_action import RequestRelationshipLauncher
-from pcdesk.views.reseller_manager import ResellerManagerLauncher
-from pcdesk.views.team_dialog import TeamLauncher
+from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.services.resellers.records import list_resellers
+from pcdesk.views.catalog.price_list_import import import_price_list_interactively
+from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.mnemonics import button_text
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.translate import translated
+from pcdesk.views.customers.add.action import AddCustomerLauncher
+from pcdesk.views.customers.detail import CustomerDetailPane
+from pcdesk.views.customers.export import CustomerExporter
+from pcdesk.views.customers.importing.action import CustomerImporter
+from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
+from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customers.list.table_view import CustomerTableView
+from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
+from pcdesk.views.partner.team_dialog import TeamLauncher
+from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
+from pcdesk.views.relationships.request.action import RequestRelationshipLauncher
+from pcdesk.views.relationships.requests.window import RelationshipRequestsLauncher
+from pcdesk.views.resellers.manager import ResellerManagerLauncher
 from pcdesk.views.window_state import restore_window_state, save_window_state
 
 
@@ -62,8 +67,8 @@ class MainWindow(QMainWindow):
 
         self.customer_model = CustomerTableModel(db, self)
         self.customer_table = CustomerTableView(self.customer_model, self)
-        resellers = list_resellers(db, active_only=False) if profile.has_resellers else None
-        self.filter_bar = CustomerFilterBar(resellers, self)
+        # For indirect providers: the reseller filter, filled once the resellers have been read.
+        self.filter_bar = CustomerFilterBar(() if profile.has_resellers else None, self)
         self.detail_pane = CustomerDetailPane(db, profile, self)
         self.add_customer = AddCustomerLauncher(db, profile, drafts, self)
         self.exporter = CustomerExporter(db, self)
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         )
         self.customer_table.sort_by_header()
         self._update_status()
+        if profile.has_resellers:
+            self._load_resellers()
 
     # -- building -----------------------------------------------------------------------------
     def _icon(self, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
@@ -157,7 +164,9 @@ class MainWindow(QMainWindow):
         # A former customer's Relationship tab offers it too (the way back to a relationship).
         self.request_relationship.attach_button(self.detail_pane.relationship_tab.request_button)
         # Follows the customer shown; disabled, saying why, when it cannot act on it.
-        self.remove_relationship = RemoveRelationshipLauncher(self)
+        self.remove_relationship = RemoveRelationshipLauncher(
+            self.db, self.selected_customer_id, self.detail_pane.relationship_tab, self
+        )
         self.remove_relationship_action = self.remove_relationship.action
         # From Partner Center's Customers.csv or a pcdesk export, previewed before anything is
         # written; disabled, saying why, for a role that may not add customers.
@@ -182,8 +191,6 @@ class MainWindow(QMainWindow):
         customers.addAction(self.request_relationship_action)
         # The requests sent, to mark accepted (adding or linking the customer) or cancel.
         self.relationship_requests = RelationshipRequestsLauncher(self.db, self)
-        self.relationship_requests.customer_written.connect(self.customer_written)
-        self.relationship_requests.request_cancelled.connect(self._request_cancelled)
         customers.addAction(self.relationship_requests.action)
         customers.addAction(self.remove_relationship_action)
         customers.addSeparator()
@@ -198,16 +205,9 @@ class MainWindow(QMainWindow):
         self.partner_menu = self.menuBar().addMenu(self.tr("&Partner"))
         self.team = TeamLauncher(self.db, self)
         self.partner_menu.addAction(self.team.action)
-        # Saved roles: the actions that depend on them look again.
-        self.team.team_changed.connect(self.remove_relationship.refresh)
-        self.team.team_changed.connect(self.add_customer.refresh_permission)
-        self.team.team_changed.connect(self.import_customers.refresh_permission)
-        self.team.team_changed.connect(self.detail_pane.reload)  # its tabs' buttons follow roles
-        self.team.team_changed.connect(self.request_relationship.refresh_permission)
         # Disabled, saying why, unless the partner is an indirect provider.
         self.resellers = ResellerManagerLauncher(self.db, self.profile, self)
         self.partner_menu.addAction(self.resellers.action)
-        self.resellers.resellers_changed.connect(self.resellers_changed)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -232,8 +232,6 @@ class MainWindow(QMainWindow):
         self.exporter.query_source = lambda: self.customer_model.query
         self.about_action.triggered.connect(self.show_about)
         self.add_customer.customer_added.connect(self.show_new_customer)
-        self.request_relationship.customer_requested.connect(self.customer_written)
-        self.import_customers.imported.connect(self._customers_imported)
 
         self.filter_bar.changed.connect(self._apply_filters)
         model = self.customer_model
@@ -243,7 +241,8 @@ class MainWindow(QMainWindow):
         model.dataChanged.connect(self._follow_current_row)
         selection = self.customer_table.selectionModel()
         selection.currentRowChanged.connect(self._follow_current_row)
-        self.detail_pane.customer_changed.connect(self._customer_changed)
+        # Every write anywhere is published; the list and the filters read again what it touched.
+        publisher().changed.connect(self._on_changes)
 
     # -- the list -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -254,22 +253,26 @@ class MainWindow(QMainWindow):
         self.customer_model.set_query(self.filter_bar.apply_to(self.customer_model.query))
         self._update_status()
 
-    def resellers_changed(self, resellers: tuple[ResellerData, ...]) -> None:
-        """Resellers were added, renamed or suspended: the filter lists them as they are now,
-        and the list and the pane show the new names."""
-        self.filter_bar.set_resellers(resellers)
-        self.detail_pane.reload()
-        self.refresh()
+    def _on_changes(self, changes: Changes, _source: object) -> None:
+        """Something was written: the filters and the list read again what it touched, and the
+        customer acted on (a request accepted, a relationship removed) is shown."""
+        if changes.resellers and self.profile.has_resellers:
+            self._load_resellers()
+        if changes.subject is not None:
+            self._shown_id = changes.subject
+            self.detail_pane.show_customer(changes.subject)
+        if changes.touches_customer_list or changes.subject is not None:
+            self.refresh()
 
-    def _request_cancelled(self, _customer_id: int) -> None:
-        """A customer's request was cancelled: its Relationship tab, and the "Pending" filter."""
-        self.detail_pane.reload()
-        self.refresh()
+    def _load_resellers(self) -> None:
+        """The reseller filter lists the resellers as they are now (read off the GUI thread)."""
+        Operation(self, lambda: list_resellers(self.db, active_only=False)).success(
+            self.filter_bar.set_resellers
+        ).failure(self._show_reseller_failure).run()
 
-    def _customers_imported(self, _result: object) -> None:
-        """An import added or changed customers: the list, and the pane if it shows one."""
-        self.detail_pane.reload()
-        self.refresh()
+    def _show_reseller_failure(self, error: PcdeskError) -> bool:
+        self.statusBar().showMessage(translated(error.message), 10_000)
+        return True
 
     def refresh(self) -> None:
         """Read the list again, keeping the shown customer selected if it is still listed."""
@@ -333,18 +336,6 @@ class MainWindow(QMainWindow):
     def selected_customer_id(self) -> int | None:
         """The customer the user is looking at (the detail pane's), if any."""
         return self._shown_id
-
-    def _customer_changed(self, customer_id: int) -> None:
-        """A write from the detail pane or a dialog: read the list and the pane again, and keep
-        that customer selected."""
-        self._shown_id = customer_id
-        self._find_after_load = customer_id
-        self.customer_model.refresh()
-
-    def customer_written(self, customer_id: int) -> None:
-        """A dialog changed this customer: show it again in the pane and in the list."""
-        self.detail_pane.show_customer(customer_id)
-        self._customer_changed(customer_id)
 
     def show_new_customer(self, customer_id: int) -> None:
         """After Add customer: list everyone, then select the new customer and show it."""

@@ -1446,6 +1446,17 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <source>pcdesk</source>
+        <translation>pcdesk</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PartnerProfileDialog</name>
     <message>
         <source>Partner profile</source>
@@ -1784,14 +1795,6 @@ Database: {database}</source>
     <message>
         <source>Relationship with {company} removed.</source>
         <translation>已移除與「{company}」的關係。</translation>
-    </message>
-    <message>
-        <source>Another workstation changed this customer first. Nothing was saved.</source>
-        <translation>另一部工作站已先變更此客戶，未儲存任何內容。</translation>
-    </message>
-    <message>
-        <source>This customer no longer exists: another workstation may have removed it.</source>
-        <translation>此客戶已不存在：可能已被另一部工作站移除。</translation>
     </message>
     <message>
         <source>Remove relationship</source>
@@ -3115,6 +3118,10 @@ Details were written to the log in {folder}.</source>
         <translation>pcdesk 無法使用資料庫 {url}：{reason}</translation>
     </message>
     <message>
+        <source>The database file {path} is missing. pcdesk does not make a new, empty database in its place: if its drive is disconnected, reconnect it; if it was moved, open it where it is now with File &gt; Open database.</source>
+        <translation>找不到資料庫檔案 {path}。pcdesk 不會在原處建立新的空白資料庫：如果其磁碟已中斷連線，請重新連接；如果檔案已被移動，請使用「檔案 &gt; 開啟資料庫」從新的位置開啟。</translation>
+    </message>
+    <message>
         <source>The database {url} was written by a newer version of pcdesk (schema {revision}). Update pcdesk to open it; the database was not changed.</source>
         <translation>資料庫 {url} 由較新版本的 pcdesk 寫入 (結構描述 {revision})。請更新 pcdesk 後再開啟；資料庫未經變更。</translation>
     </message>
@@ -3125,6 +3132,21 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>pcdesk could not open the database {url}: {reason}</source>
         <translation>pcdesk 無法開啟資料庫 {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>failures</name>
+    <message>
+        <source>Something went wrong that pcdesk did not expect ({kind}). Nothing more was saved than what you saw saved.
+
+Details were written to pcdesk&apos;s log.</source>
+        <translation>發生了 pcdesk 未預期的問題（{kind}）。除了您已看到儲存的內容之外，沒有儲存其他任何內容。
+
+詳細資訊已寫入 pcdesk 的記錄檔。</translation>
+    </message>
+    <message>
+        <source>pcdesk</source>
+        <translation>pcdesk</translation>
     </message>
 </context>
 <context>
@@ -3392,8 +3414,56 @@ Details were written to the log in {folder}.</source>
 <context>
     <name>messages</name>
     <message>
+        <source>The database is busy: another workstation is saving or reading a lot. Nothing was saved; try again in a moment.</source>
+        <translation>資料庫忙碌中：另一部工作站正在儲存或讀取大量資料。未儲存任何內容；請稍後再試。</translation>
+    </message>
+    <message>
+        <source>The database can only be read, not changed (a read-only file, folder or drive). Nothing was saved. Ask whoever manages it to let you write to it, or open a copy you can change.</source>
+        <translation>資料庫只能讀取，無法變更（唯讀的檔案、資料夾或磁碟）。未儲存任何內容。請向管理者要求寫入權限，或開啟一份您可以變更的複本。</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full. Nothing was saved. Free some space on it, then try again.</source>
+        <translation>存放資料庫的磁碟已滿。未儲存任何內容。請釋出一些空間後再試。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be reached any more: its folder may have been moved or deleted, or its drive disconnected. Nothing was saved. Reconnect the drive or open the database again.</source>
+        <translation>已無法存取資料庫檔案：其資料夾可能已被移動或刪除，或其磁碟已中斷連線。未儲存任何內容。請重新連接磁碟，或再次開啟資料庫。</translation>
+    </message>
+    <message>
+        <source>This file is not a pcdesk database (or it is encrypted). Nothing was saved. Open your database with File &gt; Open database.</source>
+        <translation>此檔案不是 pcdesk 資料庫（或已加密）。未儲存任何內容。請使用「檔案 &gt; 開啟資料庫」開啟您的資料庫。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Nothing was saved. Restore it from a backup before working in it again.</source>
+        <translation>資料庫檔案已損毀。未儲存任何內容。請先從備份還原，再繼續使用。</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Nothing was saved; check your network connection and try again.</source>
+        <translation>無法連線到資料庫伺服器。未儲存任何內容；請檢查網路連線後再試。</translation>
+    </message>
+    <message>
+        <source>The database server refused this: your database login is not allowed to do it. Nothing was saved; ask whoever manages the database.</source>
+        <translation>資料庫伺服器拒絕了此操作：您的資料庫登入帳號沒有這項權限。未儲存任何內容；請洽詢資料庫管理者。</translation>
+    </message>
+    <message>
         <source>The database is busy or cannot be reached. Nothing was saved; try again. If this keeps happening, check your network connection, or ask whoever else works in the database to finish what they are saving.</source>
         <translation>資料庫忙碌中或無法連線，未儲存任何內容，請再試一次。如果一直發生這種情況，請檢查網路連線，或請其他正在使用資料庫的人先完成他們的儲存作業。</translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>This record no longer exists: another workstation may have removed it.</source>
+        <translation>此記錄已不存在：可能已被另一部工作站移除。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this first. Nothing was saved; look at it again and retry.</source>
+        <translation>另一部工作站已先變更了此項目。未儲存任何內容；請再查看一次後重試。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>已取消。未寫入任何內容。</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +3514,10 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>This conflict was already settled, or its customer was removed.</source>
         <translation>此衝突已經解決，或其客戶已被移除。</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. What it brought in so far is kept, and the next sync goes on from there.</source>
+        <translation>同步已取消。目前已取得的資料會保留，下次同步會從中斷處繼續。</translation>
     </message>
     <message>
         <source>Partner Center refused the request: {description} (error {code}, HTTP {status}; request ID {request_id}).</source>
@@ -4351,6 +4425,22 @@ Details were written to the log in {folder}.</source>
     <message>
         <source>Leave the organization registration ID empty: {country} does not use one.</source>
         <translation>請將組織註冊識別碼留空：{country}不使用此識別碼。</translation>
+    </message>
+    <message>
+        <source>This text holds a broken character; type it again.</source>
+        <translation>此文字含有損壞的字元；請重新輸入。</translation>
+    </message>
+    <message>
+        <source>Remove the invisible direction control (U+{code}): it makes the text read differently from what it holds.</source>
+        <translation>請移除看不見的方向控制字元（U+{code}）：它會讓文字的顯示與實際內容不同。</translation>
+    </message>
+    <message>
+        <source>Remove the control character (U+{code}): it is not something to type here.</source>
+        <translation>請移除控制字元（U+{code}）：此處不應輸入這種字元。</translation>
+    </message>
+    <message>
+        <source>There is no such record (id {id}).</source>
+        <translation>沒有這筆記錄（識別碼 {id}）。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 """Validation of what users submit: pure functions, no Qt, no database, no network.
 
-Each function returns messages by field name (``pcdesk.services.messages.Message``): the wizard
+Each function returns messages by field name (``pcdesk.messages.Message``): the wizard
 shows them live, and the services call the same functions again before they write.
 """
 

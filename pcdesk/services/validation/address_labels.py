@@ -5,7 +5,7 @@ Each sentence is written out whole, for translators; the dictionaries map a type
 
 from __future__ import annotations
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP
+from pcdesk.messages import QT_TRANSLATE_NOOP
 
 AREA_LABELS = {
     "area": QT_TRANSLATE_NOOP("validation", "Area"),

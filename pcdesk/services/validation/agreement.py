@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.inputs import AgreementInput
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.contact import (
     email_problem,
     international_phone_problem,
@@ -14,8 +14,18 @@ from pcdesk.services.validation.contact import (
 )
 from pcdesk.services.validation.countries import is_known_country
 from pcdesk.services.validation.findings import CONTEXT
+from pcdesk.services.validation.text import text_problems
 
 EARLIEST_ACCEPTANCE = dt.date(2000, 1, 1)
+
+
+# The agreement table's column widths.
+SIGNER_TEXT_LIMITS = {
+    "signer_first_name": 50,
+    "signer_last_name": 50,
+    "signer_email": 254,
+    "signer_phone": 32,
+}
 
 
 def _date_problem(date_accepted: dt.date | None, today: dt.date) -> Message | None:
@@ -64,4 +74,11 @@ def validate_agreement(
         ),
         "date_accepted": _date_problem(agreement.date_accepted, today),
     }
+    texts = {
+        "signer_first_name": agreement.signer_first_name,
+        "signer_last_name": agreement.signer_last_name,
+        "signer_email": agreement.signer_email,
+        "signer_phone": agreement.signer_phone,
+    }
+    problems.update(text_problems(texts, SIGNER_TEXT_LIMITS))
     return {field: problem for field, problem in problems.items() if problem is not None}

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.findings import CONTEXT, too_long
 
 MIN_LENGTH = 2

@@ -11,7 +11,7 @@ from typing import Literal
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.countries import country_name, normalize_country
 from pcdesk.services.validation.findings import CONTEXT, too_long
 

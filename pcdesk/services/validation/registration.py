@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.countries import country_name, normalize_country
 from pcdesk.services.validation.findings import CONTEXT, too_long
 

@@ -7,10 +7,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from pcdesk.services.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.countries import country_problem, normalize_country
 from pcdesk.services.validation.findings import too_long
 from pcdesk.services.validation.partner import EXAMPLE_GUID, normalize_guid
+from pcdesk.services.validation.text import text_problems
 
 CONTEXT = "resellers"
 NAME_MAX_LENGTH = 255
@@ -103,4 +104,6 @@ def validate_reseller(data: ResellerInput, *, tenant_required: bool = True) -> d
     country_error = country_problem(data.country)
     if country_error is not None:
         errors["country"] = country_error
+    texts = {"name": data.name, "partner_id": data.partner_id, "tenant_id": data.tenant_id}
+    errors.update(text_problems(texts, {"name": 1000, "partner_id": 100, "tenant_id": 100}))
     return errors

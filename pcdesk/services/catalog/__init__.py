@@ -1,0 +1,1 @@
+"""The offer catalog: Partner Center's price list, imported and looked up."""

@@ -1,0 +1,1 @@
+"""Customers > Import customers: a customer list read, previewed, then written in one transaction."""

@@ -1,0 +1,423 @@
+"""The customer list: counting, filtering, sorting and paging, all in SQL on indexes.
+
+Nothing here touches every customer in Python. A count is one ``count(*)``; a search is a trigram
+index lookup (customer_search.py); a page is one query on the sort column's index, found by
+keyset (the rows after or before a known row: what scrolling asks for) or else by an offset
+counted from the nearer end of the list (what dragging the scroll bar or jumping to the end asks
+for). Every order ends in the customer's id, so it is total and pages join up exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from pcdesk.models import (
+    AgreementStatus,
+    Customer,
+    Relationship,
+    RelationshipRequest,
+    RequestStatus,
+)
+from pcdesk.models.database import Database
+from pcdesk.services.customer_list.search import Search, plan_search
+from pcdesk.services.customers.details import ONMICROSOFT
+
+
+class SortKey(enum.StrEnum):
+    """The list's sortable columns, in the order the table shows them."""
+
+    COMPANY_NAME = "company_name"
+    DOMAIN = "domain"
+    MICROSOFT_ID = "microsoft_id"
+    COUNTRY = "country"
+    RELATIONSHIP = "relationship"
+    INDIRECT_RESELLER = "indirect_reseller"
+    SUBSCRIPTIONS = "active_subscriptions"
+    AGREEMENT = "agreement"
+    CREATED_AT = "created_at"
+    TAGS = "tags"
+
+
+class RelationshipFilter(enum.StrEnum):
+    ACTIVE = "active"  # a relationship of any kind
+    PENDING = "pending"  # a relationship request sent and not yet accepted or cancelled
+    FORMER = "former"  # the relationship was removed; the record and its history stay
+
+
+NO_RESELLER = 0  # CustomerQuery.indirect_reseller_id for "customers the partner bills directly"
+
+# What each sort orders by before the id; each tuple (plus id) is an index (models/customer.py).
+# Categorical columns sort by company name within a value: more useful than by id alone.
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    SortKey.COMPANY_NAME: (Customer.name_key,),
+    SortKey.DOMAIN: (Customer.domain_prefix,),
+    SortKey.MICROSOFT_ID: (Customer.microsoft_id,),
+    SortKey.COUNTRY: (Customer.country, Customer.name_key),
+    SortKey.RELATIONSHIP: (Customer.relationship, Customer.name_key),
+    SortKey.INDIRECT_RESELLER: (Customer.reseller_name, Customer.name_key),
+    SortKey.SUBSCRIPTIONS: (Customer.active_subscriptions,),
+    SortKey.AGREEMENT: (Customer.agreement_status, Customer.name_key),
+    SortKey.CREATED_AT: (Customer.created_at,),
+    SortKey.TAGS: (Customer.tags,),
+}
+
+
+# The index each sort walks (models/customer.py); SQLite is told to use it when a search matches
+# many customers, and told not to when it matches few (see _search_order).
+_SORT_INDEXES: dict[SortKey, str] = {
+    SortKey.COMPANY_NAME: "ix_customer_name_key",
+    SortKey.DOMAIN: "ix_customer_domain_sort",
+    SortKey.MICROSOFT_ID: "ix_customer_microsoft_id_sort",
+    SortKey.COUNTRY: "ix_customer_country",
+    SortKey.RELATIONSHIP: "ix_customer_relationship",
+    SortKey.INDIRECT_RESELLER: "ix_customer_reseller_sort",
+    SortKey.SUBSCRIPTIONS: "ix_customer_subscriptions_sort",
+    SortKey.AGREEMENT: "ix_customer_agreement_sort",
+    SortKey.CREATED_AT: "ix_customer_created_at",
+    SortKey.TAGS: "ix_customer_tags_sort",
+}
+# Up to this many matches, reading them all and sorting is quicker than walking the sort index
+# until a page of them turns up (matches cluster: Chinese names all sort after Latin ones).
+SORT_MATCHES_UP_TO = 20_000
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """What the list shows: a search text and filters (empty means everyone), and an order."""
+
+    text: str = ""
+    country: str | None = None
+    status: RelationshipFilter | None = None
+    indirect_reseller_id: int | None = None  # NO_RESELLER: only customers without one
+    sort: SortKey = SortKey.COMPANY_NAME
+    descending: bool = False
+
+    @property
+    def is_filtered(self) -> bool:
+        """True when the query leaves some customers out."""
+        return bool(
+            self.text.strip()
+            or self.country
+            or self.status is not None
+            or self.indirect_reseller_id is not None
+        )
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    microsoft_id: str
+    company_name: str
+    domain: str
+    country: str
+    relationship: Relationship
+    indirect_reseller: str
+    active_subscriptions: int
+    agreement: AgreementStatus | None
+    created_at: dt.datetime
+    tags: str
+    # The row's values of the query's sort columns, id last: where the next page starts.
+    key: tuple[Any, ...]
+
+
+def _sort_columns(query: CustomerQuery) -> tuple[Any, ...]:
+    return (*_SORT_COLUMNS[query.sort], Customer.id)
+
+
+def _filter_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if query.country:
+        conditions.append(Customer.country == query.country)
+    if query.status is RelationshipFilter.ACTIVE:
+        conditions.append(Customer.relationship != Relationship.NONE)
+    elif query.status is RelationshipFilter.FORMER:
+        conditions.append(Customer.relationship == Relationship.NONE)
+    elif query.status is RelationshipFilter.PENDING:
+        pending = select(RelationshipRequest.customer_id).where(
+            RelationshipRequest.status == RequestStatus.PENDING,
+            RelationshipRequest.customer_id.is_not(None),
+        )
+        conditions.append(Customer.id.in_(pending))
+    if query.indirect_reseller_id == NO_RESELLER:
+        conditions.append(Customer.indirect_reseller_id.is_(None))
+    elif query.indirect_reseller_id is not None:
+        conditions.append(Customer.indirect_reseller_id == query.indirect_reseller_id)
+    return conditions
+
+
+def _search_text(query: CustomerQuery) -> str:
+    text = query.text.strip()
+    # The list shows "contoso.onmicrosoft.com": a pasted domain finds its prefix.
+    if text.casefold().endswith(ONMICROSOFT):
+        text = text[: -len(ONMICROSOFT)]
+    return text
+
+
+@dataclass(frozen=True)
+class ListPlan:
+    """A query's WHERE clause, worked out once and reused for its count and each of its pages.
+
+    Planning a search may ask the index's vocabulary and count its matches (milliseconds, not
+    nothing): the list plans once per query, not once per page.
+    """
+
+    conditions: tuple[ColumnElement[bool], ...]
+    search: Search
+
+    @property
+    def count(self) -> int | None:
+        """The number of rows, when the search index counted them and nothing else filters."""
+        if self.search.matches is not None and len(self.conditions) == 1:
+            return self.search.matches
+        return None
+
+
+def _plan(session: Session, query: CustomerQuery) -> ListPlan:
+    conditions = _filter_conditions(query)
+    search = plan_search(session, _search_text(query))
+    if search.condition is not None:
+        conditions.append(search.condition)
+    return ListPlan(tuple(conditions), search)
+
+
+def plan_list(db: Database, query: CustomerQuery = CustomerQuery()) -> ListPlan:
+    """The plan of ``query``, to pass to ``customer_page``, ``count_customers`` and
+    ``customer_position`` while the data has not changed much (a stale plan still gives the right
+    rows; only its choice of index may be worse)."""
+    with db.reading() as session:
+        return _plan(session, query)
+
+
+def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
+    """The WHERE clause of the list, for work that reads it in the background (export).
+
+    The search part is a portable substring test on ``search_text``: the same rows as the list
+    finds through its index, at the cost of a scan, which a background job can afford.
+    """
+    conditions = _filter_conditions(query)
+    searched = plan_search(None, _search_text(query)).condition
+    if searched is not None:
+        conditions.append(searched)
+    return conditions
+
+
+class CountCancelled(Exception):
+    """The count was stopped through the canceller ``count_customers`` handed out."""
+
+
+class _Canceller:
+    """Stops a count running on one connection, from another thread, and never anything else:
+    once the count is over, the connection goes back to the pool and must not be interrupted."""
+
+    def __init__(self, session: Session) -> None:
+        raw = session.connection().connection.dbapi_connection
+        # sqlite3 has interrupt(), psycopg has cancel(): both are made to be called from another
+        # thread while a statement runs.
+        self._stop: Callable[[], None] | None = getattr(raw, "interrupt", None) or getattr(
+            raw, "cancel", None
+        )
+        self._lock = threading.Lock()
+        self._running = False
+        self.cancelled = False
+
+    def __call__(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._running and self._stop is not None:
+                self._stop()
+
+    def run(self, session: Session, statement: Select[Any]) -> int:
+        with self._lock:
+            if self.cancelled:
+                raise CountCancelled
+            self._running = True
+        try:
+            return int(session.execute(statement).scalar_one())
+        except DBAPIError as exc:
+            if self.cancelled:
+                raise CountCancelled from exc
+            raise
+        finally:
+            with self._lock:
+                self._running = False
+
+
+def count_customers(
+    db: Database,
+    query: CustomerQuery = CustomerQuery(),
+    *,
+    plan: ListPlan | None = None,
+    on_start: Callable[[Callable[[], None]], None] | None = None,
+) -> int:
+    """How many customers ``query`` lists (``plan``: its plan, if already made).
+
+    A broad search takes a while to count at a million customers: ``on_start`` is given a
+    function that stops the count, for when the user has typed on meanwhile; the count then
+    raises CountCancelled.
+    """
+    with db.reading() as session:
+        plan = plan or _plan(session, query)
+        if plan.count is not None:  # the search index counted them
+            return plan.count
+        statement = select(func.count()).select_from(Customer).where(*plan.conditions)
+        if on_start is None:
+            return int(session.execute(statement).scalar_one())
+        canceller = _Canceller(session)
+        on_start(canceller)
+        return canceller.run(session, statement)
+
+
+def _row_columns(query: CustomerQuery) -> tuple[Any, ...]:
+    return (
+        Customer.id,
+        Customer.microsoft_id,
+        Customer.company_name,
+        Customer.domain_prefix,
+        Customer.country,
+        Customer.relationship,
+        Customer.reseller_name,
+        Customer.active_subscriptions,
+        Customer.agreement_status,
+        Customer.created_at,
+        Customer.tags,
+        *_sort_columns(query),
+    )
+
+
+def _to_row(row: Sequence[Any]) -> CustomerRow:
+    agreement = row[8]
+    return CustomerRow(
+        id=row[0],
+        microsoft_id=row[1],
+        company_name=row[2],
+        domain=row[3] + ONMICROSOFT,
+        country=row[4],
+        relationship=row[5],
+        indirect_reseller=row[6],
+        active_subscriptions=int(row[7]),
+        agreement=AgreementStatus(agreement) if agreement else None,
+        created_at=row[9],
+        tags=row[10],
+        key=tuple(row[11:]),
+    )
+
+
+def _ordered(
+    statement: Select[Any], query: CustomerQuery, search: Search, *, reverse: bool
+) -> Select[Any]:
+    descending = query.descending != reverse
+    columns: tuple[Any, ...] = _sort_columns(query)
+    if search.condition is not None:  # (hints for SQLite only; PostgreSQL plans by itself)
+        statement, columns = _search_order(statement, query, search, columns)
+    return statement.order_by(*(c.desc() if descending else c.asc() for c in columns))
+
+
+def _search_order(
+    statement: Select[Any], query: CustomerQuery, search: Search, columns: tuple[Any, ...]
+) -> tuple[Select[Any], tuple[Any, ...]]:
+    """SQLite's plan for a searched page, chosen from the number of matches.
+
+    Few matches: read them and sort them (coalesce(x, x) sorts as x but cannot use an index).
+    Many, or unknown (a short needle in most rows): walk the sort column's index and keep the
+    rows that match; a page of them turns up quickly.
+    """
+    if search.matches is not None and search.matches <= SORT_MATCHES_UP_TO:
+        return statement, tuple(func.coalesce(c, c) for c in columns[:-1]) + columns[-1:]
+    hint = f"INDEXED BY {_SORT_INDEXES[query.sort]}"
+    return statement.with_hint(Customer, hint, "sqlite"), columns
+
+
+def _beyond(query: CustomerQuery, key: Sequence[Any], *, reverse: bool) -> ColumnElement[bool]:
+    """Rows after ``key`` in the query's order (before it when ``reverse``)."""
+    columns, values = tuple_(*_sort_columns(query)), tuple_(*key)
+    return columns < values if query.descending != reverse else columns > values
+
+
+def customer_page(
+    db: Database,
+    query: CustomerQuery = CustomerQuery(),
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    total: int | None = None,
+    after: Sequence[Any] | None = None,
+    before: Sequence[Any] | None = None,
+    plan: ListPlan | None = None,
+) -> tuple[CustomerRow, ...]:
+    """Rows ``offset`` to ``offset + limit`` of the list in the query's order.
+
+    ``after`` (or ``before``) is the ``key`` of the row just before (after) the page: the page is
+    then found on the index from there, at the same cost anywhere in the list, and ``offset`` is
+    not used. Without either, ``total`` (the query's count) lets a page in the second half be
+    counted from the end, so the last page costs what the first does. ``plan``: the query's plan,
+    if already made.
+    """
+    with db.reading() as session:
+        plan = plan or _plan(session, query)
+        statement = select(*_row_columns(query)).where(*plan.conditions)
+        reverse = False
+        if after is not None:
+            statement = statement.where(_beyond(query, after, reverse=False))
+        elif before is not None:
+            reverse = True
+            statement = statement.where(_beyond(query, before, reverse=True))
+        elif total is not None and offset > total // 2:
+            reverse = True
+            limit = max(0, min(limit, total - offset))
+            statement = statement.offset(max(0, total - offset - limit))
+        else:
+            statement = statement.offset(offset)
+        statement = _ordered(statement, query, plan.search, reverse=reverse).limit(limit)
+        rows = [_to_row(row) for row in session.execute(statement)]
+    if reverse:
+        rows.reverse()
+    return tuple(rows)
+
+
+def iter_customer_pages(
+    db: Database, query: CustomerQuery = CustomerQuery(), *, page_size: int = 1000
+) -> Iterator[tuple[CustomerRow, ...]]:
+    """The whole list in order, a page at a time (keyset paging: constant cost per page)."""
+    after: tuple[Any, ...] | None = None
+    plan = plan_list(db, query)
+    while True:
+        page = customer_page(db, query, limit=page_size, after=after, plan=plan)
+        if not page:
+            return
+        yield page
+        if len(page) < page_size:
+            return
+        after = page[-1].key
+
+
+def customer_position(
+    db: Database,
+    customer_id: int,
+    query: CustomerQuery = CustomerQuery(),
+    *,
+    plan: ListPlan | None = None,
+) -> int | None:
+    """The row a customer is on in the list (0-based), or None when the query leaves it out.
+
+    One count on the sort index of the rows before it, so selecting a customer just added costs
+    the same at any size of list.
+    """
+    with db.reading() as session:
+        conditions = (plan or _plan(session, query)).conditions
+        found = session.execute(
+            select(*_sort_columns(query)).where(Customer.id == customer_id, *conditions)
+        ).first()
+        if found is None:
+            return None
+        before = _beyond(query, tuple(found), reverse=True)
+        statement = select(func.count()).select_from(Customer).where(*conditions, before)
+        return int(session.execute(statement).scalar_one())

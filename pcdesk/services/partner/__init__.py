@@ -1,0 +1,1 @@
+"""The partner itself: its profile, who is acting, and its team's roles."""

@@ -1,0 +1,1 @@
+"""Reseller relationships: requests drafted and sent, accepted, cancelled, and removal."""

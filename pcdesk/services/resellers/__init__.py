@@ -1,0 +1,1 @@
+"""The partner's indirect resellers: their records and importing them from CSV."""

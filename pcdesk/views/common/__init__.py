@@ -1,0 +1,1 @@
+"""What every window shares: operations, changes, errors, messages, labels and small widgets."""

@@ -1,0 +1,251 @@
+"""Operations: a service call run off the GUI thread, its result or failure handed back on it.
+
+A slot reads its widgets, then starts one operation::
+
+    Operation(self, lambda: update_customer(db, customer_id, data))
+        .busy(self.save_button)
+        .success(self._saved)
+        .changes(lambda _: Changes.of_customers([customer_id]))
+        .run()
+
+The work runs on the application's pool of worker threads (``OperationRunner``), so a database
+that waits on another workstation's lock, or a slow Partner Center, never freezes a window. While
+it runs, the widgets given to ``busy()`` are disabled (a second click cannot start a second write)
+and the cursor says the application is busy. Back on the GUI thread, ``success`` gets the result,
+or ``failure`` gets a ``PcdeskError`` (returning True when it showed it itself); anything it does
+not handle is shown by the one failure presenter. What the work changed is then published.
+
+Long work takes a progress callback and can be cancelled (``Operation.with_progress``).
+The application owns the running operations: at quit they are cancelled and waited for.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, Self, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from pcdesk.errors import Cancelled, PcdeskError
+from pcdesk.services.changes import Changes
+from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.failures import present_failure
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Given (done, total), it says whether to go on; work that hears "no" raises Cancelled.
+ProgressCallback = Callable[[int, int], bool]
+
+_WORKER_THREADS = 4
+
+
+class OperationRunner(QObject):
+    """The application's running operations and the threads they run on."""
+
+    idle = Signal()  # the last running operation has finished (its callbacks have run)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(_WORKER_THREADS, thread_name_prefix="pcdesk-operation")
+        self._running: set[Operation[Any]] = set()
+
+    def start(self, operation: Operation[Any]) -> None:
+        self._running.add(operation)
+        self._pool.submit(operation._run_on_worker)
+
+    def finished(self, operation: Operation[Any]) -> None:
+        self._running.discard(operation)
+        if not self._running:
+            self.idle.emit()
+
+    def is_idle(self) -> bool:
+        return not self._running
+
+    def running(self) -> tuple[Operation[Any], ...]:
+        return tuple(self._running)
+
+    def shutdown(self) -> None:
+        """Cancel what can be cancelled and wait for every worker (at quit)."""
+        for operation in tuple(self._running):
+            operation.cancel()
+        self._pool.shutdown(wait=True)
+        self._running.clear()
+
+
+_NAME = "pcdesk_operation_runner"
+
+
+def runner() -> OperationRunner:
+    """The application's runner (one per QApplication, shut down when it quits)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("operations need a QApplication")
+    found = app.findChild(OperationRunner, _NAME)
+    if found is None:
+        found = OperationRunner(app)
+        found.setObjectName(_NAME)
+        app.aboutToQuit.connect(found.shutdown)
+    return found
+
+
+class _Relay(QObject):
+    """Carries a worker's news to the GUI thread (queued: it lives on the GUI thread)."""
+
+    done = Signal()
+    progressed = Signal(int, int)
+
+
+class Operation(Generic[T]):
+    """One service call, run once off the GUI thread; see the module's docstring."""
+
+    def __init__(self, parent: QWidget, work: Callable[[], T]) -> None:
+        self._parent = parent
+        self._work: Callable[[ProgressCallback], T] = lambda _progress: work()
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[PcdeskError], bool] | None = None
+        self._changes: Callable[[T], Changes] | None = None
+        self._busy: tuple[QWidget, ...] = ()
+        self._progress_label: str | None = None
+        self._cancellable = False
+        self._dialog: QProgressDialog | None = None
+        self._cancel = threading.Event()
+        self._result: T | None = None
+        self._error: BaseException | None = None
+        self._started = False
+        self._relay = _Relay()
+        self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+
+    @classmethod
+    def with_progress(
+        cls,
+        parent: QWidget,
+        work: Callable[[ProgressCallback], T],
+        label: str,
+        *,
+        cancellable: bool = True,
+    ) -> Operation[T]:
+        """Long work: ``work(progress)`` reports (done, total) and stops when told to (raising
+        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``."""
+        operation: Operation[T] = cls(parent, lambda: None)  # type: ignore[arg-type,return-value]
+        operation._work = work
+        operation._progress_label = label
+        operation._cancellable = cancellable
+        return operation
+
+    # -- what to do with it ---------------------------------------------------------------------
+    def success(self, callback: Callable[[T], None]) -> Self:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[PcdeskError], bool]) -> Self:
+        """``callback(error)`` shows a failure itself and returns True, or returns False to
+        leave it to the presenter."""
+        self._on_failure = callback
+        return self
+
+    def changes(self, what: Changes | Callable[[T], Changes]) -> Self:
+        """What a successful run changed, published once its success callback has run."""
+        self._changes = what if callable(what) else (lambda _result: what)
+        return self
+
+    def busy(self, *widgets: QWidget) -> Self:
+        """Widgets disabled while the work runs (the button that started it, the form)."""
+        self._busy = widgets
+        return self
+
+    # -- running --------------------------------------------------------------------------------
+    def run(self) -> Self:
+        if self._started:
+            raise RuntimeError("an operation runs once")
+        self._started = True
+        for widget in self._busy:
+            widget.setEnabled(False)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        if self._progress_label is not None:
+            self._open_progress_dialog(self._progress_label)
+        runner().start(self)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report (safe from any thread)."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _report(self, done: int, total: int) -> bool:
+        self._relay.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def _run_on_worker(self) -> None:
+        try:
+            self._result = self._work(self._report)
+        except BaseException as error:  # every failure must reach the GUI thread
+            self._error = error
+        finally:
+            self._relay.done.emit()
+
+    # -- back on the GUI thread -----------------------------------------------------------------
+    def _open_progress_dialog(self, label: str) -> None:
+        dialog = QProgressDialog(label, "", 0, 0, self._parent)
+        dialog.setWindowTitle(QCoreApplication.translate("Operation", "pcdesk"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if self._cancellable:
+            dialog.setCancelButtonText(QCoreApplication.translate("Operation", "Cancel"))
+            dialog.canceled.connect(self.cancel)
+        else:
+            dialog.setCancelButton(None)
+        self._dialog = dialog
+
+    @Slot(int, int)
+    def _show_progress(self, done: int, total: int) -> None:
+        if self._dialog is not None and not self._dialog.wasCanceled():
+            self._dialog.setMaximum(max(total, 0))
+            self._dialog.setValue(min(done, total) if total > 0 else 0)
+
+    @Slot()
+    def _finish(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        for widget in self._busy:
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
+        try:
+            self._deliver()
+        finally:
+            runner().finished(self)
+
+    def _deliver(self) -> None:
+        alive = shiboken6.isValid(self._parent)
+        error = self._error
+        if error is None:
+            result: T = self._result  # type: ignore[assignment]
+            if alive and self._on_success is not None:
+                self._on_success(result)
+            if self._changes is not None:
+                publisher().publish(self._changes(result), self._parent if alive else None)
+            return
+        if isinstance(error, PcdeskError):
+            if isinstance(error, Cancelled) and not alive:
+                return
+            if alive and self._on_failure is not None and self._on_failure(error):
+                return
+            present_failure(self._parent if alive else None, error)
+            return
+        present_failure(self._parent if alive else None, error)

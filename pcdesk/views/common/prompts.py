@@ -1,0 +1,44 @@
+"""Every modal question pcdesk asks (a message box with answers, a file to open or save) goes
+through the application's one ``Prompter``, so a test answers all of them in one place
+(``install_prompter``) instead of replacing a seam per dialog.
+
+A message box is built by the caller, with its buttons, default and escape button; the prompter
+shows it and returns the button the user clicked (None when the box was closed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+
+class Prompter:
+    """Asks the user, with Qt's own modal dialogs."""
+
+    def ask(self, box: QMessageBox) -> QAbstractButton | None:
+        """Show ``box`` modally; the button clicked, or None."""
+        box.exec()
+        return box.clickedButton()
+
+    def open_file(self, parent: QWidget | None, caption: str, filters: str) -> str:
+        """A file to read, or "" when the user cancelled."""
+        path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+        return path
+
+    def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+        """A file to write, or "" when the user cancelled (the dialog asked about overwriting)."""
+        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return path
+
+
+_prompter: list[Prompter] = [Prompter()]
+
+
+def prompter() -> Prompter:
+    return _prompter[0]
+
+
+def install_prompter(replacement: Prompter) -> Prompter:
+    """Put ``replacement`` in place (tests); returns the one it replaced."""
+    previous = _prompter[0]
+    _prompter[0] = replacement
+    return previous

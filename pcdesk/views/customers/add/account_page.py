@@ -1,0 +1,148 @@
+"""Page 1, Account info: the account form, then the Microsoft Customer Agreement attestation."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from pcdesk.models.database import Database
+from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.views.common.mnemonics import assign_mnemonics, plain_text
+from pcdesk.views.common.text_lists import enumerated
+from pcdesk.views.customers.add.pages import BUTTON_MNEMONICS
+from pcdesk.views.customers.forms.account_form import AccountForm
+from pcdesk.views.customers.forms.agreement_form import AgreementForm
+
+MAX_NAMED = 4  # how many missing fields the hint names before saying "and N more"
+
+
+class AccountPage(QWizardPage):
+    def __init__(
+        self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Account info"))
+        self.setSubTitle(
+            self.tr("The customer's company, primary contact and domain, as Partner Center asks.")
+        )
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next: Subscriptions"))
+        self.form = AccountForm(db, profile)
+        self.agreement = AgreementForm()
+        heading = QLabel(self.tr("Microsoft Customer Agreement"))
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        self.form.sections.append(heading)
+
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.form)
+        inner.addSpacing(8)
+        inner.addWidget(heading)
+        inner.addWidget(self.agreement)
+        inner.addStretch(1)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(content)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.hint)
+
+        self.form.changed.connect(self._changed)
+        self.agreement.changed.connect(self._changed)
+        self.form.contact_changed.connect(self._contact_changed)
+        self.form.country_changed.connect(self.agreement.set_country)
+        self.form.relaid_out.connect(self._relaid_out)
+        self.agreement.set_country(self.form.country_code())
+        self._relaid_out()
+        self._changed()
+
+    def _relaid_out(self) -> None:
+        assign_mnemonics(
+            [*self.form.mnemonic_widgets(), *self.agreement.mnemonic_widgets()], BUTTON_MNEMONICS
+        )
+        chain = [*self.form.tab_order(), self.agreement.accepted]
+        chain += [self.agreement.editor(name) for name in self.agreement.messages]
+        chain.append(self.agreement.pending)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _contact_changed(self) -> None:
+        data = self.form.customer_input()
+        self.agreement.follow_contact(
+            data.contact_first_name, data.contact_last_name, data.contact_email, data.contact_phone
+        )
+
+    def _changed(self) -> None:
+        self._update_hint()
+        self.completeChanged.emit()
+
+    def errors(self) -> dict[str, str]:
+        return {**self.form.findings().errors, **self.agreement.errors()}
+
+    def isComplete(self) -> bool:
+        return not self.errors()
+
+    def _update_hint(self) -> dict[str, str]:
+        """Name what is still missing or wrong below the form; returns the errors."""
+        errors = self.errors()
+        names: list[str] = []
+        for field in errors:
+            label = self._label_of(field)
+            if label and label not in names:
+                names.append(label)
+        if not names:
+            self.hint.clear()
+            return errors
+        shown = enumerated(names[:MAX_NAMED])
+        if len(names) > MAX_NAMED:
+            shown = self.tr("{fields} and {count} more").format(
+                fields=shown, count=len(names) - MAX_NAMED
+            )
+        self.hint.setText(self.tr("To go on, complete or correct: {fields}.").format(fields=shown))
+        return errors
+
+    def _label_of(self, field: str) -> str:
+        labels = {**self.form.labels, **self.form.address.labels}
+        if field in self.agreement.messages:
+            editor = self.agreement.editor(field)
+            return editor.accessibleName()
+        label = labels.get("language" if field == "culture" else field)
+        return plain_text(label).rstrip(":\uff1a") if label is not None else ""
+
+    def initializePage(self) -> None:
+        self._changed()
+        self.form.edits["company_name"].setFocus()
+
+    def cleanupPage(self) -> None:
+        """Going back keeps what was typed (QWizard's default would reset the fields)."""
+
+    def validatePage(self) -> bool:
+        self.form.domain.check_now()  # the last word on availability, not a 250 ms-old one
+        errors = self.form.findings().errors
+        agreement_errors = self.agreement.errors()
+        if errors or agreement_errors:
+            self.form.show_errors(dict(errors))
+            self.agreement.show_errors(agreement_errors)
+            if not errors and agreement_errors:
+                first = next(iter(agreement_errors))
+                self.agreement.editor(first).setFocus()
+            return False
+        return True
+
+    def focus_field(self, field: str) -> None:
+        editor = (
+            self.agreement.editor(field)
+            if field in self.agreement.messages
+            else self.form.editor(field)
+        )
+        editor.setFocus()
+        self.scroller.ensureWidgetVisible(editor)

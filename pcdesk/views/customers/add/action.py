@@ -1,0 +1,121 @@
+"""Customers > Add customer…: the action, the draft question, and opening the wizard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+from pcdesk.errors import Unavailable
+from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
+from pcdesk.services.drafts import Draft, DraftStore
+from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.services.partner.roles import Task, may, not_allowed_message
+from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.question import ask
+from pcdesk.views.common.translate import translated
+from pcdesk.views.customers.add import AddCustomerWizard
+
+RESUME, START_OVER, CANCEL = "resume", "start_over", "cancel"
+
+
+class AddCustomerLauncher(QObject):
+    """Owns the Add customer action; ``customer_added(id)`` when a wizard finishes with Done."""
+
+    customer_added = Signal(int)
+
+    def __init__(
+        self, db: Database, profile: PartnerProfileData, drafts: DraftStore, window: QWidget
+    ) -> None:
+        super().__init__(window)
+        self._db = db
+        self._profile = profile
+        self._drafts = drafts
+        self._window = window
+        self.wizard: AddCustomerWizard | None = None
+        self.action = QAction(self.tr("&Add customer…"), self)
+        self.action.setShortcut(QKeySequence.StandardKey.New)
+        self.action.setIcon(
+            QIcon.fromTheme(
+                "contact-new", window.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+            )
+        )
+        self.action.triggered.connect(self.start)
+        self.refresh_permission()
+        publisher().changed.connect(self._on_changes)  # roles saved: look again
+
+    def _on_changes(self, changes: Changes, _source: object) -> None:
+        if changes.team:
+            self.refresh_permission()
+
+    def refresh_permission(self) -> None:
+        """Enable the action, or say why not: the partner type, or the user's role."""
+        if not self._profile.can_add_customers:
+            reason = self.tr(
+                "Indirect resellers cannot add customers. Request a relationship with the "
+                "customer instead."
+            )
+        elif not self._role_allows():
+            reason = translated(not_allowed_message(Task.ADD_CUSTOMER))
+        else:
+            reason = ""
+        self.action.setEnabled(not reason)
+        self.action.setToolTip(
+            reason or self.tr("Add a new customer with a new Microsoft tenant (Ctrl+N)")
+        )
+        self.action.setStatusTip(self.action.toolTip())
+
+    def _role_allows(self) -> bool:
+        try:
+            return may(self._db, Task.ADD_CUSTOMER)
+        except Unavailable:
+            return True  # the wizard's Submit says the database cannot be reached
+
+    def ask_resume(self, draft: Draft) -> str:
+        """Resume a draft, start over, or cancel (a seam the tests replace)."""
+        company = str(draft.values.get("account", {}).get("company_name", "")).strip()
+        text = self.tr("You have a draft for {company}, saved {when}. Resume it?").format(
+            company=company or self.tr("a new customer"),
+            when=QLocale().toString(
+                QDateTime.fromSecsSinceEpoch(int(draft.saved_at.timestamp())),
+                QLocale.FormatType.ShortFormat,
+            ),
+        )
+        answer = ask(
+            self._window,
+            self.tr("Add customer"),
+            text,
+            "",
+            self.tr("&Resume draft"),
+            self.tr("&Start over"),
+        )
+        return {"first": RESUME, "second": START_OVER, "cancel": CANCEL}[answer]
+
+    def start(self) -> AddCustomerWizard | None:
+        """Open the wizard over the window (offering a saved draft first)."""
+        if not self._profile.can_add_customers:
+            return None
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        draft = self._drafts.load()
+        choice = self.ask_resume(draft) if draft is not None else START_OVER
+        if choice == CANCEL:
+            return None
+        wizard = AddCustomerWizard(self._db, self._profile, self._drafts, self._window)
+        if draft is not None and choice == RESUME:
+            wizard.restore_draft(draft.values)
+        elif draft is not None:
+            self._drafts.discard()
+        wizard.customer_added.connect(self.customer_added)
+        wizard.finished.connect(self._finished)
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _finished(self, _result: int) -> None:
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None

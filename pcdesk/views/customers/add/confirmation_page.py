@@ -1,0 +1,110 @@
+"""Page 4, the confirmation: the new customer's ids and its admin's temporary password.
+
+The password exists only in this page's widgets: it is never written to the database, the draft
+or the log, and it is gone when the wizard closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from pcdesk.services.customers.details import CustomerDetails
+from pcdesk.views.common.field_message import FieldMessage
+
+ROWS = ("microsoft_id", "domain", "admin_user", "password")
+
+
+class ConfirmationPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Customer added"))
+        self.setFinalPage(True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Done"))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        labels = {
+            "microsoft_id": self.tr("Microsoft ID:"),
+            "domain": self.tr("Domain:"),
+            "admin_user": self.tr("Admin user name:"),
+            "password": self.tr("Temporary password:"),
+        }
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.values: dict[str, QLineEdit] = {}
+        self.copy_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        for row, name in enumerate(ROWS):
+            value = QLineEdit(self)
+            value.setObjectName(name)
+            value.setReadOnly(True)
+            value.setFont(fixed)  # no confusing l with 1 in a password read aloud
+            label = QLabel(labels[name], self)
+            label.setBuddy(value)
+            value.setAccessibleName(labels[name].rstrip(":\uff1a"))
+            copy = QPushButton(self.tr("Copy"), self)
+            copy.setAutoDefault(True)  # Enter on a focused Copy copies; it must not close
+            copy.setAccessibleName(
+                self.tr("Copy {what}").format(what=labels[name].rstrip(":\uff1a"))
+            )
+            copy.clicked.connect(lambda _checked=False, name=name: self.copy(name))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(value, row, 1)
+            grid.addWidget(copy, row, 2)
+            self.values[name] = value
+            self.copy_buttons[name] = copy
+        self.warning = FieldMessage(self)
+        self.copied = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(grid)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.copied)
+        layout.addStretch(1)
+
+    def show_customer(self, customer: CustomerDetails, password: str) -> None:
+        self.intro.setText(
+            self.tr(
+                "{company} has been added. Give the customer's admin these sign-in details; "
+                "the password must be changed at the first sign-in."
+            ).format(company=customer.company_name)
+        )
+        shown = {
+            "microsoft_id": customer.microsoft_id,
+            "domain": customer.domain,
+            "admin_user": customer.admin_user,
+            "password": password,
+        }
+        for name, value in shown.items():
+            self.values[name].setText(value)
+            self.values[name].setCursorPosition(0)
+        self.warning.show_warning(
+            self.tr(
+                "Copy the temporary password now: it is not saved anywhere and cannot be shown "
+                "again once you click Done."
+            )
+        )
+        self.copied.clear()
+
+    def copy(self, name: str) -> None:
+        QGuiApplication.clipboard().setText(self.values[name].text())
+        self.copied.setText(
+            self.tr("{what} copied to the clipboard.").format(
+                what=self.values[name].accessibleName()
+            )
+        )
+        self.copied.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def forget(self) -> None:
+        """Clear the password from the page (the wizard is closing)."""
+        self.values["password"].clear()

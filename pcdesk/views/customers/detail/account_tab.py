@@ -1,0 +1,452 @@
+"""The Account tab: every account field, and Edit with the wizard's own Account info form.
+
+An edit is made against the version of the customer it started from. Saving sends that version;
+if another workstation saved first, the user sees what differs and chooses (see conflict.py).
+Edit is disabled, saying why, for a role that may not edit customer details (services/roles.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict, replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcdesk.errors import Unavailable
+from pcdesk.models.database import Database
+from pcdesk.models.enums import ResellerState
+from pcdesk.services.customers.details import CustomerDetails
+from pcdesk.services.customers.edits import CustomerChanged, customer_input_of, update_customer
+from pcdesk.services.inputs import CustomerInput
+from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.services.partner.roles import Task, may, not_allowed_message
+from pcdesk.services.resellers.records import list_resellers
+from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.labels import account_status_label, relationship_label
+from pcdesk.views.common.mnemonics import assign_mnemonics, plain_text
+from pcdesk.views.common.translate import translated
+from pcdesk.views.customers.detail.common import selectable_label, write_or_explain
+from pcdesk.views.customers.detail.conflict import (
+    MINE,
+    ConflictDialog,
+    differences,
+    shown_value,
+)
+from pcdesk.views.customers.forms.account_form import AccountForm, default_country
+from pcdesk.views.customers.forms.account_summary import (
+    account_rows,
+    local_date_time,
+    summary_table,
+)
+
+# Letters the main window shows beside the pane (menus File, Customers, Help; the filter bar's
+# Search, Relationship, reseller, Country/region), the header's Copy (Y) and Save (V): the form's
+# labels get the others, so no Alt+letter is ambiguous.
+WINDOW_MNEMONICS = ("f", "c", "h", "s", "r", "e", "o")
+RESERVED_MNEMONICS = (*WINDOW_MNEMONICS, "y", "v")
+
+
+class AccountTab(QWidget):
+    """Shows the account; ``edit()`` opens the form, ``save()`` writes it.
+
+    Signals: ``saved(details)`` after a successful write, ``refreshed(details)`` when another
+    workstation's values were found while saving (the pane shows them everywhere),
+    ``reload_requested()`` when the customer no longer exists, ``editing_changed(bool)``.
+    """
+
+    saved = Signal(object)
+    refreshed = Signal(object)
+    reload_requested = Signal()
+    editing_changed = Signal(bool)
+
+    def __init__(
+        self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._profile = profile
+        self._details: CustomerDetails | None = None
+        self._base: CustomerDetails | None = None  # what the edit is made against
+        self._loaded: CustomerInput | None = None  # the form's values when it was (re)filled
+        self.conflict_dialog: ConflictDialog | None = None
+
+        # -- reading ---------------------------------------------------------------------------
+        self.edit_button = QPushButton(self.tr("E&dit"), self)
+        self.edit_button.setToolTip(self.tr("Change the account's details"))
+        self.edit_button.setAutoDefault(True)
+        self.edit_button.clicked.connect(self.edit)
+        self.summary = selectable_label(self, "account_summary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notice = FieldMessage(self)
+        reading = QWidget(self)
+        top = QHBoxLayout()
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        inner = QVBoxLayout(reading)
+        inner.addLayout(top)
+        inner.addWidget(self.notice)
+        inner.addWidget(self.summary)
+        inner.addStretch(1)
+        self.reading = self._scroll(reading)
+
+        # -- editing ---------------------------------------------------------------------------
+        self.form = AccountForm(db, profile)
+        self.form.setObjectName("account_form")
+        self.form.set_domain_read_only(True)
+        self.form.country.setEnabled(False)
+        self.form.country.setToolTip(self.tr("A customer's country/region cannot be changed."))
+        self.form.relaid_out.connect(self._relaid_out)
+        self._let_lists_narrow()
+        form_holder = QWidget(self)
+        holder_layout = QVBoxLayout(form_holder)
+        holder_layout.addWidget(self.form)
+        holder_layout.addStretch(1)
+        self.form_scroll = self._scroll(form_holder)
+        self.failure = FieldMessage(self)
+        self.save_button = QPushButton(self.tr("Sa&ve"), self)
+        self.save_button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Leave the account as it is saved (Esc)"))
+        self.cancel_button.setAutoDefault(True)
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        editing = QWidget(self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        edit_layout = QVBoxLayout(editing)
+        edit_layout.addWidget(self.form_scroll, 1)
+        edit_layout.addWidget(self.failure)
+        edit_layout.addLayout(buttons)
+        self.editing = editing
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), editing)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel_edit)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.reading)
+        self.stack.addWidget(self.editing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._relaid_out()
+
+    def _scroll(self, content: QWidget) -> QScrollArea:
+        scroll = QScrollArea(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return scroll
+
+    def _let_lists_narrow(self) -> None:
+        """The pane shares the window with the customer list: lists as wide as their longest
+        entry (a country, a reseller with its Partner ID) would make the form scroll sideways.
+        They take the width there is instead; their drop-down lists still show entries whole."""
+        form = self.form
+        for combo in (form.country, form.address.state_list, form.language, form.reseller):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
+
+    def _relaid_out(self) -> None:
+        assign_mnemonics(self.form.mnemonic_widgets(), RESERVED_MNEMONICS)
+        chain = [*self.form.tab_order(), self.save_button, self.cancel_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def show_details(self, details: CustomerDetails) -> None:
+        """Show ``details``. An edit in progress keeps what the user typed; it moves on to the
+        new version only when no account field changed (another tab's write, say), so a Save
+        still finds out about anyone else's change to the account."""
+        self._details = details
+        self.summary.setText(self._summary_html(details))
+        self._follow_role()
+        base = self._base
+        if (
+            base is not None
+            and base.id == details.id
+            and customer_input_of(details) == customer_input_of(base)
+        ):
+            self._base = details
+
+    def _follow_role(self) -> bool:
+        """Edit only for a role that may edit customer details: others see why not."""
+        try:
+            allowed = may(self._db, Task.EDIT_CUSTOMER)
+        except Unavailable:
+            allowed = True  # saving says the database cannot be reached
+        self.edit_button.setEnabled(allowed)
+        self.edit_button.setToolTip(
+            self.tr("Change the account's details")
+            if allowed
+            else translated(not_allowed_message(Task.EDIT_CUSTOMER))
+        )
+        return allowed
+
+    def _summary_html(self, details: CustomerDetails) -> str:
+        rows = account_rows(customer_input_of(details), details.indirect_reseller_name)
+        # A customer added from an accepted relationship request has no address, contact or
+        # language yet: say so rather than leave the row blank.
+        missing = self.tr("Not known yet: Edit to add it")
+        rows = [(label, values if any(values) else [missing]) for label, values in rows]
+        rows.insert(0, (self.tr("Microsoft ID"), [details.microsoft_id]))
+        rows += [
+            (self.tr("Relationship"), [relationship_label(details.relationship)]),
+            (self.tr("Account status"), [account_status_label(details.account_status)]),
+        ]
+        if details.tags:
+            rows.append((self.tr("Tags"), [details.tags]))
+        rows += [
+            (
+                self.tr("Added"),
+                [
+                    self.tr("{when} by {who}").format(
+                        when=local_date_time(details.created_at), who=details.created_by
+                    )
+                ],
+            ),
+            (
+                self.tr("Last changed"),
+                [
+                    self.tr("{when} by {who}").format(
+                        when=local_date_time(details.updated_at), who=details.updated_by
+                    )
+                ],
+            ),
+        ]
+        return summary_table(rows)
+
+    def clear(self) -> None:
+        """Another customer is about to be shown: any edit is dropped."""
+        self._finish_edit()
+        self._details = None
+        self.summary.clear()
+        self.notice.clear()
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def is_editing(self) -> bool:
+        return self._base is not None
+
+    def has_unsaved_edits(self) -> bool:
+        return self.is_editing() and self._form_input() != self._loaded
+
+    def edit(self) -> None:
+        """Switch to the form, filled with the account as it is saved."""
+        if self._details is None or self.is_editing() or not self._follow_role():
+            return
+        self._base = self._details
+        self.notice.clear()
+        self.failure.clear()
+        self._fill_resellers(self._details)
+        self._fill(self._details)
+        self.stack.setCurrentWidget(self.editing)
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.form.edits["company_name"].setFocus()
+        self.editing_changed.emit(True)
+
+    def _fill_resellers(self, details: CustomerDetails) -> None:
+        """The active resellers, and the customer's own even if it was suspended since."""
+        if not self._profile.has_resellers:
+            return
+        resellers = tuple(
+            reseller
+            for reseller in list_resellers(self._db, active_only=False)
+            if reseller.state is ResellerState.ACTIVE or reseller.id == details.indirect_reseller_id
+        )
+        self.form.reseller.set_resellers(resellers)
+
+    def _fill(self, details: CustomerDetails) -> None:
+        """Put the saved account in the form, with no message left from before."""
+        data = customer_input_of(details)
+        # A customer added from an accepted relationship request has no country/region yet:
+        # it is chosen once here, starting from the workstation's own.
+        unknown_country = not data.country
+        if unknown_country:
+            data = replace(data, country=default_country())
+        self.form.set_values({**asdict(data), "touched": []})
+        self.form.country.setEnabled(unknown_country)
+        self.form.country.setToolTip(
+            self.tr("Choose the customer's country/region: it cannot be changed later.")
+            if unknown_country
+            else self.tr("A customer's country/region cannot be changed.")
+        )
+        for message in self.form.messages.values():
+            message.clear()
+        self.form.domain_status.clear()
+        self._loaded = self._form_input()
+
+    def _form_input(self) -> CustomerInput:
+        """What the form holds, with what it does not show (tags; the reseller when the partner
+        has none) taken from the version the edit is made against."""
+        data = self.form.customer_input()
+        if self._base is None:
+            return data
+        data = replace(data, tags=self._base.tags)
+        if not self._profile.has_resellers:
+            data = replace(data, indirect_reseller_id=self._base.indirect_reseller_id)
+        return data
+
+    def cancel_edit(self) -> None:
+        """Cancel (or Esc): leave the account as saved."""
+        if not self.is_editing():
+            return
+        self._finish_edit()
+        self.edit_button.setFocus()
+
+    def _finish_edit(self) -> None:
+        was_editing = self.is_editing()
+        self._base = None
+        self._loaded = None
+        self.failure.clear()
+        self.stack.setCurrentWidget(self.reading)
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.close()
+            self.conflict_dialog = None
+        if was_editing:
+            self.editing_changed.emit(False)
+
+    def save(self, *, retried: bool = False) -> bool:
+        """Save the form; True when the account is saved (or nothing needed saving).
+
+        False keeps the form open with what the user typed: a field refused (its message is
+        beside it), the database unavailable, or another workstation's change to decide on.
+        """
+        base = self._base
+        if base is None:
+            return True
+        self.failure.clear()
+        data = self._form_input()
+        if data == self._loaded:
+            self._finish_edit()  # nothing changed: nothing to write
+            self.edit_button.setFocus()
+            return True
+        errors: dict[str, str] = dict(self.form.findings().errors)
+        if errors:
+            self.form.show_errors(errors)
+            self.failure.show_error(self.tr("Nothing was saved: correct the fields marked."))
+            return False
+
+        def refused(errors: dict[str, str]) -> None:
+            self.form.show_errors(errors)
+            problem = next(iter(errors.values()), "")
+            self.failure.show_error(
+                self.tr("Nothing was saved: {problem}").format(problem=translated(problem))
+            )
+
+        def gone() -> None:
+            self.failure.show_error(self.tr("Nothing was saved: this customer no longer exists."))
+            self.reload_requested.emit()
+
+        def not_allowed(reason: str) -> None:  # the role was taken away since Edit
+            self.failure.show_error(self.tr("Nothing was saved: {problem}").format(problem=reason))
+            self._follow_role()
+
+        try:
+            saved = write_or_explain(
+                lambda: update_customer(self._db, base.id, base.version, data),
+                refused=refused,
+                unavailable=self.failure.show_error,
+                gone=gone,
+                not_allowed=not_allowed,
+            )
+        except CustomerChanged as changed:
+            return self._conflict(data, changed.current, retried=retried)
+        if saved is None:
+            return False
+        self._finish_edit()
+        self.edit_button.setFocus()
+        self.saved.emit(saved)
+        return True
+
+    # -- another workstation saved first --------------------------------------------------------
+
+    def _conflict(self, mine: CustomerInput, current: CustomerDetails, *, retried: bool) -> bool:
+        base = self._base
+        assert base is not None
+        self._details = current
+        if customer_input_of(current) == customer_input_of(base) and not retried:
+            # Only something else changed (a subscription, say): no account field would be
+            # overwritten, so the edit moves on to the new version and is saved.
+            self._base = current
+            return self.save(retried=True)
+        self.refreshed.emit(current)
+        saved_input = customer_input_of(current)
+        found = differences(
+            mine,
+            saved_input,
+            customer_input_of(base),
+            self._label_of,
+            lambda name, data: self._shown(name, data, current),
+        )
+        if not found:
+            # The other workstation saved exactly what the user typed.
+            self._finish_edit()
+            self.notice.show_warning(
+                self.tr("Another workstation saved the same changes first; nothing else changed.")
+            )
+            return True
+        self.failure.show_warning(
+            self.tr("Another workstation changed this customer first. Nothing was saved.")
+        )
+        dialog = ConflictDialog(current.company_name, found, self)
+        dialog.setObjectName("conflict_dialog")
+        dialog.chosen.connect(lambda choice: self._resolved(choice, current))
+        dialog.finished.connect(dialog.deleteLater)
+        self.conflict_dialog = dialog
+        dialog.open()
+        return False
+
+    def _resolved(self, choice: str, current: CustomerDetails) -> None:
+        self.conflict_dialog = None
+        if not self.is_editing():
+            return
+        self._base = current
+        if choice == MINE:
+            self.failure.show_warning(
+                self.tr(
+                    "Your changes are kept. Save to replace the values another workstation saved."
+                )
+            )
+            self._loaded = customer_input_of(current)  # unsaved until the user saves again
+        else:
+            self._fill(current)
+            self.failure.show_warning(self.tr("The form shows the values now saved."))
+        self.form.edits["company_name"].setFocus()
+
+    def _label_of(self, name: str) -> str:
+        labels = {**self.form.labels, **self.form.address.labels}
+        if name == "culture":
+            name = "language"
+        if name == "tags":
+            return self.tr("Tags")
+        label = labels.get(name)
+        return plain_text(label).rstrip(":\uff1a") if label is not None else name
+
+    def _shown(self, name: str, data: CustomerInput, current: CustomerDetails) -> str:
+        def reseller_name(reseller_id: int | None) -> str:
+            if reseller_id is None:
+                return self.tr("None")
+            if reseller_id == current.indirect_reseller_id and current.indirect_reseller_name:
+                return current.indirect_reseller_name
+            index = self.form.reseller.findData(reseller_id)
+            return self.form.reseller.itemText(index) if index >= 0 else str(reseller_id)
+
+        return shown_value(name, data, reseller_name)

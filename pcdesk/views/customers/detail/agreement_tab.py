@@ -1,0 +1,280 @@
+"""The Agreement tab: the Microsoft Customer Agreement's status, and confirming a pending one.
+
+Confirming uses the wizard's own attestation form (AgreementForm): the signer starts as the
+primary contact, the date as today, and the same rules apply.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcdesk.errors import NotAllowed, Unavailable
+from pcdesk.models.database import Database
+from pcdesk.models.enums import AgreementStatus, AgreementType
+from pcdesk.services.customers.details import AgreementData, CustomerDetails
+from pcdesk.services.customers.edits import confirm_agreement
+from pcdesk.services.inputs import AgreementInput
+from pcdesk.services.partner.roles import Task, may, not_allowed_message
+from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.labels import agreement_label
+from pcdesk.views.common.mnemonics import assign_mnemonics
+from pcdesk.views.common.translate import translated
+from pcdesk.views.customers.detail.common import selectable_label, write_or_explain
+from pcdesk.views.customers.forms.account_summary import (
+    local_date_time,
+    long_date,
+    person,
+    summary_table,
+)
+from pcdesk.views.customers.forms.agreement_form import AGREEMENT_URL, AgreementForm
+
+
+def is_pending(details: CustomerDetails) -> bool:
+    """Nothing recorded yet, or the customer is to accept in the Microsoft 365 admin center."""
+    return details.agreement is None or details.agreement.status is AgreementStatus.PENDING
+
+
+class ConfirmAgreementDialog(QDialog):
+    """Signer and date of an acceptance; ``submitted(AgreementInput)`` when the user confirms
+    input the form finds valid. The tab writes it and closes the dialog (or says why not)."""
+
+    submitted = Signal(object)
+
+    def __init__(self, details: CustomerDetails, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Confirm acceptance"))
+        self.details = details
+        intro = QLabel(
+            self.tr(
+                "Record that {company} accepted the Microsoft Customer Agreement: who signed "
+                "it, and on which day."
+            ).format(company=details.company_name),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.form = AgreementForm(self)
+        self.form.accepted.setChecked(True)
+        for widget in (self.form.accepted, self.form.pending, self.form.pending_note):
+            widget.hide()
+        signer_layout = self.form.signer.layout()
+        if signer_layout is not None:
+            signer_layout.setContentsMargins(0, 0, 0, 0)  # no choice to indent it under
+        self.form.set_country(details.country)
+        self.form.follow_contact(
+            details.contact_first_name,
+            details.contact_last_name,
+            details.contact_email,
+            details.contact_phone,
+        )
+        assign_mnemonics(self.form.labels, ("c",))
+        self.failure = FieldMessage(self)
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = QPushButton(self.tr("&Confirm"), self)
+        self.confirm_button.setDefault(True)
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm_button.clicked.connect(self._confirm)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(self.failure)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
+
+    def _confirm(self) -> None:
+        self.failure.clear()
+        errors = self.form.errors()
+        if errors:
+            self.form.show_errors(errors)
+            self.form.editor(next(iter(errors))).setFocus()
+            return
+        self.submitted.emit(self.form.agreement_input())
+
+    def agreement_input(self) -> AgreementInput:
+        return self.form.agreement_input()
+
+
+class AgreementTab(QWidget):
+    """``saved(details)`` after an acceptance is recorded; ``refreshed(details)`` when another
+    workstation's change was found instead; ``reload_requested()`` when the customer no longer exists."""
+
+    saved = Signal(object)
+    refreshed = Signal(object)
+    reload_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._details: CustomerDetails | None = None
+        self.dialog: ConfirmAgreementDialog | None = None
+        self.summary = selectable_label(self, "agreement_summary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.pending_note = QLabel(self)
+        self.pending_note.setWordWrap(True)
+        self.pending_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confirm_button = QPushButton(self.tr("Confirm &acceptance…"), self)
+        self.confirm_button.setToolTip(
+            self.tr("Record that the customer accepted the agreement, with signer and date")
+        )
+        self.confirm_button.setAutoDefault(True)
+        self.confirm_button.clicked.connect(self.open_confirmation)
+        self.notice = FieldMessage(self)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.confirm_button)
+        button_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pending_note)
+        layout.addLayout(button_row)
+        layout.addStretch(1)
+
+    def show_details(self, details: CustomerDetails) -> None:
+        self._details = details
+        self.summary.setText(self._summary_html(details.agreement))
+        pending = is_pending(details)
+        self.pending_note.setVisible(pending)
+        self.confirm_button.setVisible(pending)
+        if pending:
+            self._follow_role()
+            self.pending_note.setText(
+                self.tr(
+                    "The customer's admin accepts it in the Microsoft 365 admin center ({url}). "
+                    "Until it is accepted, no subscriptions can be ordered and no licenses added."
+                ).format(url=AGREEMENT_URL)
+            )
+
+    def _follow_role(self) -> None:
+        """Only Admin and Sales agents attest (partner-center.md): others see why not."""
+        try:
+            allowed = may(self._db, Task.ATTEST_AGREEMENT)
+        except Unavailable:
+            allowed = True  # confirming says the database cannot be reached
+        self.confirm_button.setEnabled(allowed)
+        self.confirm_button.setToolTip(
+            self.tr("Record that the customer accepted the agreement, with signer and date")
+            if allowed
+            else translated(not_allowed_message(Task.ATTEST_AGREEMENT))
+        )
+
+    def clear(self) -> None:
+        self._details = None
+        self.summary.clear()
+        self.notice.clear()
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    def _summary_html(self, agreement: AgreementData | None) -> str:
+        status = agreement_label(None if agreement is None else agreement.status)
+        rows: list[tuple[str, list[str]]] = [(self.tr("Status"), [status])]
+        if agreement is None:
+            return summary_table(rows)
+        kind = {
+            AgreementType.MICROSOFT_CUSTOMER_AGREEMENT: self.tr("Microsoft Customer Agreement"),
+            AgreementType.MICROSOFT_CLOUD_AGREEMENT: self.tr("Microsoft Cloud Agreement"),
+        }.get(agreement.agreement_type, str(agreement.agreement_type))
+        rows.append((self.tr("Agreement"), [kind]))
+        if agreement.status is AgreementStatus.ACCEPTED:
+            signer = person(agreement.signer_first_name, agreement.signer_last_name)
+            rows.append(
+                (
+                    self.tr("Signer"),
+                    [signer, agreement.signer_email, agreement.signer_phone],
+                )
+            )
+            if agreement.date_accepted is not None:
+                rows.append((self.tr("Date accepted"), [long_date(agreement.date_accepted)]))
+        rows.append(
+            (
+                self.tr("Recorded"),
+                [
+                    self.tr("{when} by {who}").format(
+                        when=local_date_time(agreement.recorded_at), who=agreement.recorded_by
+                    )
+                ],
+            )
+        )
+        return summary_table(rows)
+
+    # -- confirming -----------------------------------------------------------------------------
+
+    def open_confirmation(self) -> None:
+        if self._details is None or not is_pending(self._details):
+            return
+        self.notice.clear()
+        dialog = ConfirmAgreementDialog(self._details, self)
+        dialog.setObjectName("confirm_agreement_dialog")
+        dialog.submitted.connect(self._record)
+        dialog.finished.connect(self._dialog_closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def _record(self, agreement: AgreementInput) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        details = dialog.details
+
+        def refused(errors: dict[str, str]) -> None:
+            dialog.form.show_errors(errors)
+            shown = set(dialog.form.messages)
+            others = [text for name, text in errors.items() if name not in shown]
+            dialog.failure.show_error(
+                translated(others[0]) if others else self.tr("Correct the fields marked.")
+            )
+
+        def gone() -> None:
+            dialog.reject()
+            self.reload_requested.emit()
+
+        try:
+            saved = write_or_explain(
+                lambda: confirm_agreement(self._db, details.id, details.version, agreement),
+                refused=refused,
+                unavailable=dialog.failure.show_error,
+                gone=gone,
+                changed=lambda current: self._changed_meanwhile(dialog, current),
+            )
+        except NotAllowed as not_allowed:  # the role was taken away since the tab was shown
+            dialog.failure.show_error(translated(not_allowed.args[0]))
+            self._follow_role()
+            return
+        if saved is None:
+            return
+        dialog.accept()
+        self.saved.emit(saved)
+
+    def _changed_meanwhile(self, dialog: ConfirmAgreementDialog, current: CustomerDetails) -> None:
+        self.refreshed.emit(current)
+        if is_pending(current):
+            dialog.details = current  # the next Confirm is made against what is saved now
+            dialog.failure.show_warning(
+                self.tr(
+                    "Another workstation changed this customer meanwhile. Nothing was recorded. "
+                    "The agreement is still pending: confirm again to record the acceptance."
+                )
+            )
+            return
+        dialog.reject()
+        self.notice.show_warning(
+            self.tr(
+                "Another workstation recorded the agreement first. Nothing was recorded; "
+                "what is saved now is shown."
+            )
+        )

@@ -1,0 +1,66 @@
+"""The pane's header: which customer this is, with its domain and Microsoft ID to copy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from pcdesk.services.customers.details import CustomerDetails
+
+_SELECTABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+
+class CustomerHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.company = QLabel(self)
+        self.company.setObjectName("company_name")
+        self.company.setWordWrap(True)
+        self.company.setTextFormat(Qt.TextFormat.PlainText)
+        self.company.setTextInteractionFlags(_SELECTABLE)
+        font = self.company.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.company.setFont(font)
+        self.domain = self._value("domain", self.tr("Domain"))
+        self.microsoft_id = self._value("microsoft_id", self.tr("Microsoft ID"))
+        self.copy_id = QToolButton(self)
+        self.copy_id.setText(self.tr("Cop&y"))
+        self.copy_id.setToolTip(self.tr("Copy the Microsoft ID"))
+        self.copy_id.setAccessibleName(self.tr("Copy the Microsoft ID"))
+        self.copy_id.clicked.connect(self.copy_microsoft_id)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.company, 0, 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Domain:"), self), 1, 0)
+        grid.addWidget(self.domain, 1, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("Microsoft ID:"), self), 2, 0)
+        grid.addWidget(self.microsoft_id, 2, 1)
+        grid.addWidget(self.copy_id, 2, 2)
+        grid.setColumnStretch(3, 1)  # the values keep to the left, the copy button beside its ID
+
+    def _value(self, name: str, accessible: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(_SELECTABLE)
+        label.setAccessibleName(accessible)
+        # A GUID has no place to wrap: let it be cut rather than widen the pane.
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 12)
+        return label
+
+    def show_details(self, details: CustomerDetails) -> None:
+        self.company.setText(details.company_name)
+        self.domain.setText(details.domain)
+        self.domain.setToolTip(details.domain)
+        self.microsoft_id.setText(details.microsoft_id)
+        self.microsoft_id.setToolTip(details.microsoft_id)
+
+    def copy_microsoft_id(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self.microsoft_id.text())

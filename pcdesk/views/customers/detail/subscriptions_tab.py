@@ -1,0 +1,477 @@
+"""The Subscriptions tab: what the customer holds, ordering more, and changing one subscription.
+
+Each change is made against the subscription's own version (an order against the customer's);
+if another workstation changed it first, nothing is written and the tab shows what is saved now.
+Ordering and every change are disabled, saying why, for a role that may not manage subscriptions
+(services/roles.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcdesk.errors import Unavailable
+from pcdesk.models.database import Database
+from pcdesk.models.enums import SubscriptionStatus
+from pcdesk.services.catalog.price_list_format import CENT, term_months
+from pcdesk.services.customers.details import CustomerDetails, SubscriptionData
+from pcdesk.services.customers.subscriptions import (
+    add_subscriptions,
+    cancel_subscription,
+    change_quantity,
+    reactivate_subscription,
+    suspend_subscription,
+)
+from pcdesk.services.inputs import SubscriptionLine
+from pcdesk.services.partner.roles import Task, may, not_allowed_message
+from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.labels import subscription_status_label
+from pcdesk.views.common.money import billing_plan_label, format_money, term_label
+from pcdesk.views.common.text_lists import sentences
+from pcdesk.views.common.translate import translated
+from pcdesk.views.customers.detail.add_offers_dialog import AddOffersDialog
+from pcdesk.views.customers.detail.common import write_or_explain
+from pcdesk.views.customers.detail.subscription_rules import allowed, purchase_problem
+from pcdesk.views.customers.detail.tables import DetailTable
+from pcdesk.views.customers.forms.quantity_spin_box import QuantitySpinBox
+
+OFFER, LICENSES, TERM, BILLING, STATUS, MONTHLY = range(6)
+
+
+def monthly_price(subscription: SubscriptionData) -> Decimal:
+    """What the subscription costs a month: its licenses at the term's price per month."""
+    try:
+        months = term_months(subscription.term)
+    except ValueError:
+        months = 1
+    per_license = (subscription.unit_price / months).quantize(CENT)
+    return per_license * subscription.quantity
+
+
+def subscription_title(subscription: SubscriptionData) -> str:
+    if subscription.sku_title and subscription.sku_title != subscription.product_title:
+        return f"{subscription.product_title} — {subscription.sku_title}"
+    return subscription.product_title
+
+
+class SubscriptionsTab(QWidget):
+    """``saved(details)`` after each write, ``refreshed(details)`` when another workstation's
+    change was found instead, ``reload_requested()`` when something is gone."""
+
+    saved = Signal(object)
+    refreshed = Signal(object)
+    reload_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._details: CustomerDetails | None = None
+        self._role_problem: str | None = None  # why the user's role may not; None if it may
+        self.add_dialog: AddOffersDialog | None = None
+        self.cancel_question: QMessageBox | None = None
+
+        self.blocked = FieldMessage(self)
+        self.add_button = QPushButton(self.tr("&Add offers…"), self)
+        self.add_button.setToolTip(self.tr("Order more offers for this customer"))
+        self.add_button.setAutoDefault(True)
+        self.add_button.clicked.connect(self.open_add_offers)
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+
+        self.table = DetailTable(
+            (
+                self.tr("Offer"),
+                self.tr("Licenses"),
+                self.tr("Term"),
+                self.tr("Billing"),
+                self.tr("Status"),
+                self.tr("Per month"),
+            ),
+            self.tr("Subscriptions"),
+            self.tr("No subscriptions."),
+            self,
+        )
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.total = QLabel(self)
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.notice = FieldMessage(self)
+
+        self.quantity = QuantitySpinBox(self)
+        self.quantity.setRange(1, 99_999)
+        self.quantity.setMinimumWidth(self.quantity.sizeHint().width())
+        self.quantity.setAccessibleName(self.tr("Licenses"))
+        self.quantity.valueChanged.connect(self._quantity_edited)
+        self.quantity.return_pressed.connect(self.apply_quantity)
+        self.quantity_label = QLabel(self.tr("&Licenses:"), self)
+        self.quantity_label.setBuddy(self.quantity)
+        self.apply_button = QPushButton(self.tr("A&pply"), self)
+        self.apply_button.setToolTip(self.tr("Change the subscription's license count"))
+        self.apply_button.setAutoDefault(True)
+        self.apply_button.clicked.connect(self.apply_quantity)
+        self.suspend_button = QPushButton(self.tr("S&uspend"), self)
+        self.suspend_button.setAutoDefault(True)
+        self.suspend_button.clicked.connect(self.suspend)
+        self.reactivate_button = QPushButton(self.tr("Reac&tivate"), self)
+        self.reactivate_button.setAutoDefault(True)
+        self.reactivate_button.clicked.connect(self.reactivate)
+        self.cancel_button = QPushButton(self.tr("Ca&ncel subscription…"), self)
+        self.cancel_button.setAutoDefault(True)
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        # The buttons act on this one; its whole title, which a narrow table cuts short.
+        self.selected_title = QLabel(self)
+        self.selected_title.setObjectName("selected_subscription")
+        self.selected_title.setWordWrap(True)
+        self.selected_title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.selected_title.font()
+        font.setBold(True)
+        self.selected_title.setFont(font)
+
+        quantity_row = QHBoxLayout()
+        quantity_row.addWidget(self.quantity_label)
+        quantity_row.addWidget(self.quantity)
+        quantity_row.addWidget(self.apply_button)
+        quantity_row.addStretch(1)
+        top.addWidget(self.total)  # beside Add offers: the licence row has no room on a narrow pane
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.suspend_button)
+        status_row.addWidget(self.reactivate_button)
+        status_row.addWidget(self.cancel_button)
+        status_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.blocked)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.selected_title)
+        layout.addLayout(quantity_row)
+        layout.addLayout(status_row)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.notice)
+        for first, second in (
+            (self.add_button, self.table),
+            (self.table, self.quantity),
+            (self.quantity, self.apply_button),
+            (self.apply_button, self.suspend_button),
+            (self.suspend_button, self.reactivate_button),
+            (self.reactivate_button, self.cancel_button),
+        ):
+            QWidget.setTabOrder(first, second)
+        self._update_actions()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def show_details(self, details: CustomerDetails) -> None:
+        keep = self.selected()
+        same_customer = self._details is not None and self._details.id == details.id
+        self._details = details
+        subscriptions = details.subscriptions
+        self.table.set_rows(
+            [
+                [
+                    subscription_title(sub),
+                    QLocale().toString(sub.quantity),
+                    term_label(sub.term),
+                    billing_plan_label(sub.billing_plan),
+                    subscription_status_label(sub.status),
+                    format_money(monthly_price(sub), sub.currency),
+                ]
+                for sub in subscriptions
+            ],
+            [sub.id for sub in subscriptions],
+            right=(LICENSES, MONTHLY),
+            tooltips=[[subscription_title(sub), "", "", "", "", ""] for sub in subscriptions],
+        )
+        kept = same_customer and keep is not None and self.table.select_id(keep.id)
+        if not kept and subscriptions:
+            self.table.selectRow(0)
+        self.total.setText(self._total_text(subscriptions))
+        problem = purchase_problem(details)
+        if problem is None:
+            self.blocked.clear()
+        else:
+            self.blocked.show_warning(problem)
+        self._follow_role()
+        if self.add_dialog is not None:
+            self.add_dialog.details = details
+        self._update_actions()
+
+    def _follow_role(self) -> None:
+        """Read the user's role again: Add offers, and each change, only for one that may."""
+        try:
+            allowed = may(self._db, Task.MANAGE_SUBSCRIPTIONS)
+        except Unavailable:
+            allowed = True  # the write itself says the database cannot be reached
+        self._role_problem = (
+            None if allowed else translated(not_allowed_message(Task.MANAGE_SUBSCRIPTIONS))
+        )
+        problem = None if self._details is None else purchase_problem(self._details)
+        self.add_button.setEnabled(problem is None and self._role_problem is None)
+        self.add_button.setToolTip(
+            self._role_problem or problem or self.tr("Order more offers for this customer")
+        )
+
+    def clear(self) -> None:
+        self._details = None
+        self.table.set_rows([])
+        self.notice.clear()
+        self.blocked.clear()
+        self.total.clear()
+        if self.add_dialog is not None:
+            self.add_dialog.reject()
+        if self.cancel_question is not None:
+            self.cancel_question.reject()
+        self._update_actions()
+
+    def _total_text(self, subscriptions: tuple[SubscriptionData, ...]) -> str:
+        totals: dict[str, Decimal] = {}
+        for sub in subscriptions:
+            if sub.status is SubscriptionStatus.ACTIVE:
+                totals[sub.currency] = totals.get(sub.currency, Decimal(0)) + monthly_price(sub)
+        if not totals:
+            return ""
+        amounts = " + ".join(format_money(amount, currency) for currency, amount in totals.items())
+        return self.tr("Active: {amount} a month").format(amount=amounts)
+
+    def selected(self) -> SubscriptionData | None:
+        row = self.table.selected_row()
+        if row is None or self._details is None:
+            return None
+        wanted = self.table.row_id(row)
+        return next((sub for sub in self._details.subscriptions if sub.id == wanted), None)
+
+    def _update_actions(self, *_: object) -> None:
+        sub = self.selected()
+        buttons = (self.suspend_button, self.reactivate_button, self.cancel_button)
+        if sub is None or self._details is None:
+            for widget in (self.quantity, self.apply_button, *buttons):
+                widget.setEnabled(False)
+            self.reason.clear()
+            self.reason.hide()
+            self.selected_title.clear()
+            return
+        can = allowed(self._details, sub, self._role_problem)
+        self.selected_title.setText(subscription_title(sub))
+        self.quantity.blockSignals(True)
+        self.quantity.setRange(can.minimum, can.maximum)
+        self.quantity.setValue(sub.quantity)
+        self.quantity.blockSignals(False)
+        self.quantity.setToolTip(
+            self._role_problem
+            or self.tr("From {low} to {high} licenses").format(
+                low=QLocale().toString(can.minimum), high=QLocale().toString(can.maximum)
+            )
+        )
+        self.quantity.setEnabled(can.change_quantity)
+        self.apply_button.setEnabled(False)  # until the count differs from the saved one
+        self.apply_button.setToolTip(
+            self._role_problem or self.tr("Change the subscription's license count")
+        )
+        self.suspend_button.setEnabled(can.suspend)
+        self.reactivate_button.setEnabled(can.reactivate)
+        self.cancel_button.setEnabled(can.cancel)
+        for button in (self.suspend_button, self.reactivate_button, self.cancel_button):
+            button.setToolTip(self._role_problem or "")
+        self.reason.setText(can.reason)
+        self.reason.setVisible(bool(can.reason))
+
+    def _quantity_edited(self, value: int) -> None:
+        sub = self.selected()
+        self.apply_button.setEnabled(sub is not None and value != sub.quantity)
+
+    # -- acting ---------------------------------------------------------------------------------
+
+    def apply_quantity(self) -> None:
+        sub = self.selected()
+        self.quantity.interpretText()  # a count typed but not yet confirmed still counts
+        if sub is None or self.quantity.value() == sub.quantity:
+            return
+        quantity = self.quantity.value()
+        self._act(
+            lambda: change_quantity(self._db, sub.id, sub.version, quantity),
+            self.tr("{offer}: {count} licenses now.").format(
+                offer=subscription_title(sub), count=QLocale().toString(quantity)
+            ),
+        )
+
+    def suspend(self) -> None:
+        sub = self.selected()
+        if sub is not None:
+            self._act(
+                lambda: suspend_subscription(self._db, sub.id, sub.version),
+                self.tr("{offer} is suspended.").format(offer=subscription_title(sub)),
+            )
+
+    def reactivate(self) -> None:
+        sub = self.selected()
+        if sub is not None:
+            self._act(
+                lambda: reactivate_subscription(self._db, sub.id, sub.version),
+                self.tr("{offer} is active again.").format(offer=subscription_title(sub)),
+            )
+
+    def ask_cancel(self) -> None:
+        """Cancelling is final: ask first (a window-modal question; ``cancel_question``)."""
+        sub = self.selected()
+        if sub is None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("cancel_question")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Cancel subscription"))
+        box.setText(
+            self.tr("Cancel {offer} ({count} licenses)?").format(
+                offer=subscription_title(sub), count=QLocale().toString(sub.quantity)
+            )
+        )
+        box.setInformativeText(
+            self.tr("A cancelled subscription cannot be reactivated; its licenses are released.")
+        )
+        confirm = box.addButton(
+            self.tr("Ca&ncel subscription"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            self.cancel_question = None
+            if box.clickedButton() is confirm:
+                self._act(
+                    lambda: cancel_subscription(self._db, sub.id, sub.version),
+                    self.tr("{offer} is cancelled.").format(offer=subscription_title(sub)),
+                )
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.cancel_question = box
+        box.open()
+
+    def _act(self, write: Callable[[], CustomerDetails], done: str) -> bool:
+        """Run one write; show what happened. True when it was written."""
+        self.notice.clear()
+
+        def refused(errors: dict[str, str]) -> None:
+            problems = [translated(text) for text in errors.values()]
+            self.notice.show_error(
+                self.tr("Nothing was changed: {problem}").format(problem=sentences(problems))
+            )
+            self._update_actions()
+
+        def gone() -> None:
+            self.reload_requested.emit()
+            self.notice.show_error(self.tr("Nothing was changed: it no longer exists."))
+
+        def changed(current: CustomerDetails) -> None:
+            self.refreshed.emit(current)
+            self.notice.show_warning(
+                self.tr(
+                    "Another workstation changed this customer's subscriptions first. Nothing "
+                    "was changed; what is saved now is shown."
+                )
+            )
+
+        def not_allowed(reason: str) -> None:  # the role was taken away since it was shown
+            self._follow_role()
+            self._update_actions()
+            self.notice.show_error(self.tr("Nothing was changed: {problem}").format(problem=reason))
+
+        details = write_or_explain(
+            write,
+            refused=refused,
+            unavailable=self.notice.show_error,
+            gone=gone,
+            changed=changed,
+            not_allowed=not_allowed,
+        )
+        if details is None:
+            return False
+        self.saved.emit(details)
+        self.notice.show_ok(done)
+        return True
+
+    # -- ordering -------------------------------------------------------------------------------
+
+    def open_add_offers(self) -> None:
+        if (
+            self._details is None
+            or purchase_problem(self._details) is not None
+            or self._role_problem is not None
+        ):
+            return  # Add offers is disabled and says why
+        self.notice.clear()
+        dialog = AddOffersDialog(self._db, self._details, self)
+        dialog.setObjectName("add_offers_dialog")
+        dialog.ordered.connect(self._order)
+        dialog.finished.connect(self._add_dialog_closed)
+        self.add_dialog = dialog
+        dialog.open()
+
+    def _add_dialog_closed(self) -> None:
+        if self.add_dialog is not None:
+            self.add_dialog.deleteLater()
+        self.add_dialog = None
+
+    def _order(self, lines: tuple[SubscriptionLine, ...]) -> None:
+        dialog = self.add_dialog
+        if dialog is None:
+            return
+        details = dialog.details
+
+        def gone() -> None:
+            dialog.reject()
+            self.reload_requested.emit()
+
+        def changed(current: CustomerDetails) -> None:
+            self.refreshed.emit(current)  # also makes it the dialog's new base
+            dialog.show_problem(
+                self.tr(
+                    "Another workstation changed this customer meanwhile. Nothing was ordered. "
+                    "Check the subscriptions it now has, then order again if still needed."
+                ),
+                warning=True,
+            )
+
+        def not_allowed(reason: str) -> None:  # the role was taken away since it was opened
+            self._follow_role()
+            dialog.show_refusal({"role": reason})
+
+        saved = write_or_explain(
+            lambda: add_subscriptions(self._db, details.id, details.version, lines),
+            refused=dialog.show_refusal,
+            unavailable=dialog.show_problem,
+            gone=gone,
+            changed=changed,
+            not_allowed=not_allowed,
+        )
+        if saved is None:
+            return
+        count = len(lines)
+        dialog.accept()
+        self.saved.emit(saved)
+        self.notice.show_ok(
+            self.tr("1 subscription ordered.")
+            if count == 1
+            else self.tr("{count} subscriptions ordered.").format(count=count)
+        )
+        new = [
+            sub
+            for sub in saved.subscriptions
+            if sub.id not in {s.id for s in details.subscriptions}
+        ]
+        if new:
+            self.table.select_id(new[-1].id)

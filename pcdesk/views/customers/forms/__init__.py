@@ -1,0 +1,1 @@
+"""Forms and pickers that both Add customer and the detail pane use."""

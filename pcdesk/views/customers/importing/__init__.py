@@ -1,0 +1,1 @@
+"""Customers > Import customers…: choose a file, preview it, import it."""

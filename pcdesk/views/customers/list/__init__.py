@@ -1,0 +1,1 @@
+"""The customer list: its item model, its table and the filters above it."""

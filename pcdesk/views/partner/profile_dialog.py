@@ -1,0 +1,145 @@
+"""The partner's own profile: asked for on first start, editable later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcdesk.errors import ValidationFailed
+from pcdesk.models.database import Database
+from pcdesk.models.enums import PartnerCenterInstance, PartnerType
+from pcdesk.services.inputs import PartnerProfileInput
+from pcdesk.services.partner.profile import (
+    PartnerProfileData,
+    get_partner_profile,
+    set_partner_profile,
+)
+from pcdesk.services.validation import validate_partner_profile
+from pcdesk.views.common.field_message import FieldMessage
+
+TEXT_FIELDS = ("name", "tenant_id", "partner_id", "domain")
+
+
+class PartnerProfileDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.saved: PartnerProfileData | None = None
+        self.setWindowTitle(self.tr("Partner profile"))
+        self.setMinimumWidth(480)
+
+        intro = QLabel(
+            self.tr(
+                "Tell pcdesk about your organization as Partner Center knows it. The tenant ID "
+                "goes into the relationship links you send to customers."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+
+        self.name = QLineEdit(self)
+        self.tenant_id = QLineEdit(self)
+        self.tenant_id.setPlaceholderText("00000000-0000-0000-0000-000000000000")
+        self.partner_id = QLineEdit(self)
+        self.partner_id.setPlaceholderText(self.tr("for example 4847383"))
+        self.partner_type = QComboBox(self)
+        for label, value in (
+            (self.tr("Direct-bill partner"), PartnerType.DIRECT_BILL),
+            (self.tr("Indirect provider"), PartnerType.INDIRECT_PROVIDER),
+            (self.tr("Indirect reseller"), PartnerType.INDIRECT_RESELLER),
+        ):
+            self.partner_type.addItem(label, value)
+        self.instance = QComboBox(self)
+        for label, instance in (
+            (self.tr("Partner Center (global)"), PartnerCenterInstance.GLOBAL),
+            (self.tr("Partner Center for US Government"), PartnerCenterInstance.US_GOVERNMENT),
+            (self.tr("Partner Center operated by 21Vianet"), PartnerCenterInstance.CHINA_21VIANET),
+        ):
+            self.instance.addItem(label, instance)
+        self.domain = QLineEdit(self)
+        self.domain.setPlaceholderText(self.tr("optional, for example contoso-csp.com"))
+
+        self.messages: dict[str, FieldMessage] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, str, QWidget]] = [
+            ("name", self.tr("Partner &name:"), self.name),
+            ("tenant_id", self.tr("Partner &tenant ID:"), self.tenant_id),
+            ("partner_id", self.tr("Partner &ID (MPN ID):"), self.partner_id),
+            ("partner_type", self.tr("Partner t&ype:"), self.partner_type),
+            ("instance", self.tr("Partner Center &instance:"), self.instance),
+            ("domain", self.tr("Your e-mail &domain:"), self.domain),
+        ]
+        for field, label, widget in rows:
+            form.addRow(label, widget)
+            message = FieldMessage(self)
+            form.addRow("", message)
+            self.messages[field] = message
+        for field in TEXT_FIELDS:
+            edit: QLineEdit = getattr(self, field)
+            edit.editingFinished.connect(lambda field=field: self._check_field(field))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignRight)
+        self._load()
+
+    def _load(self) -> None:
+        profile = get_partner_profile(self._db)
+        if profile is None:
+            return
+        self.name.setText(profile.name)
+        self.tenant_id.setText(profile.tenant_id)
+        self.partner_id.setText(profile.partner_id)
+        self.partner_type.setCurrentIndex(self.partner_type.findData(profile.partner_type))
+        self.instance.setCurrentIndex(self.instance.findData(profile.instance))
+        self.domain.setText(profile.domain)
+
+    def current_input(self) -> PartnerProfileInput:
+        return PartnerProfileInput(
+            name=self.name.text(),
+            tenant_id=self.tenant_id.text(),
+            partner_id=self.partner_id.text(),
+            partner_type=PartnerType(self.partner_type.currentData()),
+            instance=PartnerCenterInstance(self.instance.currentData()),
+            domain=self.domain.text(),
+        )
+
+    def _check_field(self, field: str) -> None:
+        errors = validate_partner_profile(self.current_input())
+        self._show(field, errors.get(field))
+
+    def _show(self, field: str, message: str | None) -> None:
+        self.messages[field].show_error_or_clear(message)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field in self.messages:
+            self._show(field, errors.get(field))
+        first = next((f for f in TEXT_FIELDS if f in errors), None)
+        if first is not None:
+            getattr(self, first).setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.saved = set_partner_profile(self._db, self.current_input())
+        except ValidationFailed as failure:
+            self.show_errors(failure.errors)  # what the user typed stays in the fields
+            return
+        super().accept()

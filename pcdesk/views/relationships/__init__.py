@@ -1,0 +1,1 @@
+"""Customers > Request a relationship…, Relationship requests… and Remove relationship…."""

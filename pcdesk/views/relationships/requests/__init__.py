@@ -1,0 +1,1 @@
+"""Customers > Relationship requests…: the requests sent, marked accepted or cancelled."""

@@ -1,0 +1,1 @@
+"""Partner > Indirect resellers…: list, add, edit, suspend and import resellers."""

@@ -1,0 +1,348 @@
+"""The customer list service: count, search, filter, sort and page, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+
+from pcdesk.models import (
+    AgreementAcceptance,
+    AgreementStatus,
+    Customer,
+    IndirectReseller,
+    Relationship,
+    RelationshipRequest,
+    Subscription,
+    SubscriptionStatus,
+    fold,
+)
+from pcdesk.models.database import Database
+from pcdesk.models.keys import search_text
+from pcdesk.services.customer_list import query as customer_list
+from pcdesk.services.customer_list import search as customer_search
+from pcdesk.services.customer_list.query import (
+    NO_RESELLER,
+    CountCancelled,
+    CustomerQuery,
+    CustomerRow,
+    RelationshipFilter,
+    SortKey,
+    count_customers,
+    customer_page,
+    customer_position,
+    iter_customer_pages,
+    plan_list,
+)
+from pcdesk.services.demo_data import DEMO_CUSTOMERS, is_empty, seed_demo
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    assert is_empty(db)
+    seed_demo(db)
+    assert not is_empty(db)
+    return db
+
+
+def names(db: Database, query: CustomerQuery, **paging: int) -> list[str]:
+    return [row.company_name for row in customer_page(db, query, **paging)]
+
+
+def test_every_demo_customer_is_counted_and_listed(demo: Database) -> None:
+    assert count_customers(demo) == len(DEMO_CUSTOMERS)
+    assert len(customer_page(demo, limit=1000)) == len(DEMO_CUSTOMERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("晶片", {"台灣晶片設計股份有限公司"}),  # Chinese, in the middle of the name
+        ("CONTOSO", {"Contoso Pharmaceuticals"}),  # ignoring case
+        ("harbourlog", {"高雄港埠物流有限公司"}),  # a domain
+        ("Contosopharma.onmicrosoft.com", {"Contoso Pharmaceuticals"}),  # as the list shows it
+        ("ltd", {"Margie's Travel Ltd", "Formosa Tea Export Co., Ltd.", "Coho Vineyard Ltda."}),
+        ("100%", set()),  # LIKE wildcards are matched literally
+    ],
+)
+def test_search_matches_name_domain_anywhere_ignoring_case(
+    demo: Database, text: str, expected: set[str]
+) -> None:
+    query = CustomerQuery(text=text)
+    assert set(names(demo, query)) == expected
+    assert count_customers(demo, query) == len(expected)
+
+
+def test_search_by_microsoft_id(demo: Database) -> None:
+    target = customer_page(demo, limit=1)[0]
+    found = customer_page(demo, CustomerQuery(text=target.microsoft_id[9:18].upper()))
+    assert [row.id for row in found] == [target.id]
+
+
+def test_filters_by_country_relationship_and_reseller(demo: Database) -> None:
+    taiwan = customer_page(demo, CustomerQuery(country="TW"))
+    assert len(taiwan) == 5 and all(row.country == "TW" for row in taiwan)
+    assert count_customers(demo, CustomerQuery(status=RelationshipFilter.FORMER)) == 0
+    with demo.session_factory() as session:
+        northwind = session.scalars(
+            select(IndirectReseller.id).where(IndirectReseller.name.startswith("Northwind"))
+        ).one()
+    resold = customer_page(demo, CustomerQuery(indirect_reseller_id=northwind))
+    assert {row.company_name for row in resold} == {
+        "台灣晶片設計股份有限公司",
+        "新竹精密機械股份有限公司",
+    }
+
+
+def test_sorting_is_stable_and_pages_join_up(demo: Database) -> None:
+    query = CustomerQuery(sort=SortKey.COMPANY_NAME)
+    everyone = names(demo, query, limit=100)
+    pages = names(demo, query, offset=0, limit=4) + names(demo, query, offset=4, limit=100)
+    assert pages == everyone
+    latin = [name for name in everyone if name.isascii()]
+    assert latin[0] == "Alpine Ski House"
+    assert latin == sorted(latin, key=str.casefold)
+    backwards = names(demo, CustomerQuery(sort=SortKey.COMPANY_NAME, descending=True), limit=100)
+    assert backwards == list(reversed(everyone))
+
+
+def test_rows_carry_what_the_columns_show(demo: Database) -> None:
+    (row,) = customer_page(demo, CustomerQuery(text="contosopharma"))
+    assert row.domain == "contosopharma.onmicrosoft.com"
+    assert row.active_subscriptions == 2
+    assert row.agreement is AgreementStatus.ACCEPTED
+    assert row.indirect_reseller == "Litware Inc."
+    assert row.tags == "enterprise, healthcare"
+    (pending,) = customer_page(demo, CustomerQuery(text="alpineskihouse"))
+    assert pending.agreement is AgreementStatus.PENDING
+    assert pending.active_subscriptions == 0
+
+
+def _python_key(row: CustomerRow, sort: SortKey) -> tuple[Any, ...]:
+    """What each sort means, written out in Python over the rows the list shows."""
+    name = fold(row.company_name)
+    return {
+        SortKey.COMPANY_NAME: (name,),
+        SortKey.DOMAIN: (row.domain,),
+        SortKey.MICROSOFT_ID: (row.microsoft_id,),
+        SortKey.COUNTRY: (row.country, name),
+        SortKey.RELATIONSHIP: (row.relationship.value, name),
+        SortKey.INDIRECT_RESELLER: (row.indirect_reseller, name),
+        SortKey.SUBSCRIPTIONS: (row.active_subscriptions,),
+        SortKey.AGREEMENT: (row.agreement.value if row.agreement else "", name),
+        SortKey.CREATED_AT: (row.created_at,),
+        SortKey.TAGS: (row.tags,),
+    }[sort] + (row.id,)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_every_column_sorts_and_every_way_of_paging_agrees(
+    demo: Database, sort: SortKey, descending: bool
+) -> None:
+    query = CustomerQuery(sort=sort, descending=descending)
+    everyone = customer_page(demo, query, limit=1000)
+    ids = [row.id for row in everyone]
+    # ASCII-only text so Python's order is the database's (PostgreSQL collates other text itself)
+    comparable = [row for row in everyone if row.company_name.isascii() and row.tags.isascii()]
+    expected = sorted(comparable, key=lambda row: _python_key(row, sort), reverse=descending)
+    assert [row.id for row in comparable] == [row.id for row in expected]
+    total = len(everyone)
+    for offset in range(0, total, 4):
+        by_offset = customer_page(demo, query, offset=offset, limit=4)
+        from_end = customer_page(demo, query, offset=offset, limit=4, total=total)
+        assert [row.id for row in by_offset] == ids[offset : offset + 4]
+        assert from_end == by_offset
+        if offset:
+            after = customer_page(demo, query, limit=4, after=everyone[offset - 1].key)
+            assert after == by_offset
+        if offset + 4 < total:
+            before = customer_page(demo, query, limit=4, before=everyone[offset + 4].key)
+            assert before == by_offset
+    pages = [row for page in iter_customer_pages(demo, query, page_size=4) for row in page]
+    assert [row.id for row in pages] == ids
+    middle = everyone[total // 2]
+    assert customer_position(demo, middle.id, query) == total // 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["晶", "晶片", "晶片設", "co", "c", "ltd", "TAIL", "a8cb", "o.", "zzq", "'", "  "],
+)
+def test_short_and_long_needles_find_what_a_substring_test_finds(
+    demo: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everyone = customer_page(demo, limit=1000)
+    needle = fold(text.strip())
+    expected = {
+        row.id
+        for row in everyone
+        if needle in fold(row.company_name)
+        or needle in row.domain.removesuffix(".onmicrosoft.com")
+        or needle in row.microsoft_id
+    }
+    query = CustomerQuery(text=text)
+    assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+    assert count_customers(demo, query) == len(expected)
+    # and the same through the scan taken when a short needle starts too many index terms
+    monkeypatch.setattr(customer_search, "MAX_SHORT_NEEDLE_TERMS", 0)
+    assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+
+
+def test_filters_for_active_pending_and_former_relationships(demo: Database) -> None:
+    everyone = customer_page(demo, limit=1000)
+    former, pending = everyone[0], everyone[1]
+    with demo.session_factory.begin() as session:
+        session.get_one(Customer, former.id).relationship = Relationship.NONE
+        session.add(
+            RelationshipRequest(
+                customer_id=pending.id, subject="s", body="b", link="l", created_by="test"
+            )
+        )
+    active = customer_page(demo, CustomerQuery(status=RelationshipFilter.ACTIVE), limit=1000)
+    assert former.id not in {row.id for row in active}
+    assert len(active) == len(everyone) - 1
+    assert [r.id for r in customer_page(demo, CustomerQuery(status=RelationshipFilter.FORMER))] == [
+        former.id
+    ]
+    assert [
+        r.id for r in customer_page(demo, CustomerQuery(status=RelationshipFilter.PENDING))
+    ] == [pending.id]
+    direct = customer_page(demo, CustomerQuery(indirect_reseller_id=NO_RESELLER), limit=1000)
+    assert direct and all(row.indirect_reseller == "" for row in direct)
+
+
+def test_the_database_keeps_the_list_columns_up_to_date(demo: Database) -> None:
+    (row,) = customer_page(demo, CustomerQuery(text="contosopharma"))
+    with demo.session_factory.begin() as session:
+        reseller = session.scalars(
+            select(IndirectReseller).where(IndirectReseller.name == "Litware Inc.")
+        ).one()
+        reseller.name = "Litware 利特威"
+        first = session.scalars(select(Subscription).where(Subscription.customer_id == row.id))
+        next(iter(first)).status = SubscriptionStatus.SUSPENDED
+        session.add(
+            AgreementAcceptance(
+                customer_id=row.id, status=AgreementStatus.PENDING, recorded_by="test"
+            )
+        )
+    (changed,) = customer_page(demo, CustomerQuery(text="contosopharma"))
+    assert changed.indirect_reseller == "Litware 利特威"
+    assert changed.active_subscriptions == row.active_subscriptions - 1
+    assert changed.agreement is AgreementStatus.PENDING
+    with demo.session_factory.begin() as session:
+        customer = session.get_one(Customer, row.id)
+        customer.company_name = "Contoso Biotech"
+        customer.indirect_reseller_id = None
+    assert customer_page(demo, CustomerQuery(text="contoso pharm")) == ()
+    (renamed,) = customer_page(demo, CustomerQuery(text="biotech"))
+    assert renamed.indirect_reseller == ""
+
+
+def test_search_text_is_what_the_model_and_the_migration_compute() -> None:
+    assert search_text("北風 ltd", "NorthWind", "ABC-1") == "北風 ltd\x1fnorthwind\x1fabc-1\x1f\x1f"
+    customer = Customer(company_name="Fabrikam GmbH", microsoft_id="X-1", domain_prefix="fab")
+    assert customer.search_text == "fabrikam gmbh\x1ffab\x1fx-1\x1f\x1f"
+
+
+@pytest.mark.parametrize(
+    ("sort_up_to", "substring_from"),
+    [(10**9, 10**9), (0, 10**9), (0, 0)],
+    ids=["sort-matches", "walk-index-in-matches", "walk-index-testing-rows"],
+)
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_sqlite_takes(
+    demo: Database,
+    sort: SortKey,
+    sort_up_to: int,
+    substring_from: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
+    monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
+    everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
+    for text in ("o", "co", "ltd", "台"):
+        needle = fold(text)
+        expected = [
+            row.id
+            for row in everyone
+            if needle in fold(row.company_name)
+            or needle in row.domain.removesuffix(".onmicrosoft.com")
+            or needle in row.microsoft_id
+        ]
+        query = CustomerQuery(text=text, sort=sort, descending=True)
+        assert [row.id for row in customer_page(demo, query, limit=1000)] == expected
+        pages = [row.id for page in iter_customer_pages(demo, query, page_size=2) for row in page]
+        assert pages == expected
+        assert count_customers(demo, query) == len(expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        CustomerQuery(text="co"),
+        CustomerQuery(text="ltd", status=RelationshipFilter.ACTIVE),
+        CustomerQuery(text="台", sort=SortKey.COUNTRY, descending=True),
+        CustomerQuery(country="TW"),
+    ],
+)
+def test_a_plan_made_once_serves_the_count_every_page_and_positions(
+    demo: Database, query: CustomerQuery
+) -> None:
+    plan = plan_list(demo, query)
+    expected = customer_page(demo, query, limit=1000)
+    count = count_customers(demo, query)
+    assert count_customers(demo, query, plan=plan) == count == len(expected) > 0
+    # the index's own count is offered only when the search is the whole filter
+    assert plan.count in (None, count)
+    indexed = demo.engine.dialect.name == "sqlite"  # PostgreSQL's pg_trgm does not count
+    assert (plan.count is None) == (not indexed or query.text == "" or query.status is not None)
+    paged = [
+        row
+        for offset in range(0, count, 2)
+        for row in customer_page(demo, query, offset=offset, limit=2, total=count, plan=plan)
+    ]
+    assert [row.id for row in paged] == [row.id for row in expected]
+    last = expected[-1]
+    assert customer_position(demo, last.id, query, plan=plan) == count - 1
+
+
+def test_sqlite_is_told_to_walk_the_sort_index_for_a_broad_search(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLAlchemy's SQLite compiler drops table hints unless pcdesk's engine writes them: without
+    INDEXED BY, SQLite sorts every match of a broad search (ten times slower at a million)."""
+    seed_demo(sqlite_db)
+    monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", 0)  # every search counts as broad
+    sent: list[str] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    event.listen(sqlite_db.engine, "before_cursor_execute", remember)
+    try:
+        query = CustomerQuery(text="ltd", sort=SortKey.DOMAIN)
+        rows = customer_page(sqlite_db, query, limit=10)
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", remember)
+    assert [row.company_name for row in rows]  # the hinted query runs and finds them
+    assert any("FROM customer INDEXED BY ix_customer_domain_sort" in sql for sql in sent)
+
+
+def test_a_count_can_be_stopped_and_its_stopper_is_harmless_afterwards(demo: Database) -> None:
+    query = CustomerQuery(status=RelationshipFilter.ACTIVE)  # counted by a query, not the index
+    stoppers: list[Callable[[], None]] = []
+
+    def stop_at_once(stop: Callable[[], None]) -> None:
+        stoppers.append(stop)
+        stop()
+
+    with pytest.raises(CountCancelled):
+        count_customers(demo, query, on_start=stop_at_once)
+    expected = count_customers(demo, query)
+    assert count_customers(demo, query, on_start=stoppers.append) == expected > 0
+    stoppers[-1]()  # too late: the count is over and its connection back in the pool
+    assert count_customers(demo, query) == expected
+    assert len(customer_page(demo, query, limit=1000)) == expected

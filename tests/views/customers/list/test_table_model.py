@@ -1,0 +1,208 @@
+"""The customer list's item model: Qt's model contract, rows as the service gives them, paging."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from pcdesk.models import Customer
+from pcdesk.models.database import Database
+from pcdesk.services.customer_list.query import (
+    CustomerQuery,
+    RelationshipFilter,
+    SortKey,
+    count_customers,
+    customer_page,
+)
+from pcdesk.services.demo_data import seed_demo
+from pcdesk.views.customers.list import table_model as customer_table_model
+from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
+
+MANY = 2 * PAGE_SIZE + 57  # three pages, the last one short
+
+
+def settled(qtbot: QtBot, model: CustomerTableModel) -> CustomerTableModel:
+    qtbot.waitUntil(model.is_idle)
+    return model
+
+
+@pytest.fixture
+def open_model(qtbot: QtBot, sqlite_db: Database) -> Iterator[list[CustomerTableModel]]:
+    """Models made in a test, closed (their worker stopped) at its end."""
+    models: list[CustomerTableModel] = []
+    yield models
+    for model in models:
+        model.close()
+
+
+def new_model(models: list[CustomerTableModel], db: Database) -> CustomerTableModel:
+    model = CustomerTableModel(db)
+    models.append(model)
+    return model
+
+
+def add_plain_customers(db: Database, count: int) -> None:
+    """Customers with nothing but what the list shows, quickly (no validation needed here)."""
+    with db.session_factory.begin() as session:
+        session.add_all(
+            Customer(
+                microsoft_id=str(uuid.UUID(int=n + 1)),
+                company_name=f"Customer {n:04d}",
+                country="US" if n % 2 else "TW",
+                address_line1="1 Main St",
+                contact_first_name="A",
+                contact_last_name="B",
+                contact_email=f"a{n}@example.com",
+                domain_prefix=f"customer{n:04d}",
+                language="en",
+                culture="en-US",
+                created_by="test",
+                updated_by="test",
+            )
+            for n in range(count)
+        )
+
+
+def test_the_model_keeps_qts_contract(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_db: Database, open_model: list
+) -> None:
+    seed_demo(sqlite_db)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_contract_holds_while_pages_arrive(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_db: Database, open_model: list
+) -> None:
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    qtmodeltester.check(model, force_py=True)  # asks for every row: pages load behind it
+    settled(qtbot, model)
+    model.set_query(CustomerQuery(text="customer 01"))
+    settled(qtbot, model)
+    assert model.rowCount() == 100
+
+
+def test_rows_read_as_a_user_sees_them(qtbot: QtBot, sqlite_db: Database, open_model: list) -> None:
+    seed_demo(sqlite_db)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    assert model.rowCount() == count_customers(sqlite_db)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == [
+        "Company name",
+        "Primary domain",
+        "Microsoft ID",
+        "Country/region",
+        "Relationship",
+        "Indirect reseller",
+        "Subscriptions",
+        "Agreement",
+        "Date added",
+        "Tags",
+    ]
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert first[0] == "Alpine Ski House"
+    assert first[1] == "alpineskihouse.onmicrosoft.com"
+    assert first[3] == "United States"
+    assert first[4] == "Reseller"
+    assert first[6] == "0"
+    assert first[7] == "Pending"
+    assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) > 0
+
+
+def test_a_row_not_yet_read_is_empty_until_its_page_arrives(
+    qtbot: QtBot, sqlite_db: Database, open_model: list
+) -> None:
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    assert model.rowCount() == MANY
+    last = model.index(MANY - 1, 0)
+    assert last.data() is None  # asks for the last page
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        pass
+    first = changed.args[0]
+    assert first.row() == 2 * PAGE_SIZE
+    assert last.data() == f"Customer {MANY - 1:04d}"
+
+
+def test_sorting_by_a_header_reads_the_list_in_that_order(
+    qtbot: QtBot, sqlite_db: Database, open_model: list
+) -> None:
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    with qtbot.waitSignal(model.first_rows_ready):
+        model.sort(2, Qt.SortOrder.DescendingOrder)  # Microsoft ID, descending
+    assert model.query.sort is SortKey.MICROSOFT_ID and model.query.descending
+    settled(qtbot, model)  # the count follows the first rows
+    expected = customer_page(sqlite_db, model.query, limit=MANY)
+    shown = []
+    for row in range(MANY):
+        if model.row_at(row) is None:
+            settled(qtbot, model)
+        found = model.row_at(row)
+        assert found is not None
+        shown.append(found.id)
+    assert shown == [row.id for row in expected]
+
+
+def test_a_search_counted_by_its_index_shows_rows_and_count_together(
+    qtbot: QtBot, sqlite_db: Database, open_model: list
+) -> None:
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    counts: list[int] = []
+    model.count_ready.connect(counts.append)
+    with qtbot.waitSignal(model.count_ready):
+        model.set_query(CustomerQuery(text="cust"))
+    assert model.count_known and model.rowCount() == MANY and counts == [MANY]
+    settled(qtbot, model)
+    assert counts == [MANY]  # no second count: the search's plan had it
+
+
+def test_a_broad_filtered_search_shows_its_first_rows_then_its_count(
+    qtbot: QtBot, sqlite_db: Database, open_model: list
+) -> None:
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    counts: list[int] = []
+    model.count_ready.connect(counts.append)
+    with qtbot.waitSignal(model.first_rows_ready):
+        model.set_query(CustomerQuery(text="cust", status=RelationshipFilter.ACTIVE))
+    assert model.rowCount() == PAGE_SIZE  # the first page, while the rest is counted
+    assert not model.count_known
+    with qtbot.waitSignal(model.count_ready):
+        pass
+    assert model.rowCount() == MANY and counts == [MANY]
+    assert model.everyone == MANY
+
+
+def test_the_cache_stays_bounded(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    open_model: list,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(customer_table_model, "MAX_CACHED_PAGES", 2)
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    for row in (0, PAGE_SIZE, 2 * PAGE_SIZE, 0):
+        model.row_at(row)
+        settled(qtbot, model)
+        assert model.row_at(row) is not None
+    assert len(model._pages) <= 2
+
+
+def test_refresh_shows_a_new_customer(qtbot: QtBot, sqlite_db: Database, open_model: list) -> None:
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    assert model.rowCount() == 0
+    seed_demo(sqlite_db)
+    with qtbot.waitSignal(model.first_rows_ready):
+        model.refresh()
+    assert model.rowCount() == count_customers(sqlite_db) > 0
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.index(0, 0).parent() == QModelIndex()

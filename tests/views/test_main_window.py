@@ -1,0 +1,180 @@
+"""The main window: menus, search, filters, sort, the detail pane, remembered layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pcdesk import app
+from pcdesk.models.database import Database, open_database, sqlite_url
+from pcdesk.services.customer_list.query import CustomerQuery, SortKey, customer_page
+from pcdesk.services.demo_data import DEMO_CUSTOMERS, seed_demo
+from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner.profile import get_partner_profile
+from pcdesk.views.main_window import MainWindow
+
+
+def make_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
+    profile = get_partner_profile(db)
+    assert profile is not None
+    window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded) -> MainWindow:
+    return list_loaded(make_window(qtbot, demo_db, tmp_path))
+
+
+def shown_names(window: MainWindow) -> list[str]:
+    model = window.customer_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def plain(text: str) -> str:
+    return text.replace("&", "")
+
+
+def test_title_menus_and_toolbar(window: MainWindow) -> None:
+    assert window.windowTitle() == "Fabrikam Cloud Partners 富碧坎雲端 — pcdesk"
+    menus = {
+        plain(action.text()): [plain(a.text()) for a in action.menu().actions() if a.text()]
+        for action in window.menuBar().actions()
+    }
+    assert menus["File"] == ["Open database…", "Import price list…", "Preferences…", "Quit"]
+    assert menus["Customers"][:6] == [
+        "Add customer…",
+        "Request a relationship…",
+        "Relationship requests…",
+        "Remove relationship…",
+        "Import customers…",
+        "Export customers…",
+    ]
+    assert menus["Help"] == ["About pcdesk"]
+    toolbar = window.findChild(type(window.addToolBar("x")), "customers_toolbar")
+    assert toolbar is not None
+    for action in toolbar.actions():
+        assert not action.icon().isNull() and action.toolTip()
+
+
+def test_find_focuses_the_search_box(window: MainWindow, qtbot: QtBot) -> None:
+    window.customer_table.setFocus()
+    qtbot.keyClick(window.customer_table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_bar.search.hasFocus()
+
+
+def test_typing_a_search_narrows_the_list_as_the_user_types(
+    window: MainWindow, keyboard, list_loaded
+) -> None:
+    assert window.count_label.text() == f"{len(DEMO_CUSTOMERS)} customers"
+    keyboard.type(window.filter_bar.search, "晶片")
+    list_loaded(window)
+    assert shown_names(window) == ["台灣晶片設計股份有限公司"]
+    assert window.count_label.text() == f"1 match · {len(DEMO_CUSTOMERS)} customers"
+    window.filter_bar.search.clear()
+    keyboard.type(window.filter_bar.search, "台")
+    list_loaded(window)
+    assert window.count_label.text() == f"2 matches · {len(DEMO_CUSTOMERS)} customers"
+    window.filter_bar.search.clear()
+    keyboard.type(window.filter_bar.search, "CONTOSOPHARMA.onmicrosoft.com")
+    list_loaded(window)
+    assert shown_names(window) == ["Contoso Pharmaceuticals"]
+    window.clear_filters_action.trigger()
+    list_loaded(window)
+    assert len(shown_names(window)) == len(DEMO_CUSTOMERS)
+    assert window.count_label.text() == f"{len(DEMO_CUSTOMERS)} customers"
+
+
+def test_filters_by_relationship_and_country(window: MainWindow, list_loaded) -> None:
+    bar = window.filter_bar
+    bar.country.setCurrentIndex(bar.country.findData("TW"))
+    list_loaded(window)
+    assert len(shown_names(window)) == 5
+    assert {window.customer_model.index(r, 3).data() for r in range(5)} == {"Taiwan"}
+    bar.status.setCurrentIndex(bar.status.findText("Former"))
+    list_loaded(window)
+    assert shown_names(window) == []
+    assert window.count_label.text().startswith("No match")
+
+
+def test_clicking_a_header_sorts_and_clicking_again_reverses(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, list_loaded
+) -> None:
+    header = window.customer_table.horizontalHeader()
+    date_added = 8
+    where = QPoint(header.sectionViewportPosition(date_added) + 10, header.height() // 2)
+    for descending in (False, True):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        list_loaded(window)
+        query = CustomerQuery(sort=SortKey.CREATED_AT, descending=descending)
+        assert window.customer_model.query == query
+        expected = [row.company_name for row in customer_page(demo_db, query, limit=100)]
+        assert shown_names(window) == expected
+
+
+def test_selecting_a_customer_shows_it_in_the_detail_pane(window: MainWindow, qtbot: QtBot) -> None:
+    table = window.customer_table
+    rect = table.visualRect(window.customer_model.index(2, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    expected = window.customer_model.index(2, 0).data(Qt.ItemDataRole.UserRole)
+    assert window.detail_pane.current_id == expected
+
+
+def test_the_layout_columns_and_sort_come_back_on_the_next_start(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded
+) -> None:
+    first = list_loaded(make_window(qtbot, demo_db, tmp_path))
+    first.resize(760, 560)  # within the offscreen screen (800 x 600)
+    header = first.customer_table.horizontalHeader()
+    header.resizeSection(0, 333)
+    header.moveSection(header.visualIndex(3), 0)  # Country/region first
+    header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # most subscriptions first
+    list_loaded(first)
+    first.splitter.setSizes([300, 440])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    # pcdesk closes its database with the window; the next start opens it again
+    again = open_database(str(demo_db.engine.url))
+    second = list_loaded(make_window(qtbot, again, tmp_path))
+    header = second.customer_table.horizontalHeader()
+    assert (second.width(), second.height()) == (760, 560)
+    assert header.sectionSize(0) == 333
+    assert header.logicalIndex(0) == 3
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        6,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert second.customer_model.query == CustomerQuery(sort=SortKey.SUBSCRIPTIONS, descending=True)
+    assert second.splitter.sizes() == sizes
+
+
+def test_open_database_asks_for_a_file_and_the_application_reopens_on_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_loaded
+) -> None:
+    first_url, other_url = sqlite_url(tmp_path / "a.sqlite3"), sqlite_url(tmp_path / "b.sqlite3")
+    other = open_database(other_url)
+    seed_demo(other)
+    other.dispose()
+    window = app.build_main_window(first_url, demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    app._keep_reopening(window, first_url)
+    monkeypatch.setattr(window, "choose_database_file", lambda: str(tmp_path / "b.sqlite3"))
+    window.open_database_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    (replacement,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    qtbot.addWidget(replacement)
+    assert replacement.db.display_url == other_url
+    list_loaded(replacement)
+    assert len(shown_names(replacement)) == len(DEMO_CUSTOMERS)
