@@ -14,6 +14,7 @@ from pcdesk.errors import ConcurrentChange, NotFound
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import (
     Customer,
+    IndirectReseller,
     PartnerCenterConflict,
     PartnerCenterCustomer,
     Relationship,
@@ -40,6 +41,9 @@ class Conflict:
     local_value: str
     partner_center_value: str
     detected_at: dt.datetime
+    # As the user reads them: a reseller's name rather than its number ("" for none).
+    local_shown: str = ""
+    partner_center_shown: str = ""
 
 
 FIELD_NAMES = {
@@ -65,6 +69,14 @@ def open_conflicts(db: Database, *, customer_id: int | None = None) -> tuple[Con
         )
         if customer_id is not None:
             query = query.where(t.customer_id == customer_id)
+        rows = list(session.execute(query))
+        names = dict(session.execute(select(IndirectReseller.id, IndirectReseller.name)).all())
+
+        def shown(field: str, value: str) -> str:
+            if field == "indirect_reseller_id" and value:
+                return str(names.get(int(value), value))
+            return value
+
         return tuple(
             Conflict(
                 c.id,
@@ -74,8 +86,10 @@ def open_conflicts(db: Database, *, customer_id: int | None = None) -> tuple[Con
                 c.local_value,
                 c.partner_center_value,
                 c.detected_at,
+                shown(c.field, c.local_value),
+                shown(c.field, c.partner_center_value),
             )
-            for c, name in session.execute(query)
+            for c, name in rows
         )
 
 

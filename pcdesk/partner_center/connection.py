@@ -8,11 +8,14 @@ used (silently, its tokens renewed), with the app ID and instance of the partner
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pcdesk.models.database import Database
 from pcdesk.partner_center import settings as pc_settings
 from pcdesk.partner_center.auth import (
+    TOKEN_ENV,
     MsalSignIn,
     TokenCacheStore,
     TokenSource,
@@ -21,6 +24,9 @@ from pcdesk.partner_center.auth import (
     token_from_environment,
 )
 from pcdesk.partner_center.client import PartnerCenterClient, RateLimiter
+
+if TYPE_CHECKING:
+    from pcdesk.partner_center.sync import SyncProgress, SyncSummary
 
 _caches: dict[Path, TokenCacheStore] = {}
 
@@ -64,3 +70,73 @@ def connect(
         locale=locale,
         limiter=limiter,
     )
+
+
+class PartnerCenterConnection:
+    """The application's link to Partner Center: who is signed in, and syncing with it.
+
+    Qt-free; the views call it through operations (it waits on the network). The token source
+    is ``PCDESK_PARTNER_CENTER_TOKEN`` when set, else MSAL with the partner profile's app ID and
+    instance (made again when those change).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        cache: TokenCacheStore | None = None,
+        locale: str = "en-US",
+        limiter: RateLimiter | None = None,
+    ) -> None:
+        self.db = db
+        self.locale = locale
+        self._cache = cache
+        self._limiter = limiter
+        self._msal: tuple[tuple[object, ...], MsalSignIn] | None = None
+
+    @property
+    def uses_environment_token(self) -> bool:
+        return token_from_environment() is not None
+
+    def cache(self) -> TokenCacheStore:
+        if self._cache is None:
+            self._cache = token_cache()
+        return self._cache
+
+    def sign_in(self) -> MsalSignIn:
+        """MSAL for the partner profile's current app ID and instance (NotConfigured without)."""
+        found = pc_settings.load(self.db)
+        key = (found.app_id, found.instance, found.tenant_id)
+        if self._msal is None or self._msal[0] != key:
+            self._msal = (key, sign_in_for(self.db, self.cache()))
+        return self._msal[1]
+
+    def tokens(self) -> TokenSource:
+        return token_from_environment() or self.sign_in()
+
+    def signed_in_as(self) -> str | None:
+        """The account signed in (or the environment token's), None when nobody is.
+
+        Reads the local token cache only: no network."""
+        environment = token_from_environment()
+        if environment is not None:
+            return environment.account_name or TOKEN_ENV
+        if pc_settings.load(self.db).app_id is None:
+            return None
+        return self.sign_in().account_name
+
+    def sign_out(self) -> None:
+        if self._msal is not None:
+            self._msal[1].sign_out()
+
+    def sync(
+        self,
+        *,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        full: bool = False,
+    ) -> SyncSummary:
+        from pcdesk.partner_center.sync import sync
+
+        with connect(self.db, self.tokens(), locale=self.locale, limiter=self._limiter) as client:
+            return sync(self.db, client, progress=progress, cancelled=cancelled, full=full)

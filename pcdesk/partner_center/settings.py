@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcdesk.errors import NotFound, ValidationFailed
-from pcdesk.messages import QT_TRANSLATE_NOOP
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import PartnerCenterInstance, PartnerProfile
 from pcdesk.models.database import Database
 from pcdesk.partner_center.errors import pc_message
@@ -30,6 +30,15 @@ def load(db: Database) -> PartnerCenterSettings:
         )
 
 
+def app_id_message() -> Message:
+    return pc_message(
+        QT_TRANSLATE_NOOP(
+            "partner_center",
+            "The application ID is a GUID, such as 1950a258-227b-4e31-a9cf-717495945fc2.",
+        )
+    )
+
+
 def save(
     db: Database, app_id: str, instance: PartnerCenterInstance, *, actor: str | None = None
 ) -> PartnerCenterSettings:
@@ -37,17 +46,7 @@ def save(
     text = app_id.strip()
     normalized = normalize_guid(text) if text else None
     if text and normalized is None:
-        raise ValidationFailed(
-            {
-                "partner_center_app_id": pc_message(
-                    QT_TRANSLATE_NOOP(
-                        "partner_center",
-                        "The application ID is a GUID, such as "
-                        "1950a258-227b-4e31-a9cf-717495945fc2.",
-                    )
-                )
-            }
-        )
+        raise ValidationFailed({"partner_center_app_id": app_id_message()})
     with db.writing() as session:
         profile = session.get(PartnerProfile, 1)
         if profile is None:

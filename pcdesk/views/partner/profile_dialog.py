@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pcdesk.errors import ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerCenterInstance, PartnerType
+from pcdesk.partner_center import settings as pc_settings
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import (
     PartnerProfileData,
@@ -24,6 +25,7 @@ from pcdesk.services.partner.profile import (
     set_partner_profile,
 )
 from pcdesk.services.validation import validate_partner_profile
+from pcdesk.services.validation.partner import normalize_guid
 from pcdesk.views.common.field_message import FieldMessage
 
 TEXT_FIELDS = ("name", "tenant_id", "partner_id", "domain")
@@ -67,6 +69,15 @@ class PartnerProfileDialog(QDialog):
             self.instance.addItem(label, instance)
         self.domain = QLineEdit(self)
         self.domain.setPlaceholderText(self.tr("optional, for example contoso-csp.com"))
+        # The partner's own native app in Entra ID, for signing in to Partner Center.
+        self.app_id = QLineEdit(self)
+        self.app_id.setPlaceholderText(self.tr("from Partner Center: App management"))
+        self.app_id.setToolTip(
+            self.tr(
+                "In Partner Center, Account settings > App management > Add new native app "
+                "gives your app's application (client) ID. Needed to sign in and sync."
+            )
+        )
 
         self.messages: dict[str, FieldMessage] = {}
         form = QFormLayout()
@@ -78,6 +89,7 @@ class PartnerProfileDialog(QDialog):
             ("partner_type", self.tr("Partner t&ype:"), self.partner_type),
             ("instance", self.tr("Partner Center &instance:"), self.instance),
             ("domain", self.tr("Your e-mail &domain:"), self.domain),
+            ("partner_center_app_id", self.tr("Partner Center &application ID:"), self.app_id),
         ]
         for field, label, widget in rows:
             form.addRow(label, widget)
@@ -111,6 +123,7 @@ class PartnerProfileDialog(QDialog):
         self.partner_type.setCurrentIndex(self.partner_type.findData(profile.partner_type))
         self.instance.setCurrentIndex(self.instance.findData(profile.instance))
         self.domain.setText(profile.domain)
+        self.app_id.setText(pc_settings.load(self._db).app_id or "")
 
     def current_input(self) -> PartnerProfileInput:
         return PartnerProfileInput(
@@ -137,8 +150,14 @@ class PartnerProfileDialog(QDialog):
             getattr(self, first).setFocus()
 
     def accept(self) -> None:
+        app_id = self.app_id.text().strip()
+        if app_id and normalize_guid(app_id) is None:
+            self.show_errors({"partner_center_app_id": pc_settings.app_id_message()})
+            self.app_id.setFocus()
+            return
         try:
             self.saved = set_partner_profile(self._db, self.current_input())
+            pc_settings.save(self._db, app_id, PartnerCenterInstance(self.instance.currentData()))
         except ValidationFailed as failure:
             self.show_errors(failure.errors)  # what the user typed stays in the fields
             return
