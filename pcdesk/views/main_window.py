@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +27,7 @@ from pcdesk.views.catalog.price_list_import import import_price_list_interactive
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add.action import AddCustomerLauncher
 from pcdesk.views.customers.detail import CustomerDetailPane
@@ -385,30 +385,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     # -- other actions ------------------------------------------------------------------------
-    def choose_database_file(self) -> str:
-        """The SQLite file to open, or "" (a seam the tests replace)."""
-        path, _ = QFileDialog.getOpenFileName(
+    def open_database(self) -> None:
+        path = prompter().open_file(
             self,
             self.tr("Open database"),
-            "",
             self.tr("pcdesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
-        return path
-
-    def open_database(self) -> None:
-        path = self.choose_database_file()
         if path:
             self.open_database_requested.emit(sqlite_url(Path(path)))
 
     def import_price_list(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import price list"),
-            "",
-            self.tr("Price lists (*.csv);;All files (*)"),
+        """Import a price list off the GUI thread; the action waits for it."""
+        path = prompter().open_file(
+            self, self.tr("Import price list"), self.tr("Price lists (*.csv);;All files (*)")
         )
-        if path:
-            import_price_list_interactively(self, self.db, path)
+        if not path:
+            return
+        action = self.import_price_list_action
+        action.setEnabled(False)
+        import_price_list_interactively(self, self.db, path, done=lambda: action.setEnabled(True))
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -730,10 +730,6 @@
         <translation>已將 {count} 位客戶匯出至 {file}。</translation>
     </message>
     <message>
-        <source>An unexpected error stopped the export ({error}).</source>
-        <translation>發生未預期的錯誤，匯出已停止 ({error})。</translation>
-    </message>
-    <message>
         <source>The customers could not be exported.</source>
         <translation>無法匯出客戶。</translation>
     </message>
@@ -881,10 +877,6 @@
     <message>
         <source>{file} is imported.</source>
         <translation>已匯入 {file}。</translation>
-    </message>
-    <message>
-        <source>An unexpected error stopped the import ({error}).</source>
-        <translation>發生未預期的錯誤，匯入已停止 ({error})。</translation>
     </message>
     <message>
         <source>The customers could not be imported. Nothing was written.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -158,7 +159,7 @@ def test_the_layout_columns_and_sort_come_back_on_the_next_start(
 
 
 def test_open_database_asks_for_a_file_and_the_application_reopens_on_it(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_loaded
+    qtbot: QtBot, tmp_path: Path, prompts: Any, list_loaded
 ) -> None:
     first_url, other_url = sqlite_url(tmp_path / "a.sqlite3"), sqlite_url(tmp_path / "b.sqlite3")
     other = open_database(other_url)
@@ -168,7 +169,7 @@ def test_open_database_asks_for_a_file_and_the_application_reopens_on_it(
     qtbot.addWidget(window)
     window.show()
     app._keep_reopening(window, first_url)
-    monkeypatch.setattr(window, "choose_database_file", lambda: str(tmp_path / "b.sqlite3"))
+    prompts.file(str(tmp_path / "b.sqlite3"))
     window.open_database_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
     (replacement,) = [

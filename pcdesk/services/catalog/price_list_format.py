@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
 
+from pcdesk.errors import PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 
 _CONTEXT: Final = "catalog"
@@ -189,7 +190,7 @@ class PriceListParse:
         return tuple(sorted({problem.line for problem in self.problems}))
 
 
-class PriceListError(Exception):
+class PriceListError(PcdeskError):
     """The price list was not imported; the message is for the user."""
 
 

@@ -32,7 +32,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pcdesk.errors import ConcurrentChange, NotAllowed
+from pcdesk.errors import ConcurrentChange, NotAllowed, PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import PartnerProfile, PartnerType
 from pcdesk.models.database import Database
@@ -80,7 +80,7 @@ class ImportResult:
     skipped: int  # invalid rows left out
 
 
-class ImportRefused(Exception):
+class ImportRefused(PcdeskError):
     """The preview has invalid rows and the caller did not choose to skip them."""
 
     def __init__(self, message: Message) -> None:

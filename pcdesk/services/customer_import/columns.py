@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pcdesk.errors import PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.customer_list.export import (
     COLUMNS,
@@ -67,7 +68,7 @@ class FileFormat(enum.StrEnum):
     PCDESK = "pcdesk"  # pcdesk's export: every account field
 
 
-class ImportUnreadable(Exception):
+class ImportUnreadable(PcdeskError):
     """The file cannot be read as a customer list at all; ``message`` says why."""
 
     def __init__(self, message: Message) -> None:

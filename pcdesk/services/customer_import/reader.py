@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from pcdesk.errors import Cancelled
 from pcdesk.messages import QT_TRANSLATE_NOOP
 from pcdesk.services.csv_records import records_with_lines
 from pcdesk.services.customer_import.cells import ReadRow, read_row
@@ -37,7 +38,7 @@ TICK_ROWS = 1000  # rows read between two progress reports
 Progress = Callable[[int, int], bool]
 
 
-class ImportCancelled(Exception):
+class ImportCancelled(Cancelled):
     """``progress`` returned False: the work stopped and nothing was written."""
 
 

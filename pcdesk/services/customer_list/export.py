@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from pcdesk.errors import Cancelled
 from pcdesk.models import AgreementAcceptance, Customer, IndirectReseller, Relationship
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import CustomerQuery, list_conditions
@@ -63,7 +64,7 @@ RELATIONSHIP_LABELS: dict[Relationship, str] = {
 Progress = Callable[[int, int], bool]
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """``progress`` returned False: the export stopped and no file was written or changed."""
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from pcdesk.errors import PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import fold
 from pcdesk.services.csv_records import records_with_lines
@@ -73,7 +74,7 @@ REQUIRED_COLUMNS = ("name", "partner_id", "country")
 COLUMN_TITLES = {key: aliases[0] for key, aliases in COLUMN_ALIASES.items()}
 
 
-class ResellerCsvUnreadable(Exception):
+class ResellerCsvUnreadable(PcdeskError):
     """The file is not a reseller list at all (not UTF-8, not CSV, no name column...)."""
 
     def __init__(self, message: Message) -> None:

@@ -24,8 +24,8 @@ from pcdesk.models import (
     PartnerProfile,
     PartnerType,
     ResellerState,
-    fold,
 )
+from pcdesk.models import fold as fold  # re-exported: the views sort and search alike
 from pcdesk.models.database import Database
 from pcdesk.services import audit
 from pcdesk.services.partner.actor import current_user

@@ -1,23 +1,27 @@
-"""File > Import price list…: import a Partner Center price-list CSV, asking about bad lines."""
+"""File > Import price list…: import a Partner Center price-list CSV off the GUI thread, asking
+about bad lines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from pcdesk.errors import PcdeskError
 from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import PriceListImport, PriceListRejected, import_price_list
+from pcdesk.services.changes import Changes
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 
 SHOWN_PROBLEMS = 12
 
 
 def ask_skip_bad_lines(parent: QWidget, rejected: PriceListRejected, file_name: str) -> bool:
-    """Ask whether to import the good lines and leave the bad ones out (a seam tests replace)."""
+    """Ask whether to import the good lines and leave the bad ones out."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("PriceListImport", "Import price list"))
@@ -41,8 +45,9 @@ def ask_skip_bad_lines(parent: QWidget, rejected: PriceListRejected, file_name: 
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is skip
+    clicked = prompter().ask(box)
+    box.deleteLater()
+    return clicked is skip
 
 
 def summary(result: PriceListImport) -> str:
@@ -58,39 +63,69 @@ def summary(result: PriceListImport) -> str:
     return text
 
 
-@contextmanager
-def busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+def _title() -> str:
+    return QCoreApplication.translate("PriceListImport", "Import price list")
+
+
+def _open_box(parent: QWidget, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    """What came of it, opened (not executed): nothing waits for the answer."""
+    box = QMessageBox(icon, _title(), text, parent=parent)
+    box.setObjectName("price_list_result")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+class _PriceListImport:
+    """One import of a file: the whole file first; after the user chose to skip its bad lines,
+    the rest. ``done()`` once it is over, whatever came of it."""
+
+    def __init__(self, parent: QWidget, db: Database, path: Path, done: Callable[[], None]) -> None:
+        self._parent = parent
+        self._db = db
+        self._path = path
+        self._done = done
+        self._again = False  # the first run was refused and the user chose to skip bad lines
+
+    def run(self, skip_invalid: bool = False) -> None:
+        db, path = self._db, self._path
+        (
+            Operation(self._parent, lambda: import_price_list(db, path, skip_invalid=skip_invalid))
+            .success(self._imported)
+            .failure(self._refused)
+            .ended(self._ended)
+            .changes(Changes(catalog=True))
+            .run()
+        )
+
+    def _imported(self, result: PriceListImport) -> None:
+        _open_box(self._parent, QMessageBox.Icon.Information, summary(result))
+
+    def _refused(self, error: PcdeskError) -> bool:
+        if isinstance(error, PriceListRejected):
+            if ask_skip_bad_lines(self._parent, error, self._path.name):
+                self._again = True
+                self.run(skip_invalid=True)
+            return True
+        _open_box(
+            self._parent,
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate(
+                "PriceListImport", "{file} could not be read: {error}"
+            ).format(file=self._path.name, error=translated(error.message)),
+        )
+        return True
+
+    def _ended(self) -> None:
+        if self._again:  # the second run is under way: it ends the import
+            self._again = False
+            return
+        self._done()
 
 
 def import_price_list_interactively(
-    parent: QWidget, db: Database, path: str
-) -> PriceListImport | None:
-    """Import ``path``; the import is all or nothing unless the user chooses to skip bad lines."""
-    file_name = Path(path).name
-    try:
-        try:
-            with busy():
-                result = import_price_list(db, Path(path))
-        except PriceListRejected as rejected:
-            if not ask_skip_bad_lines(parent, rejected, file_name):
-                return None
-            with busy():
-                result = import_price_list(db, Path(path), skip_invalid=True)
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("PriceListImport", "Import price list"),
-            QCoreApplication.translate(
-                "PriceListImport", "{file} could not be read: {error}"
-            ).format(file=file_name, error=error),
-        )
-        return None
-    QMessageBox.information(
-        parent, QCoreApplication.translate("PriceListImport", "Import price list"), summary(result)
-    )
-    return result
+    parent: QWidget, db: Database, path: str, done: Callable[[], None] = lambda: None
+) -> None:
+    """Import ``path`` off the GUI thread; the import is all or nothing unless the user chooses
+    to skip bad lines. The catalog change is published; ``done()`` once it is over."""
+    _PriceListImport(parent, db, Path(path), done).run()

@@ -32,3 +32,14 @@ def publisher() -> ChangePublisher:
         found = ChangePublisher(app)
         found.setObjectName(_NAME)
     return found
+
+
+def comes_from(source: object, widget: QObject) -> bool:
+    """Whether a change's ``source`` is ``widget`` or lies inside it, dialogs included (a dialog
+    is a window of its own, which ``QWidget.isAncestorOf`` does not look into)."""
+    current = source if isinstance(source, QObject) else None
+    while current is not None:
+        if current is widget:
+            return True
+        current = current.parent()
+    return False

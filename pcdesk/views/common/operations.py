@@ -29,7 +29,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
@@ -112,8 +112,12 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[PcdeskError], bool] | None = None
         self._changes: Callable[[T], Changes] | None = None
-        self._busy: tuple[QWidget, ...] = ()
+        self._on_end: Callable[[], None] | None = None
+        self._busy: tuple[QWidget | QAction, ...] = ()
+        self._disabled: list[QWidget | QAction] = []  # what ``busy`` turned off, to turn on again
+        self._busy_cursor = True
         self._progress_label: str | None = None
+        self._progress_text: Callable[[int, int], str] | None = None
         self._cancellable = False
         self._dialog: QProgressDialog | None = None
         self._cancel = threading.Event()
@@ -129,14 +133,18 @@ class Operation(Generic[T]):
         cls,
         parent: QWidget,
         work: Callable[[ProgressCallback], T],
-        label: str,
+        label: str | Callable[[int, int], str],
         *,
         cancellable: bool = True,
     ) -> Operation[T]:
         """Long work: ``work(progress)`` reports (done, total) and stops when told to (raising
-        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``."""
+        Cancelled); a progress dialog shows it, with Cancel when ``cancellable``. A ``label``
+        given as a function of (done, total) is shown again at each report."""
         operation: Operation[T] = cls(parent, lambda: None)  # type: ignore[arg-type,return-value]
         operation._work = work
+        if callable(label):
+            operation._progress_text = label
+            label = label(0, 0)
         operation._progress_label = label
         operation._cancellable = cancellable
         return operation
@@ -157,9 +165,23 @@ class Operation(Generic[T]):
         self._changes = what if callable(what) else (lambda _result: what)
         return self
 
-    def busy(self, *widgets: QWidget) -> Self:
-        """Widgets disabled while the work runs (the button that started it, the form)."""
+    def ended(self, callback: Callable[[], None]) -> Self:
+        """``callback()`` once the operation is over, whatever came of it (after ``success`` or
+        ``failure``, or the presenter, has run): to let go of what it held."""
+        self._on_end = callback
+        return self
+
+    def busy(self, *widgets: QWidget | QAction) -> Self:
+        """Widgets (or actions) disabled while the work runs: the button that started it, the
+        form. Those that were enabled are enabled again when it ends, before its callbacks run
+        (which may decide otherwise); those already disabled are left as they were."""
         self._busy = widgets
+        return self
+
+    def quiet(self) -> Self:
+        """No busy cursor: for a small read the user did not ask for (a role check when a
+        customer is shown), which would only make the cursor flicker."""
+        self._busy_cursor = False
         return self
 
     # -- running --------------------------------------------------------------------------------
@@ -168,8 +190,11 @@ class Operation(Generic[T]):
             raise RuntimeError("an operation runs once")
         self._started = True
         for widget in self._busy:
-            widget.setEnabled(False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            if widget.isEnabled():
+                widget.setEnabled(False)
+                self._disabled.append(widget)
+        if self._busy_cursor:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         if self._progress_label is not None:
             self._open_progress_dialog(self._progress_label)
         runner().start(self)
@@ -200,6 +225,8 @@ class Operation(Generic[T]):
         dialog = QProgressDialog(label, "", 0, 0, self._parent)
         dialog.setWindowTitle(QCoreApplication.translate("Operation", "pcdesk"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Wide enough that a label naming a file and counts does not make it jump as it grows.
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 56)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -212,24 +239,36 @@ class Operation(Generic[T]):
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self._dialog is not None and not self._dialog.wasCanceled():
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total > 0 else 0)
+        dialog = self._dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            return
+        if not dialog.wasCanceled():
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
+            if self._progress_text is not None:
+                dialog.setLabelText(self._progress_text(done, total))
 
     @Slot()
     def _finish(self) -> None:
-        QGuiApplication.restoreOverrideCursor()
+        if self._busy_cursor:
+            QGuiApplication.restoreOverrideCursor()
         if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
+            if shiboken6.isValid(self._dialog):  # gone with its parent window, maybe
+                self._dialog.close()
+                self._dialog.deleteLater()
             self._dialog = None
-        for widget in self._busy:
+        for widget in self._disabled:
             if shiboken6.isValid(widget):
                 widget.setEnabled(True)
+        self._disabled.clear()
         try:
             self._deliver()
         finally:
-            runner().finished(self)
+            try:
+                if self._on_end is not None and shiboken6.isValid(self._parent):
+                    self._on_end()
+            finally:
+                runner().finished(self)
 
     def _deliver(self) -> None:
         alive = shiboken6.isValid(self._parent)

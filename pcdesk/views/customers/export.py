@@ -1,9 +1,10 @@
 """Customers > Export customers…: which customers, where to, then the file written off the GUI thread.
 
 ``CustomerExporter`` owns the action. The main window gives it the list's current query through
-``query_source`` (or calls ``export`` itself with counts it already has). The export runs on a
-QThread with a window-modal progress dialog; Cancel stops it between two batches and the service
-then leaves nothing on disk (services/customer_export.py).
+``query_source`` (or calls ``export`` itself with counts it already has). The counts and the export
+run as operations (views/common/operations.py); the export shows a window-modal progress dialog
+whose Cancel stops it between two batches, and the service then leaves nothing on disk
+(services/customer_list/export.py).
 """
 
 from __future__ import annotations
@@ -12,29 +13,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import (
-    QDir,
-    QLocale,
-    QObject,
-    QStandardPaths,
-    Qt,
-    QThread,
-    Signal,
-)
+from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStyle, QWidget
+from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 
-from pcdesk.errors import Unavailable
+from pcdesk.errors import Cancelled, PcdeskError
+from pcdesk.messages import Message
 from pcdesk.models.database import Database
-from pcdesk.models.storage import translate_storage_errors
-from pcdesk.services.customer_list.export import ExportCancelled, export_customers
+from pcdesk.services.customer_list.export import export_customers
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers
-from pcdesk.views.common.background_jobs import WorkerJob, keep_running
-from pcdesk.views.common.question import ask
+from pcdesk.views.common.operations import Operation, ProgressCallback
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 
 DEFAULT_FILE_NAME = "Customers.csv"  # the name Partner Center gives its own export
 Scope = Literal["matching", "all", "cancel"]
+
+
+class NotWritten(PcdeskError):
+    """The file could not be written; ``reason`` is the system's words (the OSError is the
+    cause)."""
+
+    def __init__(self, error: OSError) -> None:
+        self.reason = error.strerror or str(error)
+        super().__init__(Message(self.reason, context="raw"))
 
 
 class CustomerExporter(QObject):
@@ -42,8 +44,7 @@ class CustomerExporter(QObject):
 
     finished = Signal(int, str)
 
-    # Tests make these smaller: the dialog then shows at once and a few customers make batches.
-    progress_delay_ms = 500
+    # Tests make it smaller: a few customers then make several batches.
     batch_size = 1000
 
     def __init__(self, db: Database, parent: QWidget) -> None:
@@ -53,10 +54,9 @@ class CustomerExporter(QObject):
         # Set by the main window: the list's current search and filters.
         self.query_source: Callable[[], CustomerQuery] | None = None
         self._folder: Path | None = None  # where the last export went: the next starts there
-        self._thread: QThread | None = None
-        self._job: WorkerJob | None = None
+        self._busy = False  # counting, asking or exporting: one export at a time
+        self._operation: Operation[int] | None = None  # the export running
         self._target: Path | None = None
-        self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
 
         self.action = QAction(self.tr("E&xport customers…"), self)
@@ -79,7 +79,7 @@ class CustomerExporter(QObject):
         self.action.setStatusTip(self.action.toolTip())
         self.action.triggered.connect(self._export_current)
 
-    # -- the seams tests replace --------------------------------------------------------------
+    # -- the questions --------------------------------------------------------------------------
 
     def ask_scope(self, matching: int, total: int) -> Scope:
         """The customers that match the search and filters, all of them, or none (Cancel)."""
@@ -94,20 +94,23 @@ class CustomerExporter(QObject):
                 "Export the {matching} customers that match the current search and filters, "
                 "or all {total} customers?"
             )
-        answer = ask(
-            self._window,
-            self.tr("Export customers"),
-            text.format(matching=locale.toString(matching), total=locale.toString(total)),
-            "",
-            self.tr("&Matching"),
-            self.tr("&All"),
-        )
-        scopes: dict[str, Scope] = {"first": "matching", "second": "all", "cancel": "cancel"}
-        return scopes[answer]
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Export customers"))
+        box.setText(text.format(matching=locale.toString(matching), total=locale.toString(total)))
+        matching_button = box.addButton(self.tr("&Matching"), QMessageBox.ButtonRole.AcceptRole)
+        all_button = box.addButton(self.tr("&All"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(matching_button)
+        clicked = prompter().ask(box)
+        box.deleteLater()
+        if clicked is matching_button:
+            return "matching"
+        return "all" if clicked is all_button else "cancel"
 
     def choose_target(self, suggested: Path) -> Path | None:
         """Where to save the file (the platform's save dialog asks before overwriting)."""
-        path, _ = QFileDialog.getSaveFileName(
+        path = prompter().save_file(
             self._window,
             self.tr("Export customers"),
             str(suggested),
@@ -118,18 +121,35 @@ class CustomerExporter(QObject):
     # -- the export -----------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        """Counting, asking or exporting."""
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.action.setEnabled(not busy)
 
     def _export_current(self) -> None:
-        query = self.query_source() if self.query_source is not None else CustomerQuery()
-        try:
-            with translate_storage_errors():
-                matching = count_customers(self._db, query)
-                total = count_customers(self._db) if query.is_filtered else matching
-        except Unavailable as error:
-            self._show_failure(error)
+        if self._busy:
             return
+        query = self.query_source() if self.query_source is not None else CustomerQuery()
+        db = self._db
+
+        def counts() -> tuple[int, int]:
+            matching = count_customers(db, query)
+            return matching, count_customers(db) if query.is_filtered else matching
+
+        self._set_busy(True)
+        Operation(self._window, counts).ended(
+            lambda: self._set_busy(self._operation is not None)
+        ).success(lambda found: self._counted(query, *found)).failure(self._counting_failed).run()
+
+    def _counted(self, query: CustomerQuery, matching: int, total: int) -> None:
+        self._set_busy(False)  # export() may start the export now
         self.export(query, matching, total)
+
+    def _counting_failed(self, error: PcdeskError) -> bool:
+        self._show_failure(error)
+        return True
 
     def export(self, query: CustomerQuery, matching: int, total: int) -> None:
         """Ask which customers (when the list is searched or filtered) and where, then export.
@@ -137,9 +157,7 @@ class CustomerExporter(QObject):
         ``matching`` and ``total`` are the counts the user sees: of the list as ``query`` shows
         it, and of every customer.
         """
-        if self._thread is not None:  # one at a time; the dialog of the running one is up front
-            if self.progress is not None:
-                self.progress.raise_()
+        if self._busy:  # one at a time; the dialog of the running one is up front
             return
         if total == 0:
             self._show_message(
@@ -170,72 +188,40 @@ class CustomerExporter(QObject):
 
     def _start(self, query: CustomerQuery, target: Path, expected: int) -> None:
         self._target = target
-        progress = QProgressDialog(self._window)
-        progress.setWindowTitle(self.tr("Export customers"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.setMinimumWidth(progress.fontMetrics().averageCharWidth() * 56)
-        progress.setRange(0, max(expected, 1))
-        progress.setValue(0)
-        progress.setLabelText(self._progress_text(0, expected))
-        progress.setMinimumDuration(self.progress_delay_ms)
-        self.progress = progress
-
-        thread = QThread()
-        thread.setObjectName("customer export")
         db, batch_size = self._db, self.batch_size
-        job = WorkerJob(
-            lambda progress: export_customers(
-                db, query, target, progress=progress, batch_size=batch_size
-            ),
-            ExportCancelled,
-            (OSError, Unavailable),
-            "exporting customers",
-        )
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.progressed.connect(self._progressed)
-        job.succeeded.connect(self._succeeded)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self._cancelled)
-        job.stopped.connect(thread.quit)
-        thread.finished.connect(self._thread_finished)
-        # Should the window go while the export runs, the file is not finished behind its back.
-        self.destroyed.connect(job.cancel, Qt.ConnectionType.DirectConnection)
-        # Direct: the job's thread is busy exporting and would see a queued call only at the end.
-        progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
-        self._thread, self._job = thread, job
-        keep_running(thread, job)
-        self.action.setEnabled(False)
-        thread.start()
 
-    def _progress_text(self, done: int, total: int) -> str:
-        assert self._target is not None
+        def work(progress: ProgressCallback) -> int:
+            try:
+                return export_customers(db, query, target, progress=progress, batch_size=batch_size)
+            except OSError as error:
+                raise NotWritten(error) from error
+
+        operation = Operation.with_progress(
+            self._window,
+            work,
+            lambda done, total: self._progress_text(target, done, total or expected),
+        )
+        operation.success(self._succeeded).failure(self._failed).ended(self._ended)
+        # Should the window go while the export runs, the file is not finished behind its back.
+        self.destroyed.connect(operation.cancel)
+        self._operation = operation
+        self._set_busy(True)
+        operation.run()
+
+    def _progress_text(self, target: Path, done: int, total: int) -> str:
         locale = QLocale()
         return self.tr("Exporting customers to {file}…\n{done} of {total} customers").format(
-            file=self._target.name, done=locale.toString(done), total=locale.toString(total)
+            file=target.name, done=locale.toString(done), total=locale.toString(total)
         )
 
-    def _progressed(self, done: int, total: int) -> None:
-        progress = self.progress
-        if progress is None or progress.wasCanceled():
-            return
-        if progress.maximum() != max(total, 1):
-            progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        progress.setLabelText(self._progress_text(done, total))
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+    def _ended(self) -> None:
+        self._operation = None
+        self._target = None
+        self._set_busy(False)
 
     def _succeeded(self, count: int) -> None:
-        self._close_progress()
-        assert self._target is not None
         path = self._target
+        assert path is not None
         locale = QLocale()
         if count == 1:
             text = self.tr("1 customer exported to {file}.")
@@ -248,19 +234,13 @@ class CustomerExporter(QObject):
         )
         self.finished.emit(count, str(path))
 
-    def _failed(self, error: object) -> None:
-        self._close_progress()
-        self._show_failure(error)
+    def _failed(self, error: PcdeskError) -> bool:
+        if not isinstance(error, Cancelled):  # a cancelled export says nothing: it left nothing
+            self._show_failure(error)
+        return True
 
-    def _show_failure(self, error: object) -> None:
-        if isinstance(error, Unavailable):
-            reason = translated(error.message)
-        elif isinstance(error, OSError):
-            reason = error.strerror or str(error)
-        else:
-            reason = self.tr("An unexpected error stopped the export ({error}).").format(
-                error=type(error).__name__
-            )
+    def _show_failure(self, error: PcdeskError) -> None:
+        reason = error.reason if isinstance(error, NotWritten) else translated(error.message)
         target = self._target
         if target is None:
             text = self.tr("The customers could not be exported.")
@@ -274,9 +254,6 @@ class CustomerExporter(QObject):
         self._show_message(
             QMessageBox.Icon.Warning, text.format(file=target.name if target else ""), detail
         )
-
-    def _cancelled(self) -> None:
-        self._close_progress()
 
     def _show_message(self, icon: QMessageBox.Icon, text: str, informative: str) -> None:
         # open(), not exec(): the export is over; nothing waits for the answer.
@@ -293,8 +270,3 @@ class CustomerExporter(QObject):
     def _message_gone(self, box: QMessageBox) -> None:
         if self.message is box:  # not a newer one, opened as this one closed
             self.message = None
-
-    def _thread_finished(self) -> None:
-        self._thread = self._job = None
-        self._target = None
-        self.action.setEnabled(True)

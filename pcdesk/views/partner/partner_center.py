@@ -176,7 +176,9 @@ class PartnerCenterLauncher(QObject):
                 notice = translated(found) if found is not None else None
             return ConnectionState(account, sync_status(self._db), notice)
 
-        Operation(self._window, read).success(self._state_read).failure(lambda _e: True).run()
+        Operation(self._window, read).quiet().success(self._state_read).failure(
+            lambda _e: True
+        ).run()
 
     def _state_read(self, state: ConnectionState) -> None:
         self.account = state.account

@@ -1,4 +1,5 @@
-"""The partner's own profile: asked for on first start, editable later."""
+"""The partner's own profile: asked for on first start, editable later (read and saved off the GUI
+thread)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ValidationFailed
+from pcdesk.errors import PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerCenterInstance, PartnerType
 from pcdesk.partner_center import settings as pc_settings
+from pcdesk.services.changes import Changes
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import (
     PartnerProfileData,
@@ -27,6 +29,7 @@ from pcdesk.services.partner.profile import (
 from pcdesk.services.validation import validate_partner_profile
 from pcdesk.services.validation.partner import normalize_guid
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
 
 TEXT_FIELDS = ("name", "tenant_id", "partner_id", "domain")
 
@@ -103,6 +106,7 @@ class PartnerProfileDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -114,7 +118,15 @@ class PartnerProfileDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        profile = get_partner_profile(self._db)
+        """Read the profile recorded (none on first start); Save waits for it."""
+        db = self._db
+        Operation(self, lambda: (get_partner_profile(db), pc_settings.load(db).app_id)).busy(
+            self.save_button
+        ).success(self._show_profile).run()
+
+    def _show_profile(self, found: tuple[PartnerProfileData | None, str | None]) -> None:
+        profile, app_id = found
+        self.app_id.setText(app_id or "")
         if profile is None:
             return
         self.name.setText(profile.name)
@@ -123,7 +135,6 @@ class PartnerProfileDialog(QDialog):
         self.partner_type.setCurrentIndex(self.partner_type.findData(profile.partner_type))
         self.instance.setCurrentIndex(self.instance.findData(profile.instance))
         self.domain.setText(profile.domain)
-        self.app_id.setText(pc_settings.load(self._db).app_id or "")
 
     def current_input(self) -> PartnerProfileInput:
         return PartnerProfileInput(
@@ -155,10 +166,24 @@ class PartnerProfileDialog(QDialog):
             self.show_errors({"partner_center_app_id": pc_settings.app_id_message()})
             self.app_id.setFocus()
             return
-        try:
-            self.saved = set_partner_profile(self._db, self.current_input())
-            pc_settings.save(self._db, app_id, PartnerCenterInstance(self.instance.currentData()))
-        except ValidationFailed as failure:
-            self.show_errors(failure.errors)  # what the user typed stays in the fields
-            return
+        db, data = self._db, self.current_input()
+        instance = PartnerCenterInstance(self.instance.currentData())
+
+        def save() -> PartnerProfileData:
+            saved = set_partner_profile(db, data)
+            pc_settings.save(db, app_id, instance)
+            return saved
+
+        Operation(self, save).busy(self.save_button).success(self._written).failure(
+            self._refused
+        ).changes(Changes(partner=True)).run()
+
+    def _written(self, saved: PartnerProfileData) -> None:
+        self.saved = saved
         super().accept()
+
+    def _refused(self, error: PcdeskError) -> bool:
+        if not isinstance(error, ValidationFailed):
+            return False  # the presenter says why
+        self.show_errors(error.errors)  # what the user typed stays in the fields
+        return True

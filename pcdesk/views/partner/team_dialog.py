@@ -1,8 +1,8 @@
 """Partner > Team and roles…: who works in this database, and their Partner Center roles.
 
 The roles decide what each person may do, as in Partner Center (services/roles.py). Only a
-Global admin changes the team; anyone may look at it. ``TeamLauncher.team_changed`` tells the
-window's role-dependent actions to look again.
+Global admin changes the team; anyone may look at it. The team is read and saved off the GUI
+thread; a saved team is published as a change, so the window's role-dependent actions look again.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import NotAllowed, Unavailable, ValidationFailed
+from pcdesk.errors import PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
 from pcdesk.models.enums import PartnerRole
 from pcdesk.services.changes import Changes
@@ -39,8 +39,9 @@ from pcdesk.services.partner.roles import (
     not_allowed_message,
     set_team,
 )
-from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.text_lists import listed, sentences
 from pcdesk.views.common.translate import translated
 
@@ -56,7 +57,6 @@ class TeamDialog(QDialog):
         self._db = db
         self.saved: tuple[TeamMemberData, ...] | None = None
         self._recorded = False  # a team was recorded when the dialog read it
-        self.empty_question: QMessageBox | None = None  # open while Save asks about no team
         self._user = current_user()
         self.setWindowTitle(self.tr("Team and roles"))
         self.setMinimumWidth(460)
@@ -124,6 +124,9 @@ class TeamDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.editable = False
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)  # until read
+        self.add_button.setVisible(False)
+        self.remove_button.setVisible(False)
         self._load()
 
     # -- reading --------------------------------------------------------------------------------
@@ -154,12 +157,19 @@ class TeamDialog(QDialog):
         )
 
     def _load(self) -> None:
-        try:
-            team = list_team(self._db)
-            self.editable = may(self._db, Task.MANAGE_TEAM, self._user)
-        except Unavailable as failure:
-            team, self.editable = (), False
-            self.message.show_error(failure.message)
+        """Read the team and whether the user may change it (off the GUI thread)."""
+        db, user = self._db, self._user
+        Operation(self, lambda: (list_team(db), may(db, Task.MANAGE_TEAM, user))).success(
+            lambda read: self._show(*read)
+        ).failure(self._unreadable).run()
+
+    def _unreadable(self, error: PcdeskError) -> bool:
+        self.message.show_error(translated(error.message))
+        self._show((), False)
+        return True
+
+    def _show(self, team: tuple[TeamMemberData, ...], editable: bool) -> None:
+        self.editable = editable
         self._recorded = bool(team)
         self._set_who(bool(team))
         self.table.setRowCount(0)
@@ -275,9 +285,8 @@ class TeamDialog(QDialog):
             return
         self._save(members)
 
-    def ask_empty_team(self) -> QMessageBox:
-        """Everyone removed: saving gives every role to anyone, so ask first (opened, not
-        executed; ``empty_question`` while it is open)."""
+    def ask_empty_team(self) -> None:
+        """Everyone removed: saving gives every role to anyone, so ask first."""
         box = QMessageBox(self)
         box.setObjectName("empty_team_question")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -293,34 +302,33 @@ class TeamDialog(QDialog):
         keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
-
-        def answered() -> None:
-            self.empty_question = None
-            box.deleteLater()
-            if box.clickedButton() is save:
-                self._save([])
-
-        box.finished.connect(answered)
-        self.empty_question = box
-        box.open()
-        return box
+        clicked = prompter().ask(box)
+        box.deleteLater()
+        if clicked is save:
+            self._save([])
 
     def _save(self, members: list[TeamMemberData]) -> None:
-        try:
-            self.saved = set_team(self._db, members, actor=self._user)
-        except ValidationFailed as failure:
+        """Save off the GUI thread; the dialog's buttons wait for it."""
+        db, user = self._db, self._user
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        Operation(self, lambda: set_team(db, members, actor=user)).busy(
+            save_button, self.add_button, self.remove_button
+        ).success(self._written).failure(self._refused).changes(Changes(team=True)).run()
+
+    def _written(self, saved: tuple[TeamMemberData, ...]) -> None:
+        self.saved = saved
+        super().accept()
+
+    def _refused(self, error: PcdeskError) -> bool:
+        self._update_buttons()  # as the selection says, not as busy() left them
+        if isinstance(error, ValidationFailed):
             self._point_at_problem()
             self.message.show_error(
-                failure.errors.get("team") or next(iter(failure.errors.values()))
-            )
-            return  # what the user entered stays in the table
-        except NotAllowed as failure:
-            self.message.show_error(failure.args[0])
-            return
-        except Unavailable as failure:
-            self.message.show_error(failure.message)
-            return
-        super().accept()
+                translated(error.errors.get("team") or next(iter(error.errors.values())))
+            )  # what the user entered stays in the table
+        else:
+            self.message.show_error(translated(error.message))
+        return True
 
     def _point_at_problem(self) -> None:
         """Select the row a refusal is most likely about: a blank or a repeated name."""
@@ -339,7 +347,7 @@ def _escape(text: str) -> str:
 
 
 class TeamLauncher(QObject):
-    """Owns Partner > Team and roles…; a saved team is published as a change."""
+    """Owns Partner > Team and roles…."""
 
     def __init__(self, db: Database, window: QWidget) -> None:
         super().__init__(window)
@@ -357,16 +365,11 @@ class TeamLauncher(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = TeamDialog(self._db, self._window)
-        dialog.accepted.connect(self._saved)
+        dialog = TeamDialog(self._db, self._window)  # a saved team is published by the dialog
         dialog.finished.connect(self._finished)
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _saved(self) -> None:
-        if self.dialog is not None and self.dialog.saved is not None:
-            publisher().publish(Changes(team=True), self)
 
     def _finished(self, _result: int) -> None:
         if self.dialog is not None:

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, Unavailable, ValidationFailed
+from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
 from pcdesk.services.resellers.records import (
     ResellerData,
     ResellerInput,
@@ -28,6 +29,7 @@ from pcdesk.services.validation import country_codes, country_name
 from pcdesk.services.validation.reseller import NAME_MAX_LENGTH
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.grow_to_fit import grow_to_fit
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 from pcdesk.views.common.ui_locale import ui_locale
 from pcdesk.views.customers.forms.account_form import default_country
@@ -166,46 +168,55 @@ class ResellerFormDialog(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
-        """Save; on any refusal stay open with what the user typed."""
+        """Save (off the GUI thread); on any refusal stay open with what the user typed."""
         self.notice.clear()
         data = self.current_input()
-        try:
-            if self._reseller is None:
-                saved = add_reseller(self._db, data)
-            else:
-                saved = update_reseller(self._db, self._reseller.id, data, expected=self._reseller)
-        except ValidationFailed as failure:
-            self.show_errors(failure.errors)
-            return
-        except ConcurrentChange:
-            self._changed_meanwhile()
-            return
-        except NotFound:
-            self.notice.show_error(
-                self.tr("This reseller no longer exists: another workstation may have removed it.")
-            )
-            return
-        except NotAllowed as refused:
-            self.notice.show_error(translated(refused.args[0]))
-            return
-        except Unavailable as unavailable:
-            self.notice.show_error(translated(unavailable.message))
-            return
+        db, reseller = self._db, self._reseller
+
+        def save() -> ResellerData:
+            if reseller is None:
+                return add_reseller(db, data)
+            return update_reseller(db, reseller.id, data, expected=reseller)
+
+        # A reseller's name shows in the customer list and its filter.
+        Operation(self, save).busy(self.save_button).success(self._written).failure(
+            self._refused
+        ).changes(Changes(resellers=True, many_customers=True)).run()
+
+    def _written(self, saved: ResellerData) -> None:
         self.show_errors({})
         self.saved.emit(saved)
         super().accept()
+
+    def _refused(self, error: PcdeskError) -> bool:
+        if isinstance(error, ValidationFailed):
+            self.show_errors(error.errors)
+        elif isinstance(error, ConcurrentChange):
+            self._changed_meanwhile()
+        elif isinstance(error, NotFound):
+            self.notice.show_error(
+                self.tr("This reseller no longer exists: another workstation may have removed it.")
+            )
+        else:
+            self.notice.show_error(translated(error.message))
+        return True
 
     def _changed_meanwhile(self) -> None:
         """Another workstation saved this reseller first: show what it saved; the next Save
         replaces it knowingly."""
         assert self._reseller is not None
-        try:
-            current = get_reseller(self._db, self._reseller.id)
-        except (NotFound, Unavailable):
-            self.notice.show_error(
-                self.tr("Another workstation changed this reseller. Close and open it again.")
-            )
-            return
+        db, reseller_id = self._db, self._reseller.id
+        Operation(self, lambda: get_reseller(db, reseller_id)).busy(self.save_button).success(
+            self._show_theirs
+        ).failure(self._theirs_unknown).run()
+
+    def _theirs_unknown(self, _error: PcdeskError) -> bool:
+        self.notice.show_error(
+            self.tr("Another workstation changed this reseller. Close and open it again.")
+        )
+        return True
+
+    def _show_theirs(self, current: ResellerData) -> None:
         self._reseller = current
         self.notice.show_warning(
             self.tr(

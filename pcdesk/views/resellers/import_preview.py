@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -22,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import ConcurrentChange, NotAllowed, Unavailable, ValidationFailed
+from pcdesk.errors import ConcurrentChange, PcdeskError, ValidationFailed
 from pcdesk.models.database import Database
+from pcdesk.services.changes import Changes
 from pcdesk.services.resellers.importing import (
     ImportRow,
-    ResellerCsvUnreadable,
     ResellerImportPreview,
     ResellerImportResult,
     RowFate,
@@ -35,6 +34,7 @@ from pcdesk.services.resellers.importing import (
 )
 from pcdesk.services.validation import country_name, is_known_country
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 from pcdesk.views.common.ui_locale import ui_locale
 from pcdesk.views.resellers.table_model import GuidDelegate
@@ -254,41 +254,51 @@ class ResellerImportDialog(QDialog):
             self.message.clear()
 
     def accept(self) -> None:
-        """Import; on a refusal stay open and say why (the rows are judged again)."""
+        """Import (off the GUI thread); on a refusal stay open and say why (the rows are judged
+        again)."""
         if not self.import_button.isEnabled():
             return
         self.message.clear()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = import_resellers(
-                self._db, self.preview, skip_invalid=self.skip_invalid.isChecked()
-            )
-        except (ValidationFailed, ConcurrentChange):
-            # The resellers changed since the preview: show the file as it stands now.
-            self._read_again()
-            return
-        except NotAllowed as refused:
-            self.message.show_error(translated(refused.args[0]))
-            return
-        except Unavailable as unavailable:
-            self.message.show_error(translated(unavailable.message))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        db, preview, skip = self._db, self.preview, self.skip_invalid.isChecked()
+        Operation(self, lambda: import_resellers(db, preview, skip_invalid=skip)).busy(
+            self.import_button, self.skip_invalid
+        ).success(self._done).failure(self._refused).changes(
+            Changes(resellers=True, many_customers=True)
+        ).run()
+
+    def _done(self, result: ResellerImportResult) -> None:
         self.import_result = result
         self.imported.emit(result)
         super().accept()
+
+    def _refused(self, error: PcdeskError) -> bool:
+        self._update_buttons()  # as the preview says, not as busy() left them
+        if isinstance(error, (ValidationFailed, ConcurrentChange)):
+            # The resellers changed since the preview: show the file as it stands now.
+            self._read_again()
+        else:
+            self.message.show_error(translated(error.message))
+        return True
 
     def _read_again(self) -> None:
         note = self.tr(
             "Another workstation changed the resellers since this preview. Nothing was "
             "imported; the preview now shows the file against the current list."
         )
-        if self._path is not None:
-            try:
-                self.show_preview(read_reseller_csv(self._db, self._path))
-            except ResellerCsvUnreadable as unreadable:
-                note = translated(unreadable.message)
-            except Unavailable as unavailable:
-                note = translated(unavailable.message)
-        self.message.show_warning(note)
+        path, db = self._path, self._db
+        if path is None:
+            self.message.show_warning(note)
+            return
+
+        def read_now(preview: ResellerImportPreview) -> None:
+            self.show_preview(preview)
+            self.message.show_warning(note)
+
+        def unreadable(error: PcdeskError) -> bool:
+            self._update_buttons()
+            self.message.show_warning(translated(error.message))
+            return True
+
+        Operation(self, lambda: read_reseller_csv(db, path)).busy(self.import_button).success(
+            read_now
+        ).failure(unreadable).run()

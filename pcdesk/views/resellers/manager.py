@@ -1,10 +1,10 @@
 """Partner > Indirect resellers…: list, add, edit, suspend, reactivate and import resellers.
 
 ``ResellerManagerLauncher`` owns the menu action (disabled, with the reason, for a partner that
-is not an indirect provider) and opens one ``ResellerManagerDialog``. After every change the
-dialog emits ``resellers_changed`` with every reseller, so the main window's reseller filter and
-list follow. Whoever's role may not manage resellers (services/roles.py) sees the list with its
-buttons disabled, saying why.
+is not an indirect provider) and opens one ``ResellerManagerDialog``. Every read and write runs as
+an operation (views/common/operations.py); every change is published, so the main window's
+reseller filter and list follow. Whoever's role may not manage resellers (services/roles.py)
+sees the list with its buttons disabled, saying why.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import NotAllowed, NotFound, Unavailable
-from pcdesk.models import PartnerType
+from pcdesk.errors import NotAllowed, NotFound, PcdeskError
 from pcdesk.models.database import Database
+from pcdesk.models.enums import PartnerType
 from pcdesk.services.changes import Changes
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.resellers.importing import (
-    ResellerCsvUnreadable,
+    ResellerImportPreview,
     ResellerImportResult,
     read_reseller_csv,
 )
@@ -50,6 +49,8 @@ from pcdesk.services.resellers.records import (
 )
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.text_lists import sentences
 from pcdesk.views.common.translate import translated
 from pcdesk.views.resellers.form import ResellerFormDialog
@@ -65,15 +66,23 @@ from pcdesk.views.resellers.table_model import (
     ResellerTableModel,
 )
 
+# What the manager shows: whether the user's role may manage resellers, and every reseller.
+Listing = tuple[bool, tuple[ResellerData, ...]]
+CHANGED = Changes(resellers=True, many_customers=True)  # a reseller's name shows in the list
+
+
+def read_listing(db: Database) -> Listing:
+    """The user's role and every reseller (off the GUI thread)."""
+    return may(db, Task.MANAGE_RESELLERS), list_resellers(db, active_only=False)
+
 
 class ResellerManagerDialog(QDialog):
     """The partner's indirect resellers in a sortable, filterable table, with their actions."""
 
-    resellers_changed = Signal(object)  # tuple[ResellerData, ...]: every reseller, after a change
-
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._role_known = False  # until the list has been read, nothing can be changed
         self._role_problem: str | None = None  # why the user's role may not; None if it may
         self.form: ResellerFormDialog | None = None
         self.import_dialog: ResellerImportDialog | None = None
@@ -183,24 +192,27 @@ class ResellerManagerDialog(QDialog):
         self.table.setColumnWidth(TENANT_ID, max(100, min(whole, available - name)))
 
     # -- the list -----------------------------------------------------------------------------
-    def reload(self, select_id: int | None = None) -> tuple[ResellerData, ...]:
-        """Read every reseller again, keeping (or moving) the selection."""
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the role and every reseller again (off the GUI thread), keeping (or moving) the
+        selection."""
+        db = self._db
+        Operation(self, lambda: read_listing(db)).success(
+            lambda listing: self._show_listing(listing, select_id)
+        ).failure(self._show_failure).run()
+
+    def _show_listing(self, listing: Listing, select_id: int | None = None) -> None:
+        allowed, resellers = listing
         wanted = select_id if select_id is not None else self._selected_id()
-        try:
-            self._follow_role()
-            resellers = list_resellers(self._db, active_only=False)
-        except Unavailable as unavailable:
-            self.status.show_error(translated(unavailable.message))
-            return self.model.resellers()
+        self._follow_role(allowed)
         self.model.set_resellers(resellers)
         if wanted is not None:
             self.select(wanted)
         self._update_buttons()
-        return resellers
 
-    def _changed(self, select_id: int | None = None) -> None:
-        self.reload(select_id)
-        publisher().publish(Changes(resellers=True, many_customers=True), self)
+    def _show_failure(self, error: PcdeskError) -> bool:
+        self.status.show_error(translated(error.message))
+        self._update_buttons()  # as the selection and the role say, not as busy() left them
+        return True
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_filter_text(text)
@@ -234,9 +246,12 @@ class ResellerManagerDialog(QDialog):
         source: QModelIndex = self.proxy.mapToSource(rows[0])
         return self.model.reseller(source.row())
 
-    def _follow_role(self) -> None:
-        """Read the user's role again (Unavailable when the database cannot be reached)."""
-        allowed = may(self._db, Task.MANAGE_RESELLERS)
+    def may_change(self) -> bool:
+        return self._role_known and self._role_problem is None
+
+    def _follow_role(self, allowed: bool) -> None:
+        """Show what the user's role allows."""
+        self._role_known = True
         self._role_problem = (
             None if allowed else translated(not_allowed_message(Task.MANAGE_RESELLERS))
         )
@@ -251,7 +266,7 @@ class ResellerManagerDialog(QDialog):
 
     def _update_buttons(self) -> None:
         selected = self.selected()
-        allowed = self._role_problem is None
+        allowed = self.may_change()
         self.add_button.setEnabled(allowed)
         self.import_button.setEnabled(allowed)
         self.edit_button.setEnabled(allowed and selected is not None)
@@ -264,12 +279,12 @@ class ResellerManagerDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------------
     def add(self) -> ResellerFormDialog | None:
-        return self._open_form(None) if self._role_problem is None else None
+        return self._open_form(None) if self.may_change() else None
 
     def edit(self) -> ResellerFormDialog | None:
         """The selected reseller's form (double-click too), for a role that may edit it."""
         selected = self.selected()
-        if selected is None or self._role_problem is not None:
+        if selected is None or not self.may_change():
             return None
         return self._open_form(selected)
 
@@ -282,11 +297,12 @@ class ResellerManagerDialog(QDialog):
         return form
 
     def _saved(self, reseller: ResellerData) -> None:
+        """The form wrote it (and published the change): show it."""
         self.status.show_ok(self.tr("{name} saved.").format(name=reseller.name))
-        self._changed(reseller.id)
+        self.reload(reseller.id)
 
     def ask_suspend(self, reseller: ResellerData, customers: int) -> bool:
-        """Confirm a suspension, saying what it does (a seam the tests replace)."""
+        """Confirm a suspension, saying what it does."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Suspend reseller"))
@@ -300,92 +316,98 @@ class ResellerManagerDialog(QDialog):
         suspend = box.addButton(self.tr("&Suspend"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is suspend
+        clicked = prompter().ask(box)
+        box.deleteLater()
+        return clicked is suspend
 
     def suspend(self) -> None:
         selected = self.selected()
-        if selected is None or not selected.is_active or self._role_problem is not None:
+        if selected is None or not selected.is_active or not self.may_change():
             return
-        try:
-            customers = reseller_customer_count(self._db, selected.id)
-        except Unavailable as unavailable:
-            self.status.show_error(translated(unavailable.message))
+        db = self._db
+        Operation(self, lambda: reseller_customer_count(db, selected.id)).busy(
+            self.suspend_button
+        ).success(lambda customers: self._suspend(selected, customers)).failure(
+            self._show_failure
+        ).run()
+
+    def _suspend(self, reseller: ResellerData, customers: int) -> None:
+        if not self.ask_suspend(reseller, customers):
             return
-        if not self.ask_suspend(selected, customers):
-            return
-        if self._write(lambda: suspend_reseller(self._db, selected.id)):
-            self.status.show_ok(
-                self.tr("{name} is suspended; its customers keep it.").format(name=selected.name)
-            )
-            self._changed(selected.id)
+        self._write(
+            lambda db: suspend_reseller(db, reseller.id),
+            reseller.id,
+            self.tr("{name} is suspended; its customers keep it.").format(name=reseller.name),
+        )
 
     def reactivate(self) -> None:
         selected = self.selected()
-        if selected is None or selected.is_active or self._role_problem is not None:
+        if selected is None or selected.is_active or not self.may_change():
             return
-        if self._write(lambda: reactivate_reseller(self._db, selected.id)):
-            self.status.show_ok(
-                self.tr("{name} is active again and can be chosen for new customers.").format(
-                    name=selected.name
-                )
-            )
-            self._changed(selected.id)
+        self._write(
+            lambda db: reactivate_reseller(db, selected.id),
+            selected.id,
+            self.tr("{name} is active again and can be chosen for new customers.").format(
+                name=selected.name
+            ),
+        )
 
-    def _write(self, action: Callable[[], object]) -> bool:
-        """Run a service call, showing why it failed; True when it succeeded."""
-        try:
-            action()
-        except NotAllowed as refused:
-            self.status.show_error(translated(refused.args[0]))
-            self.reload()  # the role may have been taken away meanwhile
-            return False
-        except NotFound:
+    def _write(self, action: Callable[[Database], object], reseller_id: int, done: str) -> None:
+        """Write off the GUI thread, then show the list as it is now and say ``done``; the
+        action buttons are disabled meanwhile."""
+        db = self._db
+
+        def work() -> Listing:
+            action(db)
+            return read_listing(db)
+
+        def written(listing: Listing) -> None:
+            self._show_listing(listing, reseller_id)
+            self.status.show_ok(done)
+
+        Operation(self, work).busy(
+            self.add_button, self.edit_button, self.suspend_button, self.reactivate_button
+        ).success(written).failure(self._write_failed).changes(CHANGED).run()
+
+    def _write_failed(self, error: PcdeskError) -> bool:
+        if isinstance(error, NotFound):
             self.status.show_error(
                 self.tr("This reseller no longer exists: another workstation may have removed it.")
             )
-            self._changed()
-            return False
-        except Unavailable as unavailable:
-            self.status.show_error(translated(unavailable.message))
-            return False
+            publisher().publish(CHANGED, self)
+        else:
+            self.status.show_error(translated(error.message))
+        self._update_buttons()
+        if isinstance(error, (NotAllowed, NotFound)):  # the role or the list changed meanwhile
+            self.reload()
         return True
 
     # -- import -------------------------------------------------------------------------------
-    def choose_csv_file(self) -> str:
-        """The CSV file to import, or "" (a seam the tests replace)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import indirect resellers"),
-            "",
-            self.tr("CSV files (*.csv);;All files (*)"),
+    def import_csv(self) -> None:
+        """Ask for a CSV file, read it off the GUI thread, then show its preview."""
+        if not self.may_change():
+            return
+        chosen = prompter().open_file(
+            self, self.tr("Import indirect resellers"), self.tr("CSV files (*.csv);;All files (*)")
         )
-        return path
+        if not chosen:
+            return
+        path, db = Path(chosen), self._db
+        Operation(self, lambda: read_reseller_csv(db, path)).busy(self.import_button).success(
+            lambda preview: self._preview(preview, path)
+        ).failure(self._show_failure).run()
 
-    def import_csv(self) -> ResellerImportDialog | None:
-        if self._role_problem is not None:
-            return None
-        path = self.choose_csv_file()
-        if not path:
-            return None
-        try:
-            preview = read_reseller_csv(self._db, Path(path))
-        except ResellerCsvUnreadable as unreadable:
-            self.status.show_error(translated(unreadable.message))
-            return None
-        except Unavailable as unavailable:
-            self.status.show_error(translated(unavailable.message))
-            return None
-        dialog = ResellerImportDialog(self._db, preview, Path(path), self)
+    def _preview(self, preview: ResellerImportPreview, path: Path) -> None:
+        dialog = ResellerImportDialog(self._db, preview, path, self)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog
         dialog.open()
-        return dialog
 
     def _imported(self, result: ResellerImportResult) -> None:
+        """The preview imported the file (and published the change): show it."""
         self.status.show_ok(result_text(result))
-        self._changed()
+        self.reload()
 
 
 class ResellerManagerLauncher(QObject):

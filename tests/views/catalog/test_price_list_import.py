@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -10,7 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
 from pcdesk.services.catalog import offers as catalog
+from pcdesk.services.changes import Changes
+from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.views.catalog import price_list_import
+from pcdesk.views.common.changes import publisher
+from pcdesk.views.main_window import MainWindow
 
 HEADER = (
     "ProductTitle,ProductId,SkuId,SkuTitle,Publisher,SkuDescription,UnitOfMeasure,TermDuration,"
@@ -32,52 +38,89 @@ def price_list(tmp_path: Path) -> Path:
     return path
 
 
+def results(parent: QWidget) -> list[str]:
+    """What the import said when it was over (boxes opened, not executed)."""
+    return [box.text() for box in parent.findChildren(QMessageBox, "price_list_result")]
+
+
 @pytest.fixture
-def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda parent, title, text: shown.append(text))
-    )
-    return shown
+def parent(qtbot: QtBot) -> QWidget:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return parent
 
 
 def test_declining_to_skip_bad_lines_imports_nothing(
-    qtbot: QtBot,
-    sqlite_db: Database,
-    price_list: Path,
-    informed: list[str],
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, sqlite_db: Database, price_list: Path, parent: QWidget, prompts: Any, settle: Any
 ) -> None:
-    asked: list[int] = []
-    monkeypatch.setattr(
-        price_list_import,
-        "ask_skip_bad_lines",
-        lambda p, r, f: asked.append(len(r.problems)) or False,
+    done: list[bool] = []
+    prompts.answer("Cancel")
+    price_list_import.import_price_list_interactively(
+        parent, sqlite_db, str(price_list), done=lambda: done.append(True)
     )
-    parent = QWidget()
-    qtbot.addWidget(parent)
+    settle()
+    [asked] = prompts.asked
+    assert asked.title == "Import price list"
     assert (
-        price_list_import.import_price_list_interactively(parent, sqlite_db, str(price_list))
-        is None
+        asked.text == "1 lines of pricelist.csv cannot be imported. Nothing has been imported yet."
     )
-    assert asked == [1]
+    assert asked.default == "Cancel"
     assert catalog.markets(sqlite_db) == ()
-    assert informed == []
+    assert results(parent) == []
+    assert done == [True]
 
 
-def test_skipping_bad_lines_imports_the_rest_and_says_so(
-    qtbot: QtBot,
-    sqlite_db: Database,
-    price_list: Path,
-    informed: list[str],
-    monkeypatch: pytest.MonkeyPatch,
+def test_skipping_bad_lines_imports_the_rest_says_so_and_publishes_it(
+    qtbot: QtBot, sqlite_db: Database, price_list: Path, parent: QWidget, prompts: Any, settle: Any
 ) -> None:
-    monkeypatch.setattr(price_list_import, "ask_skip_bad_lines", lambda p, r, f: True)
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    result = price_list_import.import_price_list_interactively(parent, sqlite_db, str(price_list))
-    assert result is not None and result.added == 1 and result.skipped == 1
+    done: list[bool] = []
+    published: list[Changes] = []
+    publisher().changed.connect(lambda changes, _source: published.append(changes))
+    prompts.answer("Skip these lines and import the rest")
+    price_list_import.import_price_list_interactively(
+        parent, sqlite_db, str(price_list), done=lambda: done.append(True)
+    )
+    settle()
     assert [offer.product_id for offer in catalog.list_offers(sqlite_db, market="NZ")] == [
         "CFQ7TTC0LH18"
     ]
-    assert informed == ["Offers added: 1, updated: 0, unchanged: 0. Bad lines left out: 1."]
+    assert results(parent) == ["Offers added: 1, updated: 0, unchanged: 0. Bad lines left out: 1."]
+    assert published == [Changes(catalog=True)]
+    assert done == [True]  # once, after the second run
+
+
+def test_a_file_that_is_not_a_price_list_says_why(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, parent: QWidget, settle: Any
+) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text("Microsoft ID,Company name\n", encoding="utf-8")
+    price_list_import.import_price_list_interactively(parent, sqlite_db, str(path))
+    settle()
+    [text] = results(parent)
+    assert text.startswith(
+        "customers.csv could not be read: This is not a Partner Center price list"
+    )
+    assert catalog.markets(sqlite_db) == ()
+
+
+def test_file_import_price_list_waits_for_the_import(
+    qtbot: QtBot,
+    demo_db: Database,
+    price_list: Path,
+    tmp_path: Path,
+    prompts: Any,
+    list_loaded: Any,
+) -> None:
+    profile = get_partner_profile(demo_db)
+    assert profile is not None
+    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
+    qtbot.addWidget(window)
+    list_loaded(window)
+    action = window.import_price_list_action
+    prompts.file(str(price_list))
+    prompts.answer("Skip these lines and import the rest")
+    action.trigger()
+    assert not action.isEnabled()  # while it runs, File > Import price list… starts nothing
+    list_loaded(window)
+    assert action.isEnabled()
+    assert results(window) == ["Offers added: 1, updated: 0, unchanged: 0. Bad lines left out: 1."]

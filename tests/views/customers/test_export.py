@@ -7,10 +7,11 @@ import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pcdesk.errors import Unavailable
@@ -20,7 +21,7 @@ from pcdesk.services.customer_list import export as customer_export
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.views.common import background_jobs
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers import export as export_view
 from pcdesk.views.customers.export import CustomerExporter
 
@@ -51,31 +52,32 @@ def out(tmp_path: Path) -> Path:
 
 
 class Seams:
-    """The question and the save dialog, answered as the test says and recorded."""
+    """The question and the save dialog, answered as the test says (through the one prompter)
+    and recorded."""
 
-    def __init__(self, target: Path | None) -> None:
+    def __init__(self, prompts: Any, target: Path | None) -> None:
         self.target = target
-        self.scope = "matching"
-        self.asked: list[tuple[int, int]] = []
+        self.scope = "Matching"
+        self.asked: list[str] = []
         self.suggested: list[Path] = []
+        prompts.answers.append(self.answer)
+        prompts.save_file = self.save_file  # type: ignore[method-assign]
+        self._prompts = prompts
 
-    def ask_scope(self, matching: int, total: int) -> str:
-        self.asked.append((matching, total))
+    def answer(self, asked) -> str:  # type: ignore[no-untyped-def]
+        self.asked.append(asked.text)
+        self._prompts.answers.append(self.answer)  # answers every question the same way
         return self.scope
 
-    def choose_target(self, suggested: Path) -> Path | None:
-        self.suggested.append(suggested)
-        return self.target
+    def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+        self.suggested.append(Path(suggested))
+        return str(self.target) if self.target is not None else ""
 
 
 @pytest.fixture
-def seams(out: Path, monkeypatch: pytest.MonkeyPatch) -> Seams:
-    seams = Seams(out / "Customers.csv")
-    monkeypatch.setattr(CustomerExporter, "ask_scope", lambda _self, m, t: seams.ask_scope(m, t))
-    monkeypatch.setattr(CustomerExporter, "choose_target", lambda _self, s: seams.choose_target(s))
-    monkeypatch.setattr(CustomerExporter, "progress_delay_ms", 0)
+def seams(out: Path, prompts: Any, monkeypatch: pytest.MonkeyPatch) -> Seams:
     monkeypatch.setattr(CustomerExporter, "batch_size", 4)
-    return seams
+    return Seams(prompts, out / "Customers.csv")
 
 
 class Gate:
@@ -122,16 +124,22 @@ def window(qtbot: QtBot) -> QWidget:
 
 
 @pytest.fixture
-def exporter(qtbot: QtBot, db: Database, window: QWidget):  # type: ignore[no-untyped-def]
+def exporter(qtbot: QtBot, db: Database, window: QWidget, settle) -> Iterator[CustomerExporter]:
     exporter = CustomerExporter(db, window)
     yield exporter
-    # No thread outlives its test (the window, and the exporter with it, may be gone by now).
-    qtbot.waitUntil(lambda: not background_jobs.any_running())
+    settle()  # no worker outlives its test (the window, and the exporter with it, may be gone)
 
 
 def read(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as file:
         return list(csv.DictReader(file))
+
+
+def progress_of(window: QWidget) -> QProgressDialog:
+    """The export's progress dialog (an operation's, a child of the window)."""
+    dialogs = window.findChildren(QProgressDialog)
+    assert len(dialogs) == 1, dialogs
+    return dialogs[0]
 
 
 def test_the_action(exporter: CustomerExporter) -> None:
@@ -142,20 +150,26 @@ def test_the_action(exporter: CustomerExporter) -> None:
 
 
 def test_exporting_every_customer_with_progress(
-    qtbot: QtBot, db: Database, exporter: CustomerExporter, seams: Seams, gate: Gate, out: Path
+    qtbot: QtBot,
+    db: Database,
+    window: QWidget,
+    exporter: CustomerExporter,
+    seams: Seams,
+    gate: Gate,
+    out: Path,
 ) -> None:
     total = count_customers(db)
     exporter.action.trigger()
+    qtbot.waitUntil(gate.reached.is_set)
     assert seams.asked == []  # nothing searched or filtered: no question
     assert [path.name for path in seams.suggested] == ["Customers.csv"]
-    qtbot.waitUntil(gate.reached.is_set)
     assert not exporter.action.isEnabled()  # one export at a time
-    progress = exporter.progress
-    assert progress is not None
+    progress = progress_of(window)
     qtbot.waitUntil(lambda: progress.isVisible() and progress.value() == 4)
     assert progress.windowModality() is Qt.WindowModality.WindowModal
     assert progress.maximum() == total
     assert f"4 of {total}" in progress.labelText() and "Customers.csv" in progress.labelText()
+    progress.grab().save(str(out.parent / "progress.png"))
 
     with qtbot.waitSignal(exporter.finished) as finished:
         gate.release.set()
@@ -168,33 +182,91 @@ def test_exporting_every_customer_with_progress(
     assert message is not None and message.isVisible()
     assert message.text() == f"{total} customers exported to Customers.csv."
     assert str(out / "Customers.csv") in message.informativeText()
-    assert exporter.progress is None or not exporter.progress.isVisible()
+    qtbot.waitUntil(lambda: not progress_visible(window))
     qtbot.waitUntil(exporter.action.isEnabled)
 
 
+def progress_visible(window: QWidget) -> bool:
+    return any(dialog.isVisible() for dialog in window.findChildren(QProgressDialog))
+
+
 def test_cancel_leaves_nothing_on_disk(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, gate: Gate, out: Path
+    qtbot: QtBot,
+    window: QWidget,
+    exporter: CustomerExporter,
+    seams: Seams,
+    gate: Gate,
+    out: Path,
+    settle,
 ) -> None:
     finished: list[object] = []
     exporter.finished.connect(lambda *args: finished.append(args))
     exporter.action.trigger()
     qtbot.waitUntil(gate.reached.is_set)
-    progress = exporter.progress
-    assert progress is not None
+    progress = progress_of(window)
     qtbot.waitUntil(progress.isVisible)
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     gate.release.set()
-    qtbot.waitUntil(lambda: not exporter.is_running())
-    assert exporter.progress is None  # closed
+    settle()
+    assert not exporter.is_running()
+    assert not progress_visible(window)  # closed
     assert list(out.iterdir()) == []
-    assert finished == [] and exporter.message is None
+    assert finished == [] and exporter.message is None  # a cancelled export says nothing
     assert exporter.action.isEnabled()
 
 
-@pytest.mark.parametrize("scope", ["matching", "all"])
+def quit_operations(gate: Gate) -> None:
+    """What the application does at quit (``runner().shutdown()``: cancel every operation, then
+    wait for them), the gate opening once the export is told to stop. The next test gets a
+    runner of its own."""
+    for operation in runner().running():
+        cancel = operation.cancel
+
+        def cancel_then_release(cancel=cancel) -> None:  # type: ignore[no-untyped-def]
+            cancel()
+            gate.release.set()
+
+        operation.cancel = cancel_then_release  # type: ignore[method-assign]
+    stopped = runner()
+    stopped.shutdown()
+    stopped.setParent(None)
+    stopped.deleteLater()
+
+
+def test_quitting_mid_export_cancels_it_and_leaves_nothing(
+    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, gate: Gate, out: Path
+) -> None:
+    exporter.action.trigger()
+    qtbot.waitUntil(gate.reached.is_set)
+    quit_operations(gate)
+    assert list(out.iterdir()) == []  # the worker has stopped: nothing is left on disk
+    qtbot.waitUntil(lambda: not exporter.is_running())  # its callbacks have run
+    assert exporter.message is None
+
+
+def test_a_second_click_while_counting_starts_nothing(
+    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, settle
+) -> None:
+    exporter.action.trigger()
+    assert not exporter.action.isEnabled()  # the counts are read off the GUI thread
+    exporter.action.trigger()  # a shortcut pressed again: disabled, nothing happens
+    exporter._export_current()  # even if it reached the slot
+    with qtbot.waitSignal(exporter.finished, timeout=10000):
+        pass
+    settle()
+    assert len(seams.suggested) == 1
+
+
+@pytest.mark.parametrize("scope", ["Matching", "All"])
 def test_a_filtered_list_asks_which_customers(
-    qtbot: QtBot, db: Database, exporter: CustomerExporter, seams: Seams, out: Path, scope: str
+    qtbot: QtBot,
+    db: Database,
+    exporter: CustomerExporter,
+    seams: Seams,
+    out: Path,
+    scope: str,
+    settle,
 ) -> None:
     query = CustomerQuery(country="TW")
     matching, total = count_customers(db, query), count_customers(db)
@@ -202,10 +274,13 @@ def test_a_filtered_list_asks_which_customers(
     seams.scope = scope
     with qtbot.waitSignal(exporter.finished, timeout=10000) as finished:
         exporter.action.trigger()
-    assert seams.asked == [(matching, total)]
-    qtbot.waitUntil(lambda: not exporter.is_running())
+    assert seams.asked == [
+        f"Export the {matching} customers that match the current search and filters, or all "
+        f"{total} customers?"
+    ]
+    settle()
     rows = read(out / "Customers.csv")
-    if scope == "matching":
+    if scope == "Matching":
         assert finished.args[0] == len(rows) == matching
         assert {row["Country/region"] for row in rows} == {"TW"}
     else:
@@ -214,69 +289,68 @@ def test_a_filtered_list_asks_which_customers(
 
 
 def test_cancelling_the_question_or_the_save_dialog_exports_nothing(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path
+    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path, settle
 ) -> None:
     exporter.query_source = lambda: CustomerQuery(country="TW")
-    seams.scope = "cancel"
+    seams.scope = "Cancel"
     exporter.action.trigger()
+    settle()
+    assert len(seams.asked) == 1
     assert seams.suggested == []  # no save dialog after Cancel
-    seams.scope, seams.target = "matching", None
+    seams.scope, seams.target = "Matching", None
     exporter.action.trigger()
+    settle()
     assert len(seams.suggested) == 1
     assert not exporter.is_running() and list(out.iterdir()) == []
+    assert exporter.action.isEnabled()
 
 
 def test_the_next_export_starts_in_the_last_folder(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path
+    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path, settle
 ) -> None:
     with qtbot.waitSignal(exporter.finished, timeout=10000):
         exporter.action.trigger()
-    qtbot.waitUntil(lambda: not exporter.is_running())
+    settle()
     seams.target = None
     exporter.action.trigger()
+    settle()
     assert seams.suggested[-1] == out / "Customers.csv"
 
 
 def test_a_failure_says_so_and_writes_nothing(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path
+    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path, settle
 ) -> None:
     seams.target = out / "gone" / "Customers.csv"
     finished: list[object] = []
     exporter.finished.connect(lambda *args: finished.append(args))
     exporter.action.trigger()
-    qtbot.waitUntil(lambda: exporter.message is not None, timeout=10000)
+    settle()
     message = exporter.message
     assert message is not None
     assert message.icon() is QMessageBox.Icon.Warning
     assert message.text() == "The customers could not be exported. No file was written."
     assert "No such file or directory" in message.informativeText()
     assert finished == [] and list(out.iterdir()) == []
+    assert exporter.action.isEnabled()
 
 
 def test_the_question_names_both_counts(
-    qtbot: QtBot, window: QWidget, db: Database, tmp_path: Path
+    qtbot: QtBot, window: QWidget, db: Database, prompts: Any
 ) -> None:
     exporter = CustomerExporter(db, window)
-    seen: list[str] = []
-
-    def answer() -> None:  # the box is modal: act on it while exec() runs
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        box.grab().save(str(tmp_path / "question.png"))
-        seen.append(box.text())
-        seen.extend(button.text() for button in box.buttons())
-        next(b for b in box.buttons() if b.text() == "&All").click()
-
-    QTimer.singleShot(0, answer)
+    prompts.answer("All")
     assert exporter.ask_scope(3, 1234) == "all"
-    assert seen[0] == (
+    [asked] = prompts.asked
+    assert asked.title == "Export customers"
+    assert asked.text == (
         "Export the 3 customers that match the current search and filters, or all 1,234 customers?"
     )
-    assert set(seen[1:]) == {"&Matching", "&All", "Cancel"}
+    assert set(asked.buttons) == {"Matching", "All", "Cancel"}
+    assert asked.default == "Matching"
 
 
 def test_closing_the_window_mid_export_cancels_it(
-    qtbot: QtBot, db: Database, seams: Seams, gate: Gate, out: Path
+    qtbot: QtBot, db: Database, seams: Seams, gate: Gate, out: Path, settle
 ) -> None:
     window = QWidget()
     exporter = CustomerExporter(db, window)
@@ -285,30 +359,37 @@ def test_closing_the_window_mid_export_cancels_it(
     with qtbot.waitSignal(exporter.destroyed):
         window.deleteLater()
     gate.release.set()
-    qtbot.waitUntil(lambda: not background_jobs.any_running())
+    settle()
     assert list(out.iterdir()) == []
 
 
 def test_a_database_that_cannot_be_reached_says_so(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    exporter: CustomerExporter,
+    seams: Seams,
+    monkeypatch: pytest.MonkeyPatch,
+    settle,
 ) -> None:
     def unreachable(*args: object) -> int:
         raise Unavailable(unavailable_message())
 
     monkeypatch.setattr(export_view, "count_customers", unreachable)
     exporter.action.trigger()
+    settle()
     message = exporter.message
     assert message is not None and message.icon() is QMessageBox.Icon.Warning
     assert message.text() == "The customers could not be exported."
     assert message.informativeText().startswith("The database is busy or cannot be reached.")
     assert seams.suggested == [] and not exporter.is_running()
+    assert exporter.action.isEnabled()
 
 
 def test_with_no_customers_there_is_nothing_to_export(
-    qtbot: QtBot, sqlite_db: Database, window: QWidget, seams: Seams
+    qtbot: QtBot, sqlite_db: Database, window: QWidget, seams: Seams, settle
 ) -> None:
     exporter = CustomerExporter(sqlite_db, window)
     exporter.action.trigger()
+    settle()
     assert exporter.message is not None
     assert exporter.message.text() == "There are no customers to export yet."
     assert seams.suggested == [] and not exporter.is_running()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
@@ -22,6 +22,7 @@ def open_dialog(qtbot: QtBot, db: Database) -> PartnerProfileDialog:
     dialog.open()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)  # focus moves, so leaving a field finishes editing
+    qtbot.waitUntil(dialog.save_button.isEnabled)  # the profile recorded has been read
     return dialog
 
 
@@ -41,15 +42,15 @@ def test_a_bad_tenant_id_is_explained_when_the_user_leaves_the_field(
 
 
 def test_a_failed_save_keeps_what_was_typed_and_writes_nothing(
-    qtbot: QtBot, sqlite_db: Database, keyboard: Any
+    qtbot: QtBot, sqlite_db: Database, keyboard: Any, settle: Any
 ) -> None:
     dialog = open_dialog(qtbot, sqlite_db)
     keyboard.type(dialog.name, "富碧坎雲端 Fabrikam")
     keyboard.type(dialog.tenant_id, TENANT)
     keyboard.type(dialog.partner_id, "48x7383")
-    qtbot.mouseClick(
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.save_button.isEnabled()  # while it writes
+    settle()
     assert dialog.isVisible()
     assert dialog.messages["partner_id"].is_error()
     assert dialog.name.text() == "富碧坎雲端 Fabrikam"
@@ -59,12 +60,21 @@ def test_a_failed_save_keeps_what_was_typed_and_writes_nothing(
     keyboard.replace(dialog.partner_id, "4847383")
     dialog.partner_type.setCurrentIndex(dialog.partner_type.findData(PartnerType.INDIRECT_PROVIDER))
     with qtbot.waitSignal(dialog.finished) as finished:
-        qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-        )
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert finished.args == [QDialog.DialogCode.Accepted]
     saved = get_partner_profile(sqlite_db)
     assert saved is not None
     assert saved.name == "富碧坎雲端 Fabrikam"
     assert saved.tenant_id == TENANT.lower()
     assert saved.partner_type is PartnerType.INDIRECT_PROVIDER
+
+
+def test_the_recorded_profile_is_read_off_the_gui_thread_and_shown(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    recorded = get_partner_profile(demo_db)
+    assert recorded is not None
+    dialog = open_dialog(qtbot, demo_db)
+    assert dialog.name.text() == recorded.name
+    assert dialog.tenant_id.text() == recorded.tenant_id
+    assert dialog.partner_type.currentData() == recorded.partner_type

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from pcdesk.services.resellers.records import (
     list_resellers,
     update_reseller,
 )
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.resellers.form import ResellerFormDialog
@@ -46,11 +48,29 @@ def window(qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded) -> Main
 
 
 def open_manager(qtbot: QtBot, window: MainWindow) -> ResellerManagerDialog:
+    """The manager, once it has read the resellers and the user's role (off the GUI thread)."""
     window.resellers.action.trigger()
     manager = window.resellers.dialog
     assert manager is not None
     qtbot.waitUntil(manager.isVisible)
+    settled(qtbot)
     return manager
+
+
+def settled(qtbot: QtBot) -> None:
+    """Every operation started so far has ended and its callbacks have run."""
+    qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+
+def closed(dialog: QWidget) -> bool:
+    """Closed, and maybe deleted already (a saved form is deleted once closed)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def save(qtbot: QtBot, button: QWidget) -> None:
+    """Click a button that writes, and wait for the write and what follows it."""
+    click(qtbot, button)
+    settled(qtbot)
 
 
 def shown_rows(manager: ResellerManagerDialog) -> list[tuple[str, ...]]:
@@ -142,7 +162,7 @@ def test_adding_a_reseller_shows_what_is_wrong_then_lists_it_everywhere(
     keyboard.type(form.name, "Contoso 康圖索")
     keyboard.type(form.partner_id, "48A7")
     keyboard.type(form.tenant_id, "not-a-guid")
-    click(qtbot, form.save_button)
+    save(qtbot, form.save_button)
     assert form.isVisible()  # refused: still open, with a message next to each bad field
     assert form.messages["partner_id"].text() == (
         "A Partner ID is 5 to 10 digits, like 4847383; “48A7” is not."
@@ -159,7 +179,7 @@ def test_adding_a_reseller_shows_what_is_wrong_then_lists_it_everywhere(
     keyboard.replace(form.partner_id, "6035518")  # Adatum's
     keyboard.replace(form.tenant_id, TENANT.upper())
     form.country.setCurrentIndex(form.country.findData("TW"))
-    click(qtbot, form.save_button)
+    save(qtbot, form.save_button)
     assert form.isVisible()
     assert form.messages["partner_id"].text() == (
         "Partner ID 6035518 already belongs to Adatum Solutions 艾達姆資訊."
@@ -168,7 +188,11 @@ def test_adding_a_reseller_shows_what_is_wrong_then_lists_it_everywhere(
 
     keyboard.replace(form.partner_id, "7 204 518")
     click(qtbot, form.save_button)
-    qtbot.waitUntil(lambda: not form.isVisible())
+    assert not form.save_button.isEnabled()  # while it writes: a second click saves nothing
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert closed(form)
+    assert [r.name for r in list_resellers(window.db)].count("Contoso 康圖索") == 1
     assert manager.selected() is not None
     assert manager.selected().name == "Contoso 康圖索"
     assert ("Contoso 康圖索", "7204518", TENANT, "Taiwan", "Active") in shown_rows(manager)
@@ -194,7 +218,7 @@ def test_the_form_grows_to_show_its_messages_whole(qtbot: QtBot, window, keyboar
     click(qtbot, manager.add_button)
     form = shown_form(qtbot, manager)
     before = form.height()
-    click(qtbot, form.save_button)
+    save(qtbot, form.save_button)
     assert form.messages["tenant_id"].text().startswith("Enter the reseller's tenant ID")
     layout = form.layout()
     assert layout is not None
@@ -217,33 +241,31 @@ def test_a_live_message_appears_when_leaving_a_bad_field(qtbot: QtBot, window, k
 
 
 def test_suspending_keeps_the_reseller_in_the_filter_but_not_in_the_wizard(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, prompts, list_loaded
 ) -> None:
     manager = open_manager(qtbot, window)
-    asked: list[tuple[str, int]] = []
-    answers = [False, True]
-
-    def ask_suspend(reseller: ResellerData, customers: int) -> bool:
-        asked.append((reseller.name, customers))
-        return answers.pop(0)
-
-    monkeypatch.setattr(manager, "ask_suspend", ask_suspend)
+    prompts.answer("Cancel", "Suspend")
     select_row(qtbot, manager, "Litware Inc.")
     assert manager.suspend_button.isEnabled() and not manager.reactivate_button.isEnabled()
     litware_customers = count_customers(
         window.db, CustomerQuery(indirect_reseller_id=manager.selected().id)
     )
     assert litware_customers > 0
-    click(qtbot, manager.suspend_button)  # the user cancels
+    save(qtbot, manager.suspend_button)  # the user cancels
     assert manager.selected().state is ResellerState.ACTIVE
-    click(qtbot, manager.suspend_button)  # the user confirms
-    assert asked == [("Litware Inc.", litware_customers)] * 2
+    save(qtbot, manager.suspend_button)  # the user confirms
+    assert [(asked.title, asked.text) for asked in prompts.asked] == [
+        ("Suspend reseller", "Suspend Litware Inc.?")
+    ] * 2
+    assert f"the customers it has now ({litware_customers})" in prompts.asked[0].informative
+    assert prompts.asked[0].default == "Cancel"
     assert manager.selected().state is ResellerState.SUSPENDED
     assert ("Litware Inc.", "4410287", "—", "United States", "Suspended") in shown_rows(manager)
     assert manager.reactivate_button.isEnabled() and not manager.suspend_button.isEnabled()
     assert "its customers keep it" in manager.status.text()
 
     # Still a filter in the main window (its customers keep it) ...
+    list_loaded(window)
     filter_combo = window.filter_bar.reseller
     assert filter_combo is not None
     assert "Litware Inc." in combo_texts(filter_combo)
@@ -255,7 +277,7 @@ def test_suspending_keeps_the_reseller_in_the_filter_but_not_in_the_wizard(
     assert any("Northwind Traders IT Services" in text for text in offered)
     wizard.reject()
 
-    click(qtbot, manager.reactivate_button)
+    save(qtbot, manager.reactivate_button)
     assert manager.selected().state is ResellerState.ACTIVE
     assert [r.name for r in list_resellers(window.db)].count("Litware Inc.") == 1
 
@@ -280,8 +302,8 @@ def test_the_filter_bar_keeps_its_choice_and_shows_a_new_name(
     assert form.windowTitle() == "Edit indirect reseller"
     keyboard.replace(form.name, "Litware Group 利特威")
     keyboard.replace(form.tenant_id, TENANT)
-    click(qtbot, form.save_button)
-    qtbot.waitUntil(lambda: not form.isVisible())
+    save(qtbot, form.save_button)
+    assert closed(form)
     list_loaded(window)
 
     assert combo.currentData() == litware.id
@@ -325,12 +347,12 @@ def write_csv(tmp_path: Path) -> Path:
 
 
 def test_importing_a_csv_previews_each_row_then_imports(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_loaded
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, prompts, list_loaded
 ) -> None:
     manager = open_manager(qtbot, window)
     path = write_csv(tmp_path)
-    monkeypatch.setattr(manager, "choose_csv_file", lambda: str(path))
-    click(qtbot, manager.import_button)
+    prompts.file(str(path))
+    save(qtbot, manager.import_button)
     preview = manager.import_dialog
     assert isinstance(preview, ResellerImportDialog)
     qtbot.waitUntil(preview.isVisible)
@@ -358,7 +380,9 @@ def test_importing_a_csv_previews_each_row_then_imports(
     assert preview.message.text() == "Correct the invalid rows in the file, or choose to skip them."
     preview.skip_invalid.click()
     click(qtbot, preview.import_button)
-    qtbot.waitUntil(lambda: not preview.isVisible())
+    assert not preview.import_button.isEnabled()  # while it writes: no second import
+    settled(qtbot)
+    assert closed(preview)
 
     assert ("Wingtip Toys, Inc.", "7311452", TENANT, "United States", "Active") in shown_rows(
         manager
@@ -375,13 +399,13 @@ def test_importing_a_csv_previews_each_row_then_imports(
 
 
 def test_a_file_that_is_not_a_reseller_list_is_explained(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, prompts
 ) -> None:
     manager = open_manager(qtbot, window)
     path = tmp_path / "prices.csv"
     path.write_text("ProductTitle,ProductId\nx,y\n", encoding="utf-8")
-    monkeypatch.setattr(manager, "choose_csv_file", lambda: str(path))
-    click(qtbot, manager.import_button)
+    prompts.file(str(path))
+    save(qtbot, manager.import_button)
     assert manager.import_dialog is None
     assert manager.status.is_error()
     assert manager.status.text().startswith("The first line of the file must name the columns")
@@ -402,13 +426,13 @@ def test_an_edit_over_another_workstations_change_shows_it_first(
     update_reseller(
         window.db, northwind.id, ResellerInput("Northwind IT (theirs)", "5120931", "", "TW")
     )
-    click(qtbot, form.save_button)
+    save(qtbot, form.save_button)
     assert form.isVisible()
     assert "It now reads: Northwind IT (theirs), Partner ID 5120931" in form.notice.text()
     assert form.name.text() == "Northwind IT (mine)"  # what the user typed stays
     assert get_reseller(window.db, northwind.id).name == "Northwind IT (theirs)"
-    click(qtbot, form.save_button)  # knowingly replacing theirs
-    qtbot.waitUntil(lambda: not form.isVisible())
+    save(qtbot, form.save_button)  # knowingly replacing theirs
+    assert closed(form)
     assert get_reseller(window.db, northwind.id).name == "Northwind IT (mine)"
     assert manager.selected() is not None
     assert manager.selected().name == "Northwind IT (mine)"

@@ -19,7 +19,7 @@ from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.relationships.requests import requests_for_customer
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import comes_from, publisher
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.account_tab import AccountTab
@@ -128,8 +128,8 @@ class CustomerDetailPane(QWidget):
         self._display(details)
 
     def _on_changes(self, changes: Changes, source: object) -> None:
-        if isinstance(source, QWidget) and (source is self or self.isAncestorOf(source)):
-            return  # its own write: already shown
+        if comes_from(source, self):
+            return  # its own write (from a tab, or a dialog of one): already shown
         if (
             changes.touches_customer(self._current_id)
             or changes.team  # the tabs' buttons follow the roles

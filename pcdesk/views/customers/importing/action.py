@@ -1,44 +1,38 @@
 """Customers > Import customers…: choose a file, preview it, then import it, off the GUI thread.
 
-``CustomerImporter`` owns the action. The file is read and previewed on a QThread behind a
-window-modal progress dialog with Cancel; the preview dialog (views/import_preview.py) shows
-every row's fate; Import runs the import on a QThread too, and Cancel there rolls it back, so
-nothing is written. ``imported(result)`` then lets the main window read its list again.
+``CustomerImporter`` owns the action. The file is read and previewed in an operation behind a
+window-modal progress dialog with Cancel (views/common/operations.py); the preview dialog
+(preview.py) shows every row's fate; Import runs the import as an operation too, and Cancel
+there rolls it back, so nothing is written. What it wrote is published as a change, and
+``imported(result)`` says so to whoever listens.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStyle, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QStyle, QWidget
 
-from pcdesk.errors import NotAllowed, Unavailable
+from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_import.apply import (
-    ImportCancelled,
     ImportOutdated,
     ImportPreview,
-    ImportRefused,
     ImportResult,
-    ImportUnreadable,
     apply_import,
     preview_import,
 )
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.views.common.background_jobs import Work, WorkerJob, keep_running
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import Operation, ProgressCallback
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.importing.preview import ImportPreviewDialog
-
-Progress = Callable[[int, int], bool]
-# The errors a user is told about in words; anything else is logged as a bug too.
-EXPECTED = (ImportUnreadable, ImportOutdated, ImportRefused, NotAllowed, Unavailable, OSError)
 
 
 def result_text(result: ImportResult) -> str:
@@ -65,21 +59,16 @@ class CustomerImporter(QObject):
 
     imported = Signal(object)
 
-    # Tests make it 0: the progress dialog then shows at once.
-    progress_delay_ms = 500
-
     def __init__(self, db: Database, profile: PartnerProfileData, window: QWidget) -> None:
         super().__init__(window)
         self._db = db
         self._profile = profile
         self._window = window
-        self._folder: Path | None = None  # where the last file came from
         self._path: Path | None = None  # the file being previewed or imported
-        # A job is reading or importing. Cleared when it reports its end, not when its thread
-        # has quit: the preview dialog may be clicked between the two.
-        self._working = False
-        self._on_success: Callable[[object], None] = lambda _result: None
-        self.progress: QProgressDialog | None = None
+        # Reading or importing: cleared once the operation's callbacks have run.
+        self._operation: Operation[object] | None = None
+        # Why the user's role may not add customers ("" if it may; None until it is read).
+        self._role_problem: str | None = None
         self.dialog: ImportPreviewDialog | None = None
         self.message: QMessageBox | None = None
 
@@ -92,6 +81,7 @@ class CustomerImporter(QObject):
             )
         )
         self.action.triggered.connect(self.start)
+        self._show_permission()
         self.refresh_permission()
         publisher().changed.connect(self._on_changes)  # roles saved: look again
 
@@ -100,17 +90,35 @@ class CustomerImporter(QObject):
             self.refresh_permission()
 
     def refresh_permission(self) -> None:
+        """Read the user's role again (off the GUI thread), then enable the action or say why
+        not."""
+        if not self._profile.can_add_customers:
+            return  # the partner type, which does not change while pcdesk runs
+        db = self._db
+        Operation(self._window, lambda: may(db, Task.ADD_CUSTOMER)).success(
+            self._role_read
+        ).failure(self._role_unknown).run()
+
+    def _role_read(self, allowed: bool) -> None:
+        self._role_problem = "" if allowed else translated(not_allowed_message(Task.ADD_CUSTOMER))
+        self._show_permission()
+
+    def _role_unknown(self, _error: PcdeskError) -> bool:
+        self._role_problem = ""  # the import itself says the database cannot be reached
+        self._show_permission()
+        return True
+
+    def _show_permission(self) -> None:
         """Enable the action, or say why not: the partner type, or the user's role."""
         if not self._profile.can_add_customers:
             reason = self.tr(
                 "Indirect resellers cannot add customers. Request a relationship with the "
                 "customer instead."
             )
-        elif not self._role_allows():
-            reason = translated(not_allowed_message(Task.ADD_CUSTOMER))
         else:
-            reason = ""
-        self.action.setEnabled(not reason and not self._working)
+            reason = self._role_problem or ""
+        known = self._role_problem is not None or not self._profile.can_add_customers
+        self.action.setEnabled(known and not reason and self._operation is None)
         self.action.setToolTip(
             reason
             or self.tr(
@@ -119,50 +127,35 @@ class CustomerImporter(QObject):
         )
         self.action.setStatusTip(self.action.toolTip())
 
-    def _role_allows(self) -> bool:
-        try:
-            return may(self._db, Task.ADD_CUSTOMER)
-        except Unavailable:
-            return True  # the import itself says the database cannot be reached
-
-    # -- the seam tests replace ---------------------------------------------------------------
-
-    def choose_file(self, folder: Path | None) -> Path | None:
-        """The file to import (a platform open dialog), or None."""
-        path, _ = QFileDialog.getOpenFileName(
-            self._window,
-            self.tr("Import customers"),
-            str(folder) if folder is not None else "",
-            self.tr("CSV files (*.csv);;All files (*)"),
-        )
-        return Path(path) if path else None
-
     # -- preview ------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Ask for a file, then preview it."""
-        if self._working or (self.dialog is not None and self.dialog.isVisible()):
-            for shown in (self.progress, self.dialog):
-                if shown is not None:
-                    shown.raise_()
+        if self._operation is not None or (self.dialog is not None and self.dialog.isVisible()):
+            if self.dialog is not None:
+                self.dialog.raise_()
             return
-        path = self.choose_file(self._folder)
-        if path is not None:
-            self._folder = path.parent
-            self.preview(path)
+        path = prompter().open_file(
+            self._window,
+            self.tr("Import customers"),
+            self.tr("CSV files (*.csv);;All files (*)"),
+        )
+        if path:
+            self.preview(Path(path))
 
     def preview(self, path: Path) -> None:
         """Read and check ``path`` off the GUI thread, then show the preview dialog."""
         self._path = path
-        self._run(
-            functools.partial(self._preview_work, path),
-            self._window,
-            self.tr("Reading {file}…").format(file=path.name),
-            self._previewed,
-        )
+        db = self._db
 
-    def _preview_work(self, path: Path, progress: Progress) -> object:
-        return preview_import(self._db, path, progress=progress)
+        def work(progress: ProgressCallback) -> object:
+            return preview_import(db, path, progress=progress)
+
+        self._run(
+            Operation.with_progress(
+                self._window, work, self.tr("Reading {file}…").format(file=path.name)
+            ).success(self._previewed)
+        )
 
     def _previewed(self, preview: object) -> None:
         assert isinstance(preview, ImportPreview)
@@ -181,24 +174,26 @@ class CustomerImporter(QObject):
 
     def _import(self, skip_invalid: bool) -> None:
         dialog = self.dialog
-        if dialog is None or self._working:
+        if dialog is None or self._operation is not None:
             return
         preview = dialog.preview
-        dialog.set_busy(True)
-        work = functools.partial(self._import_work, preview, skip_invalid)
-        self._run(
-            work,
-            dialog,
-            self.tr("Importing {count} customers from {file}…").format(
-                count=QLocale().toString(preview.to_write), file=preview.file_name
-            ),
-            self._imported,
-        )
+        db = self._db
 
-    def _import_work(
-        self, preview: ImportPreview, skip_invalid: bool, progress: Progress
-    ) -> object:
-        return apply_import(self._db, preview, skip_invalid=skip_invalid, progress=progress)
+        def work(progress: ProgressCallback) -> object:
+            return apply_import(db, preview, skip_invalid=skip_invalid, progress=progress)
+
+        dialog.set_busy(True)
+        label = self.tr("Importing {count} customers from {file}…").format(
+            count=QLocale().toString(preview.to_write), file=preview.file_name
+        )
+        self._run(
+            Operation.with_progress(dialog, work, label)
+            .busy(
+                dialog.import_button, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            )
+            .success(self._imported)
+            .changes(Changes(many_customers=True))
+        )
 
     def _imported(self, result: object) -> None:
         assert isinstance(result, ImportResult)
@@ -211,96 +206,46 @@ class CustomerImporter(QObject):
             result_text(result),
         )
         self.imported.emit(result)
-        publisher().publish(Changes(many_customers=True), self)
 
-    # -- running work off the GUI thread --------------------------------------------------------
+    # -- the operations -------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self._working
+        return self._operation is not None
 
-    def _run(self, work: Work, parent: QWidget, label: str, done: Callable[[object], None]) -> None:
-        progress = QProgressDialog(parent)
-        progress.setWindowTitle(self.tr("Import customers"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.setMinimumWidth(progress.fontMetrics().averageCharWidth() * 56)
-        progress.setRange(0, 0)  # busy until the first report says how much there is
-        progress.setLabelText(label)
-        progress.setMinimumDuration(self.progress_delay_ms)
-        self.progress = progress
-
-        thread = QThread()
-        thread.setObjectName("customer import")
-        job = WorkerJob(work, ImportCancelled, EXPECTED, "importing customers")
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.progressed.connect(self._progressed)
-        # Bound methods of this GUI-thread object, so Qt queues them: a lambda would run on
-        # the worker's thread.
-        self._on_success = done
-        job.succeeded.connect(self._succeeded)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self._cancelled)
-        job.stopped.connect(thread.quit)
-        self.destroyed.connect(job.cancel, Qt.ConnectionType.DirectConnection)
-        # Direct: the job's thread is busy and would see a queued call only at the end.
-        progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
-        self._working = True
-        keep_running(thread, job)
+    def _run(self, operation: Operation[object]) -> None:
+        """One operation at a time: the action is disabled while it runs."""
+        self._operation = operation
         self.action.setEnabled(False)
-        thread.start()
+        # Should the window go while it runs, the import stops and writes nothing.
+        self.destroyed.connect(operation.cancel)
+        operation.failure(self._failed).ended(self._ended).run()
 
-    def _progressed(self, done: int, total: int) -> None:
-        progress = self.progress
-        if progress is None or progress.wasCanceled():
-            return
-        if progress.maximum() != max(total, 1):
-            progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, max(total, 1)))
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _succeeded(self, result: object) -> None:
-        self._job_ended()
-        self._close_progress()
-        self._on_success(result)
-
-    def _failed(self, error: object) -> None:
-        self._job_ended()
-        self._close_progress()
-        if self.dialog is not None:
+    def _ended(self) -> None:
+        self._operation = None
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.set_busy(False)
+        self._show_permission()
+
+    def _failed(self, error: PcdeskError) -> bool:
+        if isinstance(error, Cancelled):
+            self._cancelled()
+            return True
         if isinstance(error, ImportOutdated):
             self._offer_new_preview(translated(error.message))
-            return
-        if isinstance(error, (ImportUnreadable, ImportRefused, NotAllowed, Unavailable)):
-            reason = translated(getattr(error, "message", None) or str(error))
-        elif isinstance(error, OSError):
-            reason = error.strerror or str(error)
-        else:
-            reason = self.tr("An unexpected error stopped the import ({error}).").format(
-                error=type(error).__name__
-            )
+            return True
         if self.dialog is not None:
             text = self.tr("The customers could not be imported. Nothing was written.")
         else:
             file = self._path.name if self._path is not None else ""
             text = self.tr("{file} could not be read.").format(file=file)
-        detail = reason
+        detail = translated(error.message)
         if self._path is not None:
             detail += "\n\n" + QDir.toNativeSeparators(str(self._path))
         self._show_message(QMessageBox.Icon.Warning, text, detail)
+        return True
 
     def _cancelled(self) -> None:
-        self._job_ended()
-        self._close_progress()
         if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.set_busy(False)
             self._show_message(
                 QMessageBox.Icon.Information,
                 self.tr("The import was cancelled. Nothing was written."),
@@ -348,7 +293,3 @@ class CustomerImporter(QObject):
     def _message_gone(self, box: QMessageBox) -> None:
         if self.message is box:
             self.message = None
-
-    def _job_ended(self) -> None:
-        self._working = False
-        self.refresh_permission()

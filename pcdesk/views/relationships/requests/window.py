@@ -33,7 +33,7 @@ from pcdesk.services.changes import Changes
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.relationships.acceptance import AcceptResult
 from pcdesk.services.relationships.sent import RequestRow, cancel_request, list_requests
-from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.changes import comes_from, publisher
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import request_status_label
 from pcdesk.views.common.operations import Operation, runner
@@ -213,16 +213,9 @@ class RelationshipRequestsWindow(QWidget):
         self._update_buttons()
 
     def _on_changes(self, changes: Changes, source: object) -> None:
-        if changes.requests and self.isVisible() and not self._is_own(source):
+        # A change from this window or its dialog: read again already.
+        if changes.requests and self.isVisible() and not comes_from(source, self):
             self.refresh()
-
-    def _is_own(self, source: object) -> bool:
-        """Whether a change came from this window or its dialog (read again already)."""
-        while isinstance(source, QObject):
-            if source is self:
-                return True
-            source = source.parent()
-        return False
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

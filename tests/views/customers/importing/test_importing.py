@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models import PartnerRole
@@ -23,7 +24,7 @@ from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
-from pcdesk.views.common import background_jobs
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.importing import action as import_view
 from pcdesk.views.customers.importing.action import CustomerImporter
 from pcdesk.views.customers.importing.preview import (
@@ -54,27 +55,9 @@ def csv_file(tmp_path: Path) -> Path:
     return path
 
 
-class Seams:
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.asked = 0
-
-    def choose_file(self, _folder: Path | None) -> Path | None:
-        self.asked += 1
-        return self.path
-
-
-@pytest.fixture
-def seams(csv_file: Path, monkeypatch: pytest.MonkeyPatch) -> Seams:
-    seams = Seams(csv_file)
-    monkeypatch.setattr(CustomerImporter, "choose_file", lambda _self, f: seams.choose_file(f))
-    monkeypatch.setattr(CustomerImporter, "progress_delay_ms", 0)
-    return seams
-
-
 @pytest.fixture
 def window(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, seams: Seams
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, settle
 ) -> Iterator[MainWindow]:
     profile = get_partner_profile(demo_db)
     assert profile is not None
@@ -83,8 +66,14 @@ def window(
     window.show()
     list_loaded(window)
     yield window
-    # No thread outlives its test.
-    qtbot.waitUntil(lambda: not background_jobs.any_running())
+    settle()  # no worker outlives its test
+
+
+def progress_of(parent: QWidget) -> QProgressDialog:
+    """The operation's progress dialog, a child of the window or dialog that started it."""
+    dialogs = parent.findChildren(QProgressDialog)
+    assert len(dialogs) == 1, dialogs
+    return dialogs[0]
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
@@ -100,7 +89,7 @@ def preview_dialog(qtbot: QtBot, importer: CustomerImporter) -> ImportPreviewDia
 
 
 def test_importing_from_the_menu_previews_then_imports_and_refreshes_the_list(
-    qtbot: QtBot, window: MainWindow, seams: Seams, list_loaded
+    qtbot: QtBot, window: MainWindow, prompts, csv_file: Path, list_loaded
 ) -> None:
     before = count_customers(window.db)
     importer = window.import_customers
@@ -109,10 +98,11 @@ def test_importing_from_the_menu_previews_then_imports_and_refreshes_the_list(
     assert action.isEnabled() and action.text() == "&Import customers…"
     assert "Customers.csv" in action.toolTip()
 
+    prompts.file(str(csv_file))
     action.trigger()
 
     dialog = preview_dialog(qtbot, importer)
-    assert seams.asked == 1
+    assert prompts.files == deque()  # the file was asked for
     assert dialog.counts.text() == "2 new · 1 invalid"
     assert "Customers.csv is a Partner Center customer list" in dialog.heading.text()
     # The invalid row is shown first, with its line and reason.
@@ -133,6 +123,7 @@ def test_importing_from_the_menu_previews_then_imports_and_refreshes_the_list(
     assert dialog.note.text().startswith("Import writes 2 customers in one step")
     with qtbot.waitSignal(importer.imported, timeout=10000) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert not dialog.import_button.isEnabled()  # while it runs: no second import
 
     result = imported.args[0]
     assert (result.added, result.updated, result.skipped) == (2, 0, 1)
@@ -151,20 +142,21 @@ def test_importing_from_the_menu_previews_then_imports_and_refreshes_the_list(
     assert names == {"南港軟體園區股份有限公司"}
 
 
-def test_no_file_chosen_does_nothing(qtbot: QtBot, window: MainWindow, seams: Seams) -> None:
-    seams.path = None
+def test_no_file_chosen_does_nothing(qtbot: QtBot, window: MainWindow, prompts) -> None:
+    prompts.file("")
     window.import_customers_action.trigger()
-    assert seams.asked == 1
+    assert not prompts.files  # asked
     assert window.import_customers.dialog is None and not window.import_customers.is_running()
 
 
 def test_a_file_that_is_not_a_customer_list_says_why(
-    qtbot: QtBot, window: MainWindow, seams: Seams, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, prompts, tmp_path: Path
 ) -> None:
-    seams.path = tmp_path / "prices.csv"
-    seams.path.write_text("ProductId,SkuId\nCFQ7TTC0LH18,0001\n", encoding="utf-8")
+    path = tmp_path / "prices.csv"
+    path.write_text("ProductId,SkuId\nCFQ7TTC0LH18,0001\n", encoding="utf-8")
     importer = window.import_customers
 
+    prompts.file(str(path))
     window.import_customers_action.trigger()
 
     qtbot.waitUntil(lambda: importer.message is not None, timeout=10000)
@@ -205,19 +197,26 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     gate.release.set()  # a failed test must not leave the worker waiting
 
 
+def start_import(
+    qtbot: QtBot, window: MainWindow, prompts, csv_file: Path, gate: Gate
+) -> ImportPreviewDialog:  # type: ignore[no-untyped-def]
+    """Preview the file, tick the box, click Import; returns once some rows are written."""
+    prompts.file(str(csv_file))
+    window.import_customers_action.trigger()
+    dialog = preview_dialog(qtbot, window.import_customers)
+    tick(qtbot, dialog.skip_invalid)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(gate.reached.is_set)
+    return dialog
+
+
 def test_cancelling_the_import_writes_nothing_and_says_so(
-    qtbot: QtBot, window: MainWindow, gate: Gate
+    qtbot: QtBot, window: MainWindow, gate: Gate, prompts, csv_file: Path, settle
 ) -> None:
     before = count_customers(window.db)
     importer = window.import_customers
-    window.import_customers_action.trigger()
-    dialog = preview_dialog(qtbot, importer)
-    tick(qtbot, dialog.skip_invalid)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-
-    qtbot.waitUntil(gate.reached.is_set)
-    progress = importer.progress
-    assert progress is not None
+    dialog = start_import(qtbot, window, prompts, csv_file, gate)
+    progress = progress_of(dialog)
     qtbot.waitUntil(progress.isVisible)
     assert progress.windowModality() is Qt.WindowModality.WindowModal
     assert "Importing 2 customers from Customers.csv" in progress.labelText()
@@ -226,7 +225,8 @@ def test_cancelling_the_import_writes_nothing_and_says_so(
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     gate.release.set()
 
-    qtbot.waitUntil(lambda: not importer.is_running())
+    settle()
+    assert not importer.is_running()
     message = importer.message
     assert message is not None
     assert message.text() == "The import was cancelled. Nothing was written."
@@ -234,10 +234,35 @@ def test_cancelling_the_import_writes_nothing_and_says_so(
     assert dialog.isVisible() and dialog.import_button.isEnabled()  # the user may try again
 
 
+def test_quitting_mid_import_cancels_it_and_writes_nothing(
+    qtbot: QtBot, window: MainWindow, gate: Gate, prompts, csv_file: Path
+) -> None:
+    before = count_customers(window.db)
+    importer = window.import_customers
+    start_import(qtbot, window, prompts, csv_file, gate)
+    # What the application does at quit (runner().shutdown(): cancel every operation, then
+    # wait for them), the gate opening once the import is told to stop.
+    for operation in runner().running():
+        cancel = operation.cancel
+
+        def cancel_then_release(cancel=cancel) -> None:  # type: ignore[no-untyped-def]
+            cancel()
+            gate.release.set()
+
+        operation.cancel = cancel_then_release  # type: ignore[method-assign]
+    stopped = runner()
+    stopped.shutdown()
+    stopped.setParent(None)  # the next test gets a runner of its own
+    stopped.deleteLater()
+    assert count_customers(window.db) == before  # rolled back: nothing written
+    qtbot.waitUntil(lambda: not importer.is_running())  # its callbacks have run
+
+
 def test_a_customer_added_elsewhere_meanwhile_offers_a_new_preview(
-    qtbot: QtBot, window: MainWindow, tw_customer: CustomerInput
+    qtbot: QtBot, window: MainWindow, tw_customer: CustomerInput, prompts, csv_file: Path
 ) -> None:
     importer = window.import_customers
+    prompts.file(str(csv_file))
     window.import_customers_action.trigger()
     dialog = preview_dialog(qtbot, importer)
     # Another workstation adds a customer with the file's domain before Import.
@@ -266,7 +291,7 @@ def test_a_customer_added_elsewhere_meanwhile_offers_a_new_preview(
 
 
 def test_a_role_that_may_not_add_customers_cannot_import(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, seams: Seams
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded
 ) -> None:
     set_team(
         demo_db,
@@ -277,6 +302,7 @@ def test_a_role_that_may_not_add_customers_cannot_import(
     assert profile is not None
     window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
     qtbot.addWidget(window)
+    list_loaded(window)  # the role is read off the GUI thread
 
     action = window.import_customers_action
     assert not action.isEnabled()
