@@ -962,6 +962,21 @@
     </message>
 </context>
 <context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation>登入合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>On a phone or another computer, open {address} and enter this code. Sign in with your work account; this window closes by itself once you have.</source>
+        <translation>請在手機或另一部電腦上開啟 {address}，並輸入此代碼。使用您的公司帳戶登入；登入完成後此視窗會自動關閉。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the code</source>
+        <translation>複製代碼(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>DomainField</name>
     <message>
         <source>Checking whether the domain is free…</source>
@@ -1449,6 +1464,93 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>PartnerCenterLauncher</name>
+    <message>
+        <source>&amp;Sign in to Partner Center…</source>
+        <translation>登入合作夥伴中心(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account, to sync with Partner Center</source>
+        <translation>使用您的公司帳戶登入，以便與合作夥伴中心同步</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of Partner Center</source>
+        <translation>登出合作夥伴中心(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Forget your Partner Center sign-in</source>
+        <translation>清除您的合作夥伴中心登入資訊</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Partner Center</source>
+        <translation>與合作夥伴中心同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Bring in Partner Center&apos;s customers, resellers and subscriptions</source>
+        <translation>取得合作夥伴中心的客戶、轉銷商與訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步衝突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fields changed both here and in Partner Center, for you to settle</source>
+        <translation>在此處與合作夥伴中心都有變更的欄位，待您決定</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Partner Center: signed in as {account}</source>
+        <translation>合作夥伴中心：已以 {account} 登入</translation>
+    </message>
+    <message>
+        <source>Partner Center: not signed in</source>
+        <translation>合作夥伴中心：尚未登入</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>last synced {when}</source>
+        <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>sync interrupted (the next one goes on)</source>
+        <translation>同步已中斷（下次同步會繼續）</translation>
+    </message>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation>登入合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account. Partner Center asks for multi-factor authentication.</source>
+        <translation>請使用您的公司帳戶登入。合作夥伴中心會要求多重要素驗證。</translation>
+    </message>
+    <message>
+        <source>Sign in with the &amp;browser</source>
+        <translation>使用瀏覽器登入(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Use a code on &amp;another device</source>
+        <translation>在其他裝置上使用代碼(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Syncing with Partner Center…</source>
+        <translation>正在與合作夥伴中心同步…</translation>
+    </message>
+    <message>
+        <source>&amp;Settle conflicts…</source>
+        <translation>解決衝突(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>PartnerProfileDialog</name>
     <message>
         <source>Partner profile</source>
@@ -1491,6 +1593,14 @@ Database: {database}</source>
         <translation>選填，例如 contoso-csp.com</translation>
     </message>
     <message>
+        <source>from Partner Center: App management</source>
+        <translation>取自合作夥伴中心：應用程式管理</translation>
+    </message>
+    <message>
+        <source>In Partner Center, Account settings &gt; App management &gt; Add new native app gives your app&apos;s application (client) ID. Needed to sign in and sync.</source>
+        <translation>在合作夥伴中心的 帳戶設定 &gt; 應用程式管理 &gt; 新增原生應用程式 可取得您應用程式的應用程式（用戶端）識別碼。登入與同步時需要。</translation>
+    </message>
+    <message>
         <source>Partner &amp;name:</source>
         <translation>合作夥伴名稱(&amp;N)：</translation>
     </message>
@@ -1514,6 +1624,10 @@ Database: {database}</source>
         <source>Your e-mail &amp;domain:</source>
         <translation>您的電子郵件網域(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Partner Center &amp;application ID:</source>
+        <translation>合作夥伴中心應用程式識別碼(&amp;A)：</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1532,6 +1646,22 @@ Database: {database}</source>
     <message>
         <source>When you click OK, pcdesk reopens its window in the language you chose. Dates, numbers, prices and country names follow the language too.</source>
         <translation>按一下「確定」後，pcdesk 會以您選擇的語言重新開啟視窗。日期、數字、價格和國家/地區名稱也會隨語言顯示。</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>only when I ask</source>
+        <translation>僅在我要求時</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>S&amp;ync every:</source>
+        <translation>同步間隔(&amp;Y)：</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2751,61 @@ Database: {database}</source>
     <message>
         <source>{count} subscriptions ordered.</source>
         <translation>已訂購 {count} 個訂用帳戶。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsDialog</name>
+    <message>
+        <source>Reseller</source>
+        <translation>轉銷商</translation>
+    </message>
+    <message>
+        <source>Former (no relationship)</source>
+        <translation>已結束（無關係）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步衝突</translation>
+    </message>
+    <message>
+        <source>These fields were changed both in pcdesk and in Partner Center since the last sync. Nothing was overwritten: choose which value each customer keeps.</source>
+        <translation>自上次同步以來，這些欄位在 pcdesk 與合作夥伴中心都有變更。沒有任何資料被覆寫：請為每位客戶選擇要保留的值。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>In pcdesk</source>
+        <translation>pcdesk 中的值</translation>
+    </message>
+    <message>
+        <source>In Partner Center</source>
+        <translation>合作夥伴中心中的值</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>發現時間</translation>
+    </message>
+    <message>
+        <source>No conflicts: pcdesk and Partner Center agree.</source>
+        <translation>沒有衝突：pcdesk 與合作夥伴中心一致。</translation>
+    </message>
+    <message>
+        <source>Take &amp;Partner Center&apos;s value</source>
+        <translation>採用合作夥伴中心的值(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep pcdesk&apos;s value</source>
+        <translation>保留 pcdesk 的值(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -307,6 +307,7 @@ class PartnerCenterLauncher(QObject):
         self.syncing = False
         self.offline = False
         self.last_summary = summary
+        self._show_state()
         text = translated(summary.message())
         if self._window.isWindow() and hasattr(self._window, "statusBar"):
             self._window.statusBar().showMessage(text, 15_000)
@@ -332,6 +333,7 @@ class PartnerCenterLauncher(QObject):
     def _sync_failed(self, error: PcdeskError) -> bool:
         self.syncing = False
         self.offline = isinstance(error, Unreachable)
+        self._show_state()
         self.refresh_state()
         return False  # the presenter shows it (a cancellation: nothing)
 
