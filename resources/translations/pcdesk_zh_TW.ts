@@ -3389,6 +3389,34 @@ Details were written to pcdesk&apos;s log.</source>
         <translation>其他關係要求已接受</translation>
     </message>
     <message>
+        <source>Added from Partner Center</source>
+        <translation>從合作夥伴中心新增</translation>
+    </message>
+    <message>
+        <source>Changed in Partner Center</source>
+        <translation>在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>Changed both here and in Partner Center (a conflict to settle)</source>
+        <translation>此處與合作夥伴中心都有變更（待解決的衝突）</translation>
+    </message>
+    <message>
+        <source>Sync conflict settled</source>
+        <translation>同步衝突已解決</translation>
+    </message>
+    <message>
+        <source>No longer in Partner Center</source>
+        <translation>已不在合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Subscription found in Partner Center</source>
+        <translation>在合作夥伴中心找到訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Subscription changed in Partner Center</source>
+        <translation>訂用帳戶在合作夥伴中心變更</translation>
+    </message>
+    <message>
         <source>Company name</source>
         <translation>公司名稱</translation>
     </message>
@@ -3459,6 +3487,10 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Customer agreement</source>
         <translation>客戶合約</translation>
+    </message>
+    <message>
+        <source>Microsoft ID</source>
+        <translation>Microsoft 識別碼</translation>
     </message>
     <message>
         <source>(empty)</source>
