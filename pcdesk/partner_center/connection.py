@@ -24,6 +24,7 @@ from pcdesk.partner_center.auth import (
     token_from_environment,
 )
 from pcdesk.partner_center.client import PartnerCenterClient, RateLimiter
+from pcdesk.partner_center.errors import NotConfigured, no_app_id_message
 
 if TYPE_CHECKING:
     from pcdesk.partner_center.sync import SyncProgress, SyncSummary
@@ -48,6 +49,8 @@ def token_cache(path: Path | None = None) -> TokenCacheStore:
 def sign_in_for(db: Database, cache: TokenCacheStore | None = None) -> MsalSignIn:
     """MSAL sign-in with the partner profile's app ID and instance (NotConfigured without)."""
     found = pc_settings.load(db)
+    if not found.app_id:  # said before the token cache is opened (and its store probed)
+        raise NotConfigured(no_app_id_message())
     return MsalSignIn(found.app_id, found.instance, found.tenant_id, cache=cache or token_cache())
 
 
