@@ -310,3 +310,21 @@ def test_the_three_error_shapes() -> None:
         ).relationship
         == "brand_new_value"
     )
+
+
+def test_the_token_never_reaches_the_log(
+    sim: Simulator, make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    secret = jwt(upn="x@y", amr=["mfa"], secret="do-not-log-me")
+    sim.config.accepted_tokens = {"something-else"}
+    sim.inject("customers.list", Fault("503", count=2))
+    with caplog.at_level(logging.DEBUG):
+        with pytest.raises(SignInRequired) as refused:
+            make_client(StaticTokenSource(secret)).indirect_resellers()
+        sim.config.accepted_tokens = None
+        list(make_client(StaticTokenSource(secret)).customers(size=50))
+    assert caplog.records  # the client and httpx did log
+    assert secret not in caplog.text and "do-not-log-me" not in caplog.text
+    assert secret not in refused.value.message and secret not in repr(refused.value)
