@@ -59,7 +59,10 @@ def test_partner_center_out_of_reach(
         port = unused.getsockname()[1]
     monkeypatch.setenv(auth.TOKEN_ENV, "any-token")
     monkeypatch.setenv(auth.API_ENV, f"http://127.0.0.1:{port}")
-    monkeypatch.setattr("pcdesk.partner_center.client.RetryPolicy.base_delay", 0.0)
+    # Four tries as always, without waiting between them.
+    monkeypatch.setattr(
+        "pcdesk.partner_center.client.RetryPolicy.__init__.__defaults__", (4, 0.0, 0.0, 30, 300.0)
+    )
     assert cli.main(["sync", "--database", database(tmp_path)]) == cli.EXIT_FAILED
     err = capsys.readouterr().err
     assert "could not be reached" in err and "Traceback" not in err and "any-token" not in err
