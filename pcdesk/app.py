@@ -6,19 +6,23 @@ import argparse
 import logging
 import logging.handlers
 import os
+import platform
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pcdesk import __version__, config
+from pcdesk import __version__, config, platform_check, self_check
 from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import demo_data
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+from pcdesk.views.common.app_icon import application_icon
 from pcdesk.views.common.language import (
     current_language,
     install_language,
@@ -31,6 +35,8 @@ from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 
 log = logging.getLogger("pcdesk")
 
+_IMPORTED = time.monotonic()  # the start, where the system cannot say when the process began
+
 
 class FirstStartCancelled(Exception):
     """The user closed the first-start profile dialog: there is nothing to show."""
@@ -42,7 +48,13 @@ def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def build_main_window(database_url: str, *, demo: bool = False, create: bool = True) -> MainWindow:
+def build_main_window(
+    database_url: str,
+    *,
+    demo: bool = False,
+    create: bool = True,
+    ask: Callable[[Database], PartnerProfileData | None] | None = None,
+) -> MainWindow:
     """Open (and migrate) the database, seed demo data into an empty one if asked, and return the
     main window without starting an event loop. A QApplication must exist. A missing SQLite file
     is made only when ``create`` (never for a file pcdesk has opened before).
@@ -58,7 +70,7 @@ def build_main_window(database_url: str, *, demo: bool = False, create: bool = T
             demo_data.seed_demo(db)
         if catalog.markets(db) == ():
             catalog.import_starter_catalog(db)
-        profile = get_partner_profile(db) or ask_partner_profile(db)
+        profile = get_partner_profile(db) or (ask or ask_partner_profile)(db)
         if profile is None:
             raise FirstStartCancelled
     except BaseException:
@@ -90,6 +102,19 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="make the SQLite file named by --database if it does not exist yet",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help=(
+            "check an installation: open the database and the main window, print how long "
+            "that took, close and exit with 0"
+        ),
+    )
+    parser.add_argument(
+        "--check-libraries",
+        action="store_true",
+        help="on Linux, name the system packages Qt's X11 support needs that are missing",
+    )
     parser.add_argument("--version", action="version", version=f"pcdesk {__version__}")
     return parser.parse_args(argv)
 
@@ -97,7 +122,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def setup_logging() -> None:
     """A log file in the user's log folder: a GUI started without a console prints nowhere."""
     folder = config.log_dir()
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    # No console (a Windows shortcut, the bundle): sys.stderr is None, and only the file remains.
+    handlers: list[logging.Handler] = [logging.StreamHandler()] if sys.stderr is not None else []
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handlers.append(
@@ -126,23 +152,92 @@ def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: 
     )
 
 
+def seconds_since_start() -> tuple[float, str]:
+    """How long ago this process started (Linux knows; the bundle's loader counts too), else
+    how long ago pcdesk's start-up code was imported; and which of the two it is."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start, in clock ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return max(uptime - started, 0.0), "the process started"
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic() - _IMPORTED, "pcdesk was imported"
+
+
+def check_platform_libraries(environ: dict[str, str] | None = None) -> bool:
+    """On Linux, before Qt loads its X11 plugin: False (after saying why, on stderr and in the
+    log) when libraries it cannot start without are missing."""
+    missing = platform_check.missing_xcb_libraries(dict(os.environ) if environ is None else environ)
+    if missing is None:
+        return True
+    if missing.fatal:
+        log.error("%s", missing.message())
+        return False
+    log.warning("%s", missing.message())
+    return True
+
+
+def _report_smoke_test(window: MainWindow) -> None:
+    """--smoke-test: the window is up; say so with the time it took, then close it (quitting)."""
+    elapsed, since = seconds_since_start()
+    shown = window.isVisible()
+    report = (
+        f"pcdesk {__version__} smoke test: main window {'shown' if shown else 'NOT shown'} "
+        f"{elapsed:.3f} s after {since}; database {window.db.display_url}"
+    )
+    log.info("%s", report)  # in the log too: a bundle on Windows has no console to print to
+    print(report, flush=True)
+    missing = self_check.problems()
+    for problem in missing:
+        log.error("smoke test: %s", problem)
+        print(f"pcdesk smoke test: {problem}", flush=True)
+    if not shown or missing:
+        window.close()
+        QCoreApplication.exit(3 if not shown else 4)
+        return
+    window.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    log.info(
+        "pcdesk %s starting (Python %s, Qt %s, %s)",
+        __version__,
+        platform.python_version(),
+        qVersion(),
+        platform.platform(),
+    )
+    if args.check_libraries:
+        # As if Qt were to use X11, whatever this terminal's screen: the installer asks this.
+        missing = platform_check.missing_xcb_libraries({"QT_QPA_PLATFORM": "xcb"})
+        print("pcdesk: Qt's X11 libraries are all there." if missing is None else missing.message())
+        return 0 if missing is None else 1
+    if not check_platform_libraries():
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pcdesk")
     app.setOrganizationName("pcdesk")
     app.setApplicationVersion(__version__)
+    if isinstance(app, QApplication):
+        app.setWindowIcon(application_icon())
     install_language(language_of(saved_choice()))  # before any window: they read it once
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)
     try:
         # A file the user named must exist, unless they ask for a new one (--create, --demo).
         named = bool(args.database or os.environ.get(config.DATABASE_ENV))
+        # A smoke test has no one to fill in the first-start profile: it fails instead.
         window = build_main_window(
-            url, demo=args.demo, create=not named or args.create or args.demo
+            url,
+            demo=args.demo,
+            create=not named or args.create or args.demo,
+            ask=(lambda _db: None) if args.smoke_test else None,
         )
     except FirstStartCancelled:
+        if args.smoke_test:
+            log.error("smoke test: %s has no partner profile (start with --demo)", url)
+            return 2
         return 0
     except DatabaseOpenError as error:
         log.error("%s", error)
@@ -154,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     _keep_reopening(window, url)
     window.show()
+    if args.smoke_test:
+        QTimer.singleShot(0, lambda: _report_smoke_test(window))
     return app.exec()
 
 

@@ -63,7 +63,16 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def closed(self) -> bool:
+        """True once ``dispose`` ran: nothing should ask this database anything more."""
+        return bool(self.__dict__.get("_closed", False))
+
     def dispose(self) -> None:
+        # The engine would open a fresh pool on the next query, and no one would close that
+        # connection: a widget torn down after its window (a focus change firing a check) must
+        # be able to see that the database is gone.
+        object.__setattr__(self, "_closed", True)
         self.engine.dispose()
 
     @contextmanager

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import platform
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from pcdesk import __version__
 from pcdesk.errors import PcdeskError
-from pcdesk.models.database import Database, sqlite_url
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
 from pcdesk.views.catalog.price_list_import import import_price_list_interactively
+from pcdesk.views.common.app_icon import application_icon
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import Operation
@@ -331,11 +334,19 @@ class MainWindow(QMainWindow):
         customer_id = self.customer_table.current_customer_id()
         if customer_id is None or customer_id == self._shown_id:
             return
-        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave():
+        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave(
+            then=lambda: self._show_row_customer(customer_id)  # once a Save chosen has saved
+        ):
             self._reselect_shown()
             return
         self._shown_id = customer_id
         self.detail_pane.show_customer(customer_id)
+
+    def _show_row_customer(self, customer_id: int) -> None:
+        """Move on to the customer the user picked before the save they asked for."""
+        row = self.customer_model.row_of(customer_id)
+        if row is not None:
+            self.customer_table.select_row(row)  # followed like any change of row
 
     def _reselect_shown(self) -> None:
         row = None if self._shown_id is None else self.customer_model.row_of(self._shown_id)
@@ -405,18 +416,38 @@ class MainWindow(QMainWindow):
         action.setEnabled(False)
         import_price_list_interactively(self, self.db, path, done=lambda: action.setEnabled(True))
 
+    def about_box(self) -> QMessageBox:
+        """Help > About: the version (pyproject's, as installed), the database, what it runs on."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About pcdesk"))
+        box.setIconPixmap(application_icon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        title = self.tr("pcdesk {version}").format(version=__version__)
+        box.setText(f"<b>{html.escape(title)}</b>")
+        details = self.tr(
+            "Your Partner Center customers, on your desk.\n\n"
+            "Database: {database}\n"
+            "Qt {qt}, Python {python}\n"
+            "MIT License, © the pcdesk authors"
+        ).format(database=self.db.display_url, qt=qVersion(), python=platform.python_version())
+        # The box shows both texts in one format: the details as HTML too, their lines kept.
+        box.setInformativeText(html.escape(details).replace("\n", "<br>"))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return box
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About pcdesk"),
-            self.tr(
-                "pcdesk {version}\n\nYour Partner Center customers, on your desk.\n"
-                "Database: {database}"
-            ).format(version=__version__, database=self.db.display_url),
-        )
+        box = self.about_box()
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _close_after_save(self) -> None:
+        """The Save chosen when closing has saved: close, as the user asked."""
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave():
+        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave(
+            then=self._close_after_save
+        ):
             event.ignore()
             return
         save_window_state(

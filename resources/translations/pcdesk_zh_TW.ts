@@ -1326,14 +1326,20 @@
         <translation>價目表 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>pcdesk {version}
+        <source>pcdesk {version}</source>
+        <translation>pcdesk {version}</translation>
+    </message>
+    <message>
+        <source>Your Partner Center customers, on your desk.
 
-Your Partner Center customers, on your desk.
-Database: {database}</source>
-        <translation>pcdesk {version}
+Database: {database}
+Qt {qt}, Python {python}
+MIT License, © the pcdesk authors</source>
+        <translation>把您在合作夥伴中心的客戶搬到桌面上。
 
-把您在合作夥伴中心的客戶搬到桌面上。
-資料庫：{database}</translation>
+資料庫：{database}
+Qt {qt}，Python {python}
+MIT 授權，© pcdesk 作者群</translation>
     </message>
 </context>
 <context>

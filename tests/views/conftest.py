@@ -176,6 +176,13 @@ def settle(qtbot: QtBot) -> Callable[[], None]:
     return wait
 
 
+@pytest.fixture
+def sqlite_db(sqlite_db: Database, qtbot: QtBot) -> Iterator[Database]:
+    """The test's database stays open until its operations are over (one may still read it)."""
+    yield sqlite_db
+    qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+
 @pytest.fixture(autouse=True)
 def _operations_end_with_their_test(qtbot: QtBot, qapp: QApplication) -> Iterator[None]:
     """No operation of one test finishes in the next: each test waits for its own."""
@@ -235,6 +242,10 @@ class WizardDriver:
         view.keyboardSearch(text)  # what the list does with typed letters, spaces included
         self.qtbot.keyClick(view, Qt.Key.Key_Return)
         self.qtbot.waitUntil(lambda: not view.isVisible())
+        # Offscreen, the closed list can stay the active window once events run: the user is
+        # back in the wizard.
+        combo.window().activateWindow()
+        self.qtbot.waitUntil(combo.window().isActiveWindow)
         assert combo.currentText().startswith(text), combo.currentText()
         self.qtbot.keyClick(combo, Qt.Key.Key_Tab)
 
@@ -259,7 +270,15 @@ class WizardDriver:
     def add_offer(self, wizard: AddCustomerWizard, search: str, licenses: int) -> None:
         picker = wizard.subscriptions_page.picker
         self.type_into(picker.search, search, leave=False)
-        self.qtbot.waitUntil(lambda: picker.model.rowCount() > 0, timeout=3000)
+
+        def listed() -> bool:  # the market's offers are read off the GUI thread
+            model = picker.model
+            return runner().is_idle() and any(
+                search in model.offer(row).sku_title and model.offer(row).market == picker.market()
+                for row in range(model.rowCount())
+            )
+
+        self.qtbot.waitUntil(listed, timeout=3000)
         row = next(
             row
             for row in range(picker.model.rowCount())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from pcdesk import app
+from pcdesk import app, config, platform_check, self_check
 from pcdesk.models.database import Database, DatabaseUnavailableError, sqlite_url
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.main_window import MainWindow
@@ -104,3 +107,59 @@ def test_a_database_named_on_the_command_line_must_exist_unless_asked_to_create(
     assert app.main(["--database", sqlite_url(path)]) == 1
     assert not path.exists()
     assert "typo.sqlite3 is missing" in shown[0]
+
+
+def _run_pcdesk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m pcdesk`` as a user's shortcut starts it, offscreen, its folders in tmp_path."""
+    environ = dict(os.environ)
+    environ.pop(config.DATABASE_ENV, None)
+    environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        LOCALAPPDATA=str(tmp_path / "local"),
+        APPDATA=str(tmp_path / "roaming"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "pcdesk", *args],
+        cwd=tmp_path,  # not the repository: its pcdesk/ would hide the installed one
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_smoke_test_opens_the_main_window_reports_and_exits_0(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "smoke.sqlite3")
+    result = _run_pcdesk(tmp_path, "--demo", "--smoke-test", "--database", url)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"smoke test: main window shown \d+\.\d{3} s after", result.stdout)
+    again = _run_pcdesk(tmp_path, "--smoke-test", "--database", url)  # an existing database
+    assert again.returncode == 0, again.stderr
+
+
+def test_smoke_test_fails_where_a_person_would_be_asked_for_the_profile(tmp_path: Path) -> None:
+    new = sqlite_url(tmp_path / "new.db")
+    result = _run_pcdesk(tmp_path, "--smoke-test", "--create", "--database", new)
+    assert result.returncode == 2
+    assert "main window shown" not in result.stdout
+    assert "has no partner profile" in result.stderr
+
+
+def test_the_installation_self_check_finds_everything_in_a_development_install() -> None:
+    assert self_check.problems() == []
+
+
+def test_check_libraries_names_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(app, "setup_logging", lambda: None)
+    monkeypatch.setattr(platform_check, "can_load", lambda name: name != "libxcb-icccm.so.4")
+    assert app.main(["--check-libraries"]) == 1
+    assert "sudo apt install libxcb-icccm4" in capsys.readouterr().out
+    monkeypatch.setattr(platform_check, "can_load", lambda name: True)
+    assert app.main(["--check-libraries"]) == 0

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import platform
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+import pcdesk
 from pcdesk import app
 from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services.customer_list.query import CustomerQuery, SortKey, customer_page
+from pcdesk.services.customers.details import get_customer
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, seed_demo
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
@@ -179,3 +183,59 @@ def test_open_database_asks_for_a_file_and_the_application_reopens_on_it(
     assert replacement.db.display_url == other_url
     list_loaded(replacement)
     assert len(shown_names(replacement)) == len(DEMO_CUSTOMERS)
+
+
+def click_row(window: MainWindow, qtbot: QtBot, row: int) -> int:
+    table = window.customer_table
+    rect = table.visualRect(window.customer_model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return int(window.customer_model.index(row, 0).data(Qt.ItemDataRole.UserRole))
+
+
+def edit_city(window: MainWindow, qtbot: QtBot, keyboard: Any, city: str) -> None:
+    tab = window.detail_pane.account_tab
+    qtbot.waitUntil(lambda: window.detail_pane.details is not None and tab.edit_button.isEnabled())
+    window.detail_pane.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tab.is_editing)
+    keyboard.replace(tab.form.address.edits["city"], city)
+
+
+def test_save_on_leaving_an_edit_saves_then_shows_the_customer_picked(
+    window: MainWindow, qtbot: QtBot, keyboard: Any, prompts: Any, settle: Any, demo_db: Database
+) -> None:
+    first = click_row(window, qtbot, 0)
+    edit_city(window, qtbot, keyboard, "Oakland")
+    prompts.answer("Save")
+    second = click_row(window, qtbot, 2)
+    settle()
+    qtbot.waitUntil(lambda: window.detail_pane.current_id == second)
+    assert window.customer_table.current_customer_id() == second
+    assert get_customer(demo_db, first).city == "Oakland"
+
+
+def test_save_on_closing_saves_then_closes(
+    window: MainWindow, qtbot: QtBot, keyboard: Any, prompts: Any, settle: Any, demo_db: Database
+) -> None:
+    first = click_row(window, qtbot, 0)
+    edit_city(window, qtbot, keyboard, "Fremont")
+    prompts.answer("Save")
+    window.close()
+    settle()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert get_customer(demo_db, first).city == "Fremont"
+
+
+def test_about_names_the_installed_version_and_shows_the_application_icon(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    box = window.about_box()
+    qtbot.addWidget(box)
+    assert box.text() == f"<b>pcdesk {pcdesk.__version__}</b>"
+    assert pcdesk.__version__ == metadata.version("pcdesk")  # pyproject's, as installed
+    assert f"Qt {qVersion()}, Python {platform.python_version()}" in box.informativeText()
+    assert window.db.display_url in box.informativeText()
+    assert not box.iconPixmap().isNull()
+    window.about_action.trigger()  # opens without blocking
+    shown = window.findChildren(QMessageBox)
+    assert any(dialog.isVisible() for dialog in shown)

@@ -15,6 +15,7 @@ from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
 
 
@@ -24,7 +25,8 @@ def open_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(window.customer_model.is_idle)
+    # The list, the user's role and the customer shown are read off the GUI thread.
+    qtbot.waitUntil(lambda: window.customer_model.is_idle() and runner().is_idle())
     return window
 
 
@@ -100,6 +102,7 @@ def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
     assert row is not None
     window.customer_table.select_row(row)
     qtbot.waitUntil(lambda: window.detail_pane.current_id == tailspin.id)
+    qtbot.waitUntil(runner().is_idle)  # the customer and the user's role are read
     pane = window.detail_pane
     buyers = (
         "Your role cannot do this. It needs: Global admin / Admin agent / Sales agent. Ask your "
@@ -122,7 +125,7 @@ def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
         actor="ana",
     )
     publisher().publish(Changes(team=True))
-    assert subscriptions.add_button.isEnabled()
+    qtbot.waitUntil(subscriptions.add_button.isEnabled)  # the roles are read again
     assert subscriptions.add_button.toolTip() == "Order more offers for this customer"
     assert subscriptions.suspend_button.isEnabled()
     assert subscriptions.suspend_button.toolTip() == ""

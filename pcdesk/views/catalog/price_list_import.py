@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pcdesk.errors import PcdeskError
-from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import PriceListImport, PriceListRejected, import_price_list
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated

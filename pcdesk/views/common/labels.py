@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pcdesk.models.enums import (
+from pcdesk.enums import (
     AccountStatus,
     AgreementStatus,
     Relationship,

@@ -1,10 +1,13 @@
-"""A question with two answers and Cancel (Keep / Discard / Cancel, Resume / Start over / Cancel)."""
+"""A question with two answers and Cancel (Keep / Discard / Cancel, Resume / Start over / Cancel),
+asked through the application's prompter (tests answer it with the ``prompts`` fixture)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pcdesk.views.common.prompts import prompter
 
 Answer = Literal["first", "second", "cancel"]
 
@@ -21,10 +24,10 @@ def ask(
         box.setInformativeText(informative)
     first_button = box.addButton(first, QMessageBox.ButtonRole.AcceptRole)
     second_button = box.addButton(second, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(first_button)
-    box.exec()
-    clicked = box.clickedButton()
+    box.setEscapeButton(cancel)
+    clicked = prompter().ask(box)
     if clicked is first_button:
         return "first"
     return "second" if clicked is second_button else "cancel"

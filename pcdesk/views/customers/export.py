@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.messages import Message
-from pcdesk.models.database import Database
 from pcdesk.services.customer_list.export import export_customers
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers
+from pcdesk.services.database import Database
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated

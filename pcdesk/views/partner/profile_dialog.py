@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.enums import PartnerCenterInstance, PartnerType
 from pcdesk.errors import PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
-from pcdesk.models.enums import PartnerCenterInstance, PartnerType
 from pcdesk.partner_center import settings as pc_settings
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import (
     PartnerProfileData,

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.enums import PartnerRole
 from pcdesk.errors import PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
-from pcdesk.models.enums import PartnerRole
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.partner.roles import (
     ALLOWED,

@@ -19,11 +19,11 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushButton, QWidget
 
+from pcdesk.enums import Relationship
 from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
-from pcdesk.models.enums import Relationship
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails
+from pcdesk.services.database import Database
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.relationships.removal import (
     ActiveSubscription,

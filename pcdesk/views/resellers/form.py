@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.resellers.records import (
     ResellerData,
     ResellerInput,

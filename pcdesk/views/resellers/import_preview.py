@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import ConcurrentChange, PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.resellers.importing import (
     ImportRow,
     ResellerImportPreview,

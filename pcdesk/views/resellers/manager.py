@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.enums import PartnerType
 from pcdesk.errors import NotAllowed, NotFound, PcdeskError
-from pcdesk.models.database import Database
-from pcdesk.models.enums import PartnerType
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.resellers.importing import (

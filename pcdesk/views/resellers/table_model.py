@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from pcdesk.models.enums import ResellerState
+from pcdesk.enums import ResellerState
 from pcdesk.services.resellers.records import ResellerData, fold
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.ui_locale import ui_locale

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pcdesk.views.common.question import ask
 
 
 @pytest.mark.parametrize(
     ("button", "answer"),
-    [("&Keep as draft", "first"), ("&Discard", "second"), ("Cancel", "cancel")],
+    [("Keep as draft", "first"), ("Discard", "second"), ("Cancel", "cancel"), (None, "cancel")],
 )
-def test_each_button_gives_its_answer(qtbot, button: str, answer: str) -> None:
+def test_each_button_gives_its_answer(qtbot, prompts, button: str | None, answer: str) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-
-    def click() -> None:  # the box is modal: act on it while exec() runs
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        assert box.defaultButton().text() == "&Keep as draft"
-        next(b for b in box.buttons() if b.text() == button).click()
-
-    QTimer.singleShot(0, click)
+    prompts.answer(button)
     assert ask(parent, "Add customer", "Keep it?", "", "&Keep as draft", "&Discard") == answer
+    (asked,) = prompts.asked
+    assert (asked.title, asked.text) == ("Add customer", "Keep it?")
+    assert sorted(asked.buttons) == ["Cancel", "Discard", "Keep as draft"]
+    assert asked.default == "Keep as draft"

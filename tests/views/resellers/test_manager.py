@@ -205,6 +205,7 @@ def test_adding_a_reseller_shows_what_is_wrong_then_lists_it_everywhere(
     assert "Contoso 康圖索" in combo_texts(filter_combo)
     wizard = window.add_customer.start()
     assert wizard is not None
+    qtbot.waitUntil(runner().is_idle)  # the wizard reads the resellers off the GUI thread
     picker = wizard.account_page.form.reseller
     assert any(
         text.startswith("Contoso 康圖索 — Partner ID 7204518") for text in combo_texts(picker)
@@ -272,6 +273,7 @@ def test_suspending_keeps_the_reseller_in_the_filter_but_not_in_the_wizard(
     # ... but no longer offered to a new customer.
     wizard = window.add_customer.start()
     assert wizard is not None
+    qtbot.waitUntil(runner().is_idle)  # the wizard reads the resellers off the GUI thread
     offered = combo_texts(wizard.account_page.form.reseller)
     assert not any("Litware" in text for text in offered)
     assert any("Northwind Traders IT Services" in text for text in offered)

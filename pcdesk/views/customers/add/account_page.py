@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from pcdesk.models.database import Database
+from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.mnemonics import assign_mnemonics, plain_text
 from pcdesk.views.common.text_lists import enumerated
@@ -126,7 +126,7 @@ class AccountPage(QWizardPage):
         """Going back keeps what was typed (QWizard's default would reset the fields)."""
 
     def validatePage(self) -> bool:
-        self.form.domain.check_now()  # the last word on availability, not a 250 ms-old one
+        # The domain's availability is the last verdict (Next waits for it); Submit checks again.
         errors = self.form.findings().errors
         agreement_errors = self.agreement.errors()
         if errors or agreement_errors:

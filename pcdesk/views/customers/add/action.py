@@ -6,13 +6,14 @@ from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from pcdesk.errors import Unavailable
-from pcdesk.models.database import Database
+from pcdesk.errors import PcdeskError, Unavailable
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add import AddCustomerWizard
@@ -34,6 +35,8 @@ class AddCustomerLauncher(QObject):
         self._drafts = drafts
         self._window = window
         self.wizard: AddCustomerWizard | None = None
+        self._role_allows = True  # until the user's role is read (off the GUI thread)
+        self._reading_role: Operation[bool] | None = None
         self.action = QAction(self.tr("&Add customer…"), self)
         self.action.setShortcut(QKeySequence.StandardKey.New)
         self.action.setIcon(
@@ -50,13 +53,38 @@ class AddCustomerLauncher(QObject):
             self.refresh_permission()
 
     def refresh_permission(self) -> None:
-        """Enable the action, or say why not: the partner type, or the user's role."""
+        """Enable the action, or say why not: the partner type, or the user's role (read off
+        the GUI thread; the action follows once it is known)."""
+        self._show_permission()
+        if not self._profile.can_add_customers:
+            return
+        db = self._db
+        operation = Operation(self._window, lambda: may(db, Task.ADD_CUSTOMER))
+        operation.success(lambda allowed: self._role_read(operation, allowed))
+        operation.failure(lambda error: self._role_unread(operation, error))
+        self._reading_role = operation
+        operation.run()
+
+    def _role_read(self, operation: Operation[bool], allowed: bool) -> None:
+        if operation is self._reading_role:  # a later read decides otherwise
+            self._role_allows = allowed
+            self._show_permission()
+
+    def _role_unread(self, operation: Operation[bool], error: PcdeskError) -> bool:
+        if not isinstance(error, Unavailable):
+            return False
+        if operation is self._reading_role:
+            self._role_allows = True  # the wizard's Submit says the database cannot be reached
+            self._show_permission()
+        return True
+
+    def _show_permission(self) -> None:
         if not self._profile.can_add_customers:
             reason = self.tr(
                 "Indirect resellers cannot add customers. Request a relationship with the "
                 "customer instead."
             )
-        elif not self._role_allows():
+        elif not self._role_allows:
             reason = translated(not_allowed_message(Task.ADD_CUSTOMER))
         else:
             reason = ""
@@ -66,14 +94,8 @@ class AddCustomerLauncher(QObject):
         )
         self.action.setStatusTip(self.action.toolTip())
 
-    def _role_allows(self) -> bool:
-        try:
-            return may(self._db, Task.ADD_CUSTOMER)
-        except Unavailable:
-            return True  # the wizard's Submit says the database cannot be reached
-
     def ask_resume(self, draft: Draft) -> str:
-        """Resume a draft, start over, or cancel (a seam the tests replace)."""
+        """Resume a draft, start over, or cancel."""
         company = str(draft.values.get("account", {}).get("company_name", "")).strip()
         text = self.tr("You have a draft for {company}, saved {when}. Resume it?").format(
             company=company or self.tr("a new customer"),

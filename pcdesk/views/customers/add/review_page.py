@@ -123,7 +123,7 @@ class ReviewPage(QWizardPage):
     ) -> None:
         self.account.setText(self._account_html(data, agreement, reseller))
         self.subscriptions.setText(self._subscriptions_html(lines, agreement))
-        self._show_duplicates(duplicates)
+        self.show_duplicates(duplicates)
 
     def _account_html(self, data: CustomerInput, agreement: AgreementInput, reseller: str) -> str:
         return summary_table([*account_rows(data, reseller), agreement_row(agreement)])
@@ -157,7 +157,7 @@ class ReviewPage(QWizardPage):
         rows.append((self.tr("Monthly total"), [total]))
         return summary_table(rows)
 
-    def _show_duplicates(self, duplicates: tuple[PossibleDuplicate, ...]) -> None:
+    def show_duplicates(self, duplicates: tuple[PossibleDuplicate, ...]) -> None:
         if not duplicates:
             self.duplicate_warning.clear()
             self.duplicates.clear()
@@ -200,5 +200,6 @@ class ReviewPage(QWizardPage):
         self.wizard().refresh_review()  # type: ignore[attr-defined]
 
     def validatePage(self) -> bool:
-        """Submit: only a customer written to the database lets the wizard go on."""
+        """Submit: only a customer written to the database lets the wizard go on (the write
+        runs off the GUI thread; the wizard goes on by itself once it is done)."""
         return bool(self.wizard().submit())  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from pcdesk.models.database import Database
+from pcdesk.services.database import Database
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.customers.forms.cart import CartWidget
 from pcdesk.views.customers.forms.offer_picker import OfferPicker

@@ -1,4 +1,8 @@
-"""The Add customer wizard: it wires the pages, submits once, and keeps a draft meanwhile."""
+"""The Add customer wizard: it wires the pages, submits once, and keeps a draft meanwhile.
+
+What it reads (possible duplicates, a draft's offers) and the submit itself run off the GUI
+thread; while the customer is being written, the wizard's buttons are disabled.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,18 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from pcdesk.errors import NotAllowed, NotFound, Unavailable, ValidationFailed
-from pcdesk.models.database import Database
-from pcdesk.services.catalog.offers import get_offer
+from pcdesk.errors import NotAllowed, NotFound, PcdeskError, Unavailable, ValidationFailed
+from pcdesk.services.catalog.offers import Offer, get_offer
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.customers.details import CustomerDetails
-from pcdesk.services.customers.duplicates import possible_duplicates
+from pcdesk.services.customers.duplicates import PossibleDuplicate, possible_duplicates
 from pcdesk.services.customers.passwords import temporary_password
+from pcdesk.services.database import Database
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add.account_page import AccountPage
@@ -52,6 +58,7 @@ class AddCustomerWizard(QWizard):
         self._db = db
         self._drafts = drafts
         self.created: CustomerDetails | None = None
+        self._submitting: Operation[CustomerDetails] | None = None
         self.setWindowTitle(self.tr("Add customer"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -101,7 +108,9 @@ class AddCustomerWizard(QWizard):
             self.button(QWizard.WizardButton.CustomButton1).hide()
 
     def go_to_update(self, page_id: int) -> None:
-        """Review's Update link: back to that page, everything kept."""
+        """Review's Update link: back to that page, everything kept (not while submitting)."""
+        if self.is_submitting():
+            return
         self._updating = True
         while self.currentId() > page_id:
             self.back()
@@ -128,6 +137,7 @@ class AddCustomerWizard(QWizard):
     # -- review and submit ----------------------------------------------------------------------
 
     def refresh_review(self) -> None:
+        """Show what will be submitted; the possible duplicates follow once they are read."""
         data = self.account_page.form.customer_input()
         reseller = ""
         picker = self.account_page.form.reseller
@@ -138,11 +148,29 @@ class AddCustomerWizard(QWizard):
             self.account_page.agreement.agreement_input(),
             self.subscriptions_page.cart.lines(),
             reseller,
-            possible_duplicates(self._db, data),
+            (),
         )
 
+        def found(duplicates: tuple[PossibleDuplicate, ...]) -> None:
+            # Dropped when the user has left Review or changed the account meanwhile.
+            if self.currentId() == REVIEW and self.account_page.form.customer_input() == data:
+                self.review_page.show_duplicates(duplicates)
+
+        db = self._db
+        Operation(self, lambda: possible_duplicates(db, data)).success(found).run()
+
+    def is_submitting(self) -> bool:
+        operation = self._submitting
+        return operation is not None and operation in runner().running()
+
     def submit(self) -> bool:
-        """Write the customer in one transaction; on failure say why and keep everything."""
+        """Submit: True once the customer is written (the wizard goes on); otherwise start
+        writing it in one transaction, off the GUI thread, and return False. Once written, the
+        wizard goes on to the confirmation; on failure it says why and keeps everything."""
+        if self.created is not None:
+            return True
+        if self.is_submitting():
+            return False  # one submit at a time
         self.review_page.clear_failure()
         data = self.account_page.form.customer_input()
         agreement = self.account_page.agreement.agreement_input()
@@ -150,23 +178,45 @@ class AddCustomerWizard(QWizard):
             SubscriptionLine(line.offer.id, line.quantity)
             for line in self.subscriptions_page.cart.lines()
         ]
-        try:
-            created = create_customer(self._db, data, agreement, lines)
-        except ValidationFailed as failure:
-            self._show_refusal(failure.errors)
-            return False
-        except Unavailable as unavailable:
-            self.review_page.show_failure(translated(unavailable.message), can_retry=True)
-            return False
-        except NotAllowed as refused:
-            self.review_page.show_failure(translated(refused.args[0]), can_retry=False)
-            return False
+        db = self._db
+        buttons = (
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.CancelButton,
+            QWizard.WizardButton.CustomButton1,
+        )
+        # Focus stays on the page while its buttons are disabled (not on some other window).
+        self.review_page.setFocus()
+        self._submitting = (
+            Operation(self, lambda: create_customer(db, data, agreement, lines))
+            .busy(*(self.button(which) for which in buttons))
+            .success(self._submitted)
+            .failure(self._submit_failed)
+            .changes(lambda created: Changes.of_customers([created.id]))
+            .run()
+        )
+        return False
+
+    def _submitted(self, created: CustomerDetails) -> None:
+        self._submitting = None
         self.created = created
         self._autosave.stop()
         self._drafts.discard()
         # Made here, shown once on the next page, kept nowhere else.
         self.confirmation_page.show_customer(created, temporary_password())
         log.info("customer %s added (%s)", created.id, created.domain)
+        self.next()  # Review lets the wizard go on now
+
+    def _submit_failed(self, error: PcdeskError) -> bool:
+        self._submitting = None
+        if isinstance(error, ValidationFailed):
+            self._show_refusal(error.errors)
+        elif isinstance(error, Unavailable):
+            self.review_page.show_failure(translated(error.message), can_retry=True)
+        elif isinstance(error, NotAllowed):
+            self.review_page.show_failure(translated(error.message), can_retry=False)
+        else:
+            return False
         return True
 
     def _show_refusal(self, errors: dict[str, str]) -> None:
@@ -237,25 +287,48 @@ class AddCustomerWizard(QWizard):
                 log.exception("the draft could not be saved")
 
     def restore_draft(self, values: dict[str, Any]) -> None:
-        """Fill every page from a draft; offers gone from the catalog are left out."""
+        """Fill every page from a draft; the cart's offers are read off the GUI thread, and
+        offers gone from the catalog are left out."""
         self._restoring = True
         try:
             self.account_page.form.set_values(dict(values.get("account", {})))
             self.account_page.agreement.set_values(dict(values.get("agreement", {})))
-            lines: list[CartLine] = []
-            for line in values.get("cart", []):
+        finally:
+            self._restoring = False
+        wanted: list[tuple[int, int]] = []
+        for line in values.get("cart", []):
+            try:
+                wanted.append((int(line["offer_id"]), int(line.get("quantity", 1))))
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue  # a damaged line
+        if not wanted:
+            return
+        db = self._db
+
+        def read() -> list[tuple[Offer, int]]:
+            found: list[tuple[Offer, int]] = []
+            for offer_id, quantity in wanted:
                 try:
-                    offer = get_offer(self._db, int(line["offer_id"]))
-                    quantity = int(line.get("quantity", 1))
-                except (NotFound, KeyError, TypeError, ValueError, AttributeError):
-                    continue  # an offer gone from the catalog, or a damaged line
-                lines.append(CartLine(offer, quantity))
-            self.subscriptions_page.cart.set_lines(lines)
+                    found.append((get_offer(db, offer_id), quantity))
+                except NotFound:
+                    continue  # an offer gone from the catalog
+            return found
+
+        Operation(self, read).success(self._restore_cart).run()
+
+    def _restore_cart(self, found: list[tuple[Offer, int]]) -> None:
+        """The draft's cart, before anything the user has added since the wizard opened."""
+        cart = self.subscriptions_page.cart
+        self._restoring = True
+        try:
+            cart.set_lines(
+                [CartLine(offer, quantity) for offer, quantity in found] + list(cart.lines())
+            )
         finally:
             self._restoring = False
 
     def ask_close(self) -> str:
-        """Discard, keep as draft, or cancel closing (a seam the tests replace)."""
+        """Discard, keep as draft, or cancel closing (the tests' wizard driver replaces it)."""
         answer = ask(
             self,
             self.tr("Add customer"),
@@ -271,6 +344,8 @@ class AddCustomerWizard(QWizard):
         if self.created is not None:
             self.accept()  # the customer exists: closing the confirmation is Done
             return
+        if self.is_submitting():
+            return  # the customer is being written: its answer decides
         if self.has_data():
             choice = self.ask_close()
             if choice == CANCEL:

@@ -8,6 +8,7 @@ Edit is disabled, saying why, for a role that may not edit customer details (ser
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import asdict, replace
 
 from PySide6.QtCore import Qt, Signal
@@ -23,20 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import Unavailable
-from pcdesk.models.database import Database
-from pcdesk.models.enums import ResellerState
+from pcdesk.enums import ResellerState
+from pcdesk.errors import PcdeskError
 from pcdesk.services.customers.details import CustomerDetails
-from pcdesk.services.customers.edits import CustomerChanged, customer_input_of, update_customer
+from pcdesk.services.customers.edits import customer_input_of, update_customer
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner.profile import PartnerProfileData
-from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.services.resellers.records import list_resellers
+from pcdesk.services.partner.roles import Task, not_allowed_message
+from pcdesk.services.resellers.records import ResellerData, list_resellers
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import account_status_label, relationship_label
 from pcdesk.views.common.mnemonics import assign_mnemonics, plain_text
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.detail.common import selectable_label, write_or_explain
+from pcdesk.views.customers.detail.common import customer_write, selectable_label, under_way
 from pcdesk.views.customers.detail.conflict import (
     MINE,
     ConflictDialog,
@@ -63,6 +65,8 @@ class AccountTab(QWidget):
     Signals: ``saved(details)`` after a successful write, ``refreshed(details)`` when another
     workstation's values were found while saving (the pane shows them everywhere),
     ``reload_requested()`` when the customer no longer exists, ``editing_changed(bool)``.
+    Reading the resellers and saving run off the GUI thread; meanwhile the button (or the form)
+    is disabled.
     """
 
     saved = Signal(object)
@@ -79,6 +83,10 @@ class AccountTab(QWidget):
         self._details: CustomerDetails | None = None
         self._base: CustomerDetails | None = None  # what the edit is made against
         self._loaded: CustomerInput | None = None  # the form's values when it was (re)filled
+        self._allowed = True  # the user's role may edit (the pane reads it with the customer)
+        self._starting: Operation[tuple[ResellerData, ...]] | None = None  # Edit reading resellers
+        self._saving: Operation[CustomerDetails] | None = None
+        self._after_save: Callable[[], None] | None = None
         self.conflict_dialog: ConflictDialog | None = None
 
         # -- reading ---------------------------------------------------------------------------
@@ -101,7 +109,7 @@ class AccountTab(QWidget):
         self.reading = self._scroll(reading)
 
         # -- editing ---------------------------------------------------------------------------
-        self.form = AccountForm(db, profile)
+        self.form = AccountForm(db, profile, load_resellers=False)  # Edit reads them itself
         self.form.setObjectName("account_form")
         self.form.set_domain_read_only(True)
         self.form.country.setEnabled(False)
@@ -186,13 +194,16 @@ class AccountTab(QWidget):
         ):
             self._base = details
 
+    def set_allowed(self, allowed: bool) -> None:
+        """Whether the user's role may edit customer details (read by the pane off the GUI
+        thread; a database that cannot be read counts as yes: saving then says why not)."""
+        self._allowed = allowed
+        self._follow_role()
+
     def _follow_role(self) -> bool:
         """Edit only for a role that may edit customer details: others see why not."""
-        try:
-            allowed = may(self._db, Task.EDIT_CUSTOMER)
-        except Unavailable:
-            allowed = True  # saving says the database cannot be reached
-        self.edit_button.setEnabled(allowed)
+        allowed = self._allowed
+        self.edit_button.setEnabled(allowed and not under_way(self._starting))
         self.edit_button.setToolTip(
             self.tr("Change the account's details")
             if allowed
@@ -234,7 +245,11 @@ class AccountTab(QWidget):
         return summary_table(rows)
 
     def clear(self) -> None:
-        """Another customer is about to be shown: any edit is dropped."""
+        """Another customer is about to be shown: any edit is dropped (a save under way still
+        completes; its answer is not shown here)."""
+        self._starting = None
+        self._saving = None
+        self._after_save = None
         self._finish_edit()
         self._details = None
         self.summary.clear()
@@ -248,30 +263,81 @@ class AccountTab(QWidget):
     def has_unsaved_edits(self) -> bool:
         return self.is_editing() and self._form_input() != self._loaded
 
+    def is_saving(self) -> bool:
+        return under_way(self._saving)
+
     def edit(self) -> None:
-        """Switch to the form, filled with the account as it is saved."""
-        if self._details is None or self.is_editing() or not self._follow_role():
+        """Switch to the form, filled with the account as it is saved (the resellers to choose
+        from are read first, off the GUI thread)."""
+        details = self._details
+        if details is None or self.is_editing() or under_way(self._starting):
             return
-        self._base = self._details
+        if not self._follow_role():
+            return
+        self.notice.clear()
+        if not self._profile.has_resellers:
+            self._open_form(details, None)
+            return
+
+        def read() -> tuple[ResellerData, ...]:
+            return list_resellers(self._db, active_only=False)
+
+        operation = Operation(self, read).busy(self.edit_button)
+        operation.success(lambda resellers: self._resellers_read(operation, details, resellers))
+        operation.failure(lambda error: self._resellers_failed(operation, error))
+        self._starting = operation
+        operation.run()
+
+    def _resellers_read(
+        self,
+        operation: Operation[tuple[ResellerData, ...]],
+        details: CustomerDetails,
+        resellers: tuple[ResellerData, ...],
+    ) -> None:
+        if operation is not self._starting:
+            return  # another customer is shown now
+        self._starting = None
+        self._follow_role()
+        if self._details is None or self._details.id != details.id:
+            return
+        self._open_form(self._details, resellers)
+
+    def _resellers_failed(
+        self, operation: Operation[tuple[ResellerData, ...]], error: PcdeskError
+    ) -> bool:
+        if operation is not self._starting:
+            return True  # about a customer no longer shown
+        self._starting = None
+        self._follow_role()
+        self.notice.show_error(translated(error.message))
+        return True
+
+    def _open_form(
+        self, details: CustomerDetails, resellers: tuple[ResellerData, ...] | None
+    ) -> None:
+        self._base = details
         self.notice.clear()
         self.failure.clear()
-        self._fill_resellers(self._details)
-        self._fill(self._details)
+        if resellers is not None:
+            self._fill_resellers(details, resellers)
+        self._fill(details)
         self.stack.setCurrentWidget(self.editing)
         self.form_scroll.verticalScrollBar().setValue(0)
         self.form.edits["company_name"].setFocus()
         self.editing_changed.emit(True)
 
-    def _fill_resellers(self, details: CustomerDetails) -> None:
+    def _fill_resellers(
+        self, details: CustomerDetails, resellers: tuple[ResellerData, ...]
+    ) -> None:
         """The active resellers, and the customer's own even if it was suspended since."""
-        if not self._profile.has_resellers:
-            return
-        resellers = tuple(
-            reseller
-            for reseller in list_resellers(self._db, active_only=False)
-            if reseller.state is ResellerState.ACTIVE or reseller.id == details.indirect_reseller_id
+        self.form.reseller.set_resellers(
+            tuple(
+                reseller
+                for reseller in resellers
+                if reseller.state is ResellerState.ACTIVE
+                or reseller.id == details.indirect_reseller_id
+            )
         )
-        self.form.reseller.set_resellers(resellers)
 
     def _fill(self, details: CustomerDetails) -> None:
         """Put the saved account in the form, with no message left from before."""
@@ -305,8 +371,8 @@ class AccountTab(QWidget):
         return data
 
     def cancel_edit(self) -> None:
-        """Cancel (or Esc): leave the account as saved."""
-        if not self.is_editing():
+        """Cancel (or Esc): leave the account as saved (not while a save is under way)."""
+        if not self.is_editing() or self.is_saving():
             return
         self._finish_edit()
         self.edit_button.setFocus()
@@ -323,15 +389,19 @@ class AccountTab(QWidget):
         if was_editing:
             self.editing_changed.emit(False)
 
-    def save(self, *, retried: bool = False) -> bool:
-        """Save the form; True when the account is saved (or nothing needed saving).
+    def save(self, *, retried: bool = False, then: Callable[[], None] | None = None) -> bool:
+        """Save the form; True when the edit is over now (nothing needed saving).
 
         False keeps the form open with what the user typed: a field refused (its message is
-        beside it), the database unavailable, or another workstation's change to decide on.
+        beside it), or the save started off the GUI thread (the form is disabled until it is
+        done; ``then()`` runs once it is saved). The database unavailable, or another
+        workstation's change to decide on, keeps the form open too.
         """
         base = self._base
         if base is None:
             return True
+        if self.is_saving():
+            return False  # one save at a time
         self.failure.clear()
         data = self._form_input()
         if data == self._loaded:
@@ -357,28 +427,46 @@ class AccountTab(QWidget):
 
         def not_allowed(reason: str) -> None:  # the role was taken away since Edit
             self.failure.show_error(self.tr("Nothing was saved: {problem}").format(problem=reason))
-            self._follow_role()
+            self.set_allowed(False)
 
-        try:
-            saved = write_or_explain(
-                lambda: update_customer(self._db, base.id, base.version, data),
-                refused=refused,
-                unavailable=self.failure.show_error,
-                gone=gone,
-                not_allowed=not_allowed,
-            )
-        except CustomerChanged as changed:
-            return self._conflict(data, changed.current, retried=retried)
-        if saved is None:
-            return False
+        def answered(handle: Callable[..., None]) -> Callable[..., None]:
+            """``handle``, if the answer is about the save in progress (else it is dropped)."""
+
+            def handler(*args: object) -> None:
+                if self._saving is not operation or self._base is not base:
+                    return
+                self._saving = None
+                handle(*args)
+
+            return handler
+
+        self._after_save = then
+        operation = customer_write(
+            self,
+            base.id,
+            lambda: update_customer(self._db, base.id, base.version, data),
+            busy=(self.editing,),
+            saved=answered(self._saved),
+            refused=answered(refused),
+            unavailable=answered(self.failure.show_error),
+            gone=answered(gone),
+            changed=answered(lambda current: self._conflict(data, current, retried=retried)),
+            not_allowed=answered(not_allowed),
+        )
+        self._saving = operation
+        return False
+
+    def _saved(self, saved: CustomerDetails) -> None:
+        then, self._after_save = self._after_save, None
         self._finish_edit()
         self.edit_button.setFocus()
         self.saved.emit(saved)
-        return True
+        if then is not None:
+            then()
 
     # -- another workstation saved first --------------------------------------------------------
 
-    def _conflict(self, mine: CustomerInput, current: CustomerDetails, *, retried: bool) -> bool:
+    def _conflict(self, mine: CustomerInput, current: CustomerDetails, *, retried: bool) -> None:
         base = self._base
         assert base is not None
         self._details = current
@@ -386,7 +474,8 @@ class AccountTab(QWidget):
             # Only something else changed (a subscription, say): no account field would be
             # overwritten, so the edit moves on to the new version and is saved.
             self._base = current
-            return self.save(retried=True)
+            self.save(retried=True, then=self._after_save)
+            return
         self.refreshed.emit(current)
         saved_input = customer_input_of(current)
         found = differences(
@@ -398,11 +487,15 @@ class AccountTab(QWidget):
         )
         if not found:
             # The other workstation saved exactly what the user typed.
+            then, self._after_save = self._after_save, None
             self._finish_edit()
             self.notice.show_warning(
                 self.tr("Another workstation saved the same changes first; nothing else changed.")
             )
-            return True
+            if then is not None:
+                then()
+            return
+        self._after_save = None  # the user decides first
         self.failure.show_warning(
             self.tr("Another workstation changed this customer first. Nothing was saved.")
         )
@@ -412,7 +505,6 @@ class AccountTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.conflict_dialog = dialog
         dialog.open()
-        return False
 
     def _resolved(self, choice: str, current: CustomerDetails) -> None:
         self.conflict_dialog = None

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.models.database import Database
 from pcdesk.services.customers.details import CustomerDetails
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.translate import translated

@@ -6,6 +6,9 @@ primary contact, the date as today, and the same rules apply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,18 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import NotAllowed, Unavailable
-from pcdesk.models.database import Database
-from pcdesk.models.enums import AgreementStatus, AgreementType
+from pcdesk.enums import AgreementStatus, AgreementType
 from pcdesk.services.customers.details import AgreementData, CustomerDetails
 from pcdesk.services.customers.edits import confirm_agreement
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import AgreementInput
-from pcdesk.services.partner.roles import Task, may, not_allowed_message
+from pcdesk.services.partner.roles import Task, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import agreement_label
 from pcdesk.views.common.mnemonics import assign_mnemonics
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.detail.common import selectable_label, write_or_explain
+from pcdesk.views.customers.detail.common import customer_write, selectable_label
 from pcdesk.views.customers.forms.account_summary import (
     local_date_time,
     long_date,
@@ -36,6 +38,8 @@ from pcdesk.views.customers.forms.account_summary import (
     summary_table,
 )
 from pcdesk.views.customers.forms.agreement_form import AGREEMENT_URL, AgreementForm
+
+T = TypeVar("T")
 
 
 def is_pending(details: CustomerDetails) -> bool:
@@ -118,6 +122,7 @@ class AgreementTab(QWidget):
         self._db = db
         self._details: CustomerDetails | None = None
         self.dialog: ConfirmAgreementDialog | None = None
+        self._allowed = True  # the user's role may attest (the pane reads it with the customer)
         self.summary = selectable_label(self, "agreement_summary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pending_note = QLabel(self)
@@ -155,12 +160,16 @@ class AgreementTab(QWidget):
                 ).format(url=AGREEMENT_URL)
             )
 
+    def set_allowed(self, allowed: bool) -> None:
+        """Whether the user's role may attest (read by the pane off the GUI thread; a database
+        that cannot be read counts as yes: confirming then says why not)."""
+        self._allowed = allowed
+        if self._details is not None and is_pending(self._details):
+            self._follow_role()
+
     def _follow_role(self) -> None:
         """Only Admin and Sales agents attest (partner-center.md): others see why not."""
-        try:
-            allowed = may(self._db, Task.ATTEST_AGREEMENT)
-        except Unavailable:
-            allowed = True  # confirming says the database cannot be reached
+        allowed = self._allowed
         self.confirm_button.setEnabled(allowed)
         self.confirm_button.setToolTip(
             self.tr("Record that the customer accepted the agreement, with signer and date")
@@ -240,28 +249,45 @@ class AgreementTab(QWidget):
             )
 
         def gone() -> None:
-            dialog.reject()
+            if self.dialog is dialog:
+                dialog.reject()
             self.reload_requested.emit()
 
-        try:
-            saved = write_or_explain(
-                lambda: confirm_agreement(self._db, details.id, details.version, agreement),
-                refused=refused,
-                unavailable=dialog.failure.show_error,
-                gone=gone,
-                changed=lambda current: self._changed_meanwhile(dialog, current),
-            )
-        except NotAllowed as not_allowed:  # the role was taken away since the tab was shown
-            dialog.failure.show_error(translated(not_allowed.args[0]))
-            self._follow_role()
-            return
-        if saved is None:
-            return
-        dialog.accept()
-        self.saved.emit(saved)
+        def not_allowed(reason: str) -> None:  # the role was taken away since it was shown
+            dialog.failure.show_error(reason)
+            self.set_allowed(False)
+
+        def saved(saved: CustomerDetails) -> None:
+            if self.dialog is dialog:
+                dialog.accept()
+            self.saved.emit(saved)
+
+        def open_dialog(handle: Callable[[T], None]) -> Callable[[T], None]:
+            """``handle``, while the dialog is still open (the user may close it meanwhile)."""
+
+            def handler(value: T) -> None:
+                if self.dialog is dialog:
+                    handle(value)
+
+            return handler
+
+        customer_write(
+            self,
+            details.id,
+            lambda: confirm_agreement(self._db, details.id, details.version, agreement),
+            busy=(dialog.confirm_button, dialog.form),
+            saved=saved,
+            refused=open_dialog(refused),
+            unavailable=open_dialog(dialog.failure.show_error),
+            gone=gone,
+            changed=lambda current: self._changed_meanwhile(dialog, current),
+            not_allowed=open_dialog(not_allowed),
+        )
 
     def _changed_meanwhile(self, dialog: ConfirmAgreementDialog, current: CustomerDetails) -> None:
         self.refreshed.emit(current)
+        if self.dialog is not dialog:
+            return  # closed meanwhile: the tab shows what is saved now
         if is_pending(current):
             dialog.details = current  # the next Confirm is made against what is saved now
             dialog.failure.show_warning(

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from pcdesk.models.enums import AccountStatus, AgreementStatus, Relationship
+from pcdesk.enums import AccountStatus, AgreementStatus, Relationship
 from pcdesk.services.audit import AuditEntry
 from pcdesk.services.validation import country_name, culture_label
 from pcdesk.views.common.labels import account_status_label, agreement_label, relationship_label

@@ -2,24 +2,32 @@
 relationship and history, each on its tab, under a header naming the customer.
 
 The main window puts it beside the customer list, calls ``confirm_leave()`` before the selection
-moves and ``show_customer(id)`` after. Its writes are published as changes; it reads its customer
-again when someone else's change touches it (or the roles, resellers or requests it shows).
+moves and ``show_customer(id)`` after. Everything it shows is read off the GUI thread; an answer
+about a customer no longer shown is dropped. Its writes are published as changes; it reads its
+customer again when someone else's change touches it (or the roles, resellers or requests it
+shows).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from pcdesk.errors import NotFound, Unavailable
-from pcdesk.models.database import Database
-from pcdesk.services.audit import customer_history
+from pcdesk.errors import NotFound, PcdeskError, Unavailable
+from pcdesk.services.audit import AuditEntry, customer_history
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
+from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
-from pcdesk.services.relationships.requests import requests_for_customer
+from pcdesk.services.partner.roles import Task, may
+from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer
 from pcdesk.views.common.changes import comes_from, publisher
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.account_tab import AccountTab
@@ -28,6 +36,41 @@ from pcdesk.views.customers.detail.header import CustomerHeader
 from pcdesk.views.customers.detail.history_tab import HistoryTab
 from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 from pcdesk.views.customers.detail.subscriptions_tab import SubscriptionsTab
+
+
+@dataclass(frozen=True)
+class Around:
+    """What the pane shows beside the customer's own record, each read on its own: a part the
+    database could not give says why in its tab (the roles then count as allowed: a write
+    says why not)."""
+
+    requests: tuple[RelationshipRequestData, ...] | Unavailable
+    history: tuple[AuditEntry, ...] | Unavailable
+    may_edit: bool
+    may_attest: bool
+    may_manage: bool
+
+
+def read_around(db: Database, customer_id: int) -> Around:
+    """The customer's requests, history and what the user's role may do (off the GUI thread)."""
+
+    def attempt(read: Callable[[], Any]) -> Any:
+        try:
+            return read()
+        except Unavailable as unavailable:
+            return unavailable
+
+    def allowed(task: Task) -> bool:
+        answer = attempt(lambda: may(db, task))
+        return answer if isinstance(answer, bool) else True
+
+    return Around(
+        requests=attempt(lambda: requests_for_customer(db, customer_id)),
+        history=attempt(lambda: customer_history(db, customer_id)),
+        may_edit=allowed(Task.EDIT_CUSTOMER),
+        may_attest=allowed(Task.ATTEST_AGREEMENT),
+        may_manage=allowed(Task.MANAGE_SUBSCRIPTIONS),
+    )
 
 
 class CustomerDetailPane(QWidget):
@@ -40,6 +83,7 @@ class CustomerDetailPane(QWidget):
         self._db = db
         self._current_id: int | None = None
         self._details: CustomerDetails | None = None
+        self._reading: Operation[Any] | None = None  # the latest read: only its answer is shown
 
         self.header = CustomerHeader(self)
         # Made before its pages, so Tab goes from the header to the tab bar, then into the tab.
@@ -77,8 +121,8 @@ class CustomerDetailPane(QWidget):
         layout.addWidget(self.stack)
 
         for tab in (self.account_tab, self.agreement_tab, self.subscriptions_tab):
-            tab.saved.connect(self._written)
-            tab.refreshed.connect(self._display)
+            tab.saved.connect(self._show_newer)
+            tab.refreshed.connect(self._show_newer)
             tab.reload_requested.connect(self.reload)
         publisher().changed.connect(self._on_changes)
         self._show_empty(self.tr("Select a customer to see its details"))
@@ -97,35 +141,58 @@ class CustomerDetailPane(QWidget):
     def show_customer(self, customer_id: int | None) -> None:
         """Show a customer (None: the empty state). Another customer drops an edit in progress
         without asking (call ``confirm_leave`` first); the same customer is read again and an
-        edit in progress is kept."""
+        edit in progress is kept. The customer is read off the GUI thread: until it is in, the
+        tabs are cleared and disabled."""
         if customer_id is not None and customer_id == self._current_id:
             self.reload()
             return
         self._clear_tabs()
         self._current_id = customer_id
         if customer_id is None:
+            self._reading = None
             self._show_empty(self.tr("Select a customer to see its details"))
             return
         self.tabs.setCurrentWidget(self.account_tab)
+        self.content.setEnabled(False)
         self.reload()
 
     def reload(self) -> None:
-        """Read the customer shown again."""
+        """Read the customer shown again (off the GUI thread)."""
         if self._current_id is None:
             return
-        try:
-            details = get_customer(self._db, self._current_id)
-        except NotFound:
+        customer_id = self._current_id
+        db = self._db
+
+        def read() -> tuple[CustomerDetails, Around]:
+            return get_customer(db, customer_id), read_around(db, customer_id)
+
+        operation: Operation[tuple[CustomerDetails, Around]] = Operation(self, read)
+        operation.success(lambda found: self._read(operation, *found))
+        operation.failure(lambda error: self._read_failed(operation, error))
+        self._reading = operation
+        operation.run()
+
+    def _read(self, operation: Operation[Any], details: CustomerDetails, around: Around) -> None:
+        if operation is not self._reading:
+            return  # a late answer: another customer is shown, or it was read again since
+        self._reading = None
+        self._display(details, around)
+
+    def _read_failed(self, operation: Operation[Any], error: PcdeskError) -> bool:
+        if operation is not self._reading:
+            return True  # about a customer no longer shown: nobody is waiting for it
+        self._reading = None
+        if isinstance(error, NotFound):
             self._clear_tabs()
             self._show_empty(
                 self.tr("This customer no longer exists: another workstation may have removed it.")
             )
-            return
-        except Unavailable as unavailable:
+            return True
+        if isinstance(error, Unavailable):
             if self._details is None:
-                self._show_empty(translated(unavailable.message))
-            return
-        self._display(details)
+                self._show_empty(translated(error.message))
+            return True  # what is shown stays; the next change or Refresh reads it again
+        return False
 
     def _on_changes(self, changes: Changes, source: object) -> None:
         if comes_from(source, self):
@@ -141,11 +208,14 @@ class CustomerDetailPane(QWidget):
     def has_unsaved_edits(self) -> bool:
         return self.account_tab.has_unsaved_edits()
 
-    def confirm_leave(self) -> bool:
+    def confirm_leave(self, then: Callable[[], None] | None = None) -> bool:
         """Before another customer is shown: an edit with changes asks Save / Discard / Cancel.
-        False means stay (Cancel, or a Save that did not go through)."""
+        False means stay: Cancel, a Save refused, or a Save started (it runs off the GUI thread;
+        ``then()`` is called once it has saved, to leave then)."""
         if not self.account_tab.is_editing():
             return True
+        if self.account_tab.is_saving():
+            return False  # its save is under way: stay until it is done
         if not self.has_unsaved_edits():
             self.account_tab.cancel_edit()
             return True
@@ -159,7 +229,7 @@ class CustomerDetailPane(QWidget):
             self.tr("&Discard"),
         )
         if answer == "first":
-            return self.account_tab.save()
+            return self.account_tab.save(then=then)
         if answer == "second":
             self.account_tab.cancel_edit()
             return True
@@ -180,7 +250,9 @@ class CustomerDetailPane(QWidget):
         self.relationship_tab.clear()
         self.history_tab.clear()
 
-    def _display(self, details: CustomerDetails) -> None:
+    def _display(self, details: CustomerDetails, around: Around | None = None) -> None:
+        """Show ``details`` in every tab; what is around it (requests, history, roles) as read
+        with it, or read now off the GUI thread."""
         if details.id != self._current_id:
             return  # a late answer about a customer no longer shown
         self._details = details
@@ -189,16 +261,33 @@ class CustomerDetailPane(QWidget):
         self.agreement_tab.show_details(details)
         self.subscriptions_tab.show_details(details)
         self.relationship_tab.show_details(details)
-        try:
-            self.relationship_tab.show_requests(requests_for_customer(self._db, details.id))
-        except Unavailable as unavailable:
-            self.relationship_tab.show_problem(translated(unavailable.message))
-        try:
-            self.history_tab.show_entries(customer_history(self._db, details.id))
-        except Unavailable as unavailable:
-            self.history_tab.show_problem(translated(unavailable.message))
+        self.content.setEnabled(True)
         self.stack.setCurrentWidget(self.content)
+        if around is not None:
+            self._show_around(details.id, around)
+            return
+        db = self._db
+        Operation(self, lambda: read_around(db, details.id)).success(
+            lambda found: self._show_around(details.id, found)
+        ).run()
 
-    def _written(self, details: CustomerDetails) -> None:
+    def _show_around(self, customer_id: int, around: Around) -> None:
+        if customer_id != self._current_id or self._details is None:
+            return  # a late answer about a customer no longer shown
+        if isinstance(around.requests, Unavailable):
+            self.relationship_tab.show_problem(translated(around.requests.message))
+        else:
+            self.relationship_tab.show_requests(around.requests)
+        if isinstance(around.history, Unavailable):
+            self.history_tab.show_problem(translated(around.history.message))
+        else:
+            self.history_tab.show_entries(around.history)
+        self.account_tab.set_allowed(around.may_edit)
+        self.agreement_tab.set_allowed(around.may_attest)
+        self.subscriptions_tab.set_allowed(around.may_manage)
+
+    def _show_newer(self, details: CustomerDetails) -> None:
+        """A tab wrote (its operation published the change), or found another workstation's
+        change: show what is saved now."""
+        self._reading = None  # a read started before the write would show the customer before it
         self._display(details)
-        publisher().publish(Changes.of_customers([details.id]), self)

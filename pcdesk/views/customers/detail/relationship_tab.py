@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pcdesk.models.enums import Relationship
+from pcdesk.enums import Relationship
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.services.relationships.requests import RelationshipRequestData
 from pcdesk.services.validation import culture_label

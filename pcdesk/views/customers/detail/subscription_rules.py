@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from pcdesk.models.enums import AccountStatus, Relationship, SubscriptionStatus
+from pcdesk.enums import AccountStatus, Relationship, SubscriptionStatus
 from pcdesk.services.customers.details import CustomerDetails, SubscriptionData
 from pcdesk.views.common.labels import relationship_label
 from pcdesk.views.common.text_lists import sentences

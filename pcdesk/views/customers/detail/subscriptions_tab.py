@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,9 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.errors import Unavailable
-from pcdesk.models.database import Database
-from pcdesk.models.enums import SubscriptionStatus
+from pcdesk.enums import SubscriptionStatus
 from pcdesk.services.catalog.price_list_format import CENT, term_months
 from pcdesk.services.customers.details import CustomerDetails, SubscriptionData
 from pcdesk.services.customers.subscriptions import (
@@ -33,15 +32,18 @@ from pcdesk.services.customers.subscriptions import (
     reactivate_subscription,
     suspend_subscription,
 )
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import SubscriptionLine
-from pcdesk.services.partner.roles import Task, may, not_allowed_message
+from pcdesk.services.partner.roles import Task, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import subscription_status_label
 from pcdesk.views.common.money import billing_plan_label, format_money, term_label
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.text_lists import sentences
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.add_offers_dialog import AddOffersDialog
-from pcdesk.views.customers.detail.common import write_or_explain
+from pcdesk.views.customers.detail.common import customer_write, under_way
 from pcdesk.views.customers.detail.subscription_rules import allowed, purchase_problem
 from pcdesk.views.customers.detail.tables import DetailTable
 from pcdesk.views.customers.forms.quantity_spin_box import QuantitySpinBox
@@ -67,7 +69,10 @@ def subscription_title(subscription: SubscriptionData) -> str:
 
 class SubscriptionsTab(QWidget):
     """``saved(details)`` after each write, ``refreshed(details)`` when another workstation's
-    change was found instead, ``reload_requested()`` when something is gone."""
+    change was found instead, ``reload_requested()`` when something is gone.
+
+    Each write runs off the GUI thread; meanwhile the tab's buttons are disabled, so a second
+    click cannot write twice."""
 
     saved = Signal(object)
     refreshed = Signal(object)
@@ -77,16 +82,21 @@ class SubscriptionsTab(QWidget):
         super().__init__(parent)
         self._db = db
         self._details: CustomerDetails | None = None
+        self._allowed = True  # the user's role may (the pane reads it with the customer)
         self._role_problem: str | None = None  # why the user's role may not; None if it may
         self.add_dialog: AddOffersDialog | None = None
-        self.cancel_question: QMessageBox | None = None
+        self._write: Operation[CustomerDetails] | None = None  # the last write started
 
         self.blocked = FieldMessage(self)
         self.add_button = QPushButton(self.tr("&Add offers…"), self)
         self.add_button.setToolTip(self.tr("Order more offers for this customer"))
         self.add_button.setAutoDefault(True)
         self.add_button.clicked.connect(self.open_add_offers)
-        top = QHBoxLayout()
+        # The buttons sit in two boxes, disabled while a write runs (each button keeps its own
+        # state within them).
+        self.top_box = QWidget(self)
+        top = QHBoxLayout(self.top_box)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.add_button)
         top.addStretch(1)
 
@@ -141,6 +151,9 @@ class SubscriptionsTab(QWidget):
         font.setBold(True)
         self.selected_title.setFont(font)
 
+        self.change_box = QWidget(self)
+        change_layout = QVBoxLayout(self.change_box)
+        change_layout.setContentsMargins(0, 0, 0, 0)
         quantity_row = QHBoxLayout()
         quantity_row.addWidget(self.quantity_label)
         quantity_row.addWidget(self.quantity)
@@ -152,14 +165,15 @@ class SubscriptionsTab(QWidget):
         status_row.addWidget(self.reactivate_button)
         status_row.addWidget(self.cancel_button)
         status_row.addStretch(1)
+        change_layout.addLayout(quantity_row)
+        change_layout.addLayout(status_row)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.top_box)
         layout.addWidget(self.blocked)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.selected_title)
-        layout.addLayout(quantity_row)
-        layout.addLayout(status_row)
+        layout.addWidget(self.change_box)
         layout.addWidget(self.reason)
         layout.addWidget(self.notice)
         for first, second in (
@@ -210,12 +224,16 @@ class SubscriptionsTab(QWidget):
             self.add_dialog.details = details
         self._update_actions()
 
+    def set_allowed(self, allowed: bool) -> None:
+        """Whether the user's role may manage subscriptions (read by the pane off the GUI
+        thread; a database that cannot be read counts as yes: the write then says why not)."""
+        self._allowed = allowed
+        self._follow_role()
+        self._update_actions()
+
     def _follow_role(self) -> None:
-        """Read the user's role again: Add offers, and each change, only for one that may."""
-        try:
-            allowed = may(self._db, Task.MANAGE_SUBSCRIPTIONS)
-        except Unavailable:
-            allowed = True  # the write itself says the database cannot be reached
+        """Add offers, and each change, only for a role that may."""
+        allowed = self._allowed
         self._role_problem = (
             None if allowed else translated(not_allowed_message(Task.MANAGE_SUBSCRIPTIONS))
         )
@@ -233,8 +251,6 @@ class SubscriptionsTab(QWidget):
         self.total.clear()
         if self.add_dialog is not None:
             self.add_dialog.reject()
-        if self.cancel_question is not None:
-            self.cancel_question.reject()
         self._update_actions()
 
     def _total_text(self, subscriptions: tuple[SubscriptionData, ...]) -> str:
@@ -325,10 +341,11 @@ class SubscriptionsTab(QWidget):
             )
 
     def ask_cancel(self) -> None:
-        """Cancelling is final: ask first (a window-modal question; ``cancel_question``)."""
+        """Cancelling is final: ask first."""
         sub = self.selected()
-        if sub is None:
+        if sub is None or self._details is None:
             return
+        customer_id = self._details.id
         box = QMessageBox(self)
         box.setObjectName("cancel_question")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -347,30 +364,49 @@ class SubscriptionsTab(QWidget):
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
+        if prompter().ask(box) is not confirm:
+            return
+        if self._details is None or self._details.id != customer_id or self.writing():
+            return  # another customer is shown now, or a write started meanwhile
+        self._act(
+            lambda: cancel_subscription(self._db, sub.id, sub.version),
+            self.tr("{offer} is cancelled.").format(offer=subscription_title(sub)),
+        )
 
-        def answered() -> None:
-            self.cancel_question = None
-            if box.clickedButton() is confirm:
-                self._act(
-                    lambda: cancel_subscription(self._db, sub.id, sub.version),
-                    self.tr("{offer} is cancelled.").format(offer=subscription_title(sub)),
-                )
+    def writing(self) -> bool:
+        """Whether a change to a subscription is being written."""
+        return under_way(self._write)
 
-        box.finished.connect(answered)
-        box.finished.connect(box.deleteLater)
-        self.cancel_question = box
-        box.open()
-
-    def _act(self, write: Callable[[], CustomerDetails], done: str) -> bool:
-        """Run one write; show what happened. True when it was written."""
+    def _act(self, write: Callable[[], CustomerDetails], done: str) -> None:
+        """Start one write; show what happened once it is done."""
+        if self._details is None or self.writing():
+            return
+        customer_id = self._details.id
         self.notice.clear()
+        focused = QApplication.focusWidget()
+
+        def answered(handle: Callable[..., None]) -> Callable[..., None]:
+            """``handle``, if the customer written is still the one shown."""
+
+            def handler(*args: object) -> None:
+                if self._details is None or self._details.id != customer_id:
+                    return
+                handle(*args)
+                self._update_actions()
+                if focused is not None and self.isAncestorOf(focused) and focused.isEnabled():
+                    focused.setFocus()
+
+            return handler
+
+        def saved(details: CustomerDetails) -> None:
+            self.saved.emit(details)
+            self.notice.show_ok(done)
 
         def refused(errors: dict[str, str]) -> None:
             problems = [translated(text) for text in errors.values()]
             self.notice.show_error(
                 self.tr("Nothing was changed: {problem}").format(problem=sentences(problems))
             )
-            self._update_actions()
 
         def gone() -> None:
             self.reload_requested.emit()
@@ -386,23 +422,21 @@ class SubscriptionsTab(QWidget):
             )
 
         def not_allowed(reason: str) -> None:  # the role was taken away since it was shown
-            self._follow_role()
-            self._update_actions()
+            self.set_allowed(False)
             self.notice.show_error(self.tr("Nothing was changed: {problem}").format(problem=reason))
 
-        details = write_or_explain(
+        self._write = customer_write(
+            self,
+            customer_id,
             write,
-            refused=refused,
-            unavailable=self.notice.show_error,
-            gone=gone,
-            changed=changed,
-            not_allowed=not_allowed,
+            busy=(self.top_box, self.change_box),
+            saved=answered(saved),
+            refused=answered(refused),
+            unavailable=answered(self.notice.show_error),
+            gone=answered(gone),
+            changed=answered(changed),
+            not_allowed=answered(not_allowed),
         )
-        if details is None:
-            return False
-        self.saved.emit(details)
-        self.notice.show_ok(done)
-        return True
 
     # -- ordering -------------------------------------------------------------------------------
 
@@ -432,12 +466,24 @@ class SubscriptionsTab(QWidget):
             return
         details = dialog.details
 
+        def open_dialog(handle: Callable[..., None]) -> Callable[..., None]:
+            """``handle``, while the dialog is still open (the user may close it meanwhile)."""
+
+            def handler(*args: object) -> None:
+                if self.add_dialog is dialog:
+                    handle(*args)
+
+            return handler
+
         def gone() -> None:
-            dialog.reject()
+            if self.add_dialog is dialog:
+                dialog.reject()
             self.reload_requested.emit()
 
         def changed(current: CustomerDetails) -> None:
             self.refreshed.emit(current)  # also makes it the dialog's new base
+            if self.add_dialog is not dialog:
+                return
             dialog.show_problem(
                 self.tr(
                     "Another workstation changed this customer meanwhile. Nothing was ordered. "
@@ -447,31 +493,39 @@ class SubscriptionsTab(QWidget):
             )
 
         def not_allowed(reason: str) -> None:  # the role was taken away since it was opened
-            self._follow_role()
-            dialog.show_refusal({"role": reason})
+            self.set_allowed(False)
+            if self.add_dialog is dialog:
+                dialog.show_refusal({"role": reason})
 
-        saved = write_or_explain(
+        def ordered(saved: CustomerDetails) -> None:
+            if self.add_dialog is dialog:
+                dialog.accept()
+            self.saved.emit(saved)
+            if self._details is None or self._details.id != saved.id:
+                return  # another customer is shown now
+            count = len(lines)
+            self.notice.show_ok(
+                self.tr("1 subscription ordered.")
+                if count == 1
+                else self.tr("{count} subscriptions ordered.").format(count=count)
+            )
+            new = [
+                sub
+                for sub in saved.subscriptions
+                if sub.id not in {s.id for s in details.subscriptions}
+            ]
+            if new:
+                self.table.select_id(new[-1].id)
+
+        customer_write(
+            self,
+            details.id,
             lambda: add_subscriptions(self._db, details.id, details.version, lines),
-            refused=dialog.show_refusal,
-            unavailable=dialog.show_problem,
+            busy=(dialog.picker, dialog.cart, dialog.order_button),
+            saved=ordered,
+            refused=open_dialog(dialog.show_refusal),
+            unavailable=open_dialog(dialog.show_problem),
             gone=gone,
             changed=changed,
             not_allowed=not_allowed,
         )
-        if saved is None:
-            return
-        count = len(lines)
-        dialog.accept()
-        self.saved.emit(saved)
-        self.notice.show_ok(
-            self.tr("1 subscription ordered.")
-            if count == 1
-            else self.tr("{count} subscriptions ordered.").format(count=count)
-        )
-        new = [
-            sub
-            for sub in saved.subscriptions
-            if sub.id not in {s.id for s in details.subscriptions}
-        ]
-        if new:
-            self.table.select_id(new[-1].id)

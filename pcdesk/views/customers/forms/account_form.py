@@ -14,7 +14,8 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from pcdesk.models.database import Database
+from pcdesk.errors import PcdeskError
+from pcdesk.services.database import Database
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
@@ -31,6 +32,8 @@ from pcdesk.services.validation import (
 )
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.mnemonics import set_plain_text
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.translate import translated
 from pcdesk.views.common.ui_locale import ui_locale
 from pcdesk.views.customers.forms.address_rows import ADDRESS_FIELDS, AddressRows
 from pcdesk.views.customers.forms.domain_field import DomainField
@@ -75,8 +78,15 @@ class AccountForm(QWidget):
     relaid_out = Signal()  # rows came or went (another country): mnemonics and tab order change
 
     def __init__(
-        self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
+        self,
+        db: Database,
+        profile: PartnerProfileData,
+        parent: QWidget | None = None,
+        *,
+        load_resellers: bool = True,
     ) -> None:
+        """``load_resellers``: read the active resellers to choose from (off the GUI thread);
+        False when the owner fills the list itself."""
         super().__init__(parent)
         self._db = db
         self._profile = profile
@@ -149,8 +159,10 @@ class AccountForm(QWidget):
         self._row("indirect_reseller_id", self.tr("Indirect reseller:"), self.reseller)
         self.form.setRowVisible(self.reseller, profile.has_resellers)
         self.form.setRowVisible(self.messages["indirect_reseller_id"], profile.has_resellers)
-        if profile.has_resellers:
-            self.reseller.set_resellers(list_resellers(db))
+        if profile.has_resellers and load_resellers:
+            Operation(self, lambda: list_resellers(db)).success(
+                self.reseller.set_resellers
+            ).failure(self._resellers_unavailable).run()
 
         self.country.currentIndexChanged.connect(self._country_picked)
         self.set_country(default_country())
@@ -159,6 +171,11 @@ class AccountForm(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    def _resellers_unavailable(self, error: PcdeskError) -> bool:
+        """The resellers could not be read: the list offers None, and says why beside it."""
+        self.messages["indirect_reseller_id"].show_error(translated(error.message))
+        return True
 
     # -- building -------------------------------------------------------------------------------
 

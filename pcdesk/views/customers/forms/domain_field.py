@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from pcdesk.models.database import Database
+from pcdesk.errors import PcdeskError, Unavailable
+from pcdesk.messages import Message
 from pcdesk.services.customers.create import domain_status
 from pcdesk.services.customers.details import ONMICROSOFT
-from pcdesk.services.validation import normalize_domain_prefix
+from pcdesk.services.database import Database
+from pcdesk.services.validation import domain_prefix_problem, normalize_domain_prefix
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.translate import translated
 
 CHECK_DELAY_MS = 250  # long enough not to query on every keystroke, short enough to feel live
 
@@ -17,7 +22,9 @@ CHECK_DELAY_MS = 250  # long enough not to query on every keystroke, short enoug
 class DomainField(QWidget):
     """``edit`` for the prefix; ``status`` says available, taken, or why it is invalid.
 
-    The availability check asks the database (one indexed lookup) a moment after typing stops.
+    The availability check asks the database (one indexed lookup, off the GUI thread) a moment
+    after typing stops; an answer about a prefix the user has typed over since is dropped. A
+    prefix that cannot be a domain is said at once, without asking.
     """
 
     checked = Signal()  # the verdict in ``status`` is up to date
@@ -43,6 +50,7 @@ class DomainField(QWidget):
         self.edit.textEdited.connect(lambda _text: self._timer.start())
         self._verdict: str | None = ""  # None: free; "": not checked yet; text: the problem
         self._checked_prefix: str | None = None
+        self._asking: str | None = None  # the prefix the database is being asked about
         self._read_only = False
 
     def prefix(self) -> str:
@@ -72,14 +80,18 @@ class DomainField(QWidget):
         if self._read_only:
             return None
         if self.is_pending():
-            if not self._timer.isActive():
+            if not self._timer.isActive() and self._asking != self.prefix():
                 self._timer.start()
             return self.tr("Checking whether the domain is free…")
         return self._verdict
 
     def check_now(self) -> None:
+        """Check the prefix now: its form at once, its availability off the GUI thread
+        (``checked`` says when the verdict is in)."""
         self._timer.stop()
-        if self._read_only:
+        if self._read_only or self._db.closed:
+            # Closed with its window: a focus change while the form is torn down still calls
+            # here, and a query would open a connection on the closed database that nothing closes.
             return
         prefix = self.prefix()
         if not prefix and not self.edit.text():
@@ -89,9 +101,37 @@ class DomainField(QWidget):
             self.status.clear()
             self.checked.emit()
             return
-        problem = domain_status(self._db, prefix)
+        invalid = domain_prefix_problem(prefix)
+        if invalid is not None:
+            self._show_verdict(prefix, invalid)
+            return
+        if self._asking == prefix:
+            return  # already being asked
+        self._asking = prefix
+        db = self._db
+        Operation(self, lambda: domain_status(db, prefix)).success(
+            lambda problem: self._answered(prefix, problem)
+        ).failure(lambda error: self._failed(prefix, error)).run()
+
+    def _answered(self, prefix: str, problem: Message | None) -> None:
+        if self._asking == prefix:
+            self._asking = None
+        if prefix != self.prefix() or self._read_only:
+            return  # typed over meanwhile: the check of what is there now decides
+        self._show_verdict(prefix, problem)
+
+    def _failed(self, prefix: str, error: PcdeskError) -> bool:
+        if self._asking == prefix:
+            self._asking = None
+        if not isinstance(error, Unavailable):
+            return False
+        if prefix == self.prefix() and not self._read_only:
+            self._show_verdict(prefix, translated(error.message))  # typing again asks again
+        return True
+
+    def _show_verdict(self, prefix: str, problem: str | None) -> None:
         self._checked_prefix = prefix
-        self._verdict = None if problem is None else problem
+        self._verdict = problem
         if problem is None:
             self.status.show_ok(
                 self.tr("{domain} is available.").format(domain=prefix + ONMICROSOFT)
@@ -99,6 +139,11 @@ class DomainField(QWidget):
         else:
             self.status.show_error(problem)
         self.checked.emit()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A closed form checks nothing more (a check still due is made when it shows again)."""
+        self._timer.stop()
+        super().hideEvent(event)
 
     def show_problem(self, message: str) -> None:
         """A verdict from elsewhere (the service refused the domain at submit)."""

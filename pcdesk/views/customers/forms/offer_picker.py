@@ -1,7 +1,8 @@
 """Choosing offers from one market's catalog: search, filters, the offers, a license count, Add.
 
 A standalone widget: the Add customer wizard and the customer detail pane both connect
-``add_requested`` to a cart; the picker knows nothing about either.
+``add_requested`` to a cart; the picker knows nothing about either. The catalog is read off the
+GUI thread; only the answer to the latest search is shown.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.models.database import Database
+from pcdesk.errors import PcdeskError, Unavailable
 from pcdesk.services.catalog.offers import Offer, OfferFacets, list_offers, offer_facets
+from pcdesk.services.database import Database
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.money import billing_plan_label, term_label
+from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.translate import translated
 from pcdesk.views.common.ui_locale import ui_locale
 from pcdesk.views.customers.forms.offer_table_model import (
     BILLING_PLAN,
@@ -48,7 +52,8 @@ FIT_ROWS = 1000  # prices looked at to size the price column
 class OfferPicker(QWidget):
     """Emits ``add_requested(offer, quantity)`` when the user adds the selected offer, and
     ``offers_shown(count)`` each time the table has been filled again (typing in the search box
-    refills it only after a short pause: wait for this signal rather than for a row count)."""
+    refills it only after a short pause, and the catalog is read off the GUI thread: wait for
+    this signal rather than for a row count)."""
 
     add_requested = Signal(object, int)
     offers_shown = Signal(int)
@@ -58,6 +63,9 @@ class OfferPicker(QWidget):
         self._db = db
         self._market = ""
         self._market_empty = True
+        self._searches = 0  # searches started: only the latest one's answer is shown
+        self._fit_due = False  # the columns are sized once per market, when its offers are in
+        self._problem: str | None = None  # why the catalog could not be read
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search offers"))
@@ -208,11 +216,23 @@ class OfferPicker(QWidget):
 
     def set_market(self, country: str) -> None:
         """Show the offers sold in ``country`` (a market code such as "US"); filters that still
-        apply are kept, so changing the customer's country does not lose the user's choices."""
+        apply are kept, so changing the customer's country does not lose the user's choices.
+        The market's filters and offers are read off the GUI thread."""
         self._market = country.strip().upper()
-        facets = (
-            offer_facets(self._db, self._market) if self._market else OfferFacets((), (), (), ())
-        )
+        market = self._market
+        self._searches += 1  # an answer about the market before is no longer wanted
+        if not market:
+            self._show_facets(market, OfferFacets((), (), (), ()))
+            return
+        db = self._db
+        Operation(self, lambda: offer_facets(db, market)).success(
+            lambda facets: self._show_facets(market, facets)
+        ).failure(self._unreadable).run()
+
+    def _show_facets(self, market: str, facets: OfferFacets) -> None:
+        if market != self._market:
+            return  # another market was chosen meanwhile
+        self._problem = None
         self._market_empty = not (facets.terms or facets.billing_plans or facets.publishers)
         self._fill(self.publisher, [(value, value) for value in facets.publishers])
         plans = [(billing_plan_label(value), value) for value in facets.billing_plans]
@@ -221,8 +241,16 @@ class OfferPicker(QWidget):
         self._fill(self.term, [(term_label(value), value) for value in facets.terms])
         for widget in (self.search, self.publisher, self.billing_plan, self.category, self.term):
             widget.setEnabled(not self._market_empty)
+        self._fit_due = True
         self._reload()
-        self._fit_columns()
+
+    def _unreadable(self, error: PcdeskError) -> bool:
+        """The catalog could not be read: the status line says why (the next search retries)."""
+        if not isinstance(error, Unavailable):
+            return False
+        self._problem = translated(error.message)
+        self._show_status()
+        return True
 
     def refresh(self) -> None:
         """Read the catalog again (after a price list was imported)."""
@@ -245,19 +273,38 @@ class OfferPicker(QWidget):
         combo.blockSignals(False)
 
     def _reload(self) -> None:
+        """Search the catalog with what the search box and the filters say (off the GUI thread)."""
         self._search_timer.stop()
-        previous = self.selected_offer()
-        offers: tuple[Offer, ...] = ()
-        if self._market and not self._market_empty:
-            offers = list_offers(
-                self._db,
-                market=self._market,
-                search=self.search.text(),
-                publisher=self.publisher.currentData(),
-                billing_plan=self.billing_plan.currentData(),
-                category=self.category.currentData(),
-                term=self.term.currentData(),
+        self._searches += 1
+        search = self._searches
+        if not self._market or self._market_empty:
+            self._show_offers(search, ())
+            return
+        db = self._db
+        market, text = self._market, self.search.text()
+        publisher, billing_plan = self.publisher.currentData(), self.billing_plan.currentData()
+        category, term = self.category.currentData(), self.term.currentData()
+
+        def read() -> tuple[Offer, ...]:
+            return list_offers(
+                db,
+                market=market,
+                search=text,
+                publisher=publisher,
+                billing_plan=billing_plan,
+                category=category,
+                term=term,
             )
+
+        Operation(self, read).success(lambda offers: self._show_offers(search, offers)).failure(
+            self._unreadable
+        ).run()
+
+    def _show_offers(self, search: int, offers: tuple[Offer, ...]) -> None:
+        if search != self._searches:
+            return  # the user has typed or chosen more since: a later search decides
+        self._problem = None
+        previous = self.selected_offer()
         self.model.set_offers(offers)
         row = self.model.row_of(previous.id) if previous is not None else None
         if row is not None:  # the offer the user chose is still there: keep it chosen
@@ -265,11 +312,16 @@ class OfferPicker(QWidget):
             self.table.scrollTo(self.model.index(row, OFFER))
         self._selection_changed()
         self._show_status()
+        if self._fit_due:
+            self._fit_due = False
+            self._fit_columns()
         self.offers_shown.emit(len(offers))
 
     def _show_status(self) -> None:
         count = self.model.rowCount()
-        if not self._market:
+        if self._problem is not None:
+            text = self._problem
+        elif not self._market:
             text = self.tr("Choose the customer's country or region to see the offers sold there.")
         elif self._market_empty:
             text = self.tr(

@@ -14,6 +14,8 @@ class ResellerPicker(QComboBox):
     """An editable list: "None" first, then each active reseller with Partner ID and country.
 
     Typing filters the list on any part of the text; what is typed must end up naming one entry.
+    A reseller chosen before the list is filled (a draft restored while the resellers are read)
+    is chosen once it is.
     """
 
     reseller_changed = Signal()
@@ -30,7 +32,10 @@ class ResellerPicker(QComboBox):
         self.text_edit().setPlaceholderText(self.tr("Type a name, Partner ID or country"))
         self.currentIndexChanged.connect(self.reseller_changed)
         self.editTextChanged.connect(self.reseller_changed)  # typed text may name no entry
+        self._filled = False
+        self._wanted: int | None = None  # chosen before the list was filled
         self.set_resellers(())
+        self._filled = False
 
     def text_edit(self) -> QLineEdit:
         """The typing part of the list (there is always one: the list is editable)."""
@@ -40,6 +45,8 @@ class ResellerPicker(QComboBox):
 
     def set_resellers(self, resellers: tuple[ResellerData, ...]) -> None:
         chosen = self.reseller_id()
+        self._filled = True
+        self._wanted = None
         self.blockSignals(True)
         self.clear()
         self.addItem(self.tr("None"), None)
@@ -55,6 +62,8 @@ class ResellerPicker(QComboBox):
 
     def reseller_id(self) -> int | None:
         """The chosen reseller's id; None for "None" (and for text naming no entry)."""
+        if not self._filled:
+            return self._wanted
         index = self.matched_index()
         data = self.itemData(index) if index >= 0 else None
         return int(data) if data is not None else None
@@ -70,5 +79,7 @@ class ResellerPicker(QComboBox):
         return self.matched_index() >= 0
 
     def set_reseller_id(self, reseller_id: int | None) -> None:
+        if not self._filled:
+            self._wanted = reseller_id
         index = self.findData(reseller_id) if reseller_id is not None else 0
         self.setCurrentIndex(max(index, 0))

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QStyle, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_import.apply import (
     ImportOutdated,
@@ -26,6 +25,7 @@ from pcdesk.services.customer_import.apply import (
     apply_import,
     preview_import,
 )
+from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.changes import publisher

@@ -31,7 +31,6 @@ from PySide6.QtCore import (
 )
 
 from pcdesk.messages import QT_TRANSLATE_NOOP
-from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import (
     CountCancelled,
     CustomerQuery,
@@ -43,6 +42,7 @@ from pcdesk.services.customer_list.query import (
     customer_position,
     plan_list,
 )
+from pcdesk.services.database import Database
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.labels import agreement_label, relationship_label
 from pcdesk.views.common.ui_locale import ui_locale

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from pcdesk.errors import PcdeskError
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.changes import publisher

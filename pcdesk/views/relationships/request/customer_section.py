@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.enums import Relationship, RequestStatus
 from pcdesk.errors import NotFound, PcdeskError
-from pcdesk.models.database import Database
-from pcdesk.models.enums import Relationship, RequestStatus
 from pcdesk.services.customers.details import CustomerDetails, get_customer
+from pcdesk.services.database import Database
 from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.operations import Operation

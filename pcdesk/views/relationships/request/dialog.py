@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.relationships.invitation import (
     clipboard_text,

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
-from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import ONMICROSOFT
+from pcdesk.services.database import Database
 from pcdesk.services.relationships.acceptance import (
     AcceptResult,
     CustomerChangedMeanwhile,

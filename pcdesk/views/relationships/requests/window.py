@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcdesk.enums import RequestStatus
 from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError
-from pcdesk.models.database import Database
-from pcdesk.models.enums import RequestStatus
 from pcdesk.services.changes import Changes
+from pcdesk.services.database import Database
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.relationships.acceptance import AcceptResult
 from pcdesk.services.relationships.sent import RequestRow, cancel_request, list_requests

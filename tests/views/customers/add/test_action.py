@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
+from sqlalchemy import event
 
 from pcdesk.models.enums import PartnerType
+from pcdesk.services.catalog.offers import list_offers
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import get_partner_profile, set_partner_profile
 from pcdesk.views.customers.add import AddCustomerWizard
-from pcdesk.views.customers.add import action as add_customer_action
 from pcdesk.views.main_window import MainWindow
 
 NEXT = QWizard.WizardButton.NextButton
@@ -66,30 +67,31 @@ def test_done_lists_and_selects_the_new_customer(
     assert [index.data() for index in selected] == ["Northwind Traders"]
 
 
-def test_a_draft_is_offered_when_adding_again(window, qtbot, monkeypatch, tmp_path) -> None:
+def test_a_draft_is_offered_when_adding_again(window, qtbot, prompts, settle) -> None:
     drafts = window.add_customer._drafts
-    drafts.save({"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []})
-    asked: list[str] = []
-
-    def resume(self, draft) -> str:
-        asked.append(draft.values["account"]["company_name"])
-        return add_customer_action.RESUME
-
-    monkeypatch.setattr(add_customer_action.AddCustomerLauncher, "ask_resume", resume)
+    offer = list_offers(window.db, market="US", search="Business Basic")[0]
+    drafts.save(
+        {
+            "account": {"company_name": "Half Done Ltd", "country": "US"},
+            "cart": [{"offer_id": offer.id, "quantity": 3}, {"offer_id": 999_999}],
+        }
+    )
+    prompts.answer("Resume draft")
     window.add_customer.action.trigger()
-    assert asked == ["Half Done Ltd"]
+    (asked,) = prompts.asked
+    assert asked.text.startswith("You have a draft for Half Done Ltd, saved ")
+    assert sorted(asked.buttons) == ["Cancel", "Resume draft", "Start over"]
     wizard = window.add_customer.wizard
     assert wizard.account_page.form.edits["company_name"].text() == "Half Done Ltd"
+    settle()  # the cart's offers are read off the GUI thread; one is gone from the catalog
+    cart = wizard.subscriptions_page.cart.lines()
+    assert [(line.offer.id, line.quantity) for line in cart] == [(offer.id, 3)]
 
 
-def test_starting_over_discards_the_draft(window, monkeypatch) -> None:
+def test_starting_over_discards_the_draft(window, prompts) -> None:
     drafts = window.add_customer._drafts
     drafts.save({"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []})
-    monkeypatch.setattr(
-        add_customer_action.AddCustomerLauncher,
-        "ask_resume",
-        lambda self, draft: add_customer_action.START_OVER,
-    )
+    prompts.answer("Start over")
     window.add_customer.action.trigger()
     assert window.add_customer.wizard.account_page.form.edits["company_name"].text() == ""
     assert not drafts.exists
@@ -114,3 +116,36 @@ def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> 
     assert not action.isEnabled()
     assert "Request a relationship" in action.toolTip()
     assert window.add_customer.start() is None
+
+
+def test_closing_the_window_over_the_wizard_asks_the_closed_database_nothing(
+    window, demo_db, qtbot, monkeypatch, prompts, settle
+) -> None:
+    # When the next window (File > Open database…, a new language) became active, the company
+    # name field of the closed window's wizard lost its focus, and its editingFinished asked
+    # whether the suggested domain was free: a new connection on the database the window had
+    # closed, which nothing ever closed (Python 3.13's ResourceWarning).
+    window.add_customer._drafts.save(
+        {"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []}
+    )
+    prompts.answer("Resume draft")
+    monkeypatch.setattr(AddCustomerWizard, "ask_close", lambda self: "keep")
+    window.add_customer.action.trigger()
+    settle()
+    qtbot.waitUntil(lambda: window.add_customer.wizard is not None)
+    wizard = window.add_customer.wizard
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    company = wizard.account_page.form.edits["company_name"]
+    company.setFocus()
+    qtbot.waitUntil(company.hasFocus)
+    connections: list[object] = []
+    event.listen(demo_db.engine, "connect", lambda *args: connections.append(args))
+    assert window.close()
+    replacement = QWidget()
+    qtbot.addWidget(replacement)
+    replacement.show()
+    replacement.activateWindow()
+    qtbot.waitUntil(replacement.isActiveWindow)
+    assert connections == []
+    assert demo_db.closed

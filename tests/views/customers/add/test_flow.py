@@ -83,7 +83,9 @@ def test_a_country_change_flags_lines_not_sold_there(wizard_driver, us_account, 
     assert wizard.currentId() == REVIEW
 
 
-def test_a_pending_agreement_goes_on_without_subscriptions(wizard_driver, us_account, qtbot):
+def test_a_pending_agreement_goes_on_without_subscriptions(
+    wizard_driver, us_account, qtbot, settle
+):
     wizard = wizard_driver.open()
     wizard_driver.fill_account(wizard, us_account)
     pending = wizard.account_page.agreement.pending
@@ -97,10 +99,13 @@ def test_a_pending_agreement_goes_on_without_subscriptions(wizard_driver, us_acc
     wizard_driver.click(wizard, NEXT)
     assert "Pending" in wizard.review_page.account.text()
     wizard_driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == CONFIRMATION
 
 
-def test_a_domain_taken_meanwhile_takes_the_user_back_to_it(wizard_driver, us_account, qtbot):
+def test_a_domain_taken_meanwhile_takes_the_user_back_to_it(
+    wizard_driver, us_account, qtbot, settle
+):
     wizard = to_review(wizard_driver, us_account)
     # Another workstation adds a customer with the same domain before Submit.
     create_customer(
@@ -121,6 +126,7 @@ def test_a_domain_taken_meanwhile_takes_the_user_back_to_it(wizard_driver, us_ac
     )
     before = customers(wizard_driver.db)
     wizard_driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == ACCOUNT
     form = wizard.account_page.form
     assert "already taken" in form.domain_status.text()
@@ -129,13 +135,15 @@ def test_a_domain_taken_meanwhile_takes_the_user_back_to_it(wizard_driver, us_ac
     assert len(wizard.subscriptions_page.cart.lines()) == 1
     assert customers(wizard_driver.db) == before
     wizard_driver.type_into(form.domain.edit, "northwindtraders2")
+    qtbot.waitUntil(lambda: "is available" in form.domain_status.text())  # asked off the GUI thread
     wizard_driver.click(wizard, RETURN)
     wizard_driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == CONFIRMATION
 
 
 def test_a_locked_database_says_so_and_retry_works(
-    wizard_driver, us_account, qtbot, monkeypatch: pytest.MonkeyPatch
+    wizard_driver, us_account, qtbot, settle, monkeypatch: pytest.MonkeyPatch
 ):
     wizard = to_review(wizard_driver, us_account)
     calls: list[int] = []
@@ -149,10 +157,12 @@ def test_a_locked_database_says_so_and_retry_works(
 
     monkeypatch.setattr(wizard_module, "create_customer", locked_once)
     wizard_driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == REVIEW
     assert "busy or cannot be reached" in wizard.review_page.failure.text()
     assert wizard.review_page.retry.isVisible()
     qtbot.mouseClick(wizard.review_page.retry, Qt.MouseButton.LeftButton)
+    settle()
     assert wizard.currentId() == CONFIRMATION
 
 
@@ -212,9 +222,10 @@ def test_enter_on_an_update_link_updates_and_does_not_submit(wizard_driver, us_a
     assert customers(wizard_driver.db) == 15  # the demo's, none added
 
 
-def test_enter_on_copy_copies_and_keeps_the_page(wizard_driver, us_account, qtbot):
+def test_enter_on_copy_copies_and_keeps_the_page(wizard_driver, us_account, qtbot, settle):
     wizard = to_review(wizard_driver, us_account)
     wizard_driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
     copy = wizard.confirmation_page.copy_buttons["password"]
     copy.setFocus()
     qtbot.keyClick(copy, Qt.Key.Key_Return)

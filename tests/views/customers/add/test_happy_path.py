@@ -17,7 +17,7 @@ COMMIT = QWizard.WizardButton.CommitButton
 FINISH = QWizard.WizardButton.FinishButton
 
 
-def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbot) -> None:
+def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbot, settle) -> None:
     driver = wizard_driver
     wizard = driver.open()
     page = wizard.account_page
@@ -52,6 +52,8 @@ def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbo
     assert "northwindtraders.onmicrosoft.com" in summary
     assert "12 licenses" in review.subscriptions.text()
     driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
+    settle()  # the customer is written off the GUI thread
 
     assert wizard.currentId() == CONFIRMATION
     confirmation = wizard.confirmation_page
@@ -92,7 +94,9 @@ def test_a_us_customer_from_account_info_to_done(wizard_driver, us_account, qtbo
     assert not driver.drafts.exists
 
 
-def test_a_taiwanese_customer_with_a_chinese_address(wizard_driver, tw_account, qtbot) -> None:
+def test_a_taiwanese_customer_with_a_chinese_address(
+    wizard_driver, tw_account, qtbot, settle
+) -> None:
     driver = wizard_driver
     wizard = driver.open()
     driver.fill_account(wizard, tw_account)
@@ -109,6 +113,8 @@ def test_a_taiwanese_customer_with_a_chinese_address(wizard_driver, tw_account, 
     assert "110" in wizard.review_page.account.text()
     assert "台北市" in wizard.review_page.account.text()
     driver.click(wizard, COMMIT)
+    settle()  # the customer is written off the GUI thread
+    settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == CONFIRMATION
     with driver.db.session_factory() as session:
         customer = session.scalars(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
 from pcdesk.errors import Unavailable
 from pcdesk.models import AccountStatus, Customer, PartnerRole, RelationshipRequest, RequestStatus
@@ -23,6 +25,8 @@ from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.operations import runner
+from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail import CustomerDetailPane
 from pcdesk.views.customers.detail import account_tab as account_module
 from pcdesk.views.customers.detail import pane as pane_module
@@ -51,9 +55,17 @@ def pane(qtbot, demo_db: Database) -> CustomerDetailPane:
     return widget
 
 
-def show(pane: CustomerDetailPane, domain_prefix: str) -> int:
+def settled(qtbot) -> None:
+    """Wait until every operation started has finished (reads and writes run off the GUI
+    thread) and what it read or wrote is shown."""
+    qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+
+def show(pane: CustomerDetailPane, qtbot, domain_prefix: str) -> int:
     found = customer_id(pane._db, domain_prefix)
     pane.show_customer(found)
+    settled(qtbot)
+    settled(qtbot)
     return found
 
 
@@ -64,12 +76,14 @@ def texts(table: DetailTable, column: int) -> list[str]:
 def start_edit(pane: CustomerDetailPane, qtbot) -> None:
     pane.tabs.setCurrentWidget(pane.account_tab)
     qtbot.mouseClick(pane.account_tab.edit_button, LEFT)
+    settled(qtbot)  # the resellers to choose from are read first
     assert pane.account_tab.is_editing()
     assert pane.account_tab.stack.currentWidget() is pane.account_tab.editing
 
 
 def click_save(pane: CustomerDetailPane, qtbot) -> None:
     qtbot.mouseClick(pane.account_tab.save_button, LEFT)
+    settled(qtbot)
 
 
 # -- showing ----------------------------------------------------------------------------------
@@ -79,7 +93,7 @@ def test_no_customer_shows_an_empty_state(pane, qtbot) -> None:
     assert pane.current_id is None
     assert pane.stack.currentWidget() is pane.empty
     assert pane.empty.text() == "Select a customer to see its details"
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     assert pane.current_id == found
     assert pane.stack.currentWidget() is pane.content
     assert pane.header.company.text() == "Tailspin Toys"
@@ -100,7 +114,7 @@ def test_no_customer_shows_an_empty_state(pane, qtbot) -> None:
 
 
 def test_domain_and_microsoft_id_are_shown_not_edited(pane, qtbot) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     details = get_customer(pane._db, found)
     header = pane.header
     assert header.microsoft_id.text() == details.microsoft_id
@@ -123,7 +137,7 @@ def test_domain_and_microsoft_id_are_shown_not_edited(pane, qtbot) -> None:
 
 
 def test_an_edit_is_saved_and_the_history_shows_it(pane, qtbot, keyboard) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     version = get_customer(pane._db, found).version
     start_edit(pane, qtbot)
     form = pane.account_tab.form
@@ -134,6 +148,7 @@ def test_an_edit_is_saved_and_the_history_shows_it(pane, qtbot, keyboard) -> Non
 
     with qtbot.waitSignal(publisher().changed) as changed:
         click_save(pane, qtbot)
+    settled(qtbot)
     assert changed.args[0].customers == {found}
 
     saved = get_customer(pane._db, found)
@@ -150,7 +165,7 @@ def test_an_edit_is_saved_and_the_history_shows_it(pane, qtbot, keyboard) -> Non
 
 
 def test_saving_keeps_the_tags_the_form_does_not_show(pane, qtbot, keyboard) -> None:
-    found = show(pane, "contosopharma")
+    found = show(pane, qtbot, "contosopharma")
     start_edit(pane, qtbot)
     keyboard.replace(pane.account_tab.form.edits["contact_last_name"], "Whitfield-Ng")
     click_save(pane, qtbot)
@@ -161,7 +176,7 @@ def test_saving_keeps_the_tags_the_form_does_not_show(pane, qtbot, keyboard) -> 
 
 
 def test_a_refused_value_keeps_what_was_typed(pane, qtbot, keyboard) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     start_edit(pane, qtbot)
     form = pane.account_tab.form
     keyboard.replace(form.edits["contact_email"], "marcus at tailspin")
@@ -176,7 +191,7 @@ def test_a_refused_value_keeps_what_was_typed(pane, qtbot, keyboard) -> None:
 def test_an_unavailable_database_says_so_and_keeps_the_form(
     pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
 
     def locked(*args, **kwargs):
         raise Unavailable(unavailable_message())
@@ -193,7 +208,7 @@ def test_an_unavailable_database_says_so_and_keeps_the_form(
 
 
 def test_the_keyboard_alone_edits_saves_and_cancels(pane, qtbot, keyboard) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     # Tab goes from the header to the tab bar, then into the tab.
     pane.header.copy_id.setFocus()
     qtbot.keyClick(pane.header.copy_id, Qt.Key.Key_Tab)
@@ -222,32 +237,33 @@ def test_the_keyboard_alone_edits_saves_and_cancels(pane, qtbot, keyboard) -> No
 @pytest.mark.parametrize(
     ("answer", "leaves", "editing", "city"),
     [
-        ("cancel", False, True, "San Francisco"),
-        ("second", True, False, "San Francisco"),  # Discard
-        ("first", True, False, "Oakland"),  # Save
+        ("Cancel", False, True, "San Francisco"),
+        ("Discard", True, False, "San Francisco"),
+        # Save: saved off the GUI thread; the pane stays until then, and then() leaves.
+        ("Save", False, False, "Oakland"),
     ],
 )
 def test_leaving_an_edit_asks_save_discard_or_cancel(
-    pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch, answer, leaves, editing, city
+    pane, qtbot, keyboard, prompts, answer, leaves, editing, city
 ) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     assert pane.confirm_leave()  # nothing being edited: nothing to ask
-    asked: list[str] = []
-
-    def ask(parent, title, text, informative, first, second):
-        asked.append(text)
-        assert (first, second) == ("&Save", "&Discard")
-        return answer
-
-    monkeypatch.setattr(pane_module, "ask", ask)
     start_edit(pane, qtbot)
     assert pane.confirm_leave()  # no change yet: leaves without asking
-    assert not asked
+    assert not prompts.asked
 
     start_edit(pane, qtbot)
     keyboard.replace(pane.account_tab.form.address.edits["city"], "Oakland")
-    assert pane.confirm_leave() is leaves
-    assert asked == ["Save your changes to Tailspin Toys?"]
+    prompts.answer(answer)
+    left: list[bool] = []
+    assert pane.confirm_leave(then=lambda: left.append(True)) is leaves
+    (asked,) = prompts.asked
+    assert asked.text == "Save your changes to Tailspin Toys?"
+    assert asked.informative == "If you don't save them, they are lost."
+    assert sorted(asked.buttons) == ["Cancel", "Discard", "Save"]
+    assert asked.default == "Save"
+    settled(qtbot)
+    assert left == ([True] if answer == "Save" else [])
     assert pane.account_tab.is_editing() is editing
     assert get_customer(pane._db, found).city == city
 
@@ -262,7 +278,7 @@ def change_elsewhere(db: Database, found: int, version: int, **values: str) -> N
 
 
 def open_conflict(pane, qtbot, keyboard) -> tuple[int, object]:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     version = get_customer(pane._db, found).version
     start_edit(pane, qtbot)
     keyboard.replace(pane.account_tab.form.address.edits["address_line1"], "2 Market St")
@@ -313,13 +329,14 @@ def test_keeping_my_changes_overwrites_knowingly_on_the_next_save(pane, qtbot, k
 
     with qtbot.waitSignal(publisher().changed):
         click_save(pane, qtbot)
+    settled(qtbot)
     saved = get_customer(pane._db, found)
     assert (saved.address_line1, saved.city) == ("2 Market St", "San Francisco")
     assert not pane.account_tab.is_editing()
 
 
 def test_a_change_elsewhere_to_other_things_does_not_stop_the_save(pane, qtbot, keyboard) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     details = get_customer(pane._db, found)
     start_edit(pane, qtbot)
     keyboard.replace(pane.account_tab.form.address.edits["city"], "Oakland")
@@ -336,7 +353,7 @@ def test_a_change_elsewhere_to_other_things_does_not_stop_the_save(pane, qtbot, 
 
 
 def test_confirming_a_pending_agreement(pane, qtbot, keyboard) -> None:
-    found = show(pane, "alpineskihouse")
+    found = show(pane, qtbot, "alpineskihouse")
     tab = pane.agreement_tab
     pane.tabs.setCurrentWidget(tab)
     assert "Pending" in tab.summary.text()
@@ -354,6 +371,7 @@ def test_confirming_a_pending_agreement(pane, qtbot, keyboard) -> None:
     keyboard.replace(form.edits["signer_first_name"], "Johanna")
     with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(dialog.confirm_button, LEFT)
+    settled(qtbot)
 
     agreement = get_customer(pane._db, found).agreement
     assert agreement is not None
@@ -369,7 +387,7 @@ def test_confirming_a_pending_agreement(pane, qtbot, keyboard) -> None:
 
 
 def test_a_signer_left_empty_is_refused_in_the_dialog(pane, qtbot, keyboard) -> None:
-    found = show(pane, "alpineskihouse")
+    found = show(pane, qtbot, "alpineskihouse")
     pane.tabs.setCurrentWidget(pane.agreement_tab)
     qtbot.mouseClick(pane.agreement_tab.confirm_button, LEFT)
     dialog = pane.agreement_tab.dialog
@@ -387,9 +405,9 @@ def test_a_signer_left_empty_is_refused_in_the_dialog(pane, qtbot, keyboard) -> 
 
 
 def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
-    pane, qtbot, keyboard
+    pane, qtbot, keyboard, prompts
 ) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     pane.tabs.setCurrentWidget(tab)
     assert texts(tab.table, 0) == ["Microsoft 365 Business Standard"]
@@ -409,34 +427,37 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     assert tab.apply_button.isEnabled()
     with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(tab.apply_button, LEFT)
+        settled(qtbot)
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].quantity == 40
     assert texts(tab.table, 1) == ["40"]
     assert "40 licenses now" in tab.notice.text()
 
     qtbot.mouseClick(tab.suspend_button, LEFT)
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.SUSPENDED
     assert texts(tab.table, 4) == ["Suspended"]
     assert not tab.suspend_button.isEnabled()
     assert tab.reactivate_button.isEnabled()
 
     qtbot.mouseClick(tab.reactivate_button, LEFT)
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.ACTIVE
     assert texts(tab.table, 4) == ["Active"]
 
-    # Cancelling asks first; "Keep it" cancels nothing.
+    # Cancelling asks first; "Keep it" (the default) cancels nothing.
+    prompts.answer("Keep it")
     qtbot.mouseClick(tab.cancel_button, LEFT)
-    box = tab.cancel_question
-    assert isinstance(box, QMessageBox)
-    qtbot.waitUntil(box.isVisible)
-    assert "Cancel Microsoft 365 Business Standard (40 licenses)?" in box.text()
-    click_box_button(box, "&Keep it")
+    (asked,) = prompts.asked
+    assert asked.text == "Cancel Microsoft 365 Business Standard (40 licenses)?"
+    assert asked.default == "Keep it"
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.ACTIVE
 
-    qtbot.mouseClick(tab.cancel_button, LEFT)
-    box = tab.cancel_question
-    qtbot.waitUntil(box.isVisible)
+    prompts.answer("Cancel subscription")
     with qtbot.waitSignal(publisher().changed):
-        click_box_button(box, "Ca&ncel subscription")
+        qtbot.mouseClick(tab.cancel_button, LEFT)
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.CANCELLED
     assert texts(tab.table, 4) == ["Cancelled"]
     for button in (tab.apply_button, tab.suspend_button, tab.reactivate_button, tab.cancel_button):
@@ -453,12 +474,6 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     ]
 
 
-def click_box_button(box: QMessageBox, text: str) -> None:
-    button = next(b for b in box.buttons() if b.text() == text)
-    assert isinstance(button, QPushButton)
-    button.click()
-
-
 def test_under_review_allows_reductions_only_and_says_why(pane, qtbot) -> None:
     found = customer_id(pane._db, "tailspintoys")
     with pane._db.session_factory.begin() as session:
@@ -468,6 +483,7 @@ def test_under_review_allows_reductions_only_and_says_why(pane, qtbot) -> None:
             .values(account_status=AccountStatus.UNDER_REVIEW)
         )
     pane.show_customer(found)
+    settled(qtbot)
     tab = pane.subscriptions_tab
     pane.tabs.setCurrentWidget(tab)
     assert not tab.add_button.isEnabled()
@@ -477,18 +493,21 @@ def test_under_review_allows_reductions_only_and_says_why(pane, qtbot) -> None:
     assert tab.suspend_button.isEnabled()
     tab.quantity.setValue(30)
     qtbot.mouseClick(tab.apply_button, LEFT)
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].quantity == 30
 
 
 def test_a_former_customer_cannot_buy_or_reactivate(pane, qtbot) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     qtbot.mouseClick(tab.suspend_button, LEFT)
+    settled(qtbot)
     with pane._db.session_factory.begin() as session:
         session.execute(
             update(Customer).where(Customer.id == found).values(relationship=Relationship.NONE)
         )
     pane.show_customer(found)  # read again
+    settled(qtbot)
     assert pane.relationship_tab.current.text() == "Relationship: None"
     assert not tab.add_button.isEnabled()
     assert "former customer" in tab.blocked.text()
@@ -498,7 +517,7 @@ def test_a_former_customer_cannot_buy_or_reactivate(pane, qtbot) -> None:
 
 
 def test_a_pending_agreement_blocks_ordering_and_says_why(pane, qtbot) -> None:
-    show(pane, "alpineskihouse")
+    show(pane, qtbot, "alpineskihouse")
     tab = pane.subscriptions_tab
     assert not tab.add_button.isEnabled()
     assert "Agreement is pending" in tab.blocked.text()
@@ -507,22 +526,24 @@ def test_a_pending_agreement_blocks_ordering_and_says_why(pane, qtbot) -> None:
 
 
 def test_a_subscription_changed_elsewhere_is_refreshed_not_overwritten(pane, qtbot) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     pane.tabs.setCurrentWidget(tab)
     sub = tab.selected()
     change_quantity(pane._db, sub.id, sub.version, 50, actor="other")
     qtbot.mouseClick(tab.suspend_button, LEFT)
+    settled(qtbot)
     assert "Another workstation changed" in tab.notice.text()
     saved = get_customer(pane._db, found).subscriptions[0]
     assert (saved.quantity, saved.status) == (50, SubscriptionStatus.ACTIVE)
     assert texts(tab.table, 1) == ["50"]  # what is saved now is shown
     qtbot.mouseClick(tab.suspend_button, LEFT)  # made against the version shown: goes through
+    settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.SUSPENDED
 
 
 def test_adding_offers_with_the_wizards_picker(pane, qtbot) -> None:
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     pane.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.add_button, LEFT)
@@ -548,6 +569,7 @@ def test_adding_offers_with_the_wizards_picker(pane, qtbot) -> None:
     assert dialog.order_button.isEnabled()
     with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(dialog.order_button, LEFT)
+    settled(qtbot)
 
     subscriptions = get_customer(pane._db, found).subscriptions
     assert [(s.sku_title, s.quantity) for s in subscriptions] == [
@@ -583,6 +605,7 @@ def test_relationship_and_its_requests_newest_first(pane, qtbot) -> None:
                 )
             )
     pane.show_customer(found)
+    settled(qtbot)
     tab = pane.relationship_tab
     assert tab.current.text() == "Relationship: Reseller"
     assert texts(tab.requests, 1) == ["marcus@tailspintoys.com", "old@tailspintoys.com"]
@@ -599,6 +622,7 @@ def test_a_customer_resold_by_nobody_is_told_apart_from_an_advisors(pane, qtbot)
         with pane._db.session_factory.begin() as session:
             session.get_one(Customer, found).relationship = relationship
         pane.show_customer(found)
+        settled(qtbot)
         pane.tabs.setCurrentWidget(tab)
         assert says in tab.explanation.text()
         assert tab.request_button.isVisible()  # the way to a reseller relationship
@@ -642,7 +666,7 @@ def test_a_helpdesk_agent_edits_details_but_orders_and_changes_nothing(
 ) -> None:
     record_team(pane._db, hal=PartnerRole.HELPDESK_AGENT)
     monkeypatch.setenv("PCDESK_USER", "hal")
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     before = get_customer(pane._db, found)
 
     tab = pane.subscriptions_tab
@@ -666,6 +690,7 @@ def test_a_helpdesk_agent_edits_details_but_orders_and_changes_nothing(
     keyboard.replace(account.form.address.edits["city"], "Oakland")
     with qtbot.waitSignal(publisher().changed):
         click_save(pane, qtbot)
+    settled(qtbot)
     saved = get_customer(pane._db, found)
     assert (saved.city, saved.updated_by) == ("Oakland", "hal")
 
@@ -675,7 +700,7 @@ def test_a_billing_admin_may_neither_edit_nor_order(
 ) -> None:
     record_team(pane._db, bea=PartnerRole.BILLING_ADMIN)
     monkeypatch.setenv("PCDESK_USER", "bea")
-    show(pane, "tailspintoys")
+    show(pane, qtbot, "tailspintoys")
     edit = pane.account_tab.edit_button
     assert not edit.isEnabled() and edit.toolTip() == EDITORS
     qtbot.mouseClick(edit, LEFT)
@@ -690,7 +715,7 @@ def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
 ) -> None:
     record_team(pane._db, sam=PartnerRole.SALES_AGENT)
     monkeypatch.setenv("PCDESK_USER", "sam")
-    found = show(pane, "tailspintoys")
+    found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     assert tab.suspend_button.isEnabled()
     start_edit(pane, qtbot)
@@ -707,8 +732,83 @@ def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
 
     pane.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.suspend_button, LEFT)
+    settled(qtbot)
     assert tab.notice.text() == f"Nothing was changed: {BUYERS}"
     assert not tab.suspend_button.isEnabled() and tab.suspend_button.toolTip() == BUYERS
     saved = get_customer(pane._db, found)
     assert saved.city == "San Francisco"
     assert saved.subscriptions[0].status is SubscriptionStatus.ACTIVE
+
+
+# -- off the GUI thread -------------------------------------------------------------------------
+
+
+def test_a_save_waiting_for_another_workstations_lock_keeps_the_window_alive(
+    pane, qtbot, keyboard
+) -> None:
+    found = show(pane, qtbot, "tailspintoys")
+    version = get_customer(pane._db, found).version
+    start_edit(pane, qtbot)
+    account = pane.account_tab
+    keyboard.replace(account.form.address.edits["city"], "Oakland")
+
+    # Another workstation holds SQLite's write lock, as a long save of its own would.
+    other = sqlite3.connect(pane._db.engine.url.database, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        ticks: list[int] = []
+        heartbeat = QTimer(pane)
+        heartbeat.setInterval(10)
+        heartbeat.timeout.connect(lambda: ticks.append(1))
+        heartbeat.start()
+        qtbot.mouseClick(account.save_button, LEFT)
+        assert account.is_saving()
+        assert not account.save_button.isEnabled()  # the form shows the save under way
+        assert not account.form.isEnabled()
+        qtbot.waitUntil(lambda: len(ticks) >= 5)  # the GUI goes on running meanwhile
+        assert account.is_saving()
+        qtbot.mouseClick(account.save_button, LEFT)  # a second click: the button is disabled
+        assert account.save() is False  # and asked directly, no second write starts
+        assert len(runner().running()) == 1
+    finally:
+        other.rollback()
+        other.close()
+    settled(qtbot)
+    heartbeat.stop()
+    saved = get_customer(pane._db, found)
+    assert (saved.city, saved.version) == ("Oakland", version + 1)  # written once
+    assert texts(pane.history_tab.table, 2).count("Account changed") == 1
+    assert not account.is_editing()
+    assert account.save_button.isEnabled() and account.form.isEnabled()
+
+
+def test_a_read_the_database_refuses_says_so_in_the_users_words(
+    pane, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(db: Database, customer_id: int):
+        with db.reading():  # what the driver says when another workstation holds a lock
+            raise OperationalError(
+                "SELECT customer.company_name FROM customer WHERE customer.id = ?",
+                (customer_id,),
+                sqlite3.OperationalError("database is locked"),
+            )
+
+    monkeypatch.setattr(pane_module, "get_customer", locked)
+    found = customer_id(pane._db, "tailspintoys")
+    pane.show_customer(found)
+    settled(qtbot)
+    assert pane.stack.currentWidget() is pane.empty
+    shown = pane.empty.text()
+    assert shown == translated(unavailable_message())
+    for raw in ("SELECT", "sqlite3", "OperationalError", "database is locked", str(found)):
+        assert raw not in shown
+    assert pane.findChildren(QMessageBox) == []  # said in the pane, not in a dialog
+
+    # Once the customer is shown, a history that cannot be read says so in its tab.
+    monkeypatch.undo()
+    monkeypatch.setattr(pane_module, "customer_history", locked)
+    pane.show_customer(found)
+    settled(qtbot)
+    assert pane.stack.currentWidget() is pane.content
+    assert "busy or cannot be reached" in pane.history_tab.problem.text()
+    assert "SELECT" not in pane.history_tab.problem.text()

@@ -108,6 +108,7 @@ def test_adding_from_the_picker_fills_the_cart(
     window.resize(900, 700)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: picker.model.rowCount() > 0)  # the catalog is read off the GUI thread
 
     row = next(r for r in range(picker.model.rowCount()) if picker.model.offer(r) == basic_us)
     rect = picker.table.visualRect(picker.model.index(row, TERM))

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
 from pcdesk.services.catalog.offers import Offer, list_offers
+from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.forms.offer_picker import OfferPicker
 from pcdesk.views.customers.forms.offer_table_model import OFFER, PRICE, TERM, OfferTableModel
 
@@ -29,7 +30,13 @@ def picker(qtbot: QtBot, catalog_db: Database) -> OfferPicker:
     widget.set_market("US")
     widget.show()
     qtbot.waitExposed(widget)
+    read(qtbot)
     return widget
+
+
+def read(qtbot: QtBot) -> None:
+    """Wait until the catalog has been read (off the GUI thread) and is shown."""
+    qtbot.waitUntil(runner().is_idle, timeout=10_000)
 
 
 def shown(picker: OfferPicker, column: int) -> list[str]:
@@ -55,9 +62,11 @@ def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
     combo.setFocus()
     for _ in range(combo.count()):
         if combo.currentText() == text:
+            read(qtbot)
             return
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == text
+    read(qtbot)
 
 
 def test_the_model_keeps_qts_contract(qtmodeltester: ModelTester, catalog_db: Database) -> None:
@@ -191,6 +200,7 @@ def test_the_selected_offer_stays_selected_while_it_matches(
 
 def test_a_market_without_offers_says_how_to_get_some(qtbot: QtBot, picker: OfferPicker) -> None:
     picker.set_market("NZ")
+    read(qtbot)
     assert picker.model.rowCount() == 0
     assert picker.status.text() == (
         "No offers for New Zealand in the catalog. Import a price list with "
@@ -199,6 +209,7 @@ def test_a_market_without_offers_says_how_to_get_some(qtbot: QtBot, picker: Offe
     assert not picker.search.isEnabled()
 
     picker.set_market("TW")
+    read(qtbot)
     assert picker.search.isEnabled()
     assert set(shown(picker, PRICE)) >= {"NT$192.00"}  # Business Basic, 2,304 a year
 
@@ -208,6 +219,7 @@ def test_changing_the_market_keeps_filters_that_still_apply(
 ) -> None:
     choose(qtbot, picker.term, "1 month")
     picker.set_market("TW")
+    read(qtbot)
     assert picker.term.currentText() == "1 month"
     assert {offer.market for offer in picker.model.offers()} == {"TW"}
     assert {offer.term for offer in picker.model.offers()} == {"P1M"}
@@ -251,11 +263,13 @@ def test_enter_adds_and_never_presses_the_dialogs_default_button(
     dialog.resize(900, 600)
     dialog.show()
     qtbot.waitExposed(dialog)
+    read(qtbot)
     pressed: list[bool] = []
     ok.clicked.connect(lambda: pressed.append(True))
 
     qtbot.keyClicks(picker.search, "copilot")
-    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # searches at once
+    with qtbot.waitSignal(picker.offers_shown, timeout=1000):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # searches at once, not after the pause
     assert {offer.product_title for offer in picker.model.offers()} == {"Microsoft 365 Copilot"}
     offer = click_offer(qtbot, picker, "Microsoft 365 Copilot")
     with qtbot.waitSignal(picker.add_requested) as added:

@@ -559,6 +559,7 @@ def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_wi
     ]
     # Its country/region is not known yet: Edit lets it be chosen (once).
     pane.account_tab.edit()
+    list_loaded(main)  # Edit reads the resellers first, off the GUI thread
     assert pane.account_tab.form.country.isEnabled()
 
 
@@ -590,7 +591,7 @@ def test_cancelling_a_customers_request_updates_the_customer_shown(
         click(qtbot, window.cancel_button)
     list_loaded(main)
 
-    assert requests_table.item(0, 3).text() == "Cancelled"
+    qtbot.waitUntil(lambda: requests_table.item(0, 3).text() == "Cancelled")  # read again
     assert main.detail_pane.current_id == alpine
 
 
