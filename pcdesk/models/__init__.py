@@ -18,6 +18,11 @@ from pcdesk.models.enums import (
 )
 from pcdesk.models.keys import fold
 from pcdesk.models.partner import IndirectReseller, PartnerProfile
+from pcdesk.models.partner_center import (
+    PartnerCenterConflict,
+    PartnerCenterCustomer,
+    PartnerCenterSync,
+)
 from pcdesk.models.relationship import RelationshipRequest
 from pcdesk.models.subscription import Subscription
 from pcdesk.models.team import TeamMember
@@ -32,7 +37,10 @@ __all__ = [
     "CatalogOffer",
     "Customer",
     "IndirectReseller",
+    "PartnerCenterConflict",
+    "PartnerCenterCustomer",
     "PartnerCenterInstance",
+    "PartnerCenterSync",
     "PartnerProfile",
     "PartnerRole",
     "PartnerType",

@@ -24,6 +24,9 @@ class PartnerProfile(Base):
     instance: Mapped[PartnerCenterInstance] = mapped_column(
         enum_column(PartnerCenterInstance), default=PartnerCenterInstance.GLOBAL
     )
+    # The application (client) ID of the partner's native app in Entra ID, for signing in to
+    # Partner Center (migration 0005); None until entered.
+    partner_center_app_id: Mapped[str | None] = mapped_column(Guid)
     # The partner's own e-mail domain (e.g. contoso-csp.com): customers' contacts may not use it.
     domain: Mapped[str | None] = mapped_column(String(255))
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)

@@ -27,6 +27,8 @@ class Subscription(Base):
     indirect_reseller_id: Mapped[int | None] = mapped_column(
         ForeignKey("indirect_reseller.id", ondelete="RESTRICT")
     )
+    # Partner Center's id of the subscription, once seen there (migration 0005).
+    partner_center_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(255))
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
@@ -39,3 +41,4 @@ class Subscription(Base):
 # The list shows each customer's count of active subscriptions.
 Index("ix_subscription_customer_status", Subscription.customer_id, Subscription.status)
 Index("ix_subscription_offer_id", Subscription.offer_id)
+Index("ix_subscription_partner_center_id", Subscription.partner_center_id, unique=True)

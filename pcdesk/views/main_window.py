@@ -39,6 +39,7 @@ from pcdesk.views.customers.importing.action import CustomerImporter
 from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
 from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
 from pcdesk.views.customers.list.table_view import CustomerTableView
+from pcdesk.views.partner.partner_center import PartnerCenterLauncher
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
 from pcdesk.views.partner.team_dialog import TeamLauncher
 from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
@@ -211,6 +212,16 @@ class MainWindow(QMainWindow):
         # Disabled, saying why, unless the partner is an indirect provider.
         self.resellers = ResellerManagerLauncher(self.db, self.profile, self)
         self.partner_menu.addAction(self.resellers.action)
+        # Partner Center: signing in, syncing (by hand or on the schedule of the preferences),
+        # the conflicts a sync left; its state in the status bar.
+        self.partner_menu.addSeparator()
+        self.partner_center = PartnerCenterLauncher(self.db, self, self.settings)
+        self.partner_menu.addAction(self.partner_center.sign_in_action)
+        self.partner_menu.addAction(self.partner_center.sign_out_action)
+        self.partner_menu.addAction(self.partner_center.sync_action)
+        self.partner_menu.addAction(self.partner_center.conflicts_action)
+        self.statusBar().addPermanentWidget(self.partner_center.status_label)
+        self.preferences.schedule_changed.connect(self.partner_center.apply_schedule)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)

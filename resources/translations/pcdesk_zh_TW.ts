@@ -962,6 +962,21 @@
     </message>
 </context>
 <context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation>登入合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>On a phone or another computer, open {address} and enter this code. Sign in with your work account; this window closes by itself once you have.</source>
+        <translation>請在手機或另一部電腦上開啟 {address}，並輸入此代碼。使用您的公司帳戶登入；登入完成後此視窗會自動關閉。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the code</source>
+        <translation>複製代碼(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>DomainField</name>
     <message>
         <source>Checking whether the domain is free…</source>
@@ -1455,6 +1470,93 @@ MIT 授權，© pcdesk 作者群</translation>
     </message>
 </context>
 <context>
+    <name>PartnerCenterLauncher</name>
+    <message>
+        <source>&amp;Sign in to Partner Center…</source>
+        <translation>登入合作夥伴中心(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account, to sync with Partner Center</source>
+        <translation>使用您的公司帳戶登入，以便與合作夥伴中心同步</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of Partner Center</source>
+        <translation>登出合作夥伴中心(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Forget your Partner Center sign-in</source>
+        <translation>清除您的合作夥伴中心登入資訊</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Partner Center</source>
+        <translation>與合作夥伴中心同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Bring in Partner Center&apos;s customers, resellers and subscriptions</source>
+        <translation>取得合作夥伴中心的客戶、轉銷商與訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步衝突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fields changed both here and in Partner Center, for you to settle</source>
+        <translation>在此處與合作夥伴中心都有變更的欄位，待您決定</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Partner Center: signed in as {account}</source>
+        <translation>合作夥伴中心：已以 {account} 登入</translation>
+    </message>
+    <message>
+        <source>Partner Center: not signed in</source>
+        <translation>合作夥伴中心：尚未登入</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>last synced {when}</source>
+        <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>sync interrupted (the next one goes on)</source>
+        <translation>同步已中斷（下次同步會繼續）</translation>
+    </message>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation>登入合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account. Partner Center asks for multi-factor authentication.</source>
+        <translation>請使用您的公司帳戶登入。合作夥伴中心會要求多重要素驗證。</translation>
+    </message>
+    <message>
+        <source>Sign in with the &amp;browser</source>
+        <translation>使用瀏覽器登入(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Use a code on &amp;another device</source>
+        <translation>在其他裝置上使用代碼(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Syncing with Partner Center…</source>
+        <translation>正在與合作夥伴中心同步…</translation>
+    </message>
+    <message>
+        <source>&amp;Settle conflicts…</source>
+        <translation>解決衝突(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>PartnerProfileDialog</name>
     <message>
         <source>Partner profile</source>
@@ -1497,6 +1599,14 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>選填，例如 contoso-csp.com</translation>
     </message>
     <message>
+        <source>from Partner Center: App management</source>
+        <translation>取自合作夥伴中心：應用程式管理</translation>
+    </message>
+    <message>
+        <source>In Partner Center, Account settings &gt; App management &gt; Add new native app gives your app&apos;s application (client) ID. Needed to sign in and sync.</source>
+        <translation>在合作夥伴中心的 帳戶設定 &gt; 應用程式管理 &gt; 新增原生應用程式 可取得您應用程式的應用程式（用戶端）識別碼。登入與同步時需要。</translation>
+    </message>
+    <message>
         <source>Partner &amp;name:</source>
         <translation>合作夥伴名稱(&amp;N)：</translation>
     </message>
@@ -1520,6 +1630,10 @@ MIT 授權，© pcdesk 作者群</translation>
         <source>Your e-mail &amp;domain:</source>
         <translation>您的電子郵件網域(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Partner Center &amp;application ID:</source>
+        <translation>合作夥伴中心應用程式識別碼(&amp;A)：</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1538,6 +1652,22 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>When you click OK, pcdesk reopens its window in the language you chose. Dates, numbers, prices and country names follow the language too.</source>
         <translation>按一下「確定」後，pcdesk 會以您選擇的語言重新開啟視窗。日期、數字、價格和國家/地區名稱也會隨語言顯示。</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>only when I ask</source>
+        <translation>僅在我要求時</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>S&amp;ync every:</source>
+        <translation>同步間隔(&amp;Y)：</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2760,61 @@ MIT 授權，© pcdesk 作者群</translation>
     </message>
 </context>
 <context>
+    <name>SyncConflictsDialog</name>
+    <message>
+        <source>Reseller</source>
+        <translation>轉銷商</translation>
+    </message>
+    <message>
+        <source>Former (no relationship)</source>
+        <translation>已結束（無關係）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步衝突</translation>
+    </message>
+    <message>
+        <source>These fields were changed both in pcdesk and in Partner Center since the last sync. Nothing was overwritten: choose which value each customer keeps.</source>
+        <translation>自上次同步以來，這些欄位在 pcdesk 與合作夥伴中心都有變更。沒有任何資料被覆寫：請為每位客戶選擇要保留的值。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>In pcdesk</source>
+        <translation>pcdesk 中的值</translation>
+    </message>
+    <message>
+        <source>In Partner Center</source>
+        <translation>合作夥伴中心中的值</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>發現時間</translation>
+    </message>
+    <message>
+        <source>No conflicts: pcdesk and Partner Center agree.</source>
+        <translation>沒有衝突：pcdesk 與合作夥伴中心一致。</translation>
+    </message>
+    <message>
+        <source>Take &amp;Partner Center&apos;s value</source>
+        <translation>採用合作夥伴中心的值(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep pcdesk&apos;s value</source>
+        <translation>保留 pcdesk 的值(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>Team and roles</source>
@@ -3245,6 +3430,34 @@ Details were written to pcdesk&apos;s log.</source>
         <translation>其他關係要求已接受</translation>
     </message>
     <message>
+        <source>Added from Partner Center</source>
+        <translation>從合作夥伴中心新增</translation>
+    </message>
+    <message>
+        <source>Changed in Partner Center</source>
+        <translation>在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>Changed both here and in Partner Center (a conflict to settle)</source>
+        <translation>此處與合作夥伴中心都有變更（待解決的衝突）</translation>
+    </message>
+    <message>
+        <source>Sync conflict settled</source>
+        <translation>同步衝突已解決</translation>
+    </message>
+    <message>
+        <source>No longer in Partner Center</source>
+        <translation>已不在合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Subscription found in Partner Center</source>
+        <translation>在合作夥伴中心找到訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Subscription changed in Partner Center</source>
+        <translation>訂用帳戶在合作夥伴中心變更</translation>
+    </message>
+    <message>
         <source>Company name</source>
         <translation>公司名稱</translation>
     </message>
@@ -3315,6 +3528,10 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Customer agreement</source>
         <translation>客戶合約</translation>
+    </message>
+    <message>
+        <source>Microsoft ID</source>
+        <translation>Microsoft 識別碼</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -3528,6 +3745,81 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>No charge</source>
         <translation>免費</translation>
+    </message>
+</context>
+<context>
+    <name>partner_center</name>
+    <message>
+        <source>Company name</source>
+        <translation>公司名稱</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <source>Indirect reseller</source>
+        <translation>間接轉銷商</translation>
+    </message>
+    <message>
+        <source>This conflict was already settled, or its customer was removed.</source>
+        <translation>此衝突已經解決，或其客戶已被移除。</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. What it brought in so far is kept, and the next sync goes on from there.</source>
+        <translation>同步已取消。目前已取得的資料會保留，下次同步會從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused the request: {description} (error {code}, HTTP {status}; request ID {request_id}).</source>
+        <translation>合作夥伴中心拒絕了此要求：{description}（錯誤 {code}，HTTP {status}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error (HTTP {status}; request ID {request_id}).</source>
+        <translation>合作夥伴中心傳回錯誤（HTTP {status}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached. Check your network connection and try again; nothing is lost (request ID {request_id}).</source>
+        <translation>無法連線到合作夥伴中心。請檢查網路連線後再試一次；資料不會遺失（要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center sent an answer pcdesk cannot read (request ID {request_id}). Try again later.</source>
+        <translation>合作夥伴中心傳回了 pcdesk 無法讀取的回應（要求識別碼 {request_id}）。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>Your Partner Center sign-in has expired or was refused. Sign in again (request ID {request_id}).</source>
+        <translation>您的合作夥伴中心登入已過期或遭拒絕。請重新登入（要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center requires multi-factor authentication (MFA), and this sign-in did not use it. Set up MFA for your work account (https://aka.ms/mfasetup), then sign out and sign in again.</source>
+        <translation>合作夥伴中心要求多重要素驗證 (MFA)，而這次登入並未使用。請為您的公司帳戶設定 MFA (https://aka.ms/mfasetup)，然後登出並重新登入。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to Partner Center. Sign in first (Partner &gt; Sign in to Partner Center), or set PCDESK_PARTNER_CENTER_TOKEN.</source>
+        <translation>您尚未登入合作夥伴中心。請先登入（合作夥伴 &gt; 登入合作夥伴中心），或設定 PCDESK_PARTNER_CENTER_TOKEN。</translation>
+    </message>
+    <message>
+        <source>Enter your Partner Center application (client) ID in the partner profile first. You get it in Partner Center under Account settings &gt; App management &gt; Add new native app.</source>
+        <translation>請先在合作夥伴設定檔中輸入您的合作夥伴中心應用程式（用戶端）識別碼。您可以在合作夥伴中心的 帳戶設定 &gt; 應用程式管理 &gt; 新增原生應用程式 取得。</translation>
+    </message>
+    <message>
+        <source>Signing in to Partner Center failed: {reason}</source>
+        <translation>登入合作夥伴中心失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>This computer has no secure store for your Partner Center sign-in (such as the Windows credential store, the macOS Keychain or the GNOME keyring), so pcdesk keeps it in memory only: you will sign in again at every start.</source>
+        <translation>這部電腦沒有可安全保存合作夥伴中心登入資訊的位置（例如 Windows 認證存放區、macOS 鑰匙圈或 GNOME 金鑰圈），因此 pcdesk 只將其保留在記憶體中：每次啟動時您都需要重新登入。</translation>
+    </message>
+    <message>
+        <source>The application ID is a GUID, such as 1950a258-227b-4e31-a9cf-717495945fc2.</source>
+        <translation>應用程式識別碼是 GUID，例如 1950a258-227b-4e31-a9cf-717495945fc2。</translation>
+    </message>
+    <message>
+        <source>Enter the partner profile first.</source>
+        <translation>請先輸入合作夥伴設定檔。</translation>
+    </message>
+    <message>
+        <source>Synced with Partner Center: {added} added, {updated} updated, {former} marked former, {conflicts} conflict(s) to settle; {subscriptions} subscription(s) added or changed.</source>
+        <translation>已與合作夥伴中心同步：新增 {added} 個、更新 {updated} 個、標示為已結束 {former} 個，待解決的衝突 {conflicts} 個；新增或變更了 {subscriptions} 個訂用帳戶。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""File > Preferences… (the application menu on macOS): the interface language.
+"""File > Preferences… (the application menu on macOS): the interface language, and how often
+to sync with Partner Center.
 
 The choice is saved when the user clicks OK. If it changes the language, ``language_changed``
 asks the application to reopen its window in that language (app.py): the texts of a window are
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,7 @@ from pcdesk.views.common.language import (
     saved_choice,
     system_language,
 )
+from pcdesk.views.partner.partner_center import SYNC_INTERVAL_KEY, sync_interval
 
 # Each language is named in itself, so whoever cannot read the current one still finds theirs.
 LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "繁體中文 (台灣)"}
@@ -77,9 +81,24 @@ class PreferencesDialog(QDialog):
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
 
+        # Partner Center: how often to sync on its own (0: only when asked).
+        sync_box = QGroupBox(self.tr("Partner Center"), self)
+        sync_row = QHBoxLayout(sync_box)
+        self.sync_minutes = QSpinBox(sync_box)
+        self.sync_minutes.setRange(0, 24 * 60)
+        self.sync_minutes.setSingleStep(15)
+        self.sync_minutes.setSpecialValueText(self.tr("only when I ask"))
+        self.sync_minutes.setSuffix(self.tr(" min"))
+        self.sync_minutes.setValue(sync_interval(settings if settings is not None else QSettings()))
+        sync_label = QLabel(self.tr("S&ync every:"), sync_box)
+        sync_label.setBuddy(self.sync_minutes)
+        sync_row.addWidget(sync_label)
+        sync_row.addWidget(self.sync_minutes, 1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self.note)
+        layout.addWidget(sync_box)
         layout.addStretch(1)
         layout.addWidget(self.button_box)
 
@@ -94,6 +113,7 @@ class PreferencesLauncher(QObject):
     """Owns the Preferences action; ``language_changed(language)`` once a new one is saved."""
 
     language_changed = Signal(str)
+    schedule_changed = Signal()  # the Partner Center sync interval was saved
 
     def __init__(self, window: QWidget, settings: QSettings | None = None) -> None:
         super().__init__(window)
@@ -109,11 +129,18 @@ class PreferencesLauncher(QObject):
 
     def open(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self._window, self._settings)
+        dialog.accepted.connect(lambda: self._apply_sync(dialog.sync_minutes.value()))
         dialog.accepted.connect(lambda: self._apply(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _apply_sync(self, minutes: int) -> None:
+        settings = self._settings if self._settings is not None else QSettings()
+        if sync_interval(settings) != minutes:
+            settings.setValue(SYNC_INTERVAL_KEY, minutes)
+            self.schedule_changed.emit()
 
     def _apply(self, choice: str) -> None:
         save_choice(choice, self._settings)

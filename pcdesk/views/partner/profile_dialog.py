@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pcdesk.enums import PartnerCenterInstance, PartnerType
 from pcdesk.errors import PcdeskError, ValidationFailed
+from pcdesk.partner_center import settings as pc_settings
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.inputs import PartnerProfileInput
@@ -26,6 +27,7 @@ from pcdesk.services.partner.profile import (
     set_partner_profile,
 )
 from pcdesk.services.validation import validate_partner_profile
+from pcdesk.services.validation.partner import normalize_guid
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.operations import Operation
 
@@ -70,6 +72,15 @@ class PartnerProfileDialog(QDialog):
             self.instance.addItem(label, instance)
         self.domain = QLineEdit(self)
         self.domain.setPlaceholderText(self.tr("optional, for example contoso-csp.com"))
+        # The partner's own native app in Entra ID, for signing in to Partner Center.
+        self.app_id = QLineEdit(self)
+        self.app_id.setPlaceholderText(self.tr("from Partner Center: App management"))
+        self.app_id.setToolTip(
+            self.tr(
+                "In Partner Center, Account settings > App management > Add new native app "
+                "gives your app's application (client) ID. Needed to sign in and sync."
+            )
+        )
 
         self.messages: dict[str, FieldMessage] = {}
         form = QFormLayout()
@@ -81,6 +92,7 @@ class PartnerProfileDialog(QDialog):
             ("partner_type", self.tr("Partner t&ype:"), self.partner_type),
             ("instance", self.tr("Partner Center &instance:"), self.instance),
             ("domain", self.tr("Your e-mail &domain:"), self.domain),
+            ("partner_center_app_id", self.tr("Partner Center &application ID:"), self.app_id),
         ]
         for field, label, widget in rows:
             form.addRow(label, widget)
@@ -108,11 +120,13 @@ class PartnerProfileDialog(QDialog):
     def _load(self) -> None:
         """Read the profile recorded (none on first start); Save waits for it."""
         db = self._db
-        Operation(self, lambda: get_partner_profile(db)).busy(self.save_button).success(
-            self._show_profile
-        ).run()
+        Operation(self, lambda: (get_partner_profile(db), pc_settings.load(db).app_id)).busy(
+            self.save_button
+        ).success(self._show_profile).run()
 
-    def _show_profile(self, profile: PartnerProfileData | None) -> None:
+    def _show_profile(self, found: tuple[PartnerProfileData | None, str | None]) -> None:
+        profile, app_id = found
+        self.app_id.setText(app_id or "")
         if profile is None:
             return
         self.name.setText(profile.name)
@@ -147,10 +161,22 @@ class PartnerProfileDialog(QDialog):
             getattr(self, first).setFocus()
 
     def accept(self) -> None:
+        app_id = self.app_id.text().strip()
+        if app_id and normalize_guid(app_id) is None:
+            self.show_errors({"partner_center_app_id": pc_settings.app_id_message()})
+            self.app_id.setFocus()
+            return
         db, data = self._db, self.current_input()
-        Operation(self, lambda: set_partner_profile(db, data)).busy(self.save_button).success(
-            self._written
-        ).failure(self._refused).changes(Changes(partner=True)).run()
+        instance = PartnerCenterInstance(self.instance.currentData())
+
+        def save() -> PartnerProfileData:
+            saved = set_partner_profile(db, data)
+            pc_settings.save(db, app_id, instance)
+            return saved
+
+        Operation(self, save).busy(self.save_button).success(self._written).failure(
+            self._refused
+        ).changes(Changes(partner=True)).run()
 
     def _written(self, saved: PartnerProfileData) -> None:
         self.saved = saved

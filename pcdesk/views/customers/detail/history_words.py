@@ -50,6 +50,22 @@ def action_text(action: str) -> str:
         "relationship.requests_answered": QCoreApplication.translate(
             "history", "Other relationship requests accepted"
         ),
+        # Partner Center's sync (pcdesk/partner_center)
+        "customer.synced_added": QCoreApplication.translate("history", "Added from Partner Center"),
+        "customer.synced": QCoreApplication.translate("history", "Changed in Partner Center"),
+        "customer.sync_conflict": QCoreApplication.translate(
+            "history", "Changed both here and in Partner Center (a conflict to settle)"
+        ),
+        "customer.conflict_settled": QCoreApplication.translate("history", "Sync conflict settled"),
+        "customer.gone_from_partner_center": QCoreApplication.translate(
+            "history", "No longer in Partner Center"
+        ),
+        "subscription.synced_added": QCoreApplication.translate(
+            "history", "Subscription found in Partner Center"
+        ),
+        "subscription.synced": QCoreApplication.translate(
+            "history", "Subscription changed in Partner Center"
+        ),
     }
     return texts.get(action, action)
 
@@ -77,6 +93,7 @@ def field_label(name: str) -> str:
         "relationship": QCoreApplication.translate("history", "Relationship"),
         "account_status": QCoreApplication.translate("history", "Account status"),
         "agreement": QCoreApplication.translate("history", "Customer agreement"),
+        "microsoft_id": QCoreApplication.translate("history", "Microsoft ID"),
     }
     return labels.get(name, name)
 

@@ -1,0 +1,94 @@
+"""pcdesk's headless commands: ``pcdesk-cli sync [--database URL]``.
+
+Exit codes: 0 done; 1 Partner Center or the database failed (the message says why, on standard
+error); 2 wrong usage or a database that cannot be opened; 3 not signed in or not set up; 130
+interrupted (the next sync resumes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from pcdesk import config
+from pcdesk.errors import Unavailable
+from pcdesk.models.database import DatabaseOpenError, open_database
+from pcdesk.partner_center.errors import (
+    NotConfigured,
+    PartnerCenterError,
+    SignInRequired,
+    SyncCancelled,
+)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_SIGN_IN = 3
+EXIT_INTERRUPTED = 130
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from pcdesk.partner_center.connection import connect
+    from pcdesk.partner_center.sync import SyncProgress, sync
+
+    try:
+        db = open_database(config.database_url(args.database))
+    except DatabaseOpenError as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with connect(db) as client:
+
+            def progress(step: SyncProgress) -> None:
+                if args.verbose:
+                    total = f"/{step.total}" if step.total is not None else ""
+                    print(f"{step.phase}: {step.done}{total}", file=sys.stderr)
+
+            summary = sync(db, client, progress=progress, full=args.full)
+        print(summary.message())
+        return EXIT_OK
+    except (NotConfigured, SignInRequired) as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_SIGN_IN
+    except PartnerCenterError as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except Unavailable as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except (KeyboardInterrupt, SyncCancelled):
+        print(
+            "pcdesk-cli: interrupted; the next sync resumes where this one stopped.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    finally:
+        db.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pcdesk-cli", description="pcdesk without its window.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    sync_parser = commands.add_parser(
+        "sync",
+        help="bring the database in step with Partner Center",
+        description="Bring the database in step with Partner Center. Signs in with "
+        "PCDESK_PARTNER_CENTER_TOKEN, or the account signed in to pcdesk; "
+        "PCDESK_PARTNER_CENTER_API replaces the API address.",
+    )
+    sync_parser.add_argument("--database", metavar="URL", help="database URL (default: as pcdesk)")
+    sync_parser.add_argument("--full", action="store_true", help="list everything again")
+    sync_parser.add_argument("-v", "--verbose", action="store_true", help="show progress")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "sync":
+        return _sync(args)
+    return EXIT_USAGE  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":
+    sys.exit(main())

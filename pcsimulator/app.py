@@ -1,0 +1,808 @@
+"""The simulator's HTTP face: Starlette routes over a ``Simulator``, with Partner Center's headers,
+error shapes, paging, throttling, idempotent replays and injected faults."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import datetime as dt
+import json
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+
+from pcsimulator.seed import SimCustomer, SimReseller, SimSubscription
+from pcsimulator.state import Hit, Simulator
+
+BOM = "\ufeff".encode()
+
+Result = tuple[int, Any, dict[str, str]]
+Handler = Callable[[Request, Simulator], Result]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+
+
+def legacy_error(status: int, code: int, description: str) -> ApiError:
+    """The documented shape; ``code`` a number, as Partner Center really sends it."""
+    return ApiError(
+        status, {"code": code, "description": description, "data": [], "source": "PartnerFD"}
+    )
+
+
+def new_error(status: int, code: int, name: str, description: str) -> ApiError:
+    """The newer shape of the 6000xx errors."""
+    return ApiError(
+        status,
+        {
+            "code": code,
+            "message": description,
+            "description": description,
+            "errorName": name,
+            "isRetryable": False,
+            "parameters": {},
+            "errorMessageExtended": f"InternalErrorCode={code}",
+        },
+    )
+
+
+def pascal(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {(k[:1].upper() + k[1:]): pascal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [pascal(v) for v in value]
+    return value
+
+
+def iso(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# -- resources as Partner Center shows them --------------------------------------------------------
+
+
+def link(uri: str, headers: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {"uri": uri, "method": "GET", "headers": headers or []}
+
+
+def company_profile(c: SimCustomer, *, full: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "tenantId": c.tenant_id,
+        "domain": c.domain,
+        "companyName": c.company_name,
+    }
+    if full:
+        body["address"] = address(c)
+        body["email"] = c.email
+    body["links"] = {"self": link(f"/customers/{c.tenant_id}/profiles/company")}
+    body["attributes"] = {"objectType": "CustomerCompanyProfile"}
+    return body
+
+
+def address(c: SimCustomer) -> dict[str, Any]:
+    return {
+        "country": c.country,
+        "city": c.city,
+        "state": "",
+        "addressLine1": c.address_line1,
+        "postalCode": c.postal_code,
+        "firstName": c.first_name,
+        "lastName": c.last_name,
+        "phoneNumber": "",
+    }
+
+
+def billing_profile(c: SimCustomer) -> dict[str, Any]:
+    return {
+        "id": c.commerce_id,
+        "firstName": c.first_name,
+        "lastName": c.last_name,
+        "email": c.email,
+        "culture": c.culture,
+        "language": c.culture.split("-")[0],
+        "companyName": c.company_name,
+        "defaultAddress": address(c),
+        "links": {"self": link(f"/v1/customers/{c.tenant_id}/profiles/billing")},
+        "attributes": {
+            "etag": str(5920358838484612121 + c.billing_etag),
+            "objectType": "CustomerBillingProfile",
+        },
+    }
+
+
+def customer(c: SimCustomer, *, full: bool = False) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": c.tenant_id,
+        "companyProfile": company_profile(c, full=full),
+        "relationshipToPartner": c.relationship,
+    }
+    if full:
+        body["commerceId"] = c.commerce_id
+        body["billingProfile"] = billing_profile(c)
+        body["allowDelegatedAccess"] = False
+        if c.reseller_id:
+            body["associatedPartnerId"] = c.reseller_id
+    body["links"] = {"self": link(f"/customers/{c.tenant_id}")}
+    body["attributes"] = {"objectType": "Customer"}
+    return body
+
+
+def subscription(s: SimSubscription) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "offerId": s.offer_id,
+        "offerName": s.offer_name,
+        "friendlyName": s.offer_name,
+        "productType": {"id": "OnlineServicesNCE", "displayName": "OnlineServicesNCE"},
+        "quantity": s.quantity,
+        "unitType": "Licenses",
+        "creationDate": iso(s.created),
+        "effectiveStartDate": iso(s.created),
+        "commitmentEndDate": iso(
+            s.created + dt.timedelta(days=365 if s.term_duration == "P1Y" else 30)
+        ),
+        "status": s.status,
+        "autoRenewEnabled": True,
+        "isTrial": False,
+        "billingType": "license",
+        "billingCycle": s.billing_cycle,
+        "termDuration": s.term_duration,
+        "contractType": "subscription",
+        "attributes": {"etag": str(s.etag), "objectType": "Subscription"},
+    }
+
+
+def reseller(r: SimReseller) -> dict[str, Any]:
+    return {
+        "id": r.tenant_id,
+        "name": r.name,
+        "relationshipType": "is_indirect_cloud_solution_provider_of",
+        "state": r.state,
+        "mpnId": r.mpn_id,
+        "location": r.location,
+        "attributes": {"objectType": "PartnerRelationship"},
+    }
+
+
+# -- paging -----------------------------------------------------------------------------------------
+
+
+def page_size(request: Request, sim: Simulator) -> int:
+    raw = request.query_params.get("size", "0")
+    try:
+        size = int(raw)
+    except ValueError:
+        raise legacy_error(400, 400, "The size parameter is not a number.") from None
+    return sim.config.max_page_size if size <= 0 else min(size, sim.config.max_page_size)
+
+
+def paged(
+    request: Request,
+    sim: Simulator,
+    kind: str,
+    query: dict[str, Any],
+    items: list[Any],
+    path: str,
+    render: Callable[[Any], dict[str, Any]] = lambda item: dict(item),
+) -> dict[str, Any]:
+    """One page of ``items``, continuing from the request's MS-ContinuationToken."""
+    offset = 0
+    token = request.headers.get("MS-ContinuationToken")
+    key = json.dumps({"kind": kind, **query}, sort_keys=True)
+    if request.query_params.get("seekOperation") or token:
+        if not token:
+            raise legacy_error(400, 400, "The continuation token is missing.")
+        found = sim.read_continuation(token, key)
+        if found is None:
+            raise legacy_error(400, 400, "The continuation token is invalid or has expired.")
+        offset = found
+    size = int(query["size"])
+    chunk = [render(item) for item in items[offset : offset + size]]
+    body: dict[str, Any] = {
+        "totalCount": len(chunk),
+        "items": chunk,
+        "links": {"self": link(f"/v1/{path}?size={size}")},
+        "attributes": {"objectType": "Collection"},
+    }
+    if offset + size < len(items):
+        continuation = sim.continuation(key, offset + size)
+        # Relative URIs, with or without /v1, as the real samples disagree (§3).
+        prefix = "/v1" if (offset // size) % 2 else ""
+        body["links"]["next"] = link(
+            f"{prefix}/{path}?size={size}&seekOperation=Next",
+            [{"key": "MS-ContinuationToken", "value": continuation}],
+        )
+        body["continuationToken"] = continuation
+    return body
+
+
+# -- handlers ---------------------------------------------------------------------------------------
+
+
+def find_customer(request: Request, sim: Simulator) -> SimCustomer:
+    tenant = request.path_params["customer_id"].lower()
+    found = sim.customers.get(tenant)
+    if found is None:
+        raise legacy_error(404, 60003, "Tenant not found.")
+    return found
+
+
+def list_customers(request: Request, sim: Simulator) -> Result:
+    size = page_size(request, sim)
+    raw_filter = request.query_params.get("filter")
+    token = request.headers.get("MS-ContinuationToken")
+    query: dict[str, Any] = {"size": size}
+    listed = sim.listed()
+    if raw_filter and not token:
+        try:
+            search = {k.lower(): v for k, v in json.loads(raw_filter).items()}
+        except (ValueError, AttributeError):
+            raise legacy_error(400, 400, "The filter is not valid JSON.") from None
+        if str(search.get("operator", "")).lower() != "starts_with":
+            raise legacy_error(400, 400, "Only the starts_with operator is supported.")
+        query["filter"] = [str(search.get("field", "")), str(search.get("value", "")).lower()]
+    elif token:
+        # The token knows its query; find it again by trying the plain list first.
+        plain = json.dumps({"kind": "customers", "size": size}, sort_keys=True)
+        if sim.read_continuation(token, plain) is None:
+            for candidate in _filters_in(sim, token):
+                query["filter"] = candidate
+                break
+    if "filter" in query:
+        field_name, value = query["filter"]
+        listed = [c for c in listed if _matches(c, field_name, value)]
+    return 200, paged(request, sim, "customers", query, listed, "customers", customer), {}
+
+
+def _filters_in(sim: Simulator, token: str) -> list[list[str]]:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))[12:]
+        data = json.loads(raw)
+        return [json.loads(data["q"])["filter"]]
+    except (ValueError, KeyError, binascii.Error, TypeError):
+        return []
+
+
+def _matches(c: SimCustomer, field_name: str, value: str) -> bool:
+    name = field_name.lower()
+    if name == "companyname":
+        return c.company_name.lower().startswith(value)
+    if name == "domain":
+        return c.domain.lower().startswith(value)
+    if name in {"indirectreseller", "indirectcloudsolutionprovider"}:
+        return (c.reseller_id or "").startswith(value)
+    raise legacy_error(400, 400, f"Unknown search field {field_name}.")
+
+
+def get_customer(request: Request, sim: Simulator) -> Result:
+    return 200, customer(find_customer(request, sim), full=True), {}
+
+
+def get_company_profile(request: Request, sim: Simulator) -> Result:
+    return 200, company_profile(find_customer(request, sim), full=True), {}
+
+
+def get_billing_profile(request: Request, sim: Simulator) -> Result:
+    return 200, billing_profile(find_customer(request, sim)), {}
+
+
+async def put_billing_profile(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    body = {k.lower(): v for k, v in (await request.json()).items()}
+    sent = request.headers.get("If-Match", "").strip('"') or str(
+        {k.lower(): v for k, v in body.get("attributes", {}).items()}.get("etag", "")
+    )
+    current = billing_profile(c)["attributes"]["etag"]
+    if sent != current:
+        if sim.config.stale_etag_status == 412:
+            raise legacy_error(412, 412, "Precondition failed.")
+        raise legacy_error(400, 2055, "Etag is no longer valid.")
+    with sim.lock:
+        old = c.company_name
+        c.company_name = str(body.get("companyname", c.company_name))
+        c.billing_etag += 1
+        sim.record(
+            c,
+            "customer",
+            "update_customer_billing_profile",
+            {"companyName": old},
+            {"companyName": c.company_name},
+        )
+    return 200, billing_profile(c), {}
+
+
+def get_validation_status(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    if c.validation_status is None:
+        raise new_error(404, 600074, "AccountStatusNotFound", "Account status not found.")
+    return (
+        200,
+        {
+            "type": "account",
+            "status": c.validation_status,
+            "lastUpdateDateTime": "2026-01-14T18:02:00",
+        },
+        {},
+    )
+
+
+def get_subscriptions(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    items = [subscription(s) for s in sim.subscriptions(c.tenant_id)]
+    return (
+        200,
+        {
+            "totalCount": len(items),
+            "items": items,
+            "links": {},
+            "attributes": {"objectType": "Collection"},
+        },
+        {},
+    )
+
+
+def get_customer_relationships(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    items = [reseller(r) for r in sim.resellers if r.tenant_id == c.reseller_id]
+    return (
+        200,
+        {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}},
+        {},
+    )
+
+
+def get_relationships(request: Request, sim: Simulator) -> Result:
+    kind = request.query_params.get("relationship_type", "")
+    if kind.lower() != "isindirectcloudsolutionproviderof":
+        items: list[dict[str, Any]] = []
+    else:
+        items = [reseller(r) for r in sim.resellers]
+    return (
+        200,
+        {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}},
+        {},
+    )
+
+
+def get_relationship_request(request: Request, sim: Simulator) -> Result:
+    url = (
+        "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"
+        f"&partnerId={sim.partner_tenant}&msppId=0&DAP=false#/BillingAccounts/partner-invitation"
+    )
+    return 200, {"url": url, "attributes": {"objectType": "RelationshipRequest"}}, {}
+
+
+def head_domain(request: Request, sim: Simulator) -> Result:
+    domain = request.path_params["domain"].lower()
+    with sim.lock:
+        taken = domain in sim.seed_domains or any(
+            c.domain.lower() == domain for c in sim.customers.values()
+        )
+    return (200 if taken else 404), None, {}
+
+
+ADDRESS_STATUSES = (
+    "VerifiedShippable", "Verified", "InteractionRequired", "StreetPartial",
+    "PremisesPartial", "Multiple", "None", "NotValidated",
+)  # fmt: skip
+
+
+async def validate_address(request: Request, sim: Simulator) -> Result:
+    body = {k.lower(): v for k, v in (await request.json()).items()}
+    missing = [k for k in ("addressline1", "city", "postalcode", "country") if not body.get(k)]
+    if missing:
+        raise legacy_error(400, 400, f"Missing: {', '.join(missing)}")
+    original = {
+        "country": body["country"],
+        "city": body["city"],
+        "state": body.get("state") or "",
+        "addressLine1": body["addressline1"],
+        "postalCode": body["postalcode"],
+    }
+    # Deterministic by the first line: "status:<Name>" picks a status, else VerifiedShippable.
+    line = str(body["addressline1"])
+    status = "VerifiedShippable"
+    if line.lower().startswith("status:"):
+        status = line.split(":", 1)[1].strip()
+    counts = {"VerifiedShippable": 1, "Verified": 1, "InteractionRequired": 1, "StreetPartial": 3,
+              "PremisesPartial": 2, "Multiple": 3}  # fmt: skip
+    suggestions = [
+        {**original, "postalCode": f"{original['postalCode']}-{n:04d}"}
+        for n in range(counts.get(status, 0))
+    ]
+    answer: dict[str, Any] = {
+        "originalAddress": original,
+        "suggestedAddresses": suggestions,
+        "status": status,
+    }
+    if status not in {"VerifiedShippable", "Verified"}:
+        answer["validationMessage"] = (
+            "Address field invalid for property: 'Region', 'PostalCode', 'City'"
+        )
+    return 200, answer, {}
+
+
+COUNTRY_RULES: dict[str, dict[str, Any]] = {
+    "US": {"iso2Code": "US", "defaultCulture": "en-US", "isStateRequired": True,
+           "supportedStatesList": ["WA", "CA", "NY", "TX"], "supportedLanguagesList": ["en"],
+           "supportedCulturesList": ["en-US"], "isPostalCodeRequired": True,
+           "postalCodeRegex": "^\\d{5}(-\\d{4})?$", "isCityRequired": True,
+           "countryCallingCodesList": ["1"], "customerOrganizationRegistrationNumberRequired": False},
+    "GB": {"iso2Code": "GB", "defaultCulture": "en-GB", "isStateRequired": False,
+           "supportedLanguagesList": ["en"], "supportedCulturesList": ["en-GB"],
+           "isPostalCodeRequired": True, "isCityRequired": True, "countryCallingCodesList": ["44"]},
+    "DE": {"iso2Code": "DE", "defaultCulture": "de-DE", "isStateRequired": False,
+           # the doc sample's shape: {value: [...]}
+           "supportedLanguages": {"value": ["de", "en"]}, "supportedCulturesList": ["de-DE"],
+           "isPostalCodeRequired": True, "postalCodeRegex": "^\\d{5}$", "isCityRequired": True,
+           "countryCallingCodesList": ["49"]},
+    "RU": {"iso2Code": "RU", "defaultCulture": "ru-RU", "isStateRequired": False,
+           "supportedLanguagesList": ["ru"], "isPostalCodeRequired": True, "isCityRequired": True,
+           "customerOrganizationRegistrationNumberRequired": True,
+           "customerOrganizationRegistrationNumberRegex": "^\\d{10}(\\d{2})?$",
+           "customerOrganizationRegistrationNumberSample": "7707083893",
+           "customerOrganizationPhoneNumberRequired": True, "countryCallingCodesList": ["7"]},
+    "IN": {"iso2Code": "IN", "defaultCulture": "en-IN", "isStateRequired": True,
+           "supportedLanguagesList": ["en", "hi"], "isPostalCodeRequired": True,
+           "isCityRequired": True, "customerOrganizationPhoneNumberRequired": True,
+           "customerOrganizationRegistrationNumberRequired": True, "countryCallingCodesList": ["91"]},
+}  # fmt: skip
+
+
+def get_country_rules(request: Request, sim: Simulator) -> Result:
+    rules = COUNTRY_RULES.get(request.path_params["country"].upper())
+    if rules is None:
+        raise legacy_error(404, 404, "Country not found.")
+    return 200, rules, {}
+
+
+def get_audit_records(request: Request, sim: Simulator) -> Result:
+    today = sim.now().date()
+    token = request.headers.get("MS-ContinuationToken")
+    try:
+        start = dt.date.fromisoformat(
+            request.query_params.get("startDate") or str(today - dt.timedelta(days=30))
+        )
+        end_raw = request.query_params.get("endDate")
+        end = dt.date.fromisoformat(end_raw) if end_raw else None
+    except ValueError:
+        raise legacy_error(400, 400, "startDate and endDate are dates (YYYY-MM-DD).") from None
+    if not token and start < today - dt.timedelta(days=90):
+        raise legacy_error(400, 400, "The start date is more than 90 days back.")
+    size = page_size(request, sim)
+    query = {"size": size, "start": str(start), "end": str(end)}
+    with sim.lock:
+        records = [
+            a for a in sim.audit
+            if a.operation_date.date() >= start and (end is None or a.operation_date.date() <= end)
+        ]  # fmt: skip
+    items = [
+        {
+            "id": a.id,
+            "partnerId": sim.partner_tenant,
+            "customerId": a.customer_id,
+            "customerName": a.customer_name,
+            "userPrincipalName": "admin@partner.onmicrosoft.com",
+            "resourceType": a.resource_type,
+            "resourceOldValue": a.old_value,
+            "resourceNewValue": a.new_value,
+            "operationType": a.operation_type,
+            "originalCorrelationId": str(uuid.uuid4()),
+            "operationDate": iso(a.operation_date),
+            "operationStatus": "succeeded",
+            "customizedData": [],
+            "attributes": {"objectType": "AuditRecord"},
+        }
+        for a in records
+    ]
+    return 200, paged(request, sim, "audit", query, items, "auditrecords"), {}
+
+
+# -- the gate every request passes ----------------------------------------------------------------------
+
+
+def _claims(token: str) -> dict[str, Any]:
+    parts = token.split(".")
+    if len(parts) != 3:
+        return {}
+    try:
+        return dict(json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4))))
+    except (ValueError, binascii.Error, TypeError):
+        return {}
+
+
+def authenticate(request: Request, sim: Simulator) -> None:
+    header = request.headers.get("Authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    realm = {"WWW-Authenticate": f"OAuth realm=urn:cpsvc:cpid:{sim.partner_tenant}"}
+    accepted = sim.config.accepted_tokens
+    if not token or (accepted is not None and token not in accepted):
+        raise ApiError(
+            401,
+            {"code": 400, "description": "Access denied", "data": [], "source": "PartnerFD"},
+            realm,
+        )
+    with sim.lock:
+        sim.token_counts[token] += 1
+        uses = sim.token_counts[token]
+    if sim.config.token_uses is not None and uses > sim.config.token_uses:
+        raise ApiError(
+            401,
+            {
+                "code": 400,
+                "description": "The access token has expired.",
+                "data": [],
+                "source": "PartnerFD",
+            },
+            realm,
+        )
+    if sim.config.mfa_enforced:
+        amr = _claims(token).get("amr")
+        if not isinstance(amr, list) or "mfa" not in amr:
+            raise ApiError(
+                401,
+                {
+                    "code": 900421,
+                    "description": "MFA claim missing in the token.",
+                    "data": [],
+                    "source": "PartnerFD",
+                },
+                realm,
+            )
+
+
+def endpoint(
+    route: str, resource: str, handler: Callable[[Request, Simulator], Result | Awaitable[Result]]
+) -> Callable[[Request], Awaitable[Response]]:
+    async def serve(request: Request) -> Response:
+        sim: Simulator = request.app.state.sim
+        request_id = request.headers.get("MS-RequestId") or str(uuid.uuid4())
+        correlation_id = request.headers.get("MS-CorrelationId") or str(uuid.uuid4())
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        replay_key = (request.method, path, request_id)
+        with sim.lock:
+            sim.requests += 1
+        status, body_obj, extra = 500, None, {}
+        fault = None
+        try:
+            authenticate(request, sim)
+            if request.method not in {"GET", "HEAD"} and replay_key in sim.replayed:
+                status, raw, headers = sim.replayed[replay_key]
+                return _respond(
+                    request, sim, status, raw, headers, request_id, correlation_id, path
+                )
+            fault = sim.take_fault(route)
+            if fault is not None and fault.kind == "429":
+                raise _throttled(fault.retry_after)
+            if fault is not None and fault.kind in {"503", "500"}:
+                raise legacy_error(
+                    int(fault.kind), int(fault.kind), "The service is temporarily unavailable."
+                )
+            if fault is not None and fault.kind == "timeout":
+                await asyncio.sleep(sim.config.slow_seconds)
+            # Per partner for collections, per partner+customer pair below a customer.
+            customer_id = request.path_params.get("customer_id")
+            wait = sim.throttle(f"{resource}/{customer_id.lower()}" if customer_id else resource)
+            if wait is not None:
+                raise _throttled(wait)
+            outcome = handler(request, sim)
+            if asyncio.iscoroutine(outcome):
+                outcome = await outcome
+            status, body_obj, extra = outcome  # type: ignore[misc]
+        except ApiError as exc:
+            status, body_obj, extra = exc.status, exc.body, exc.headers
+        if status == 429:
+            with sim.lock:
+                sim.throttled += 1
+        raw = b""
+        if body_obj is not None:
+            if sim.config.pascal_case:
+                body_obj = pascal(body_obj)
+            raw = json.dumps(body_obj, ensure_ascii=False, separators=(",", ":")).encode()
+            if sim.config.bom:
+                raw = BOM + raw
+            extra = {"Content-Type": "application/json; charset=utf-8", **extra}
+        if request.method not in {"GET", "HEAD"} and status < 500 and status != 429:
+            sim.replayed[replay_key] = (status, raw, extra)
+        if fault is not None and fault.kind == "reset":
+            return _reset(request, sim, raw, extra, request_id, correlation_id, path)
+        return _respond(request, sim, status, raw, extra, request_id, correlation_id, path)
+
+    return serve
+
+
+def _throttled(seconds: int) -> ApiError:
+    return ApiError(
+        429,
+        {"statusCode": 429, "message": f"Rate limit is exceeded. Try again in {seconds} seconds."},
+        {"Retry-After": str(seconds)},
+    )
+
+
+def _headers(
+    request: Request, sim: Simulator, extra: dict[str, str], request_id: str, correlation_id: str
+) -> dict[str, str]:
+    locale = request.headers.get("X-Locale", "en-US")
+    headers = {
+        "MS-RequestId": request_id,
+        "MS-CorrelationId": correlation_id,
+        "MS-CV": base64.b64encode(uuid.uuid4().bytes[:9]).decode() + ".0",
+        "MS-ServerId": "pcsimulator",
+        "X-Locale": locale,
+        **extra,
+    }
+    if sim.config.duplicate_headers:
+        for name in ("MS-RequestId", "MS-CorrelationId", "X-Locale"):
+            headers[name] = f"{headers[name]},{headers[name]}"
+    return headers
+
+
+def _log(
+    request: Request, sim: Simulator, status: int, request_id: str, correlation_id: str, path: str
+) -> None:
+    with sim.lock:
+        sim.hits.append(
+            Hit(
+                request.method,
+                path,
+                request_id,
+                correlation_id,
+                status,
+                request.headers.get("MS-ContinuationToken", ""),
+            )
+        )
+
+
+def _respond(
+    request: Request,
+    sim: Simulator,
+    status: int,
+    raw: bytes,
+    extra: dict[str, str],
+    request_id: str,
+    correlation_id: str,
+    path: str,
+) -> Response:
+    _log(request, sim, status, request_id, correlation_id, path)
+    headers = _headers(request, sim, extra, request_id, correlation_id)
+    media = headers.pop("Content-Type", None)
+    return Response(
+        raw if request.method != "HEAD" else b"",
+        status_code=min(status, 599),
+        headers=headers,
+        media_type=media,
+    )
+
+
+def _reset(
+    request: Request,
+    sim: Simulator,
+    raw: bytes,
+    extra: dict[str, str],
+    request_id: str,
+    correlation_id: str,
+    path: str,
+) -> Response:
+    """Half the body, then the connection drops (what a reset mid-page looks like)."""
+    _log(request, sim, 200, request_id, correlation_id, path)
+    headers = _headers(request, sim, extra, request_id, correlation_id)
+    media = headers.pop("Content-Type", None)
+
+    async def halves() -> AsyncIterator[bytes]:
+        yield raw[: max(1, len(raw) // 2)]
+        raise ConnectionResetError("simulated connection reset")
+
+    return StreamingResponse(halves(), status_code=200, headers=headers, media_type=media)
+
+
+async def sim_changes(request: Request) -> Response:
+    """Test hook (no Partner Center route): make ``count`` changes now, as a day's work."""
+    from pcsimulator.changes import make_changes
+
+    sim: Simulator = request.app.state.sim
+    count = int(request.query_params.get("count", "1"))
+    make_changes(sim, count, seed=int(request.query_params.get("seed", "7")))
+    return Response(json.dumps({"changes": count}), media_type="application/json")
+
+
+async def sim_stats(request: Request) -> Response:
+    """Test hook: what the simulator has served."""
+    sim: Simulator = request.app.state.sim
+    body = {"requests": sim.requests, "throttled": sim.throttled, "customers": len(sim.customers)}
+    return Response(json.dumps(body), media_type="application/json")
+
+
+def build_app(sim: Simulator) -> Starlette:
+    routes = [
+        Route(
+            "/v1/customers",
+            endpoint("customers.list", "customers", list_customers),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/relationshiprequests",
+            endpoint("relationshiprequests", "customers", get_relationship_request),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}",
+            endpoint("customers.get", "customers", get_customer),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/profiles/company",
+            endpoint("profiles", "customers", get_company_profile),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/profiles/billing",
+            endpoint("profiles", "customers", get_billing_profile),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/profiles/billing",
+            endpoint("profiles.put", "customers", put_billing_profile),
+            methods=["PUT"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/validationStatus",
+            endpoint("validation", "customers", get_validation_status),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/subscriptions",
+            endpoint("subscriptions", "subscriptions", get_subscriptions),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/relationships",
+            endpoint("customer.relationships", "customers", get_customer_relationships),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/relationships",
+            endpoint("relationships", "relationships", get_relationships),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/auditrecords",
+            endpoint("auditrecords", "auditrecords", get_audit_records),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/domains/{domain}",
+            endpoint("domains", "domains", head_domain),
+            methods=["HEAD", "GET"],
+        ),
+        Route(
+            "/v1/validations/address",
+            endpoint("validations.address", "validations", validate_address),
+            methods=["POST"],
+        ),
+        Route(
+            "/v1/countryvalidationrules/{country}",
+            endpoint("countryrules", "countryvalidationrules", get_country_rules),
+            methods=["GET"],
+        ),
+        Route("/_sim/changes", sim_changes, methods=["POST"]),
+        Route("/_sim/stats", sim_stats, methods=["GET"]),
+    ]
+    app = Starlette(routes=routes)
+    app.state.sim = sim
+    return app
+
+
+def quote_segment(value: str) -> str:
+    return quote(value, safe="")
