@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,13 @@ from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 
 POSTGRESQL_ENV = "PCDESK_TEST_POSTGRESQL_URL"
+
+# The Partner Center simulator (pcsimulator/) sits beside pcdesk/, outside the wheel. Appended,
+# not put first: the pcdesk under test must stay the installed one (CI installs the wheel, whose
+# resources the source tree's pcdesk/ does not hold).
+REPOSITORY = Path(__file__).resolve().parents[1]
+if str(REPOSITORY) not in sys.path:
+    sys.path.append(str(REPOSITORY))
 
 
 def postgresql_url() -> str:
