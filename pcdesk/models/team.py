@@ -13,7 +13,8 @@ from pcdesk.models.base import Base, UtcDateTime, utc_now
 class TeamMember(Base):
     __tablename__ = "team_member"
 
-    # The name pcdesk records as the actor: the OS user name, or PCDESK_USER on a shared account.
+    # The name pcdesk records as the actor (services/partner/actor.py): the database login on
+    # PostgreSQL, else the signed-in Partner Center user, else the operating system's account.
     user_name: Mapped[str] = mapped_column(String(255), primary_key=True)
     # PartnerRole values, comma-separated and sorted: a person may hold several roles.
     roles: Mapped[str] = mapped_column(String(255), default="")

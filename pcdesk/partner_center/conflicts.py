@@ -104,7 +104,7 @@ def _gone_message() -> Message:
 def settle(db: Database, conflict_id: int, choice: Choice, *, actor: str | None = None) -> None:
     """Settle one conflict. NotFound when it is gone or already settled; Unavailable when the
     database is; ConcurrentChange when the customer was changed meanwhile (nothing written)."""
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with db.writing() as session:
         conflict = session.get(PartnerCenterConflict, conflict_id, with_for_update=True)
         if conflict is None or conflict.settled_at is not None:

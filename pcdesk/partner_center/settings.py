@@ -55,5 +55,5 @@ def save(
             )
         profile.partner_center_app_id = normalized
         profile.instance = instance
-        profile.updated_by = actor or current_user()
+        profile.updated_by = actor or current_user(db)
     return load(db)

@@ -486,7 +486,7 @@ def sync(
     ``cancelled()`` turned true, Unavailable when the database does: in each case what was
     written stays, and the next call resumes from the checkpoint.
     """
-    actor = actor or client.tokens.account_name or current_user()
+    actor = actor or client.tokens.account_name or current_user(db)
     run = _Run(db, client, actor, progress, cancelled, subscriptions, page_size)
     requests_before = client.stats.requests
     throttled_before = client.stats.throttled

@@ -2833,10 +2833,6 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>使用者名稱</translation>
     </message>
     <message>
-        <source>The person&apos;s sign-in name on their computer (or PCDESK_USER), as pcdesk records it in the history.</source>
-        <translation>此人在其電腦上的登入名稱 (或 PCDESK_USER)，與 pcdesk 在歷程記錄中記錄的相同。</translation>
-    </message>
-    <message>
         <source>&amp;Add person</source>
         <translation>新增人員(&amp;A)</translation>
     </message>
@@ -2911,6 +2907,10 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>You can see the team but not change it.</source>
         <translation>您可以檢視團隊，但無法變更。</translation>
+    </message>
+    <message>
+        <source>The person&apos;s name as pcdesk knows them and records it in the history: their database login on a shared PostgreSQL database, else their Partner Center user while signed in, else their account on their computer.</source>
+        <translation>pcdesk 辨識此人並記錄在歷程記錄中的名稱：在共用的 PostgreSQL 資料庫上是其資料庫登入帳號，否則是登入時的合作夥伴中心使用者，再否則是其電腦上的帳戶。</translation>
     </message>
     <message>
         <source>You are &lt;b&gt;{user}&lt;/b&gt;.</source>

@@ -12,6 +12,7 @@ from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner import actor
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
@@ -60,7 +61,7 @@ def show_pending_agreement(qtbot: QtBot, window: MainWindow, db: Database) -> No
 def test_a_helpdesk_agent_may_neither_add_customers_nor_attest(
     qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PCDESK_USER", "hal")
+    monkeypatch.setattr(actor, "_acting_as", ["hal"])
     window = open_window(qtbot, team, tmp_path)
     add = window.add_customer.action
     assert not add.isEnabled()
@@ -84,7 +85,7 @@ def test_a_helpdesk_agent_may_neither_add_customers_nor_attest(
 def test_a_sales_agent_adds_and_attests_but_does_not_remove(
     qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PCDESK_USER", "sam")
+    monkeypatch.setattr(actor, "_acting_as", ["sam"])
     window = open_window(qtbot, team, tmp_path)
     assert window.add_customer.action.isEnabled()
     show_pending_agreement(qtbot, window, team)
@@ -95,7 +96,7 @@ def test_a_sales_agent_adds_and_attests_but_does_not_remove(
 def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
     qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PCDESK_USER", "hal")
+    monkeypatch.setattr(actor, "_acting_as", ["hal"])
     window = open_window(qtbot, team, tmp_path)
     (tailspin,) = customer_page(team, CustomerQuery(text="Tailspin Toys"), limit=5)
     row = window.customer_model.row_of(tailspin.id)

@@ -204,7 +204,7 @@ def _import(
         session.add(
             AuditEvent(
                 occurred_at=utc_now(),
-                actor=current_user(),
+                actor=current_user(db),
                 action="catalog.imported",
                 customer_id=None,
                 details=json.dumps(

@@ -24,7 +24,7 @@ country once set.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -174,7 +174,7 @@ def apply_import(
     ImportCancelled when ``progress(done, total)`` returns False; Unavailable when the database
     is locked or unreachable. Nothing is written in any of those cases.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     invalid = preview.count(Fate.INVALID)
     if invalid and not skip_invalid:
         raise ImportRefused(_refused_message(invalid))
@@ -195,6 +195,11 @@ def apply_import(
             db.writing() as session,
         ):
             require(session, Task.ADD_CUSTOMER, actor)
+            if _attests(new) or _attests(
+                row for row in changed if "agreement" in row.changed_fields
+            ):
+                # Recording an accepted agreement is attesting it, whatever the way in.
+                require(session, Task.ATTEST_AGREEMENT, actor)
             partner = session.get(PartnerProfile, 1)
             if (
                 new
@@ -233,3 +238,13 @@ def apply_import(
         # rows cannot be locked before they exist).
         raise ImportOutdated(_outdated_message([]), []) from exc
     return result
+
+
+def _attests(rows: Iterable[PreviewRow]) -> bool:
+    """Whether writing these rows records an accepted agreement."""
+    for row in rows:
+        details = row.source.details if row.source is not None else None
+        agreement = details.agreement if details is not None else None
+        if agreement is not None and agreement.accepted:
+            return True
+    return False

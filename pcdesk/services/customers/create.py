@@ -168,7 +168,7 @@ def create_customer(
     Unavailable when the database is locked by another user or cannot be reached (nothing is
     written either).
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     data = normalized(data)
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     if microsoft_id is not None:  # an existing tenant (imports); new customers get a fresh one
@@ -190,6 +190,8 @@ def create_customer(
                     )
                 )
             require(session, Task.ADD_CUSTOMER, actor)  # partner-center.md, "Partner roles"
+            if agreement.accepted:  # recording it accepted is attesting it, as Confirm is
+                require(session, Task.ATTEST_AGREEMENT, actor)
             errors = _check(session, data, agreement, lines, partner, today)
             if errors:
                 raise ValidationFailed(errors)

@@ -155,7 +155,7 @@ def update_customer(
     Unavailable when the database is locked or unreachable; nothing is written then. An edit
     that changes nothing writes nothing.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     data = normalized(data)
     try:
         with db.writing() as session:
@@ -223,7 +223,7 @@ def confirm_agreement(
     NotAllowed unless the user is an Admin or Sales agent; CustomerChanged, NotFound or
     Unavailable as ``update_customer`` does.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     try:
         with db.writing() as session:

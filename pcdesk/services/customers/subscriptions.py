@@ -134,7 +134,7 @@ def add_subscriptions(
     offer's limits (counting the licenses the customer already holds). Raises CustomerChanged,
     NotFound or Unavailable too; nothing is written then.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
     if not lines:
         raise ValidationFailed(
@@ -229,7 +229,7 @@ def change_quantity(
     the customer may not buy (see ``add_subscriptions``). The same count writes nothing.
     Raises CustomerChanged when the subscription changed meanwhile, NotFound, Unavailable.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     found: list[int] = []
     with (
         _conflicts_reported(db, lambda: found[0]),
@@ -317,7 +317,7 @@ def _set_status(
     action: str,
     actor: str | None,
 ) -> CustomerDetails:
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     found: list[int] = []
     with (
         _conflicts_reported(db, lambda: found[0]),

@@ -46,7 +46,7 @@ def set_partner_profile(
     errors = validate_partner_profile(data)
     if errors:
         raise ValidationFailed(errors)
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with db.writing() as session:
         row = session.get(PartnerProfile, 1)
         if row is None:

@@ -103,7 +103,7 @@ def roles_in_session(session: Session, user_name: str) -> frozenset[PartnerRole]
 
 def roles_of(db: Database, user_name: str | None = None) -> frozenset[PartnerRole]:
     with db.reading() as session:
-        return roles_in_session(session, user_name or current_user())
+        return roles_in_session(session, user_name or current_user(db))
 
 
 def may(db: Database, task: Task, user_name: str | None = None) -> bool:
@@ -153,7 +153,7 @@ def set_team(
     admin, and whoever records it must be in it, so nobody locks the team out by mistake. Raises
     ValidationFailed (field ``team``), NotAllowed or Unavailable.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     wanted: dict[str, frozenset[PartnerRole]] = {}
     for member in members:
         name = member.user_name.strip()

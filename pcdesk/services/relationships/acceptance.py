@@ -201,7 +201,7 @@ def accept_request(
     workstation changed the customer being linked at the same moment, NotFound, NotAllowed or
     Unavailable; nothing is written then.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     errors = input_problems(microsoft_id, domain)
     if errors:
         raise ValidationFailed(errors)

@@ -141,7 +141,7 @@ def removal_state(db: Database, customer_id: int, *, user: str | None = None) ->
     """Whether ``user`` (default: whoever uses pcdesk) may remove the customer's relationship
     now, and if not why: no relationship, the role, or active subscriptions (in that order).
     Raises NotFound or Unavailable."""
-    user = user or current_user()
+    user = user or current_user(db)
     with db.reading() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
@@ -206,7 +206,7 @@ def suspend_active_subscriptions(
     leave a customer with everything suspended and the relationship still there. Suspending one
     subscription at a time stays with the roles that manage subscriptions.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with (
         _conflicts_reported(db, customer_id),
         db.writing() as session,
@@ -231,7 +231,7 @@ def remove_relationship(
     audit event ``relationship.removed`` is written. Raises CustomerChanged when another
     workstation changed the customer first, NotFound, Unavailable; nothing is written then.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with (
         _conflicts_reported(db, customer_id),
         db.writing() as session,

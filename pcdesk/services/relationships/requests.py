@@ -181,7 +181,7 @@ def record_request(
     """Record a pending relationship request (the e-mail was opened or copied), with who and
     when, and its audit event, in one transaction. Raises ValidationFailed, NotAllowed, NotFound
     (no partner profile) or Unavailable."""
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with db.writing() as session:
         require(session, Task.REQUEST_RELATIONSHIP, actor)
         link = _checked(session, data)
@@ -205,7 +205,7 @@ def update_request(
     """Change a pending request's customer, recipient or text (the same dialog copied or opened
     it again). Writes, with an audit event, only when something changed. Raises
     ValidationFailed, NotAllowed, NotFound, ConcurrentChange (no longer pending) or Unavailable."""
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with db.writing() as session:
         require(session, Task.REQUEST_RELATIONSHIP, actor)
         row = session.get(RelationshipRequest, request_id)

@@ -162,7 +162,7 @@ def cancel_request(db: Database, request_id: int, *, actor: str | None = None) -
 
     Raises ConcurrentChange when it is no longer pending, NotFound, NotAllowed or Unavailable.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with db.writing() as session:
         require(session, Task.REQUEST_RELATIONSHIP, actor)
         request = pending_request(session, request_id)

@@ -216,7 +216,7 @@ def import_resellers(
     ``skip_invalid``. Raises ValidationFailed (field ``rows``), NotAllowed, ConcurrentChange (a
     Partner ID taken meanwhile) or Unavailable.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     source = [(row.line, row.values) for row in preview.rows]
     try:
         with db.writing() as session:

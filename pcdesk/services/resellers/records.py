@@ -194,7 +194,7 @@ def add_reseller(db: Database, data: ResellerInput, *, actor: str | None = None)
     too), NotAllowed (the partner is not an indirect provider, or the user's role may not manage
     resellers) or Unavailable.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     errors = validate_reseller(data)
     if errors:
         raise ValidationFailed(errors)
@@ -304,7 +304,7 @@ def update_reseller(
     required. Customers keep pointing at the reseller; their reseller name follows (a database
     trigger). Raises ValidationFailed, NotAllowed, NotFound, ConcurrentChange or Unavailable.
     """
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     normal = normalized_reseller(data)
     try:
         with db.writing() as session:
@@ -334,7 +334,7 @@ def update_reseller(
 def _set_state(
     db: Database, reseller_id: int, state: ResellerState, action: str, actor: str | None
 ) -> ResellerData:
-    actor = actor or current_user()
+    actor = actor or current_user(db)
     with db.writing() as session:
         require_reseller_manager(session, actor)
         row = session.get(IndirectReseller, reseller_id)

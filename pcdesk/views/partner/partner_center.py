@@ -32,6 +32,7 @@ from pcdesk.partner_center.errors import Unreachable
 from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary, sync_status
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
+from pcdesk.services.partner import actor
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
@@ -182,6 +183,9 @@ class PartnerCenterLauncher(QObject):
 
     def _state_read(self, state: ConnectionState) -> None:
         self.account = state.account
+        # The signed-in user is who acts (on SQLite; PostgreSQL knows its login); a token from
+        # the environment names no one.
+        actor.signed_in(None if self.connection.uses_environment_token else state.account)
         self.status = state.status
         if state.notice:
             box = QMessageBox(

@@ -57,7 +57,7 @@ class TeamDialog(QDialog):
         self._db = db
         self.saved: tuple[TeamMemberData, ...] | None = None
         self._recorded = False  # a team was recorded when the dialog read it
-        self._user = current_user()
+        self._user = current_user(db)
         self.setWindowTitle(self.tr("Team and roles"))
         self.setMinimumWidth(460)
         self.resize(640, 420)
@@ -83,8 +83,9 @@ class TeamDialog(QDialog):
         name_header = QTableWidgetItem(self.tr("User name"))
         name_header.setToolTip(
             self.tr(
-                "The person's sign-in name on their computer (or PCDESK_USER), as pcdesk "
-                "records it in the history."
+                "The person's name as pcdesk knows them and records it in the history: their "
+                "database login on a shared PostgreSQL database, else their Partner Center user "
+                "while signed in, else their account on their computer."
             )
         )
         self.table.setHorizontalHeaderItem(NAME, name_header)

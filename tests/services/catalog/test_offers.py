@@ -30,6 +30,7 @@ from pcdesk.services.catalog.offers import (
     parse_date,
     parse_price_list,
 )
+from pcdesk.services.partner import actor
 
 HEADER = [
     "ProductTitle",
@@ -477,7 +478,7 @@ def test_reimport_updates_instead_of_duplicating(db: Database, tmp_path: Path) -
 
 
 def test_import_is_audited(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PCDESK_USER", "alice")
+    monkeypatch.setattr(actor, "_acting_as", ["alice"])
     import_price_list(db, write_csv(tmp_path / "prices.csv", [row()]))
     with db.session_factory() as session:
         event = session.scalars(select(AuditEvent)).one()

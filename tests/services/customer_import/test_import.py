@@ -792,3 +792,26 @@ def test_an_indirect_reseller_cannot_add_customers_by_import(
     # Updating customers it already has is still allowed.
     updated = apply_import(db, preview_import(db, partner_center_row(tmp_path, tags="pharma, vip")))
     assert updated.updated == 1
+
+
+def test_a_global_admin_cannot_attest_agreements_by_import_either(
+    demo: Database, second_db: Database, tmp_path: Path
+) -> None:
+    exported = tmp_path / "export.csv"
+    export_customers(demo, CustomerQuery(), exported)  # the demo has accepted agreements
+    copy_resellers(demo, second_db)
+    set_team(
+        second_db,
+        [
+            TeamMemberData("boss", frozenset({PartnerRole.GLOBAL_ADMIN})),
+            TeamMemberData("seller", frozenset({PartnerRole.SALES_AGENT})),
+        ],
+        actor="boss",
+    )
+    preview = preview_import(second_db, exported)
+
+    with pytest.raises(NotAllowed) as refused:
+        apply_import(second_db, preview, actor="boss")
+    assert "It needs: Admin agent / Sales agent." in str(refused.value.message)
+    assert customers(second_db) == {}
+    assert apply_import(second_db, preview, actor="seller").added == preview.count(Fate.NEW)

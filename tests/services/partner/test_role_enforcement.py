@@ -97,6 +97,18 @@ def test_only_admin_and_sales_agents_and_global_admins_add_customers(
     assert customers(team) == 2
 
 
+def test_a_global_admin_cannot_attest_through_add_customer_either(
+    team: Database, us_customer: CustomerInput, us_agreement: AgreementInput
+) -> None:
+    # Confirm acceptance refuses a Global admin: adding the customer with the agreement marked
+    # accepted is the same attestation, and is refused the same way.
+    with pytest.raises(NotAllowed) as not_allowed:
+        create_customer(team, us_customer, us_agreement, actor="ana")
+    assert "It needs: Admin agent / Sales agent." in str(not_allowed.value.message)
+    assert customers(team) == 0
+    assert create_customer(team, us_customer, us_agreement, actor="sam").created_by == "sam"
+
+
 def test_only_admin_and_sales_agents_attest_the_agreement(
     team: Database, us_customer: CustomerInput, us_agreement: AgreementInput
 ) -> None:

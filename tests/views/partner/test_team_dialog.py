@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from pcdesk.models import PartnerRole
 from pcdesk.models.database import Database
 from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner import actor
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import ROLE_NAMES, TeamMemberData, list_team, set_team
 from pcdesk.views.common.changes import publisher
@@ -27,7 +28,7 @@ GLOBAL, HELPDESK = PartnerRole.GLOBAL_ADMIN, PartnerRole.HELPDESK_AGENT
 
 @pytest.fixture(autouse=True)
 def signed_in_as_ana(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PCDESK_USER", "ana")
+    monkeypatch.setattr(actor, "_acting_as", ["ana"])
 
 
 def open_dialog(qtbot: QtBot, db: Database) -> TeamDialog:

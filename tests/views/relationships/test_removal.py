@@ -23,6 +23,7 @@ from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner import actor
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
@@ -250,7 +251,7 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
         ],
         actor="ana",
     )
-    monkeypatch.setenv("PCDESK_USER", "ben")
+    monkeypatch.setattr(actor, "_acting_as", ["ben"])
     window = open_window(qtbot, demo_db, tmp_path)
     alpine = customer_id(demo_db, "Alpine Ski House")
     select(qtbot, window, alpine)

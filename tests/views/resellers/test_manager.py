@@ -15,6 +15,7 @@ from pcdesk.models import PartnerRole, PartnerType, ResellerState
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import NO_RESELLER, CustomerQuery, count_customers
 from pcdesk.services.drafts import DraftStore
+from pcdesk.services.partner import actor
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.services.resellers.records import (
@@ -478,7 +479,7 @@ def test_a_sales_agent_sees_the_resellers_but_every_change_is_disabled_saying_wh
         ],
         actor="ana",
     )
-    monkeypatch.setenv("PCDESK_USER", "sam")
+    monkeypatch.setattr(actor, "_acting_as", ["sam"])
     profile = get_partner_profile(demo_db)
     assert profile is not None
     window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))

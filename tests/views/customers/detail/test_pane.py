@@ -22,6 +22,7 @@ from pcdesk.services.customers.details import get_customer
 from pcdesk.services.customers.edits import customer_input_of, update_customer
 from pcdesk.services.customers.subscriptions import add_subscriptions, change_quantity
 from pcdesk.services.inputs import SubscriptionLine
+from pcdesk.services.partner import actor
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
@@ -665,7 +666,7 @@ def test_a_helpdesk_agent_edits_details_but_orders_and_changes_nothing(
     pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_team(pane._db, hal=PartnerRole.HELPDESK_AGENT)
-    monkeypatch.setenv("PCDESK_USER", "hal")
+    monkeypatch.setattr(actor, "_acting_as", ["hal"])
     found = show(pane, qtbot, "tailspintoys")
     before = get_customer(pane._db, found)
 
@@ -699,7 +700,7 @@ def test_a_billing_admin_may_neither_edit_nor_order(
     pane, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_team(pane._db, bea=PartnerRole.BILLING_ADMIN)
-    monkeypatch.setenv("PCDESK_USER", "bea")
+    monkeypatch.setattr(actor, "_acting_as", ["bea"])
     show(pane, qtbot, "tailspintoys")
     edit = pane.account_tab.edit_button
     assert not edit.isEnabled() and edit.toolTip() == EDITORS
@@ -714,7 +715,7 @@ def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
     pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_team(pane._db, sam=PartnerRole.SALES_AGENT)
-    monkeypatch.setenv("PCDESK_USER", "sam")
+    monkeypatch.setattr(actor, "_acting_as", ["sam"])
     found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     assert tab.suspend_button.isEnabled()

@@ -22,7 +22,7 @@ from pcdesk.services.audit import customer_history
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput, PartnerProfileInput
-from pcdesk.services.partner import roles
+from pcdesk.services.partner import actor, roles
 from pcdesk.services.partner.profile import (
     PartnerProfileData,
     get_partner_profile,
@@ -68,7 +68,7 @@ class Partner:
 
 @pytest.fixture(autouse=True)
 def clerk(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("PCDESK_USER", "mei")
+    monkeypatch.setattr(actor, "_acting_as", ["mei"])
     return "mei"
 
 
