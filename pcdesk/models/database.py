@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pcdesk.errors import PcdeskError, Unavailable
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
-from pcdesk.models.storage import Trouble, translate_storage_errors
+from pcdesk.models.storage import Trouble, translate_storage_errors, trouble_of
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +287,16 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
         raise
     except SQLAlchemyError as exc:
         engine.dispose()
+        trouble = _trouble_opening(url, exc)
+        if trouble is not None:
+            # What the user can do about it, in their language (the driver's words are English).
+            raise DatabaseUnavailableError(
+                QT_TRANSLATE_NOOP(
+                    "database", "pcdesk could not open the database {url}. {problem}"
+                ),
+                url=shown,
+                problem=trouble.message,
+            ) from exc
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise DatabaseUnavailableError(
             QT_TRANSLATE_NOOP("database", "pcdesk could not open the database {url}: {reason}"),
@@ -295,6 +306,17 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
     path = sqlite_file(url)
     identity = _identity(path) if path is not None else None
     return Database(engine, sessionmaker(engine, expire_on_commit=False), identity)
+
+
+def _trouble_opening(url: str, exc: SQLAlchemyError) -> Trouble | None:
+    """What stopped a database from opening, when the user can act on it. SQLite says only
+    "unable to open" for a file on a read-only drive or folder: the file system tells."""
+    path = sqlite_file(url)
+    if path is not None and path.exists():
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        if not writable:
+            return Trouble.READ_ONLY
+    return trouble_of(exc)
 
 
 def sqlite_file(url: str) -> Path | None:

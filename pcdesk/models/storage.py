@@ -104,6 +104,8 @@ def trouble_of(error: BaseException) -> Trouble | None:
     if not isinstance(error, DBAPIError):
         return None
     code = error_code(error)
+    if code == "SQLITE_ERROR":
+        return None  # a statement SQLite cannot run (no such table, a syntax error): a bug
     if code.startswith("SQLITE_"):
         # Extended codes read as their primary one: SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE.
         for name, trouble in _SQLITE.items():

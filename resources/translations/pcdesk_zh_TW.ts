@@ -3348,6 +3348,10 @@ Details were written to the log in {folder}.</source>
         <translation>資料庫 {url} 中已有不屬於 pcdesk 的資料表。請選擇空白資料庫或 pcdesk 資料庫。</translation>
     </message>
     <message>
+        <source>pcdesk could not open the database {url}. {problem}</source>
+        <translation>pcdesk 無法開啟資料庫 {url}。{problem}</translation>
+    </message>
+    <message>
         <source>pcdesk could not open the database {url}: {reason}</source>
         <translation>pcdesk 無法開啟資料庫 {url}：{reason}</translation>
     </message>

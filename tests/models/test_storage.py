@@ -99,6 +99,8 @@ def test_each_storage_failure_has_its_own_message(
         IntegrityError(STATEMENT, PARAMS, Exception("UNIQUE constraint failed")),
         DataError(STATEMENT, PARAMS, Exception("value too long")),
         DBAPIError(STATEMENT, PARAMS, Exception("something else")),
+        # A statement SQLite cannot run (no such column): a bug, not a busy database.
+        OperationalError(STATEMENT, PARAMS, sqlite_error("SQLITE_ERROR")),
     ],
 )
 def test_other_database_errors_pass_through(error: DBAPIError) -> None:
