@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from pcdesk.errors import NotAllowed, ValidationFailed
 from pcdesk.messages import QT_TRANSLATE_NOOP, Joined, Message
-from pcdesk.models import PartnerRole, TeamMember
+from pcdesk.models import PartnerRole, TeamMember, database_roles
 from pcdesk.models.database import Database
 from pcdesk.services import audit
 from pcdesk.services.partner.actor import current_user
@@ -210,4 +210,6 @@ def set_team(
                 current.roles = _stored(roles)
                 current.updated_by = actor
                 audit.record(session, actor, "team.roles_changed", user=name, roles=_stored(roles))
+        if database_roles.installed(session):  # PostgreSQL: the database enforces them too
+            database_roles.grant_team(session, wanted, previous=existing)
     return tuple(TeamMemberData(name, wanted[name]) for name in sorted(wanted))
