@@ -163,18 +163,19 @@ def partner_center_listing(path: Path, customers: int) -> Path:
 
 
 def test_killed_in_the_middle_of_an_import_writes_none_of_it(shared: Path, tmp_path: Path) -> None:
-    listing = partner_center_listing(tmp_path / "Customers.csv", 4000)
+    rows = 30_000  # long enough that the kill lands well inside its one transaction
+    listing = partner_center_listing(tmp_path / "Customers.csv", rows)
     wal = Path(f"{shared}-wal")
     process = start(IMPORT, sqlite_url(shared), str(listing), cwd=tmp_path)
     # Inside its one transaction: the write-ahead log grows while nothing is committed yet.
-    kill_when(process, lambda: wal.exists() and wal.stat().st_size > 400_000)
+    kill_when(process, lambda: wal.exists() and wal.stat().st_size > 200_000)
 
     assert count(shared, "customer") == 0
     db = open_database(sqlite_url(shared), migrate=False)
     try:
         assert_whole(db)  # the triggers an import sets aside are back too
         again = apply_import(db, preview_import(db, listing), actor="importer")
-        assert again.added == 4000
+        assert again.added == rows
         assert_whole(db)
     finally:
         db.dispose()
