@@ -28,6 +28,7 @@ from pcdesk.models import PartnerRole, TeamMember, database_roles
 from pcdesk.models.database import Database
 from pcdesk.services import audit
 from pcdesk.services.partner.actor import current_user
+from pcdesk.services.validation.text import text_problem
 
 
 class Task(enum.StrEnum):
@@ -161,6 +162,9 @@ def set_team(
             raise ValidationFailed(
                 {"team": Message(QT_TRANSLATE_NOOP("roles", "Enter a user name."), context="roles")}
             )
+        hygiene = text_problem(name, 255)
+        if hygiene is not None:
+            raise ValidationFailed({"team": hygiene})
         if name in wanted:
             raise ValidationFailed(
                 {

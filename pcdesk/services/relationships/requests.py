@@ -22,6 +22,7 @@ from pcdesk.services.partner.roles import Task, require
 from pcdesk.services.relationships.invitation import LANGUAGES, invitation_link, link_problem
 from pcdesk.services.validation import company_name_problem, email_problem
 from pcdesk.services.validation.findings import too_long
+from pcdesk.services.validation.text import text_problem, text_problems
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def requests_for_customer(db: Database, customer_id: int) -> tuple[RelationshipR
 
 CONTEXT = "relationships"
 SUBJECT_MAX_LENGTH = 255  # the column's size
+BODY_MAX_LENGTH = 20_000  # a drafted e-mail; mailto: links hold 2,000
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,18 @@ def request_problems(
     problem = link_problem(data.body, link)
     if problem is not None:
         errors["body"] = problem
+    # What no person types (control characters, bidi overrides), and what no column holds.
+    texts = {
+        "prospect_company_name": data.prospect_company_name,
+        "recipient_email": data.recipient_email,
+        "subject": data.subject,
+    }
+    errors.update(
+        text_problems(texts, {"prospect_company_name": 255, "recipient_email": 254, "subject": 255})
+    )
+    body_problem = text_problem(data.body, BODY_MAX_LENGTH, multiline=True)
+    if body_problem is not None:
+        errors["body"] = body_problem
     return errors
 
 
