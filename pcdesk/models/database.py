@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pcdesk.errors import PcdeskError, Unavailable
+from pcdesk.errors import Cancelled, PcdeskError, Unavailable
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models.storage import Trouble, translate_storage_errors, trouble_of
 
@@ -97,8 +97,12 @@ class Database:
             self.check_file()  # gone meanwhile: raising here rolls the transaction back
 
     def check_file(self) -> None:
-        """Raise Unavailable when the SQLite file opened is no longer on disk (its folder
-        removed, its drive unmounted) or another file has taken its place."""
+        """Raise Cancelled once the database was closed (the work of a window that went), and
+        Unavailable when the SQLite file opened is no longer on disk (its folder removed, its
+        drive unmounted) or another file has taken its place."""
+        if self.closed:
+            # A new connection now would belong to no one and never be closed.
+            raise Cancelled()
         if self.file_identity is None:
             return
         path = self.engine.url.database

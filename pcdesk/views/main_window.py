@@ -29,7 +29,7 @@ from pcdesk.views.catalog.price_list_import import import_price_list_interactive
 from pcdesk.views.common.app_icon import application_icon
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.mnemonics import button_text
-from pcdesk.views.common.operations import Operation
+from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add.action import AddCustomerLauncher
@@ -454,5 +454,6 @@ class MainWindow(QMainWindow):
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
         self.customer_model.close()
+        runner().finish_work_of(self)  # no worker may hold the database as it closes
         self.db.dispose()
         super().closeEvent(event)

@@ -223,7 +223,11 @@ def test_save_on_closing_saves_then_closes(
     window.close()
     settle()
     qtbot.waitUntil(lambda: not window.isVisible())
-    assert get_customer(demo_db, first).city == "Fremont"
+    reopened = open_database(str(demo_db.engine.url), migrate=False)  # the window closed its own
+    try:
+        assert get_customer(reopened, first).city == "Fremont"
+    finally:
+        reopened.dispose()
 
 
 def test_about_names_the_installed_version_and_shows_the_application_icon(

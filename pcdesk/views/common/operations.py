@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.services.changes import Changes
-from pcdesk.views.common.changes import application_object, publisher
+from pcdesk.views.common.changes import application_object, comes_from, publisher
 from pcdesk.views.common.failures import present_failure
 
 log = logging.getLogger(__name__)
@@ -56,13 +56,15 @@ class OperationRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(_WORKER_THREADS, thread_name_prefix="pcdesk-operation")
         self._running: set[Operation[Any]] = set()
+        self._work: dict[Operation[Any], Future[None]] = {}
 
     def start(self, operation: Operation[Any]) -> None:
         self._running.add(operation)
-        self._pool.submit(operation._run_on_worker)
+        self._work[operation] = self._pool.submit(operation._run_on_worker)
 
     def finished(self, operation: Operation[Any]) -> None:
         self._running.discard(operation)
+        self._work.pop(operation, None)
         if not self._running:
             self.idle.emit()
 
@@ -71,6 +73,17 @@ class OperationRunner(QObject):
 
     def running(self) -> tuple[Operation[Any], ...]:
         return tuple(self._running)
+
+    def finish_work_of(self, window: QObject, timeout: float = 10.0) -> None:
+        """Before ``window`` closes its database: cancel its operations that can be, and wait
+        (briefly: reads and writes take milliseconds) until every worker has let go of the
+        database. Their callbacks come later, and find the window gone."""
+        for operation in tuple(self._running):
+            if comes_from(operation._parent, window):
+                operation.cancel()
+        pending = [work for work in self._work.values() if not work.done()]
+        if pending:
+            wait(pending, timeout=timeout)
 
     def shutdown(self) -> None:
         """Cancel what can be cancelled and wait for every worker (at quit)."""

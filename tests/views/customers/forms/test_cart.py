@@ -264,6 +264,10 @@ def test_enter_in_the_count_editor_stays_in_the_cart(qtbot: QtBot, basic_us: Off
     assert dialog.isVisible()
 
 
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason="True is immortal from Python 3.12: its count says nothing there (guarded on 3.11)",
+)
 def test_a_busy_cart_does_not_wear_down_true(cart: CartWidget, basic_us: Offer) -> None:
     # PySide6 6.12.0 (excluded in pyproject) lost a reference to True on every emit from Python;
     # Python 3.11 aborts when it reaches zero. This guards the exclusion.
