@@ -295,6 +295,22 @@
         <translation>未儲存任何內容：{problem}</translation>
     </message>
     <message>
+        <source>Close without keeping the sign-in details?</source>
+        <translation>不保留登入詳細資料就關閉？</translation>
+    </message>
+    <message>
+        <source>The temporary password is not saved anywhere and cannot be shown again. Copy or print the sign-in details first.</source>
+        <translation>暫時密碼不會儲存在任何地方，也無法再次顯示。請先複製或列印登入詳細資料。</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>仍要關閉(&amp;C)</translation>
+    </message>
+    <message>
         <source>Keep what you entered for this customer?</source>
         <translation>要保留您為此客戶輸入的內容嗎？</translation>
     </message>
@@ -505,8 +521,40 @@
         <translation>從購物車移除選取的項目 (Delete)</translation>
     </message>
     <message>
+        <source>{offer}: now {count} licenses (was {before}).</source>
+        <translation>{offer}：現在為 {count} 個授權（原為 {before} 個）。</translation>
+    </message>
+    <message>
         <source>{offer}: at most {count} licenses, so the cart holds {count}.</source>
         <translation>{offer}：最多 {count} 個授權，因此購物車中為 {count} 個。</translation>
+    </message>
+    <message>
+        <source>Added {count} licenses to {offer}: {total} in all.</source>
+        <translation>已為 {offer} 加入 {count} 個授權：共 {total} 個。</translation>
+    </message>
+    <message>
+        <source>Added {offer}, {count} licenses.</source>
+        <translation>已加入 {offer}，{count} 個授權。</translation>
+    </message>
+    <message>
+        <source>Add to cart</source>
+        <translation>加入購物車</translation>
+    </message>
+    <message>
+        <source>{offer} is already in the cart with {count} licenses.</source>
+        <translation>{offer} 已在購物車中，有 {count} 個授權。</translation>
+    </message>
+    <message>
+        <source>Change the line to {count} licenses, or add them?</source>
+        <translation>要將此項目改為 {count} 個授權，還是加上這些授權？</translation>
+    </message>
+    <message>
+        <source>&amp;Change to {count}</source>
+        <translation>改為 {count}(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd {count} (total {total})</source>
+        <translation>加上 {count}（共 {total}）(&amp;D)</translation>
     </message>
     <message>
         <source>Monthly total: {amount}</source>
@@ -571,12 +619,32 @@
         <translation>複製{what}</translation>
     </message>
     <message>
+        <source>Copy &amp;all sign-in details</source>
+        <translation>複製所有登入詳細資料(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
         <source>{company} has been added. Give the customer&apos;s admin these sign-in details; the password must be changed at the first sign-in.</source>
         <translation>已新增「{company}」。請將這些登入資訊提供給客戶的系統管理員；首次登入時必須變更密碼。</translation>
     </message>
     <message>
-        <source>Copy the temporary password now: it is not saved anywhere and cannot be shown again once you click Done.</source>
-        <translation>請立即複製暫時密碼：密碼不會儲存在任何地方，按一下「完成」後就無法再次顯示。</translation>
+        <source>Copy or print the sign-in details now: the temporary password is not saved anywhere and cannot be shown again once you click Done.</source>
+        <translation>請立即複製或列印登入詳細資料：暫時密碼不會儲存在任何地方，按一下 [完成] 後就無法再次顯示。</translation>
+    </message>
+    <message>
+        <source>All sign-in details copied to the clipboard.</source>
+        <translation>已將所有登入詳細資料複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Sign-in details</source>
+        <translation>登入詳細資料</translation>
+    </message>
+    <message>
+        <source>Sign-in details sent to the printer.</source>
+        <translation>已將登入詳細資料傳送到印表機。</translation>
     </message>
     <message>
         <source>{what} copied to the clipboard.</source>
@@ -2431,10 +2499,6 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>無</translation>
     </message>
     <message>
-        <source>{count} licenses, {term}, {price} a month</source>
-        <translation>{count} 個授權，{term}，每月 {price}</translation>
-    </message>
-    <message>
         <source>Monthly total</source>
         <translation>每月總計</translation>
     </message>
@@ -3492,6 +3556,42 @@ Details were written to pcdesk&apos;s log.</source>
     </message>
     <message>
         <source>No charge</source>
+        <translation>免費</translation>
+    </message>
+    <message>
+        <source>1-month term</source>
+        <translation>1 個月期</translation>
+    </message>
+    <message>
+        <source>1-year term</source>
+        <translation>1 年期</translation>
+    </message>
+    <message>
+        <source>3-year term</source>
+        <translation>3 年期</translation>
+    </message>
+    <message>
+        <source>1 license</source>
+        <translation>1 個授權</translation>
+    </message>
+    <message>
+        <source>{count} licenses</source>
+        <translation>{count} 個授權</translation>
+    </message>
+    <message>
+        <source>billed monthly, {price} a month</source>
+        <translation>每月計費，每月 {price}</translation>
+    </message>
+    <message>
+        <source>billed annually, {price} a year</source>
+        <translation>每年計費，每年 {price}</translation>
+    </message>
+    <message>
+        <source>billed once, {price} for 3 years</source>
+        <translation>一次計費，3 年 {price}</translation>
+    </message>
+    <message>
+        <source>no charge</source>
         <translation>免費</translation>
     </message>
 </context>

@@ -116,11 +116,14 @@ def agreement_row(agreement: AgreementInput) -> tuple[str, list[str]]:
     )
 
 
-def summary_table(rows: Rows) -> str:
-    """Label/value rows as rich text; every value is escaped (names come from users)."""
+def summary_table(rows: Rows, label_width: int = 0) -> str:
+    """Label/value rows as rich text; every value is escaped (names come from users).
+    ``label_width`` (pixels) lines up the values of several tables shown one under another."""
+    width = f" width='{label_width}'" if label_width else ""
     body = "".join(
-        "<tr><td style='padding-right:16px; vertical-align:top'>{label}</td>"
+        "<tr><td{width} style='padding-right:16px; vertical-align:top'>{label}</td>"
         "<td>{value}</td></tr>".format(
+            width=width,
             label=html.escape(label),
             value="<br>".join(html.escape(value) for value in values if value),
         )

@@ -164,6 +164,7 @@ def test_a_locked_database_says_so_and_retry_works(
     qtbot.mouseClick(wizard.review_page.retry, Qt.MouseButton.LeftButton)
     settle()
     assert wizard.currentId() == CONFIRMATION
+    qtbot.mouseClick(wizard.confirmation_page.copy_all, Qt.MouseButton.LeftButton)
 
 
 def test_closing_asks_and_a_kept_draft_is_resumed(wizard_driver, us_account, qtbot):
