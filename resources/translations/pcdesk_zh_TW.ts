@@ -2633,8 +2633,48 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{low} 到 {high} 個授權</translation>
     </message>
     <message>
+        <source>Change licenses</source>
+        <translation>變更授權</translation>
+    </message>
+    <message>
+        <source>Change {offer} from {before} to {after} licenses?</source>
+        <translation>要將 {offer} 從 {before} 個授權變更為 {after} 個嗎？</translation>
+    </message>
+    <message>
+        <source>Monthly price: {before} → {after}.</source>
+        <translation>每月價格：{before} → {after}。</translation>
+    </message>
+    <message>
+        <source>&amp;Change to {count}</source>
+        <translation>變更為 {count}(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep {count}</source>
+        <translation>保留 {count}(&amp;K)</translation>
+    </message>
+    <message>
         <source>{offer}: {count} licenses now.</source>
         <translation>{offer}：目前為 {count} 個授權。</translation>
+    </message>
+    <message>
+        <source>Suspend subscription</source>
+        <translation>暫停訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Suspend {offer} ({count} licenses)?</source>
+        <translation>要暫停 {offer}（{count} 個授權）嗎？</translation>
+    </message>
+    <message>
+        <source>Its users lose access to the service until it is reactivated. Monthly price: {price}.</source>
+        <translation>重新啟用之前，其使用者將無法存取此服務。每月價格：{price}。</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>暫停(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep active</source>
+        <translation>保持使用中(&amp;K)</translation>
     </message>
     <message>
         <source>{offer} is suspended.</source>
