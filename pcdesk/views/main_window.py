@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         model.dataChanged.connect(self._follow_current_row)
         selection = self.customer_table.selectionModel()
         selection.currentRowChanged.connect(self._follow_current_row)
+        self.customer_table.empty_link_activated.connect(self._empty_state_link)
+        model.idle.connect(self._show_list_empty_state)
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
 
@@ -291,14 +293,69 @@ class MainWindow(QMainWindow):
         the search box never costs a count per keystroke.
         """
         wanted, self._find_after_load = self._find_after_load, None
+        row: int | None = None
         if wanted is not None:
             row = self.customer_model.row_of(wanted)
         elif self._shown_id is not None:
             row = self._row_in_first_page(self._shown_id)
+        found = None if row is None else self.customer_model.row_at(row)
+        if row is not None and found is not None and found.id == self._shown_id:
+            self._select_quietly(row)  # the pane already shows it
         else:
+            self._follow_list_without_shown(row)
+        self._show_list_empty_state()
+
+    def _follow_list_without_shown(self, row: int | None) -> None:
+        """The pane always shows the highlighted row: the customer asked for, else the first row,
+        else nobody ("No customer selected"). An edit in progress is never dropped here."""
+        if self.detail_pane.has_unsaved_edits():
             return
+        if row is None and self.customer_model.rowCount() > 0:
+            row = 0
         if row is not None:
-            self._select_quietly(row)
+            self.customer_table.select_row(row)  # the pane follows the current row
+            return
+        self.customer_table.clearSelection()
+        self._shown_id = None
+        self.detail_pane.show_customer(None)
+
+    def _show_list_empty_state(self) -> None:
+        """An empty list says why and what to do next, with links that do it."""
+        model = self.customer_model
+        if model.rowCount() > 0 or not model.is_idle():
+            self.customer_table.set_empty_message("")
+        elif model.query.is_filtered:
+            search = self.filter_bar.search.text().strip()
+            text = (
+                self.tr("No customers match “{search}”.").format(search=html.escape(search))
+                if search
+                else self.tr("No customers match these filters.")
+            )
+            self.customer_table.set_empty_message(
+                "{text}<br><a href='show-all'>{show_all}</a>".format(
+                    text=text, show_all=html.escape(self.tr("Show all customers"))
+                )
+            )
+        else:
+            shortcut = self.add_customer.action.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            self.customer_table.set_empty_message(
+                "{text}<br><a href='add'>{add}</a> · <a href='import'>{imported}</a>".format(
+                    text=html.escape(self.tr("No customers yet.")),
+                    add=html.escape(self.tr("Add customer ({shortcut})").format(shortcut=shortcut)),
+                    imported=html.escape(self.tr("Import customers…")),
+                )
+            )
+
+    def _empty_state_link(self, link: str) -> None:
+        actions = {
+            "show-all": self.clear_filters_action,
+            "add": self.add_customer.action,
+            "import": self.import_customers_action,
+        }
+        if link in actions:
+            actions[link].trigger()
 
     def _row_in_first_page(self, customer_id: int) -> int | None:
         model = self.customer_model

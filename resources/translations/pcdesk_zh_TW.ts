@@ -717,8 +717,8 @@
         <translation>歷程記錄</translation>
     </message>
     <message>
-        <source>Select a customer to see its details</source>
-        <translation>選取客戶以查看詳細資料</translation>
+        <source>No customer selected</source>
+        <translation>未選取客戶</translation>
     </message>
     <message>
         <source>This customer no longer exists: another workstation may have removed it.</source>
@@ -1333,6 +1333,30 @@
     <message>
         <source>Customers</source>
         <translation>客戶</translation>
+    </message>
+    <message>
+        <source>No customers match “{search}”.</source>
+        <translation>沒有符合「{search}」的客戶。</translation>
+    </message>
+    <message>
+        <source>No customers match these filters.</source>
+        <translation>沒有符合這些篩選條件的客戶。</translation>
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation>顯示所有客戶</translation>
+    </message>
+    <message>
+        <source>No customers yet.</source>
+        <translation>尚無客戶。</translation>
+    </message>
+    <message>
+        <source>Add customer ({shortcut})</source>
+        <translation>新增客戶 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Import customers…</source>
+        <translation>匯入客戶…</translation>
     </message>
     <message>
         <source>Searching…</source>

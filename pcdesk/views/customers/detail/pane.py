@@ -125,7 +125,7 @@ class CustomerDetailPane(QWidget):
             tab.refreshed.connect(self._show_newer)
             tab.reload_requested.connect(self.reload)
         publisher().changed.connect(self._on_changes)
-        self._show_empty(self.tr("Select a customer to see its details"))
+        self._show_empty(self.tr("No customer selected"))
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -150,7 +150,7 @@ class CustomerDetailPane(QWidget):
         self._current_id = customer_id
         if customer_id is None:
             self._reading = None
-            self._show_empty(self.tr("Select a customer to see its details"))
+            self._show_empty(self.tr("No customer selected"))
             return
         self.tabs.setCurrentWidget(self.account_tab)
         self.content.setEnabled(False)

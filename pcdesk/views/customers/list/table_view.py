@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from pcdesk.views.customers.list.table_model import COLUMNS, CustomerTableModel
 
@@ -23,6 +24,8 @@ _WIDTHS = {
 
 
 class CustomerTableView(QTableView):
+    empty_link_activated = Signal(str)  # a link of the empty list's message: "add", "show-all"…
+
     def __init__(self, model: CustomerTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customer_table")
@@ -50,6 +53,20 @@ class CustomerTableView(QTableView):
             self.setColumnWidth(column, _WIDTHS[field] * average)
         header.sortIndicatorChanged.connect(model.sort)
 
+        # An empty list's message sits on the viewport: the headers stay, the links are reachable
+        # with Tab (the label takes the focus) and followed with Enter.
+        self._empty = QLabel(self.viewport())
+        self._empty.setObjectName("empty_state")
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._empty.setTextFormat(Qt.TextFormat.RichText)
+        self._empty.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self._empty.linkActivated.connect(self.empty_link_activated)
+        self._empty.hide()
+
     @property
     def customer_model(self) -> CustomerTableModel:
         model = self.model()
@@ -67,6 +84,25 @@ class CustomerTableView(QTableView):
             return None
         value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
         return value if isinstance(value, int) else None
+
+    def set_empty_message(self, rich_text: str) -> None:
+        """What an empty list says, over its viewport, with links (``empty_link_activated``);
+        "" hides it."""
+        self._empty.setText(rich_text)
+        self._empty.setVisible(bool(rich_text))
+        self._place_empty()
+
+    def empty_message(self) -> str:
+        return self._empty.text() if self._empty.isVisible() else ""
+
+    def _place_empty(self) -> None:
+        area = self.viewport().rect().adjusted(12, 24, -12, 0)
+        area.setHeight(max(self._empty.heightForWidth(area.width()), 40))
+        self._empty.setGeometry(area)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_empty()
 
     def select_row(self, row: int) -> None:
         index = self.customer_model.index(row, 0)
