@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pcdesk import __version__
 from pcdesk.errors import PcdeskError
 from pcdesk.services.changes import Changes
+from pcdesk.services.customer_list.query import customer_tags
 from pcdesk.services.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -37,7 +38,9 @@ from pcdesk.views.customers.detail import CustomerDetailPane
 from pcdesk.views.customers.export import CustomerExporter
 from pcdesk.views.customers.importing.action import CustomerImporter
 from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
-from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customers.list.row_menu import CustomerRowMenu
+from pcdesk.views.customers.list.saved_views import SavedView, SavedViewsMenu
+from pcdesk.views.customers.list.table_model import COLUMNS, PAGE_SIZE, CustomerTableModel
 from pcdesk.views.customers.list.table_view import CustomerTableView
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
 from pcdesk.views.partner.team_dialog import TeamLauncher
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect()
+        self._build_list_tools()
         restore_window_state(
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
@@ -190,6 +194,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         customers = self.menuBar().addMenu(self.tr("&Customers"))
+        self.customers_menu = customers
         customers.addAction(self.add_customer.action)
         customers.addAction(self.request_relationship_action)
         # The requests sent, to mark accepted (adding or linking the customer) or cancel.
@@ -249,6 +254,40 @@ class MainWindow(QMainWindow):
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
 
+    # -- the list's menus, filters and saved views (issue 15) ------------------------------------
+    def _build_list_tools(self) -> None:
+        """The rows' context menu, the tag filter's tags, and the saved views (Customers menu)."""
+        if not self.profile.has_resellers:
+            self.customer_table.hide_column("indirect_reseller")
+        self.row_menu = CustomerRowMenu(
+            self.customer_table,
+            edit=self.detail_pane.edit_account_when_ready,
+            request_relationship=self.request_relationship_action,
+            export_selected=self.exporter.export_selected,
+            parent=self,
+        )
+        self.saved_views = SavedViewsMenu(self.settings, self.current_view, self)
+        self.saved_views.applied.connect(self.apply_view)
+        self.customers_menu.addSeparator()
+        self.customers_menu.addMenu(self.saved_views.menu)
+        self._load_tags()
+
+    def _load_tags(self) -> None:
+        Operation(self, lambda: customer_tags(self.db)).quiet().success(
+            self.filter_bar.set_tags
+        ).failure(self._show_reseller_failure).run()
+
+    def current_view(self, name: str) -> SavedView:
+        query = self.customer_model.query
+        return SavedView(name, self.filter_bar.state(), query.sort.value, query.descending)
+
+    def apply_view(self, view: SavedView) -> None:
+        """A saved view: its search and filters, then its sort (the header shows it)."""
+        self.filter_bar.set_state(view.filters)
+        column = next((i for i, (f, _t) in enumerate(COLUMNS) if f == view.sort), 0)
+        order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+        self.customer_table.horizontalHeader().setSortIndicator(column, order)
+
     # -- the list -----------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -268,6 +307,7 @@ class MainWindow(QMainWindow):
             self.detail_pane.show_customer(changes.subject)
         if changes.touches_customer_list or changes.subject is not None:
             self.refresh()
+            self._load_tags()
 
     def _load_resellers(self) -> None:
         """The reseller filter lists the resellers as they are now (read off the GUI thread)."""

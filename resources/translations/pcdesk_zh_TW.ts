@@ -845,6 +845,30 @@
         <translation>關係(&amp;R)：</translation>
     </message>
     <message>
+        <source>All agreement states</source>
+        <translation>所有合約狀態</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <source>A&amp;greement:</source>
+        <translation>合約(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有標籤</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>標籤(&amp;T)：</translation>
+    </message>
+    <message>
         <source>All resellers</source>
         <translation>所有轉銷商</translation>
     </message>
@@ -965,6 +989,43 @@
     <message>
         <source>&amp;Preview again</source>
         <translation>重新預覽(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRowMenu</name>
+    <message>
+        <source>Copy &amp;Microsoft ID</source>
+        <translation>複製 Microsoft 識別碼(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;domain</source>
+        <translation>複製網域(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit account info</source>
+        <translation>編輯帳戶資訊(&amp;E)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selected…</source>
+        <translation>匯出選取項目(&amp;X)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n &amp;Microsoft IDs</source>
+        <translation>
+            <numerusform>複製 %n 個 Microsoft 識別碼(&amp;M)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n &amp;domains</source>
+        <translation>
+            <numerusform>複製 %n 個網域(&amp;D)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>E&amp;xport %n selected customers…</source>
+        <translation>
+            <numerusform>匯出 %n 個選取的客戶(&amp;X)…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2606,41 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Possible duplicates</source>
         <translation>可能重複的客戶</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsMenu</name>
+    <message>
+        <source>&amp;Views</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view…</source>
+        <translation>儲存目前的檢視(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>刪除檢視(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>沒有已儲存的檢視</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>儲存目前的檢視</translation>
+    </message>
+    <message>
+        <source>Name of the view (its search, filters and sort):</source>
+        <translation>檢視名稱（其搜尋、篩選和排序）：</translation>
+    </message>
+    <message>
+        <source>Replace the view “{name}”?</source>
+        <translation>要取代檢視「{name}」嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>取代(&amp;R)</translation>
     </message>
 </context>
 <context>

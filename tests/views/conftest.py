@@ -55,6 +55,7 @@ class ScriptedPrompter(Prompter):
     files: deque[str] = field(default_factory=deque)
     asked: list[Asked] = field(default_factory=list)
     printed: list[str] = field(default_factory=list)  # the HTML of each document printed
+    texts: deque[str | None] = field(default_factory=deque)  # typed in the next text questions
 
     def answer(self, *buttons: str | Callable[[Asked], str | None] | None) -> None:
         """The buttons to click in the next boxes, in order (None: close the box)."""
@@ -96,6 +97,14 @@ class ScriptedPrompter(Prompter):
     def print_document(self, parent: QWidget | None, title: str, html: str) -> bool:
         self.printed.append(html)
         return True
+
+    def type_text(self, *texts: str | None) -> None:
+        """What the user types in the next text questions (None cancels)."""
+        self.texts.extend(texts)
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        assert self.texts, f"no text scripted for {title!r}"
+        return self.texts.popleft()
 
 
 class Keyboard:

@@ -115,6 +115,12 @@ def test_clicking_a_header_sorts_and_clicking_again_reverses(
 ) -> None:
     header = window.customer_table.horizontalHeader()
     date_added = 8
+    assert header.isSectionHidden(date_added)  # hidden at first: the header's menu shows it
+    menu = window.customer_table.column_menu()
+    (shown,) = [a for a in menu.actions() if a.text() == "Date added"]
+    shown.trigger()
+    assert not header.isSectionHidden(date_added)
+    window.customer_table.scrollTo(window.customer_model.index(0, date_added))
     where = QPoint(header.sectionViewportPosition(date_added) + 10, header.height() // 2)
     for descending in (False, True):
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)

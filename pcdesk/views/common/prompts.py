@@ -29,6 +29,13 @@ class Prompter:
         path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return path
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        """A line of text the user types (a name), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, accepted = QInputDialog.getText(parent, title, label, text=text)
+        return value if accepted else None
+
     def print_document(self, parent: QWidget | None, title: str, html: str) -> bool:
         """Print ``html`` after the system's print dialog; False when cancelled or when this
         build has no printing (``can_print``)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -74,7 +74,10 @@ def read_around(db: Database, customer_id: int) -> Around:
 
 
 class CustomerDetailPane(QWidget):
-    """The customer shown beside the list, on five tabs."""
+    """The customer shown beside the list, on five tabs. ``ready(id)`` once a customer and
+    what the user may do with it are shown."""
+
+    ready = Signal(int)
 
     def __init__(
         self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
@@ -285,6 +288,22 @@ class CustomerDetailPane(QWidget):
         self.account_tab.set_allowed(around.may_edit)
         self.agreement_tab.set_allowed(around.may_attest)
         self.subscriptions_tab.set_allowed(around.may_manage)
+        self.ready.emit(customer_id)
+
+    def edit_account_when_ready(self) -> None:
+        """Account tab, Edit: now if the customer shown is in, else once it is."""
+        self.tabs.setCurrentWidget(self.account_tab)
+        if self._details is not None and self.account_tab.edit_button.isEnabled():
+            self.account_tab.edit()
+            return
+        wanted = self._current_id
+
+        def ready(customer_id: int) -> None:
+            self.ready.disconnect(ready)
+            if customer_id == wanted and self.account_tab.edit_button.isEnabled():
+                self.account_tab.edit()
+
+        self.ready.connect(ready)
 
     def _show_newer(self, details: CustomerDetails) -> None:
         """A tab wrote (its operation published the change), or found another workstation's
