@@ -20,12 +20,12 @@ from pcdesk.views.customers.list.table_model import COLUMNS, CustomerTableModel
 # Starting widths in average characters, before the user drags them (then QSettings keeps them):
 # what matters fits beside the detail pane at 1280 px.
 _WIDTHS = {
-    "company_name": 28,
-    "domain": 24,
+    "company_name": 24,
+    "domain": 22,
     "microsoft_id": 38,
     "country": 13,
     "relationship": 11,
-    "indirect_reseller": 18,
+    "indirect_reseller": 15,
     "active_subscriptions": 8,
     "agreement": 11,
     "created_at": 12,
@@ -64,9 +64,8 @@ class CustomerTableView(QTableView):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        average = self.fontMetrics().averageCharWidth()
         for column, (field, _title) in enumerate(COLUMNS):
-            self.setColumnWidth(column, _WIDTHS[field] * average)
+            self.setColumnWidth(column, self._starting_width(column))
             header.setSectionHidden(column, field in _HIDDEN_AT_FIRST)
         header.sortIndicatorChanged.connect(model.sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -127,12 +126,22 @@ class CustomerTableView(QTableView):
             action.toggled.connect(lambda shown, column=column: self._show_column(column, shown))
         return menu
 
+    def _starting_width(self, column: int) -> int:
+        """Room for the column's usual values and for its whole title (in any language)."""
+        field = COLUMNS[column][0]
+        values = _WIDTHS[field] * self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader()
+        title = str(self.customer_model.headerData(column, Qt.Orientation.Horizontal))
+        style = header.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        return max(values, header.fontMetrics().horizontalAdvance(title) + 4 * margin + arrow)
+
     def _show_column(self, column: int, shown: bool) -> None:
         header = self.horizontalHeader()
         header.setSectionHidden(column, not shown)
         if shown and header.sectionSize(column) < 20:
-            field = COLUMNS[column][0]
-            header.resizeSection(column, _WIDTHS[field] * self.fontMetrics().averageCharWidth())
+            header.resizeSection(column, self._starting_width(column))
 
     def _column_menu(self, position: QPoint) -> None:
         menu = self.column_menu()
