@@ -43,6 +43,7 @@ from pcdesk.views.customers.list.saved_views import SavedView, SavedViewsMenu
 from pcdesk.views.customers.list.table_model import COLUMNS, PAGE_SIZE, CustomerTableModel
 from pcdesk.views.customers.list.table_view import CustomerTableView
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
+from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 from pcdesk.views.partner.team_dialog import TeamLauncher
 from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
 from pcdesk.views.relationships.request.action import RequestRelationshipLauncher
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._build_list_tools()
+        self._build_partner_profile_action()
         restore_window_state(
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
@@ -287,6 +289,35 @@ class MainWindow(QMainWindow):
         column = next((i for i, (f, _t) in enumerate(COLUMNS) if f == view.sort), 0)
         order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
         self.customer_table.horizontalHeader().setSortIndicator(column, order)
+
+    # -- Partner > Partner profile… (issue 15) --------------------------------------------------
+    def _build_partner_profile_action(self) -> None:
+        """Edit the profile after the first start (a mistyped tenant ID would stay in every
+        invitation link); the window reopens on the same database, so every part of it uses
+        the profile saved."""
+        self.partner_profile_action = self._action(
+            self.tr("Partner &profile…"),
+            self.tr("Your organization as Partner Center knows it: name, tenant ID, Partner ID"),
+        )
+        self.partner_profile_action.triggered.connect(self.edit_partner_profile)
+        first = self.partner_menu.actions()[0]
+        self.partner_menu.insertAction(first, self.partner_profile_action)
+        self.partner_menu.insertSeparator(first)
+
+    def edit_partner_profile(self) -> PartnerProfileDialog:
+        dialog = PartnerProfileDialog(self.db, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            if dialog.saved is not None and dialog.saved != self.profile:
+                self.open_database_requested.emit(
+                    self.db.engine.url.render_as_string(hide_password=False)
+                )
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        return dialog
 
     # -- the list -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -515,11 +546,18 @@ class MainWindow(QMainWindow):
             "Database: {database}\n"
             "Qt {qt}, Python {python}\n"
             "MIT License, © the pcdesk authors"
-        ).format(database=self.db.display_url, qt=qVersion(), python=platform.python_version())
+        ).format(database=self._database_place(), qt=qVersion(), python=platform.python_version())
         # The box shows both texts in one format: the details as HTML too, their lines kept.
         box.setInformativeText(html.escape(details).replace("\n", "<br>"))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         return box
+
+    def _database_place(self) -> str:
+        """A SQLite database as its file's path, a server's as its address without password."""
+        url = self.db.engine.url
+        if url.get_backend_name() == "sqlite" and url.database:
+            return str(Path(url.database))
+        return self.db.display_url
 
     def show_about(self) -> None:
         box = self.about_box()

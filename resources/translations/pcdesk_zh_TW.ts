@@ -1396,6 +1396,14 @@
         <translation>客戶</translation>
     </message>
     <message>
+        <source>Partner &amp;profile…</source>
+        <translation>合作夥伴設定檔(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your organization as Partner Center knows it: name, tenant ID, Partner ID</source>
+        <translation>您在合作夥伴中心登記的組織：名稱、租用戶識別碼、合作夥伴識別碼</translation>
+    </message>
+    <message>
         <source>No customers match “{search}”.</source>
         <translation>沒有符合「{search}」的客戶。</translation>
     </message>

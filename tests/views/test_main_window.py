@@ -240,7 +240,9 @@ def test_about_names_the_installed_version_and_shows_the_application_icon(
     assert box.text() == f"<b>pcdesk {pcdesk.__version__}</b>"
     assert pcdesk.__version__ == metadata.version("pcdesk")  # pyproject's, as installed
     assert f"Qt {qVersion()}, Python {platform.python_version()}" in box.informativeText()
-    assert window.db.display_url in box.informativeText()
+    # The database's file, not a raw "sqlite:////…" address.
+    assert str(window.db.engine.url.database) in box.informativeText()
+    assert "sqlite:" not in box.informativeText()
     assert not box.iconPixmap().isNull()
     window.about_action.trigger()  # opens without blocking
     shown = window.findChildren(QMessageBox)
