@@ -55,7 +55,9 @@ from pcdesk.views.customers.forms.account_summary import (
 # Letters the main window shows beside the pane (menus File, Customers, Help; the filter bar's
 # Search, Relationship, reseller, Country/region), the header's Copy (Y) and Save (V): the form's
 # labels get the others, so no Alt+letter is ambiguous.
-WINDOW_MNEMONICS = ("f", "c", "h", "s", "r", "e", "o")
+# The main window's own: its menus (File, Customers, Partner, Help) and the list's search and
+# filters (Search, Relationship, reseller, Country, Agreement, Tag).
+WINDOW_MNEMONICS = ("f", "c", "p", "h", "s", "r", "e", "o", "g", "t")
 RESERVED_MNEMONICS = (*WINDOW_MNEMONICS, "y", "v")
 
 
