@@ -27,7 +27,7 @@ from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
 from pcdesk.views.catalog.price_list_import import import_price_list_interactively
-from pcdesk.views.common.app_icon import application_icon
+from pcdesk.views.common.app_icon import application_icon, toolbar_icon
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import Operation
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._build_list_tools()
         self._build_partner_profile_action()
+        self._use_own_icons()
         restore_window_state(
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
@@ -289,6 +290,18 @@ class MainWindow(QMainWindow):
         column = next((i for i, (f, _t) in enumerate(COLUMNS) if f == view.sort), 0)
         order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
         self.customer_table.horizontalHeader().setSortIndicator(column, order)
+
+    def _use_own_icons(self) -> None:
+        """pcdesk's SVG icons on the toolbar's and File menu's actions (issue 15): no theme's
+        blank page, black triangle or floppy disk, in a light or a dark palette."""
+        for action, name in (
+            (self.add_customer.action, "add-customer"),
+            (self.request_relationship_action, "request-relationship"),
+            (self.exporter.action, "export-customers"),
+            (self.refresh_action, "refresh"),
+            (self.open_database_action, "open-database"),
+        ):
+            action.setIcon(toolbar_icon(name))
 
     # -- Partner > Partner profile… (issue 15) --------------------------------------------------
     def _build_partner_profile_action(self) -> None:
