@@ -2666,6 +2666,10 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>下一步：檢閱(&amp;N)</translation>
     </message>
     <message>
+        <source>Nothing to order for now. Click Next: Review to add the customer without subscriptions.</source>
+        <translation>目前沒有可訂購的項目。請按一下 [下一步：檢閱]，在沒有訂用帳戶的情況下新增客戶。</translation>
+    </message>
+    <message>
         <source>No subscriptions can be ordered until the customer accepts the Microsoft Customer Agreement. Go on without subscriptions, and order them once it is accepted.</source>
         <translation>在客戶接受 Microsoft 客戶合約之前，無法訂購訂用帳戶。請先不含訂用帳戶繼續，待合約接受後再訂購。</translation>
     </message>

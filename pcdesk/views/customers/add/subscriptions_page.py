@@ -45,6 +45,16 @@ class SubscriptionsPage(QWizardPage):
         self.cart.flag_market(country)
         self._agreement_pending = agreement_pending
         self.picker.setEnabled(not agreement_pending)
+        # Blocked, the catalog would only be a grey list to choose nothing from.
+        self.picker.setVisible(not agreement_pending)
+        self.cart.set_empty_text(
+            self.tr(
+                "Nothing to order for now. Click Next: Review to add the customer without "
+                "subscriptions."
+            )
+            if agreement_pending
+            else ""
+        )
         if agreement_pending:
             self.blocked.show_warning(
                 self.tr(

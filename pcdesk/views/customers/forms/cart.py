@@ -125,10 +125,8 @@ class CartWidget(QWidget):
         self.table.installEventFilter(self)
 
         # The empty cart's hint sits on the table itself, which keeps its headers and its size.
-        self.empty = QLabel(
-            self.tr("No subscriptions yet. Choose an offer above and click Add to cart."),
-            self.table.viewport(),
-        )
+        self.empty = QLabel(self.table.viewport())
+        self.set_empty_text("")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -255,6 +253,12 @@ class CartWidget(QWidget):
         if clicked is replace:
             return "replace"
         return "add" if clicked is add else "cancel"
+
+    def set_empty_text(self, text: str) -> None:
+        """What the empty cart says ("" for the usual: choose an offer above, Add to cart)."""
+        self.empty.setText(
+            text or self.tr("No subscriptions yet. Choose an offer above and click Add to cart.")
+        )
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

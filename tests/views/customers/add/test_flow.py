@@ -96,6 +96,9 @@ def test_a_pending_agreement_goes_on_without_subscriptions(
     page = wizard.subscriptions_page
     assert "No subscriptions can be ordered" in page.blocked.text()
     assert not page.picker.isEnabled()
+    assert not page.picker.isVisible()  # no grey catalog to choose nothing from
+    assert "Choose an offer above" not in page.cart.empty.text()
+    assert "without subscriptions" in page.cart.empty.text()
     wizard_driver.click(wizard, NEXT)
     assert "Pending" in wizard.review_page.account.text()
     wizard_driver.click(wizard, COMMIT)
