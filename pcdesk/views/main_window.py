@@ -7,7 +7,7 @@ import platform
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -302,6 +302,24 @@ class MainWindow(QMainWindow):
             (self.open_database_action, "open-database"),
         ):
             action.setIcon(toolbar_icon(name))
+
+    # -- a narrow window (issue 15) -------------------------------------------------------------
+    NARROW = 1000  # below this width the pane goes under the list, as Outlook's reading pane
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pane_to_width()
+
+    def _fit_pane_to_width(self) -> None:
+        """Beside the list on a wide window; under it on a narrow one, so neither the list's
+        columns nor the pane's header and tabs are cut."""
+        wanted = (
+            Qt.Orientation.Vertical if self.width() < self.NARROW else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = sum(self.splitter.sizes()) or 1
+            self.splitter.setSizes([total * 11 // 20, total * 9 // 20])
 
     # -- Partner > Partner profile… (issue 15) --------------------------------------------------
     def _build_partner_profile_action(self) -> None:

@@ -118,6 +118,10 @@
         <source>Choose a reseller from the list, or None.</source>
         <translation>請從清單中選擇轉銷商，或選擇「無」。</translation>
     </message>
+    <message>
+        <source>A customer&apos;s domain cannot be changed.</source>
+        <translation>客戶的網域無法變更。</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>

@@ -97,7 +97,9 @@ class CustomerDetailPane(QWidget):
         self.relationship_tab = RelationshipTab(self.tabs)
         self.history_tab = HistoryTab(self.tabs)
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setUsesScrollButtons(
+            False
+        )  # every tab in sight: the pane is as wide as they need
         self.tabs.addTab(self.account_tab, self.tr("Account"))
         self.tabs.addTab(self.agreement_tab, self.tr("Agreement"))
         self.tabs.addTab(self.subscriptions_tab, self.tr("Subscriptions"))

@@ -121,7 +121,8 @@ def summary_table(rows: Rows, label_width: int = 0) -> str:
     ``label_width`` (pixels) lines up the values of several tables shown one under another."""
     width = f" width='{label_width}'" if label_width else ""
     body = "".join(
-        "<tr><td{width} style='padding-right:16px; vertical-align:top'>{label}</td>"
+        "<tr><td{width} style='padding-right:16px; vertical-align:top; white-space:nowrap'>"
+        "{label}</td>"
         "<td>{value}</td></tr>".format(
             width=width,
             label=html.escape(label),
