@@ -252,12 +252,12 @@
         <translation>新增客戶(&amp;A)…</translation>
     </message>
     <message>
-        <source>Add a new customer with a new Microsoft tenant (Ctrl+N)</source>
-        <translation>以新的 Microsoft 租用戶新增客戶 (Ctrl+N)</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship with the customer instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立轉銷商關係。</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship with the customer instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立關係。</translation>
+        <source>Add a new customer with a new Microsoft tenant (Ctrl+N)</source>
+        <translation>以新的 Microsoft 租用戶新增客戶 (Ctrl+N)</translation>
     </message>
     <message>
         <source>You have a draft for {company}, saved {when}. Resume it?</source>
@@ -631,7 +631,7 @@
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <source>{company} has been added. Give the customer&apos;s admin these sign-in details; the password must be changed at the first sign-in.</source>
+        <source>{company} has been added. Give the customer&apos;s admin these sign-in details; the password must be changed the first time they sign in.</source>
         <translation>已新增「{company}」。請將這些登入資訊提供給客戶的系統管理員；首次登入時必須變更密碼。</translation>
     </message>
     <message>
@@ -947,8 +947,8 @@
         <translation>匯入客戶(&amp;I)…</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship with the customer instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立關係。</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship with the customer instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立轉銷商關係。</translation>
     </message>
     <message>
         <source>Add or update customers from Partner Center&apos;s Customers.csv or a pcdesk export</source>
@@ -1682,7 +1682,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>合作夥伴中心執行個體(&amp;I)：</translation>
     </message>
     <message>
-        <source>Your e-mail &amp;domain:</source>
+        <source>Your email &amp;domain:</source>
         <translation>您的電子郵件網域(&amp;D)：</translation>
     </message>
 </context>
@@ -1800,8 +1800,8 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>關閉</translation>
     </message>
     <message>
-        <source>No pending requests. Customers &gt; Request a relationship… sends one.</source>
-        <translation>沒有待處理的要求。請使用 [客戶] &gt; [要求關係…] 傳送要求。</translation>
+        <source>No pending requests. Customers &gt; Request a reseller relationship… sends one.</source>
+        <translation>沒有待處理的要求。請使用 [客戶] &gt; [要求轉銷商關係…] 傳送要求。</translation>
     </message>
     <message>
         <source>No request was marked accepted yet.</source>
@@ -1862,7 +1862,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>要取消傳送給「{company}」的關係要求嗎？</translation>
     </message>
     <message>
-        <source>pcdesk stops waiting for it. The e-mail already sent cannot be called back: its link is the same for every customer and stays valid, so tell the customer if it should not accept.</source>
+        <source>pcdesk stops waiting for it. The email already sent cannot be called back: its link is the same for every customer and stays valid, so tell the customer if it should not accept.</source>
         <translation>pcdesk 將不再等待此要求。已傳送的電子郵件無法收回：其中的連結對每位客戶都相同且持續有效，因此如果客戶不應接受，請告知客戶。</translation>
     </message>
     <message>
@@ -1889,20 +1889,8 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>移除關係(&amp;M)…</translation>
     </message>
     <message>
-        <source>Re&amp;quest a relationship…</source>
-        <translation>要求關係(&amp;Q)…</translation>
-    </message>
-    <message>
         <source>Relationship requests</source>
         <translation>關係要求</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>傳送時間</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>收件者</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1913,8 +1901,20 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>狀態</translation>
     </message>
     <message>
-        <source>Sent by</source>
-        <translation>傳送者</translation>
+        <source>Re&amp;quest a reseller relationship…</source>
+        <translation>要求轉銷商關係(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>要求日期</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件者</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>要求者</translation>
     </message>
     <message>
         <source>Accepted or cancelled</source>
@@ -2057,7 +2057,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>選填：客戶的全域管理員，例如 admin@contoso.com</translation>
     </message>
     <message>
-        <source>E-mail text</source>
+        <source>Email text</source>
         <translation>電子郵件內文</translation>
     </message>
     <message>
@@ -2067,6 +2067,10 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Insert the invitation link at the cursor</source>
         <translation>在游標位置插入邀請連結</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>電子郵件(&amp;E)：</translation>
     </message>
     <message>
         <source>For:</source>
@@ -2087,10 +2091,6 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>&amp;Subject:</source>
         <translation>主旨(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>電子郵件(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Open in email</source>
@@ -2125,14 +2125,6 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{who} 於 {when} 傳送的要求仍為待處理。</translation>
     </message>
     <message>
-        <source>Replace the e-mail text</source>
-        <translation>取代電子郵件內文</translation>
-    </message>
-    <message>
-        <source>You edited the e-mail. Replace your text with a new draft?</source>
-        <translation>您已編輯電子郵件。要以新的草稿取代您的內文嗎？</translation>
-    </message>
-    <message>
         <source>&amp;Replace</source>
         <translation>取代(&amp;R)</translation>
     </message>
@@ -2141,35 +2133,43 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>保留我的內文(&amp;K)</translation>
     </message>
     <message>
-        <source>Put the invitation link back in the text to open or copy the e-mail.</source>
-        <translation>請將邀請連結放回內文，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Enter the prospect&apos;s company name to open or copy the e-mail.</source>
-        <translation>請輸入潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Choose the customer in the list to open or copy the e-mail.</source>
-        <translation>請在清單中選擇客戶，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Correct the prospect&apos;s company name to open or copy the e-mail.</source>
-        <translation>請更正潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Correct the recipient&apos;s e-mail address, or leave it empty.</source>
-        <translation>請更正收件者的電子郵件地址，或將其留空。</translation>
-    </message>
-    <message>
-        <source>Enter a subject to open or copy the e-mail.</source>
-        <translation>請輸入主旨，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
         <source>The invitation link is intact.</source>
         <translation>邀請連結完整無誤。</translation>
     </message>
     <message>
-        <source>Open the e-mail in your mail program, ready to send</source>
+        <source>Replace the email text</source>
+        <translation>取代電子郵件內文</translation>
+    </message>
+    <message>
+        <source>You edited the email. Replace your text with a new draft?</source>
+        <translation>您已編輯電子郵件。要以新的草稿取代您的內文嗎？</translation>
+    </message>
+    <message>
+        <source>Put the invitation link back in the text to open or copy the email.</source>
+        <translation>請將邀請連結放回內文，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Enter the prospect&apos;s company name to open or copy the email.</source>
+        <translation>請輸入潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Choose the customer in the list to open or copy the email.</source>
+        <translation>請在清單中選擇客戶，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Correct the prospect&apos;s company name to open or copy the email.</source>
+        <translation>請更正潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Correct the recipient&apos;s email address, or leave it empty.</source>
+        <translation>請更正收件者的電子郵件地址，或將其留空。</translation>
+    </message>
+    <message>
+        <source>Enter a subject to open or copy the email.</source>
+        <translation>請輸入主旨，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Open the email in your mail program, ready to send</source>
         <translation>在您的郵件程式中開啟電子郵件，準備傳送</translation>
     </message>
     <message>
@@ -2189,30 +2189,30 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{who} 已於 {when} 將要求記錄為待處理。</translation>
     </message>
     <message>
-        <source>No mail program opened the e-mail. Its subject and text are on the clipboard: paste them into a new message.</source>
+        <source>No mail program opened the email. Its subject and text are on the clipboard: paste them into a new message.</source>
         <translation>沒有郵件程式開啟此電子郵件。其主旨與內文已複製到剪貼簿：請貼到新郵件中。</translation>
     </message>
     <message>
-        <source>The e-mail is open in your mail program.</source>
+        <source>The email is open in your mail program.</source>
         <translation>電子郵件已在您的郵件程式中開啟。</translation>
     </message>
     <message>
-        <source>The e-mail is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
+        <source>The email is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
         <translation>電子郵件太長，無法完整交給您的郵件程式，因此內文已複製到剪貼簿：請貼到郵件中，取代其中的附註。</translation>
     </message>
     <message>
-        <source>The subject and the text are on the clipboard: paste them into an e-mail.</source>
+        <source>The subject and the text are on the clipboard: paste them into an email.</source>
         <translation>主旨與內文已複製到剪貼簿：請貼到電子郵件中。</translation>
     </message>
 </context>
 <context>
     <name>RequestRelationshipLauncher</name>
     <message>
-        <source>Request a &amp;relationship…</source>
-        <translation>要求關係(&amp;R)…</translation>
+        <source>Request a reseller &amp;relationship…</source>
+        <translation>要求轉銷商關係(&amp;R)…</translation>
     </message>
     <message>
-        <source>E-mail a customer or prospect your invitation link to a reseller relationship</source>
+        <source>Email a customer or prospect your invitation link to a reseller relationship</source>
         <translation>以電子郵件將轉銷商關係的邀請連結傳送給客戶或潛在客戶</translation>
     </message>
 </context>
@@ -2608,7 +2608,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>網域相同</translation>
     </message>
     <message>
-        <source>same e-mail domain</source>
+        <source>same email domain</source>
         <translation>電子郵件網域相同</translation>
     </message>
     <message>
@@ -3246,8 +3246,8 @@ Details were written to the log in {folder}.</source>
         <translation>預覽後，另一部工作站已新增或變更此檔案中的客戶 (第 {lines} 行)。未匯入任何內容；請重新預覽檔案。</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為要求建立關係。</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為要求建立轉銷商關係。</translation>
     </message>
     <message>
         <source>The Microsoft ID is empty.</source>
@@ -3313,8 +3313,8 @@ Details were written to the log in {folder}.</source>
         <translation>已有 Microsoft 識別碼為 {id} 的客戶。</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為要求建立關係。</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為要求建立轉銷商關係。</translation>
     </message>
     <message>
         <source>This indirect reseller is suspended or no longer exists.</source>

@@ -57,7 +57,7 @@ def test_title_menus_and_toolbar(window: MainWindow) -> None:
     assert menus["File"] == ["Open database…", "Import price list…", "Preferences…", "Quit"]
     assert menus["Customers"][:6] == [
         "Add customer…",
-        "Request a relationship…",
+        "Request a reseller relationship…",
         "Relationship requests…",
         "Remove relationship…",
         "Import customers…",

@@ -80,7 +80,7 @@ class PartnerProfileDialog(QDialog):
             ("partner_id", self.tr("Partner &ID (MPN ID):"), self.partner_id),
             ("partner_type", self.tr("Partner t&ype:"), self.partner_type),
             ("instance", self.tr("Partner Center &instance:"), self.instance),
-            ("domain", self.tr("Your e-mail &domain:"), self.domain),
+            ("domain", self.tr("Your email &domain:"), self.domain),
         ]
         for field, label, widget in rows:
             form.addRow(label, widget)

@@ -95,7 +95,7 @@ class ConfirmationPage(QWizardPage):
         self.intro.setText(
             self.tr(
                 "{company} has been added. Give the customer's admin these sign-in details; "
-                "the password must be changed at the first sign-in."
+                "the password must be changed the first time they sign in."
             ).format(company=customer.company_name)
         )
         shown = {

@@ -174,7 +174,7 @@ class ReviewPage(QWizardPage):
         )
         reasons = {
             DuplicateReason.SAME_DOMAIN: self.tr("same domain"),
-            DuplicateReason.SAME_EMAIL_DOMAIN: self.tr("same e-mail domain"),
+            DuplicateReason.SAME_EMAIL_DOMAIN: self.tr("same email domain"),
             DuplicateReason.SIMILAR_NAME: self.tr("similar company name"),
         }
         items = "".join(

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from pcdesk.services.customers.details import ONMICROSOFT
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.validation import culture_label, format_address
+from pcdesk.views.common.dates import date_time_text
 from pcdesk.views.common.ui_locale import ui_locale
 
 Rows = list[tuple[str, list[str]]]
@@ -28,11 +29,7 @@ def long_date(value: dt.date) -> str:
 
 def local_date_time(value: dt.datetime) -> str:
     """A stored moment (UTC) in the workstation's time zone, short ("3/14/25, 9:05 AM")."""
-    local = value.astimezone() if value.tzinfo is not None else value
-    moment = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return date_time_text(value)
 
 
 def _east_asian(text: str) -> bool:

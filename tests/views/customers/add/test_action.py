@@ -116,7 +116,7 @@ def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> 
     qtbot.addWidget(window)
     action = window.add_customer.action
     assert not action.isEnabled()
-    assert "Request a relationship" in action.toolTip()
+    assert "Request a reseller relationship" in action.toolTip()
     assert window.add_customer.start() is None
 
 

@@ -74,7 +74,7 @@ def test_the_row_menu_copies_the_microsoft_id_and_the_domain(main_window, settle
         "Copy Microsoft ID",
         "Copy domain",
         "Edit account info",
-        "Request a relationship…",
+        "Request a reseller relationship…",
         "Export selected…",
     ]
     actions["Copy Microsoft ID"].trigger()
