@@ -143,6 +143,7 @@ def test_a_domain_taken_meanwhile_takes_the_user_back_to_it(
     wizard_driver.click(wizard, COMMIT)
     settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == CONFIRMATION
+    qtbot.mouseClick(wizard.confirmation_page.copy_all, Qt.MouseButton.LeftButton)
 
 
 def test_a_locked_database_says_so_and_retry_works(
