@@ -119,7 +119,8 @@ class ReviewPage(QWizardPage):
         subscriptions = self._subscription_rows(lines)
         # One label column for both sections, so their values line up.
         metrics = self.account.fontMetrics()
-        width = max(metrics.horizontalAdvance(label) for label, _ in account + subscriptions) + 16
+        # The label, its 16 px right padding and the 2 px cell padding on each side.
+        width = max(metrics.horizontalAdvance(label) for label, _ in account + subscriptions) + 24
         self.account.setText(summary_table(account, width))
         if subscriptions:
             self.subscriptions.setText(summary_table(subscriptions, width))
