@@ -145,6 +145,7 @@ def main(argv: list[str]) -> int:
     wizard.next()  # Submit, into the throw-away database
     settle()
     save(wizard, args.out / f"wizard-4-confirmation{suffix}.png")
+    wizard.confirmation_page.saved = True  # closing asks nothing: the details were "kept"
     wizard.confirmation_page.forget()
     wizard.close()
     save_main_window(db, profile, DraftStore(folder, url), folder, args, suffix)

@@ -7,7 +7,7 @@ import platform
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from pcdesk import __version__
 from pcdesk.errors import PcdeskError
 from pcdesk.services.changes import Changes
+from pcdesk.services.customer_list.query import customer_tags
 from pcdesk.services.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
 from pcdesk.views.catalog.price_list_import import import_price_list_interactively
-from pcdesk.views.common.app_icon import application_icon
+from pcdesk.views.common.app_icon import application_icon, toolbar_icon
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import Operation, runner
@@ -37,10 +38,13 @@ from pcdesk.views.customers.detail import CustomerDetailPane
 from pcdesk.views.customers.export import CustomerExporter
 from pcdesk.views.customers.importing.action import CustomerImporter
 from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
-from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customers.list.row_menu import CustomerRowMenu
+from pcdesk.views.customers.list.saved_views import SavedView, SavedViewsMenu
+from pcdesk.views.customers.list.table_model import COLUMNS, PAGE_SIZE, CustomerTableModel
 from pcdesk.views.customers.list.table_view import CustomerTableView
 from pcdesk.views.partner.partner_center import PartnerCenterLauncher
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
+from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 from pcdesk.views.partner.team_dialog import TeamLauncher
 from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
 from pcdesk.views.relationships.request.action import RequestRelationshipLauncher
@@ -103,6 +107,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect()
+        self._build_list_tools()
+        self._build_partner_profile_action()
+        self._use_own_icons()
         restore_window_state(
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         customers = self.menuBar().addMenu(self.tr("&Customers"))
+        self.customers_menu = customers
         customers.addAction(self.add_customer.action)
         customers.addAction(self.request_relationship_action)
         # The requests sent, to mark accepted (adding or linking the customer) or cancel.
@@ -255,8 +263,103 @@ class MainWindow(QMainWindow):
         model.dataChanged.connect(self._follow_current_row)
         selection = self.customer_table.selectionModel()
         selection.currentRowChanged.connect(self._follow_current_row)
+        self.customer_table.empty_link_activated.connect(self._empty_state_link)
+        model.idle.connect(self._show_list_empty_state)
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
+
+    # -- the list's menus, filters and saved views (issue 15) ------------------------------------
+    def _build_list_tools(self) -> None:
+        """The rows' context menu, the tag filter's tags, and the saved views (Customers menu)."""
+        if not self.profile.has_resellers:
+            self.customer_table.hide_column("indirect_reseller")
+        self.row_menu = CustomerRowMenu(
+            self.customer_table,
+            edit=self.detail_pane.edit_account_when_ready,
+            request_relationship=self.request_relationship_action,
+            export_selected=self.exporter.export_selected,
+            parent=self,
+        )
+        self.saved_views = SavedViewsMenu(self.settings, self.current_view, self)
+        self.saved_views.applied.connect(self.apply_view)
+        self.customers_menu.addSeparator()
+        self.customers_menu.addMenu(self.saved_views.menu)
+        self._load_tags()
+
+    def _load_tags(self) -> None:
+        Operation(self, lambda: customer_tags(self.db)).quiet().success(
+            self.filter_bar.set_tags
+        ).failure(self._show_reseller_failure).run()
+
+    def current_view(self, name: str) -> SavedView:
+        query = self.customer_model.query
+        return SavedView(name, self.filter_bar.state(), query.sort.value, query.descending)
+
+    def apply_view(self, view: SavedView) -> None:
+        """A saved view: its search and filters, then its sort (the header shows it)."""
+        self.filter_bar.set_state(view.filters)
+        column = next((i for i, (f, _t) in enumerate(COLUMNS) if f == view.sort), 0)
+        order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+        self.customer_table.horizontalHeader().setSortIndicator(column, order)
+
+    def _use_own_icons(self) -> None:
+        """pcdesk's SVG icons on the toolbar's and File menu's actions (issue 15): no theme's
+        blank page, black triangle or floppy disk, in a light or a dark palette."""
+        for action, name in (
+            (self.add_customer.action, "add-customer"),
+            (self.request_relationship_action, "request-relationship"),
+            (self.exporter.action, "export-customers"),
+            (self.refresh_action, "refresh"),
+            (self.open_database_action, "open-database"),
+        ):
+            action.setIcon(toolbar_icon(name))
+
+    # -- a narrow window (issue 15) -------------------------------------------------------------
+    NARROW = 1000  # below this width the pane goes under the list, as Outlook's reading pane
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pane_to_width()
+
+    def _fit_pane_to_width(self) -> None:
+        """Beside the list on a wide window; under it on a narrow one, so neither the list's
+        columns nor the pane's header and tabs are cut."""
+        wanted = (
+            Qt.Orientation.Vertical if self.width() < self.NARROW else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = sum(self.splitter.sizes()) or 1
+            self.splitter.setSizes([total * 11 // 20, total * 9 // 20])
+
+    # -- Partner > Partner profile… (issue 15) --------------------------------------------------
+    def _build_partner_profile_action(self) -> None:
+        """Edit the profile after the first start (a mistyped tenant ID would stay in every
+        invitation link); the window reopens on the same database, so every part of it uses
+        the profile saved."""
+        self.partner_profile_action = self._action(
+            self.tr("Partner &profile…"),
+            self.tr("Your organization as Partner Center knows it: name, tenant ID, Partner ID"),
+        )
+        self.partner_profile_action.triggered.connect(self.edit_partner_profile)
+        first = self.partner_menu.actions()[0]
+        self.partner_menu.insertAction(first, self.partner_profile_action)
+        self.partner_menu.insertSeparator(first)
+
+    def edit_partner_profile(self) -> PartnerProfileDialog:
+        dialog = PartnerProfileDialog(self.db, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            if dialog.saved is not None and dialog.saved != self.profile:
+                self.open_database_requested.emit(
+                    self.db.engine.url.render_as_string(hide_password=False)
+                )
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        return dialog
 
     # -- the list -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -277,6 +380,7 @@ class MainWindow(QMainWindow):
             self.detail_pane.show_customer(changes.subject)
         if changes.touches_customer_list or changes.subject is not None:
             self.refresh()
+            self._load_tags()
 
     def _load_resellers(self) -> None:
         """The reseller filter lists the resellers as they are now (read off the GUI thread)."""
@@ -302,14 +406,69 @@ class MainWindow(QMainWindow):
         the search box never costs a count per keystroke.
         """
         wanted, self._find_after_load = self._find_after_load, None
+        row: int | None = None
         if wanted is not None:
             row = self.customer_model.row_of(wanted)
         elif self._shown_id is not None:
             row = self._row_in_first_page(self._shown_id)
+        found = None if row is None else self.customer_model.row_at(row)
+        if row is not None and found is not None and found.id == self._shown_id:
+            self._select_quietly(row)  # the pane already shows it
         else:
+            self._follow_list_without_shown(row)
+        self._show_list_empty_state()
+
+    def _follow_list_without_shown(self, row: int | None) -> None:
+        """The pane always shows the highlighted row: the customer asked for, else the first row,
+        else nobody ("No customer selected"). An edit in progress is never dropped here."""
+        if self.detail_pane.has_unsaved_edits():
             return
+        if row is None and self.customer_model.rowCount() > 0:
+            row = 0
         if row is not None:
-            self._select_quietly(row)
+            self.customer_table.select_row(row)  # the pane follows the current row
+            return
+        self.customer_table.clearSelection()
+        self._shown_id = None
+        self.detail_pane.show_customer(None)
+
+    def _show_list_empty_state(self) -> None:
+        """An empty list says why and what to do next, with links that do it."""
+        model = self.customer_model
+        if model.rowCount() > 0 or not model.is_idle():
+            self.customer_table.set_empty_message("")
+        elif model.query.is_filtered:
+            search = self.filter_bar.search.text().strip()
+            text = (
+                self.tr("No customers match “{search}”.").format(search=html.escape(search))
+                if search
+                else self.tr("No customers match these filters.")
+            )
+            self.customer_table.set_empty_message(
+                "{text}<br><a href='show-all'>{show_all}</a>".format(
+                    text=text, show_all=html.escape(self.tr("Show all customers"))
+                )
+            )
+        else:
+            shortcut = self.add_customer.action.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            self.customer_table.set_empty_message(
+                "{text}<br><a href='add'>{add}</a> · <a href='import'>{imported}</a>".format(
+                    text=html.escape(self.tr("No customers yet.")),
+                    add=html.escape(self.tr("Add customer ({shortcut})").format(shortcut=shortcut)),
+                    imported=html.escape(self.tr("Import customers…")),
+                )
+            )
+
+    def _empty_state_link(self, link: str) -> None:
+        actions = {
+            "show-all": self.clear_filters_action,
+            "add": self.add_customer.action,
+            "import": self.import_customers_action,
+        }
+        if link in actions:
+            actions[link].trigger()
 
     def _row_in_first_page(self, customer_id: int) -> int | None:
         model = self.customer_model
@@ -429,11 +588,18 @@ class MainWindow(QMainWindow):
             "Database: {database}\n"
             "Qt {qt}, Python {python}\n"
             "MIT License, © the pcdesk authors"
-        ).format(database=self.db.display_url, qt=qVersion(), python=platform.python_version())
+        ).format(database=self._database_place(), qt=qVersion(), python=platform.python_version())
         # The box shows both texts in one format: the details as HTML too, their lines kept.
         box.setInformativeText(html.escape(details).replace("\n", "<br>"))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         return box
+
+    def _database_place(self) -> str:
+        """A SQLite database as its file's path, a server's as its address without password."""
+        url = self.db.engine.url
+        if url.get_backend_name() == "sqlite" and url.database:
+            return str(Path(url.database))
+        return self.db.display_url
 
     def show_about(self) -> None:
         box = self.about_box()

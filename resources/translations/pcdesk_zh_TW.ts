@@ -118,6 +118,10 @@
         <source>Choose a reseller from the list, or None.</source>
         <translation>請從清單中選擇轉銷商，或選擇「無」。</translation>
     </message>
+    <message>
+        <source>A customer&apos;s domain cannot be changed.</source>
+        <translation>客戶的網域無法變更。</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>
@@ -248,12 +252,12 @@
         <translation>新增客戶(&amp;A)…</translation>
     </message>
     <message>
-        <source>Add a new customer with a new Microsoft tenant (Ctrl+N)</source>
-        <translation>以新的 Microsoft 租用戶新增客戶 (Ctrl+N)</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship with the customer instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立轉銷商關係。</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship with the customer instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立關係。</translation>
+        <source>Add a new customer with a new Microsoft tenant (Ctrl+N)</source>
+        <translation>以新的 Microsoft 租用戶新增客戶 (Ctrl+N)</translation>
     </message>
     <message>
         <source>You have a draft for {company}, saved {when}. Resume it?</source>
@@ -293,6 +297,22 @@
     <message>
         <source>Nothing was saved: {problem}</source>
         <translation>未儲存任何內容：{problem}</translation>
+    </message>
+    <message>
+        <source>Close without keeping the sign-in details?</source>
+        <translation>不保留登入詳細資料就關閉？</translation>
+    </message>
+    <message>
+        <source>The temporary password is not saved anywhere and cannot be shown again. Copy or print the sign-in details first.</source>
+        <translation>暫時密碼不會儲存在任何地方，也無法再次顯示。請先複製或列印登入詳細資料。</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>仍要關閉(&amp;C)</translation>
     </message>
     <message>
         <source>Keep what you entered for this customer?</source>
@@ -505,8 +525,40 @@
         <translation>從購物車移除選取的項目 (Delete)</translation>
     </message>
     <message>
+        <source>{offer}: now {count} licenses (was {before}).</source>
+        <translation>{offer}：現在為 {count} 個授權（原為 {before} 個）。</translation>
+    </message>
+    <message>
         <source>{offer}: at most {count} licenses, so the cart holds {count}.</source>
         <translation>{offer}：最多 {count} 個授權，因此購物車中為 {count} 個。</translation>
+    </message>
+    <message>
+        <source>Added {count} licenses to {offer}: {total} in all.</source>
+        <translation>已為 {offer} 加入 {count} 個授權：共 {total} 個。</translation>
+    </message>
+    <message>
+        <source>Added {offer}, {count} licenses.</source>
+        <translation>已加入 {offer}，{count} 個授權。</translation>
+    </message>
+    <message>
+        <source>Add to cart</source>
+        <translation>加入購物車</translation>
+    </message>
+    <message>
+        <source>{offer} is already in the cart with {count} licenses.</source>
+        <translation>{offer} 已在購物車中，有 {count} 個授權。</translation>
+    </message>
+    <message>
+        <source>Change the line to {count} licenses, or add them?</source>
+        <translation>要將此項目改為 {count} 個授權，還是加上這些授權？</translation>
+    </message>
+    <message>
+        <source>&amp;Change to {count}</source>
+        <translation>改為 {count}(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd {count} (total {total})</source>
+        <translation>加上 {count}（共 {total}）(&amp;D)</translation>
     </message>
     <message>
         <source>Monthly total: {amount}</source>
@@ -571,12 +623,32 @@
         <translation>複製{what}</translation>
     </message>
     <message>
-        <source>{company} has been added. Give the customer&apos;s admin these sign-in details; the password must be changed at the first sign-in.</source>
+        <source>Copy &amp;all sign-in details</source>
+        <translation>複製所有登入詳細資料(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{company} has been added. Give the customer&apos;s admin these sign-in details; the password must be changed the first time they sign in.</source>
         <translation>已新增「{company}」。請將這些登入資訊提供給客戶的系統管理員；首次登入時必須變更密碼。</translation>
     </message>
     <message>
-        <source>Copy the temporary password now: it is not saved anywhere and cannot be shown again once you click Done.</source>
-        <translation>請立即複製暫時密碼：密碼不會儲存在任何地方，按一下「完成」後就無法再次顯示。</translation>
+        <source>Copy or print the sign-in details now: the temporary password is not saved anywhere and cannot be shown again once you click Done.</source>
+        <translation>請立即複製或列印登入詳細資料：暫時密碼不會儲存在任何地方，按一下 [完成] 後就無法再次顯示。</translation>
+    </message>
+    <message>
+        <source>All sign-in details copied to the clipboard.</source>
+        <translation>已將所有登入詳細資料複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Sign-in details</source>
+        <translation>登入詳細資料</translation>
+    </message>
+    <message>
+        <source>Sign-in details sent to the printer.</source>
+        <translation>已將登入詳細資料傳送到印表機。</translation>
     </message>
     <message>
         <source>{what} copied to the clipboard.</source>
@@ -649,8 +721,8 @@
         <translation>歷程記錄</translation>
     </message>
     <message>
-        <source>Select a customer to see its details</source>
-        <translation>選取客戶以查看詳細資料</translation>
+        <source>No customer selected</source>
+        <translation>未選取客戶</translation>
     </message>
     <message>
         <source>This customer no longer exists: another workstation may have removed it.</source>
@@ -777,6 +849,30 @@
         <translation>關係(&amp;R)：</translation>
     </message>
     <message>
+        <source>All agreement states</source>
+        <translation>所有合約狀態</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <source>A&amp;greement:</source>
+        <translation>合約(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有標籤</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>標籤(&amp;T)：</translation>
+    </message>
+    <message>
         <source>All resellers</source>
         <translation>所有轉銷商</translation>
     </message>
@@ -851,8 +947,8 @@
         <translation>匯入客戶(&amp;I)…</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship with the customer instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立關係。</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship with the customer instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為向客戶要求建立轉銷商關係。</translation>
     </message>
     <message>
         <source>Add or update customers from Partner Center&apos;s Customers.csv or a pcdesk export</source>
@@ -897,6 +993,43 @@
     <message>
         <source>&amp;Preview again</source>
         <translation>重新預覽(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRowMenu</name>
+    <message>
+        <source>Copy &amp;Microsoft ID</source>
+        <translation>複製 Microsoft 識別碼(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;domain</source>
+        <translation>複製網域(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit account info</source>
+        <translation>編輯帳戶資訊(&amp;E)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selected…</source>
+        <translation>匯出選取項目(&amp;X)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n &amp;Microsoft IDs</source>
+        <translation>
+            <numerusform>複製 %n 個 Microsoft 識別碼(&amp;M)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n &amp;domains</source>
+        <translation>
+            <numerusform>複製 %n 個網域(&amp;D)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>E&amp;xport %n selected customers…</source>
+        <translation>
+            <numerusform>匯出 %n 個選取的客戶(&amp;X)…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1415,38 @@
         <translation>客戶</translation>
     </message>
     <message>
+        <source>Partner &amp;profile…</source>
+        <translation>合作夥伴設定檔(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your organization as Partner Center knows it: name, tenant ID, Partner ID</source>
+        <translation>您在合作夥伴中心登記的組織：名稱、租用戶識別碼、合作夥伴識別碼</translation>
+    </message>
+    <message>
+        <source>No customers match “{search}”.</source>
+        <translation>沒有符合「{search}」的客戶。</translation>
+    </message>
+    <message>
+        <source>No customers match these filters.</source>
+        <translation>沒有符合這些篩選條件的客戶。</translation>
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation>顯示所有客戶</translation>
+    </message>
+    <message>
+        <source>No customers yet.</source>
+        <translation>尚無客戶。</translation>
+    </message>
+    <message>
+        <source>Add customer ({shortcut})</source>
+        <translation>新增客戶 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Import customers…</source>
+        <translation>匯入客戶…</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
@@ -1627,7 +1792,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>合作夥伴中心執行個體(&amp;I)：</translation>
     </message>
     <message>
-        <source>Your e-mail &amp;domain:</source>
+        <source>Your email &amp;domain:</source>
         <translation>您的電子郵件網域(&amp;D)：</translation>
     </message>
     <message>
@@ -1765,8 +1930,8 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>關閉</translation>
     </message>
     <message>
-        <source>No pending requests. Customers &gt; Request a relationship… sends one.</source>
-        <translation>沒有待處理的要求。請使用 [客戶] &gt; [要求關係…] 傳送要求。</translation>
+        <source>No pending requests. Customers &gt; Request a reseller relationship… sends one.</source>
+        <translation>沒有待處理的要求。請使用 [客戶] &gt; [要求轉銷商關係…] 傳送要求。</translation>
     </message>
     <message>
         <source>No request was marked accepted yet.</source>
@@ -1827,7 +1992,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>要取消傳送給「{company}」的關係要求嗎？</translation>
     </message>
     <message>
-        <source>pcdesk stops waiting for it. The e-mail already sent cannot be called back: its link is the same for every customer and stays valid, so tell the customer if it should not accept.</source>
+        <source>pcdesk stops waiting for it. The email already sent cannot be called back: its link is the same for every customer and stays valid, so tell the customer if it should not accept.</source>
         <translation>pcdesk 將不再等待此要求。已傳送的電子郵件無法收回：其中的連結對每位客戶都相同且持續有效，因此如果客戶不應接受，請告知客戶。</translation>
     </message>
     <message>
@@ -1854,20 +2019,8 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>移除關係(&amp;M)…</translation>
     </message>
     <message>
-        <source>Re&amp;quest a relationship…</source>
-        <translation>要求關係(&amp;Q)…</translation>
-    </message>
-    <message>
         <source>Relationship requests</source>
         <translation>關係要求</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>傳送時間</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>收件者</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1878,8 +2031,20 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>狀態</translation>
     </message>
     <message>
-        <source>Sent by</source>
-        <translation>傳送者</translation>
+        <source>Re&amp;quest a reseller relationship…</source>
+        <translation>要求轉銷商關係(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>要求日期</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件者</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>要求者</translation>
     </message>
     <message>
         <source>Accepted or cancelled</source>
@@ -2022,7 +2187,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>選填：客戶的全域管理員，例如 admin@contoso.com</translation>
     </message>
     <message>
-        <source>E-mail text</source>
+        <source>Email text</source>
         <translation>電子郵件內文</translation>
     </message>
     <message>
@@ -2032,6 +2197,10 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Insert the invitation link at the cursor</source>
         <translation>在游標位置插入邀請連結</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>電子郵件(&amp;E)：</translation>
     </message>
     <message>
         <source>For:</source>
@@ -2052,10 +2221,6 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>&amp;Subject:</source>
         <translation>主旨(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>電子郵件(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Open in email</source>
@@ -2090,14 +2255,6 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{who} 於 {when} 傳送的要求仍為待處理。</translation>
     </message>
     <message>
-        <source>Replace the e-mail text</source>
-        <translation>取代電子郵件內文</translation>
-    </message>
-    <message>
-        <source>You edited the e-mail. Replace your text with a new draft?</source>
-        <translation>您已編輯電子郵件。要以新的草稿取代您的內文嗎？</translation>
-    </message>
-    <message>
         <source>&amp;Replace</source>
         <translation>取代(&amp;R)</translation>
     </message>
@@ -2106,35 +2263,43 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>保留我的內文(&amp;K)</translation>
     </message>
     <message>
-        <source>Put the invitation link back in the text to open or copy the e-mail.</source>
-        <translation>請將邀請連結放回內文，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Enter the prospect&apos;s company name to open or copy the e-mail.</source>
-        <translation>請輸入潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Choose the customer in the list to open or copy the e-mail.</source>
-        <translation>請在清單中選擇客戶，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Correct the prospect&apos;s company name to open or copy the e-mail.</source>
-        <translation>請更正潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
-        <source>Correct the recipient&apos;s e-mail address, or leave it empty.</source>
-        <translation>請更正收件者的電子郵件地址，或將其留空。</translation>
-    </message>
-    <message>
-        <source>Enter a subject to open or copy the e-mail.</source>
-        <translation>請輸入主旨，才能開啟或複製電子郵件。</translation>
-    </message>
-    <message>
         <source>The invitation link is intact.</source>
         <translation>邀請連結完整無誤。</translation>
     </message>
     <message>
-        <source>Open the e-mail in your mail program, ready to send</source>
+        <source>Replace the email text</source>
+        <translation>取代電子郵件內文</translation>
+    </message>
+    <message>
+        <source>You edited the email. Replace your text with a new draft?</source>
+        <translation>您已編輯電子郵件。要以新的草稿取代您的內文嗎？</translation>
+    </message>
+    <message>
+        <source>Put the invitation link back in the text to open or copy the email.</source>
+        <translation>請將邀請連結放回內文，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Enter the prospect&apos;s company name to open or copy the email.</source>
+        <translation>請輸入潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Choose the customer in the list to open or copy the email.</source>
+        <translation>請在清單中選擇客戶，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Correct the prospect&apos;s company name to open or copy the email.</source>
+        <translation>請更正潛在客戶的公司名稱，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Correct the recipient&apos;s email address, or leave it empty.</source>
+        <translation>請更正收件者的電子郵件地址，或將其留空。</translation>
+    </message>
+    <message>
+        <source>Enter a subject to open or copy the email.</source>
+        <translation>請輸入主旨，才能開啟或複製電子郵件。</translation>
+    </message>
+    <message>
+        <source>Open the email in your mail program, ready to send</source>
         <translation>在您的郵件程式中開啟電子郵件，準備傳送</translation>
     </message>
     <message>
@@ -2154,30 +2319,30 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{who} 已於 {when} 將要求記錄為待處理。</translation>
     </message>
     <message>
-        <source>No mail program opened the e-mail. Its subject and text are on the clipboard: paste them into a new message.</source>
+        <source>No mail program opened the email. Its subject and text are on the clipboard: paste them into a new message.</source>
         <translation>沒有郵件程式開啟此電子郵件。其主旨與內文已複製到剪貼簿：請貼到新郵件中。</translation>
     </message>
     <message>
-        <source>The e-mail is open in your mail program.</source>
+        <source>The email is open in your mail program.</source>
         <translation>電子郵件已在您的郵件程式中開啟。</translation>
     </message>
     <message>
-        <source>The e-mail is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
+        <source>The email is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
         <translation>電子郵件太長，無法完整交給您的郵件程式，因此內文已複製到剪貼簿：請貼到郵件中，取代其中的附註。</translation>
     </message>
     <message>
-        <source>The subject and the text are on the clipboard: paste them into an e-mail.</source>
+        <source>The subject and the text are on the clipboard: paste them into an email.</source>
         <translation>主旨與內文已複製到剪貼簿：請貼到電子郵件中。</translation>
     </message>
 </context>
 <context>
     <name>RequestRelationshipLauncher</name>
     <message>
-        <source>Request a &amp;relationship…</source>
-        <translation>要求關係(&amp;R)…</translation>
+        <source>Request a reseller &amp;relationship…</source>
+        <translation>要求轉銷商關係(&amp;R)…</translation>
     </message>
     <message>
-        <source>E-mail a customer or prospect your invitation link to a reseller relationship</source>
+        <source>Email a customer or prospect your invitation link to a reseller relationship</source>
         <translation>以電子郵件將轉銷商關係的邀請連結傳送給客戶或潛在客戶</translation>
     </message>
 </context>
@@ -2561,10 +2726,6 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>無</translation>
     </message>
     <message>
-        <source>{count} licenses, {term}, {price} a month</source>
-        <translation>{count} 個授權，{term}，每月 {price}</translation>
-    </message>
-    <message>
         <source>Monthly total</source>
         <translation>每月總計</translation>
     </message>
@@ -2577,7 +2738,7 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>網域相同</translation>
     </message>
     <message>
-        <source>same e-mail domain</source>
+        <source>same email domain</source>
         <translation>電子郵件網域相同</translation>
     </message>
     <message>
@@ -2587,6 +2748,41 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Possible duplicates</source>
         <translation>可能重複的客戶</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsMenu</name>
+    <message>
+        <source>&amp;Views</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view…</source>
+        <translation>儲存目前的檢視(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>刪除檢視(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>沒有已儲存的檢視</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>儲存目前的檢視</translation>
+    </message>
+    <message>
+        <source>Name of the view (its search, filters and sort):</source>
+        <translation>檢視名稱（其搜尋、篩選和排序）：</translation>
+    </message>
+    <message>
+        <source>Replace the view “{name}”?</source>
+        <translation>要取代檢視「{name}」嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>取代(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2798,10 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>&amp;Next: Review</source>
         <translation>下一步：檢閱(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Nothing to order for now. Click Next: Review to add the customer without subscriptions.</source>
+        <translation>目前沒有可訂購的項目。請按一下 [下一步：檢閱]，在沒有訂用帳戶的情況下新增客戶。</translation>
     </message>
     <message>
         <source>No subscriptions can be ordered until the customer accepts the Microsoft Customer Agreement. Go on without subscriptions, and order them once it is accepted.</source>
@@ -2699,8 +2899,48 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{low} 到 {high} 個授權</translation>
     </message>
     <message>
+        <source>Change licenses</source>
+        <translation>變更授權</translation>
+    </message>
+    <message>
+        <source>Change {offer} from {before} to {after} licenses?</source>
+        <translation>要將 {offer} 從 {before} 個授權變更為 {after} 個嗎？</translation>
+    </message>
+    <message>
+        <source>Monthly price: {before} → {after}.</source>
+        <translation>每月價格：{before} → {after}。</translation>
+    </message>
+    <message>
+        <source>&amp;Change to {count}</source>
+        <translation>變更為 {count}(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep {count}</source>
+        <translation>保留 {count}(&amp;K)</translation>
+    </message>
+    <message>
         <source>{offer}: {count} licenses now.</source>
         <translation>{offer}：目前為 {count} 個授權。</translation>
+    </message>
+    <message>
+        <source>Suspend subscription</source>
+        <translation>暫停訂用帳戶</translation>
+    </message>
+    <message>
+        <source>Suspend {offer} ({count} licenses)?</source>
+        <translation>要暫停 {offer}（{count} 個授權）嗎？</translation>
+    </message>
+    <message>
+        <source>Its users lose access to the service until it is reactivated. Monthly price: {price}.</source>
+        <translation>重新啟用之前，其使用者將無法存取此服務。每月價格：{price}。</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>暫停(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep active</source>
+        <translation>保持使用中(&amp;K)</translation>
     </message>
     <message>
         <source>{offer} is suspended.</source>
@@ -3226,8 +3466,8 @@ Details were written to the log in {folder}.</source>
         <translation>預覽後，另一部工作站已新增或變更此檔案中的客戶 (第 {lines} 行)。未匯入任何內容；請重新預覽檔案。</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為要求建立關係。</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為要求建立轉銷商關係。</translation>
     </message>
     <message>
         <source>The Microsoft ID is empty.</source>
@@ -3293,8 +3533,8 @@ Details were written to the log in {folder}.</source>
         <translation>已有 Microsoft 識別碼為 {id} 的客戶。</translation>
     </message>
     <message>
-        <source>Indirect resellers cannot add customers. Request a relationship instead.</source>
-        <translation>間接轉銷商無法新增客戶，請改為要求建立關係。</translation>
+        <source>Indirect resellers cannot add customers. Request a reseller relationship instead.</source>
+        <translation>間接轉銷商無法新增客戶，請改為要求建立轉銷商關係。</translation>
     </message>
     <message>
         <source>This indirect reseller is suspended or no longer exists.</source>
@@ -3748,6 +3988,42 @@ Details were written to pcdesk&apos;s log.</source>
     </message>
     <message>
         <source>No charge</source>
+        <translation>免費</translation>
+    </message>
+    <message>
+        <source>1-month term</source>
+        <translation>1 個月期</translation>
+    </message>
+    <message>
+        <source>1-year term</source>
+        <translation>1 年期</translation>
+    </message>
+    <message>
+        <source>3-year term</source>
+        <translation>3 年期</translation>
+    </message>
+    <message>
+        <source>1 license</source>
+        <translation>1 個授權</translation>
+    </message>
+    <message>
+        <source>{count} licenses</source>
+        <translation>{count} 個授權</translation>
+    </message>
+    <message>
+        <source>billed monthly, {price} a month</source>
+        <translation>每月計費，每月 {price}</translation>
+    </message>
+    <message>
+        <source>billed annually, {price} a year</source>
+        <translation>每年計費，每年 {price}</translation>
+    </message>
+    <message>
+        <source>billed once, {price} for 3 years</source>
+        <translation>一次計費，3 年 {price}</translation>
+    </message>
+    <message>
+        <source>no charge</source>
         <translation>免費</translation>
     </message>
 </context>

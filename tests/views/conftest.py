@@ -54,6 +54,8 @@ class ScriptedPrompter(Prompter):
     answers: deque[str | Callable[[Asked], str | None] | None] = field(default_factory=deque)
     files: deque[str] = field(default_factory=deque)
     asked: list[Asked] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)  # the HTML of each document printed
+    texts: deque[str | None] = field(default_factory=deque)  # typed in the next text questions
 
     def answer(self, *buttons: str | Callable[[Asked], str | None] | None) -> None:
         """The buttons to click in the next boxes, in order (None: close the box)."""
@@ -91,6 +93,18 @@ class ScriptedPrompter(Prompter):
     def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
         assert self.files, f"no file scripted for {caption!r}"
         return self.files.popleft()
+
+    def print_document(self, parent: QWidget | None, title: str, html: str) -> bool:
+        self.printed.append(html)
+        return True
+
+    def type_text(self, *texts: str | None) -> None:
+        """What the user types in the next text questions (None cancels)."""
+        self.texts.extend(texts)
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        assert self.texts, f"no text scripted for {title!r}"
+        return self.texts.popleft()
 
 
 class Keyboard:

@@ -136,7 +136,7 @@ def _indirect_reseller_message() -> Message:
     return import_message(
         QT_TRANSLATE_NOOP(
             "customer_import",
-            "Indirect resellers cannot add customers. Request a relationship instead.",
+            "Indirect resellers cannot add customers. Request a reseller relationship instead.",
         )
     )
 

@@ -53,6 +53,12 @@ class RelationshipFilter(enum.StrEnum):
     FORMER = "former"  # the relationship was removed; the record and its history stay
 
 
+class AgreementFilter(enum.StrEnum):
+    ACCEPTED = "accepted"
+    PENDING = "pending"  # the customer will accept in the Microsoft 365 admin center
+    NONE = "none"  # no attestation recorded
+
+
 NO_RESELLER = 0  # CustomerQuery.indirect_reseller_id for "customers the partner bills directly"
 
 # What each sort orders by before the id; each tuple (plus id) is an index (models/customer.py).
@@ -100,6 +106,9 @@ class CustomerQuery:
     indirect_reseller_id: int | None = None  # NO_RESELLER: only customers without one
     sort: SortKey = SortKey.COMPANY_NAME
     descending: bool = False
+    agreement: AgreementFilter | None = None
+    tag: str | None = None  # one of the customer's comma-separated tags, whole, any case
+    ids: frozenset[int] | None = None  # only these customers (an export of the selected rows)
 
     @property
     def is_filtered(self) -> bool:
@@ -109,6 +118,9 @@ class CustomerQuery:
             or self.country
             or self.status is not None
             or self.indirect_reseller_id is not None
+            or self.agreement is not None
+            or self.tag
+            or self.ids is not None
         )
 
 
@@ -147,6 +159,16 @@ def _filter_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
             RelationshipRequest.customer_id.is_not(None),
         )
         conditions.append(Customer.id.in_(pending))
+    if query.agreement is AgreementFilter.NONE:
+        conditions.append(Customer.agreement_status == "")
+    elif query.agreement is not None:
+        conditions.append(Customer.agreement_status == query.agreement.value)
+    if query.tag:
+        # Tags are stored as "a, b, c": match one whole tag, whatever its case.
+        padded = ", " + func.lower(Customer.tags) + ","
+        conditions.append(padded.contains(", " + query.tag.strip().lower() + ",", autoescape=True))
+    if query.ids is not None:
+        conditions.append(Customer.id.in_(sorted(query.ids)))
     if query.indirect_reseller_id == NO_RESELLER:
         conditions.append(Customer.indirect_reseller_id.is_(None))
     elif query.indirect_reseller_id is not None:
@@ -421,3 +443,11 @@ def customer_position(
         before = _beyond(query, tuple(found), reverse=True)
         statement = select(func.count()).select_from(Customer).where(*conditions, before)
         return int(session.execute(statement).scalar_one())
+
+
+def customer_tags(db: Database) -> tuple[str, ...]:
+    """Every tag some customer has, once each, sorted without regard to case."""
+    with db.reading() as session:
+        stored = session.scalars(select(Customer.tags).where(Customer.tags != "").distinct())
+        tags = {tag.strip() for value in stored for tag in value.split(",") if tag.strip()}
+    return tuple(sorted(tags, key=str.casefold))

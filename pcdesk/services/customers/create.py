@@ -184,7 +184,7 @@ def create_customer(
                     Message(
                         QT_TRANSLATE_NOOP(
                             "customers",
-                            "Indirect resellers cannot add customers. Request a relationship instead.",
+                            "Indirect resellers cannot add customers. Request a reseller relationship instead.",
                         ),
                         context="customers",
                     )

@@ -2,9 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 from pcdesk.views.common.translate import translated
+
+_INVALID = "pcdeskInvalid"
+
+
+def mark_invalid(editor: QWidget, invalid: bool, why: str = "") -> None:
+    """Frame a field in error (its message, with an icon, says why: never colour alone).
+
+    The frame's red is the one that reads on the palette in use: darker on a light window,
+    lighter on a dark one. Only a line edit is framed; other editors keep their native look.
+    """
+    target = editor
+    if isinstance(editor, QComboBox) and editor.lineEdit() is not None:
+        target = editor.lineEdit()  # type: ignore[assignment]
+    if not isinstance(target, QLineEdit):
+        return
+    if bool(target.property(_INVALID)) == invalid and not invalid:
+        return
+    target.setProperty(_INVALID, invalid)
+    target.setAccessibleDescription(why)
+    if not invalid:
+        target.setStyleSheet("")
+        return
+    dark = target.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    colour = "#ff99a4" if dark else "#c42b1c"  # Fluent's error reds for dark and light
+    target.setStyleSheet(
+        f"QLineEdit {{ border: 2px solid {colour}; border-radius: 3px; padding: 1px 2px; }}"
+    )
 
 
 class FieldMessage(QWidget):
@@ -25,6 +61,7 @@ class FieldMessage(QWidget):
         layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
         self.hide()
+        self.field: QWidget | None = None  # the editor it speaks about: framed while in error
 
     def text(self) -> str:
         return "" if self.isHidden() else self._text.text()
@@ -53,6 +90,11 @@ class FieldMessage(QWidget):
         self.setProperty("severity", "")
         self._text.clear()
         self.hide()
+        self._frame(False)
+
+    def _frame(self, invalid: bool) -> None:
+        if self.field is not None:
+            mark_invalid(self.field, invalid, self._text.text() if invalid else "")
 
     def _show(self, message: str, icon: QStyle.StandardPixmap, severity: str) -> None:
         size = self.fontMetrics().height()
@@ -61,3 +103,4 @@ class FieldMessage(QWidget):
         self.setProperty("severity", severity)
         self._text.setAccessibleDescription(self._text.text())
         self.show()
+        self._frame(severity == "error")

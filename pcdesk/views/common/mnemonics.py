@@ -2,8 +2,9 @@
 
 Address labels depend on the country and every label on the language, so mnemonics are not
 written into the texts: they are given out here, in form order, first free letter first, the way
-KDE's accelerator manager does. Text with no free letter of its own (a Chinese label, say) gets one
-appended in brackets, the convention of CJK interfaces ("公司名稱(&K)" and its colon).
+KDE's accelerator manager does. Chinese, Japanese or Korean text with no free letter of its own gets
+one appended in brackets, the convention of CJK interfaces ("公司名稱(&K)" and its colon); text in
+a Latin script with no free letter gets none ("Signer email(K):" reads as a typo in English).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
         if char.isascii() and char.isalnum() and key not in taken:
             taken.add(key)
             return plain[:index] + "&" + plain[index:]
+    if not _is_cjk(plain):
+        return plain  # no free letter of its own: none, rather than a bracketed one
     spare = next((key for key in _CANDIDATES if key not in taken), None)
     if spare is None:
         return plain  # no letter left: better none than one that cycles between fields
@@ -33,6 +36,26 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
     suffix = plain[-1:] if plain[-1:] in (":", "\uff1a") else ""  # Chinese: a full-width colon
     body = plain[: len(plain) - len(suffix)]
     return f"{body}(&{spare.upper()}){suffix}"
+
+
+def _is_cjk(text: str) -> bool:
+    """Whether ``text`` is written in Chinese, Japanese or Korean (where "(&X)" is the custom)."""
+    return any(
+        "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"
+        for char in text
+    )
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The letter Alt presses with for ``text`` ("&Save" → "s"), None when it has none."""
+    index = 0
+    while index < len(text) - 1:
+        if text[index] == "&":
+            if text[index + 1] != "&":
+                return text[index + 1].casefold()
+            index += 1
+        index += 1
+    return None
 
 
 def assign_mnemonics(widgets: Iterable[QLabel | QAbstractButton], reserved: Iterable[str]) -> None:

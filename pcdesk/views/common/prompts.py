@@ -29,6 +29,41 @@ class Prompter:
         path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return path
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        """A line of text the user types (a name), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, accepted = QInputDialog.getText(parent, title, label, text=text)
+        return value if accepted else None
+
+    def print_document(self, parent: QWidget | None, title: str, html: str) -> bool:
+        """Print ``html`` after the system's print dialog; False when cancelled or when this
+        build has no printing (``can_print``)."""
+        if not can_print():
+            return False
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        document = QTextDocument()
+        document.setHtml(html)
+        document.print_(printer)
+        return True
+
+
+def can_print() -> bool:
+    """Whether Qt's printing module is there (a bundle may leave it out)."""
+    try:
+        import PySide6.QtPrintSupport  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
 
 _prompter: list[Prompter] = [Prompter()]
 

@@ -177,6 +177,16 @@ class CustomerExporter(QObject):
         self._folder = target.parent
         self._start(query, target, expected)
 
+    def export_selected(self, ids: list[int]) -> None:
+        """Export these customers (the list's selected rows): no scope to ask, only where."""
+        if self._busy or not ids:
+            return
+        target = self.choose_target(self._suggested_target())
+        if target is None:
+            return
+        self._folder = target.parent
+        self._start(CustomerQuery(ids=frozenset(ids)), target, len(ids))
+
     def _suggested_target(self) -> Path:
         folder = self._folder
         if folder is None or not folder.is_dir():

@@ -91,7 +91,7 @@ class PartnerProfileDialog(QDialog):
             ("partner_id", self.tr("Partner &ID (MPN ID):"), self.partner_id),
             ("partner_type", self.tr("Partner t&ype:"), self.partner_type),
             ("instance", self.tr("Partner Center &instance:"), self.instance),
-            ("domain", self.tr("Your e-mail &domain:"), self.domain),
+            ("domain", self.tr("Your email &domain:"), self.domain),
             ("partner_center_app_id", self.tr("Partner Center &application ID:"), self.app_id),
         ]
         for field, label, widget in rows:

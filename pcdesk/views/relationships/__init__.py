@@ -1,1 +1,1 @@
-"""Customers > Request a relationship…, Relationship requests… and Remove relationship…."""
+"""Customers > Request a reseller relationship…, Relationship requests… and Remove relationship…."""

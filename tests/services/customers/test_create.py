@@ -199,7 +199,7 @@ def test_indirect_resellers_cannot_add_customers(
             PartnerType.INDIRECT_RESELLER,
         ),
     )
-    with pytest.raises(NotAllowed, match="Request a relationship"):
+    with pytest.raises(NotAllowed, match="Request a reseller relationship"):
         create_customer(stocked, tw_customer, SIGNED)
     assert count(stocked, Customer) == 0
 

@@ -63,6 +63,7 @@ class AccountPage(QWizardPage):
         self.form.relaid_out.connect(self._relaid_out)
         self.agreement.set_country(self.form.country_code())
         self._relaid_out()
+        self._attach_fields()
         self._changed()
 
     def _relaid_out(self) -> None:
@@ -74,6 +75,7 @@ class AccountPage(QWizardPage):
         chain.append(self.agreement.pending)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self._attach_fields()
 
     def _contact_changed(self) -> None:
         data = self.form.customer_input()
@@ -82,18 +84,62 @@ class AccountPage(QWizardPage):
         )
 
     def _changed(self) -> None:
-        self._update_hint()
+        errors = self._update_hint()
+        self._clear_fixed(errors)
         self.completeChanged.emit()
+
+    def _clear_fixed(self, errors: dict[str, str]) -> None:
+        """A message goes as soon as its field is right (new ones wait for the field to be left
+        or for Next)."""
+        for name, message in {**self.form.messages, **self.agreement.messages}.items():
+            if message.is_error():
+                fields = ("culture", "language") if name == "language" else (name,)
+                if not any(field in errors for field in fields):
+                    message.clear()
+
+    def _attach_fields(self) -> None:
+        """Each message frames its own field while it shows an error."""
+        for name, message in self.form.messages.items():
+            if name != "domain_prefix":
+                message.field = self.form.editor(name)
+        self.form.domain_status.field = self.form.domain.edit
+        for name, message in self.agreement.messages.items():
+            message.field = self.agreement.editor(name)
+
+    def ordered_errors(self) -> dict[str, str]:
+        """The errors in the order the fields are on the page."""
+        errors = self.errors()
+        order = [*self.form.tab_order(), *self._agreement_order()]
+
+        def position(field: str) -> int:
+            editor = self._editor_of(field)
+            return order.index(editor) if editor in order else len(order)
+
+        return dict(sorted(errors.items(), key=lambda item: position(item[0])))
+
+    def _agreement_order(self) -> list[QWidget]:
+        return [self.agreement.editor(name) for name in self.agreement.messages]
+
+    def _editor_of(self, field: str) -> QWidget | None:
+        if field in self.agreement.messages:
+            return self.agreement.editor(field)
+        try:
+            return self.form.editor(field)
+        except KeyError:
+            return None
 
     def errors(self) -> dict[str, str]:
         return {**self.form.findings().errors, **self.agreement.errors()}
 
     def isComplete(self) -> bool:
-        return not self.errors()
+        """Next stays enabled, so it can show every problem at once; only while the domain's
+        availability is being asked does it wait."""
+        domain = self.form.domain
+        return not (domain.prefix() and domain.is_pending())
 
     def _update_hint(self) -> dict[str, str]:
         """Name what is still missing or wrong below the form; returns the errors."""
-        errors = self.errors()
+        errors = self.ordered_errors()
         names: list[str] = []
         for field in errors:
             label = self._label_of(field)
@@ -127,14 +173,15 @@ class AccountPage(QWizardPage):
 
     def validatePage(self) -> bool:
         # The domain's availability is the last verdict (Next waits for it); Submit checks again.
+        # Next shows every message at once and takes the user to the first problem.
         errors = self.form.findings().errors
         agreement_errors = self.agreement.errors()
         if errors or agreement_errors:
             self.form.show_errors(dict(errors))
             self.agreement.show_errors(agreement_errors)
-            if not errors and agreement_errors:
-                first = next(iter(agreement_errors))
-                self.agreement.editor(first).setFocus()
+            first = next(iter(self.ordered_errors()), None)
+            if first is not None:
+                self.focus_field(first)
             return False
         return True
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -12,6 +12,7 @@ from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.changes import follow_roles
+from pcdesk.views.common.dates import date_time_text
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
@@ -76,7 +77,7 @@ class AddCustomerLauncher(QObject):
     def _show_permission(self) -> None:
         if not self._profile.can_add_customers:
             reason = self.tr(
-                "Indirect resellers cannot add customers. Request a relationship with the "
+                "Indirect resellers cannot add customers. Request a reseller relationship with the "
                 "customer instead."
             )
         elif not self._role_allows:
@@ -94,10 +95,7 @@ class AddCustomerLauncher(QObject):
         company = str(draft.values.get("account", {}).get("company_name", "")).strip()
         text = self.tr("You have a draft for {company}, saved {when}. Resume it?").format(
             company=company or self.tr("a new customer"),
-            when=QLocale().toString(
-                QDateTime.fromSecsSinceEpoch(int(draft.saved_at.timestamp())),
-                QLocale.FormatType.ShortFormat,
-            ),
+            when=date_time_text(draft.saved_at),
         )
         answer = ask(
             self._window,

@@ -6,10 +6,13 @@ or the log, and it is gone when the wizard closes.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.views.common.field_message import FieldMessage
+from pcdesk.views.common.prompts import can_print, prompter
 
 ROWS = ("microsoft_id", "domain", "admin_user", "password")
 
@@ -28,6 +32,7 @@ ROWS = ("microsoft_id", "domain", "admin_user", "password")
 class ConfirmationPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._company = ""
         self.setTitle(self.tr("Customer added"))
         self.setFinalPage(True)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Done"))
@@ -63,20 +68,34 @@ class ConfirmationPage(QWizardPage):
             grid.addWidget(copy, row, 2)
             self.values[name] = value
             self.copy_buttons[name] = copy
+        self.copy_all = QPushButton(self.tr("Copy &all sign-in details"), self)
+        self.copy_all.setAutoDefault(True)
+        self.copy_all.clicked.connect(self.copy_everything)
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setAutoDefault(True)
+        self.print_button.clicked.connect(self.print_details)
+        self.print_button.setVisible(can_print())
+        keep = QHBoxLayout()
+        keep.addWidget(self.copy_all)
+        keep.addWidget(self.print_button)
+        keep.addStretch(1)
         self.warning = FieldMessage(self)
         self.copied = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(grid)
+        layout.addLayout(keep)
         layout.addWidget(self.warning)
         layout.addWidget(self.copied)
         layout.addStretch(1)
+        self.saved = False  # the password was copied or printed: closing loses nothing
+        self._on_clipboard: set[str] = set()  # what this page put there (cleared at Done)
 
     def show_customer(self, customer: CustomerDetails, password: str) -> None:
         self.intro.setText(
             self.tr(
                 "{company} has been added. Give the customer's admin these sign-in details; "
-                "the password must be changed at the first sign-in."
+                "the password must be changed the first time they sign in."
             ).format(company=customer.company_name)
         )
         shown = {
@@ -90,14 +109,22 @@ class ConfirmationPage(QWizardPage):
             self.values[name].setCursorPosition(0)
         self.warning.show_warning(
             self.tr(
-                "Copy the temporary password now: it is not saved anywhere and cannot be shown "
-                "again once you click Done."
+                "Copy or print the sign-in details now: the temporary password is not saved "
+                "anywhere and cannot be shown again once you click Done."
             )
         )
         self.copied.clear()
+        self.saved = False
+        self._company = customer.company_name
+
+    def _to_clipboard(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self._on_clipboard.add(text)
 
     def copy(self, name: str) -> None:
-        QGuiApplication.clipboard().setText(self.values[name].text())
+        self._to_clipboard(self.values[name].text())
+        if name == "password":
+            self.saved = True
         self.copied.setText(
             self.tr("{what} copied to the clipboard.").format(
                 what=self.values[name].accessibleName()
@@ -105,6 +132,31 @@ class ConfirmationPage(QWizardPage):
         )
         self.copied.setAlignment(Qt.AlignmentFlag.AlignLeft)
 
+    def details_text(self) -> str:
+        """Every sign-in detail, one "Label: value" line each, as pasted or printed."""
+        return "\n".join(
+            f"{self.values[name].accessibleName()}: {self.values[name].text()}" for name in ROWS
+        )
+
+    def copy_everything(self) -> None:
+        self._to_clipboard(self.details_text())
+        self.saved = True
+        self.copied.setText(self.tr("All sign-in details copied to the clipboard."))
+
+    def print_details(self) -> None:
+        rows = "".join(
+            f"<tr><td>{html.escape(self.values[name].accessibleName())}</td><td><tt>{html.escape(self.values[name].text())}</tt></td></tr>"
+            for name in ROWS
+        )
+        document = f"<h2>{html.escape(self._company)}</h2><table cellpadding='4'>{rows}</table>"
+        if prompter().print_document(self, self.tr("Sign-in details"), document):
+            self.saved = True
+            self.copied.setText(self.tr("Sign-in details sent to the printer."))
+
     def forget(self) -> None:
-        """Clear the password from the page (the wizard is closing)."""
+        """Clear the password from the page and from the clipboard (the wizard is closing)."""
         self.values["password"].clear()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() in self._on_clipboard:
+            clipboard.clear()
+        self._on_clipboard.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,7 +24,8 @@ from pcdesk.services.customers.duplicates import DuplicateReason, PossibleDuplic
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.field_message import FieldMessage
-from pcdesk.views.common.money import format_money, term_label
+from pcdesk.views.common.link_button import LinkButton
+from pcdesk.views.common.money import format_money, line_summary
 from pcdesk.views.common.text_lists import listed
 from pcdesk.views.common.ui_locale import ui_locale
 from pcdesk.views.customers.add.pages import ACCOUNT, SUBSCRIPTIONS
@@ -97,18 +98,11 @@ class ReviewPage(QWizardPage):
         return label
 
     def _update_button(self, accessible: str) -> QPushButton:
-        # A push button, not a tool button: focused, it takes Enter instead of passing it on
-        # to the wizard's default button (which is Submit here).
-        button = QPushButton(self.tr("Update"))
-        button.setFlat(True)
-        button.setAutoDefault(True)
+        # An ordinary link reached with Tab: never the default button (Submit is), but Enter or
+        # Space on it when it has the focus follows it.
+        button = LinkButton(self.tr("Update"))
         button.setAccessibleName(accessible)
         button.setToolTip(accessible)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        font = QFont(button.font())
-        font.setUnderline(True)  # reads as the link Partner Center shows, in any palette
-        button.setFont(font)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
 
     # -- content --------------------------------------------------------------------------------
@@ -121,20 +115,28 @@ class ReviewPage(QWizardPage):
         reseller: str,
         duplicates: tuple[PossibleDuplicate, ...],
     ) -> None:
-        self.account.setText(self._account_html(data, agreement, reseller))
-        self.subscriptions.setText(self._subscriptions_html(lines, agreement))
-        self.show_duplicates(duplicates)
-
-    def _account_html(self, data: CustomerInput, agreement: AgreementInput, reseller: str) -> str:
-        return summary_table([*account_rows(data, reseller), agreement_row(agreement)])
-
-    def _subscriptions_html(self, lines: tuple[CartLine, ...], agreement: AgreementInput) -> str:
-        if not lines:
-            if not agreement.accepted:
-                return html.escape(
+        account = [*account_rows(data, reseller), agreement_row(agreement)]
+        subscriptions = self._subscription_rows(lines)
+        # One label column for both sections, so their values line up.
+        metrics = self.account.fontMetrics()
+        # The label, its 16 px right padding and the 2 px cell padding on each side.
+        width = max(metrics.horizontalAdvance(label) for label, _ in account + subscriptions) + 24
+        self.account.setText(summary_table(account, width))
+        if subscriptions:
+            self.subscriptions.setText(summary_table(subscriptions, width))
+        elif not agreement.accepted:
+            self.subscriptions.setText(
+                html.escape(
                     self.tr("None: subscriptions can be ordered once the agreement is accepted.")
                 )
-            return html.escape(self.tr("None"))
+            )
+        else:
+            self.subscriptions.setText(html.escape(self.tr("None")))
+        self.show_duplicates(duplicates)
+
+    def _subscription_rows(self, lines: tuple[CartLine, ...]) -> list[tuple[str, list[str]]]:
+        if not lines:
+            return []
         rows: list[tuple[str, list[str]]] = []
         totals: dict[str, Decimal] = {}
         for line in lines:
@@ -145,17 +147,19 @@ class ReviewPage(QWizardPage):
                 (
                     offer.sku_title,
                     [
-                        self.tr("{count} licenses, {term}, {price} a month").format(
-                            count=QLocale().toString(line.quantity),
-                            term=term_label(offer.term),
-                            price=format_money(monthly, offer.currency),
+                        line_summary(
+                            line.quantity,
+                            offer.term,
+                            offer.billing_plan,
+                            offer.unit_price,
+                            offer.currency,
                         )
                     ],
                 )
             )
         total = " + ".join(format_money(amount, currency) for currency, amount in totals.items())
         rows.append((self.tr("Monthly total"), [total]))
-        return summary_table(rows)
+        return rows
 
     def show_duplicates(self, duplicates: tuple[PossibleDuplicate, ...]) -> None:
         if not duplicates:
@@ -171,7 +175,7 @@ class ReviewPage(QWizardPage):
         )
         reasons = {
             DuplicateReason.SAME_DOMAIN: self.tr("same domain"),
-            DuplicateReason.SAME_EMAIL_DOMAIN: self.tr("same e-mail domain"),
+            DuplicateReason.SAME_EMAIL_DOMAIN: self.tr("same email domain"),
             DuplicateReason.SIMILAR_NAME: self.tr("similar company name"),
         }
         items = "".join(
@@ -198,6 +202,16 @@ class ReviewPage(QWizardPage):
     def initializePage(self) -> None:
         self.clear_failure()
         self.wizard().refresh_review()  # type: ignore[attr-defined]
+        # Submit is the default and focused button (QWizard would focus the first Update link).
+        QTimer.singleShot(0, self._focus_submit)
+
+    def _focus_submit(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            submit = wizard.button(QWizard.WizardButton.CommitButton)
+            if isinstance(submit, QPushButton):
+                submit.setDefault(True)
+            submit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def validatePage(self) -> bool:
         """Submit: only a customer written to the database lets the wizard go on (the write

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from pcdesk.services.database import Database
@@ -45,6 +45,16 @@ class SubscriptionsPage(QWizardPage):
         self.cart.flag_market(country)
         self._agreement_pending = agreement_pending
         self.picker.setEnabled(not agreement_pending)
+        # Blocked, the catalog would only be a grey list to choose nothing from.
+        self.picker.setVisible(not agreement_pending)
+        self.cart.set_empty_text(
+            self.tr(
+                "Nothing to order for now. Click Next: Review to add the customer without "
+                "subscriptions."
+            )
+            if agreement_pending
+            else ""
+        )
         if agreement_pending:
             self.blocked.show_warning(
                 self.tr(
@@ -61,6 +71,18 @@ class SubscriptionsPage(QWizardPage):
         wizard = self.wizard()
         account = wizard.account_page  # type: ignore[attr-defined]
         self.set_customer(account.form.country_code(), not account.agreement.accepted.isChecked())
+        # The keyboard starts where the page does: typing searches the offers (or, blocked, the
+        # focus is on the wizard's Next). Nothing stays on the page left behind.
+        QTimer.singleShot(0, self._focus_start)
+
+    def _focus_start(self) -> None:
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self:
+            return
+        if self.picker.isVisible() and self.picker.search.isEnabled():
+            self.picker.search.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            wizard.button(QWizard.WizardButton.NextButton).setFocus()
 
     def cleanupPage(self) -> None:
         """Going back keeps the cart."""

@@ -10,7 +10,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from pcdesk.errors import NotAllowed, NotFound, PcdeskError, Unavailable, ValidationFailed
 from pcdesk.services.catalog.offers import Offer, get_offer
@@ -24,6 +24,7 @@ from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.operations import Operation, runner
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add.account_page import AccountPage
@@ -249,7 +250,11 @@ class AddCustomerWizard(QWizard):
         )
 
     def accept(self) -> None:
-        """Done: the customer exists; forget the password and tell the main window."""
+        """Done: the customer exists; forget the password and tell the main window. While the
+        sign-in details were neither copied nor printed, ask first (they cannot be shown again)."""
+        unsaved = self.created is not None and not self.confirmation_page.saved
+        if unsaved and not self.ask_close_unsaved():
+            return
         self.confirmation_page.forget()
         super().accept()
         if self.created is not None:
@@ -326,6 +331,24 @@ class AddCustomerWizard(QWizard):
             )
         finally:
             self._restoring = False
+
+    def ask_close_unsaved(self) -> bool:
+        """Closing the confirmation before the password is kept: True to close anyway."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Add customer"))
+        box.setText(self.tr("Close without keeping the sign-in details?"))
+        box.setInformativeText(
+            self.tr(
+                "The temporary password is not saved anywhere and cannot be shown again. Copy "
+                "or print the sign-in details first."
+            )
+        )
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        close = box.addButton(self.tr("&Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        return prompter().ask(box) is close
 
     def ask_close(self) -> str:
         """Discard, keep as draft, or cancel closing (the tests' wizard driver replaces it)."""

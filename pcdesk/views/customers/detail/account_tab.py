@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -55,7 +56,9 @@ from pcdesk.views.customers.forms.account_summary import (
 # Letters the main window shows beside the pane (menus File, Customers, Help; the filter bar's
 # Search, Relationship, reseller, Country/region), the header's Copy (Y) and Save (V): the form's
 # labels get the others, so no Alt+letter is ambiguous.
-WINDOW_MNEMONICS = ("f", "c", "h", "s", "r", "e", "o")
+# The main window's own: its menus (File, Customers, Partner, Help) and the list's search and
+# filters (Search, Relationship, reseller, Country, Agreement, Tag).
+WINDOW_MNEMONICS = ("f", "c", "p", "h", "s", "r", "e", "o", "g", "t")
 RESERVED_MNEMONICS = (*WINDOW_MNEMONICS, "y", "v")
 
 
@@ -116,6 +119,7 @@ class AccountTab(QWidget):
         self.form.country.setToolTip(self.tr("A customer's country/region cannot be changed."))
         self.form.relaid_out.connect(self._relaid_out)
         self._let_lists_narrow()
+        self._enter_saves()
         form_holder = QWidget(self)
         holder_layout = QVBoxLayout(form_holder)
         holder_layout.addWidget(self.form)
@@ -124,6 +128,8 @@ class AccountTab(QWidget):
         self.failure = FieldMessage(self)
         self.save_button = QPushButton(self.tr("Sa&ve"), self)
         self.save_button.setAutoDefault(True)
+        # The default button, as in a dialog: Enter in a field saves (see _enter_saves).
+        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setToolTip(self.tr("Leave the account as it is saved (Esc)"))
@@ -311,6 +317,16 @@ class AccountTab(QWidget):
         self._follow_role()
         self.notice.show_error(translated(error.message))
         return True
+
+    def _enter_saves(self) -> None:
+        """Enter in a text field of the form presses Save, the default button (a main window
+        has no default button of its own)."""
+        for edit in self.form.findChildren(QLineEdit):
+            edit.returnPressed.connect(self._enter_pressed)
+
+    def _enter_pressed(self) -> None:
+        if self.is_editing() and self.save_button.isEnabled():
+            self.save_button.click()
 
     def _open_form(
         self, details: CustomerDetails, resellers: tuple[ResellerData, ...] | None

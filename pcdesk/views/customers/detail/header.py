@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from pcdesk.services.customers.details import CustomerDetails
+from pcdesk.views.common.elided_label import ElidedLabel
 
 _SELECTABLE = (
     Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -41,26 +42,22 @@ class CustomerHeader(QWidget):
         grid.addWidget(QLabel(self.tr("Microsoft ID:"), self), 2, 0)
         grid.addWidget(self.microsoft_id, 2, 1)
         grid.addWidget(self.copy_id, 2, 2)
-        grid.setColumnStretch(3, 1)  # the values keep to the left, the copy button beside its ID
+        grid.setColumnStretch(3, 1)  # the Copy button stays beside its ID
 
-    def _value(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
+    def _value(self, name: str, accessible: str) -> ElidedLabel:
+        # A GUID or a domain has no place to wrap: on a narrow pane it ends in "…" (the whole
+        # value in its tooltip; Copy copies the whole ID) rather than widen the pane.
+        label = ElidedLabel(self)
         label.setObjectName(name)
-        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(_SELECTABLE)
         label.setAccessibleName(accessible)
-        # A GUID has no place to wrap: let it be cut rather than widen the pane.
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 12)
         return label
 
     def show_details(self, details: CustomerDetails) -> None:
         self.company.setText(details.company_name)
-        self.domain.setText(details.domain)
-        self.domain.setToolTip(details.domain)
-        self.microsoft_id.setText(details.microsoft_id)
-        self.microsoft_id.setToolTip(details.microsoft_id)
+        self.domain.set_full_text(details.domain)
+        self.microsoft_id.set_full_text(details.microsoft_id)
 
     def copy_microsoft_id(self) -> None:
         clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.microsoft_id.text())
+        clipboard.setText(self.microsoft_id.full_text())

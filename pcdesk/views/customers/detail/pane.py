@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -74,7 +74,10 @@ def read_around(db: Database, customer_id: int) -> Around:
 
 
 class CustomerDetailPane(QWidget):
-    """The customer shown beside the list, on five tabs."""
+    """The customer shown beside the list, on five tabs. ``ready(id)`` once a customer and
+    what the user may do with it are shown."""
+
+    ready = Signal(int)
 
     def __init__(
         self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
@@ -94,7 +97,9 @@ class CustomerDetailPane(QWidget):
         self.relationship_tab = RelationshipTab(self.tabs)
         self.history_tab = HistoryTab(self.tabs)
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setUsesScrollButtons(
+            False
+        )  # every tab in sight: the pane is as wide as they need
         self.tabs.addTab(self.account_tab, self.tr("Account"))
         self.tabs.addTab(self.agreement_tab, self.tr("Agreement"))
         self.tabs.addTab(self.subscriptions_tab, self.tr("Subscriptions"))
@@ -125,7 +130,7 @@ class CustomerDetailPane(QWidget):
             tab.refreshed.connect(self._show_newer)
             tab.reload_requested.connect(self.reload)
         publisher().changed.connect(self._on_changes)
-        self._show_empty(self.tr("Select a customer to see its details"))
+        self._show_empty(self.tr("No customer selected"))
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -150,7 +155,7 @@ class CustomerDetailPane(QWidget):
         self._current_id = customer_id
         if customer_id is None:
             self._reading = None
-            self._show_empty(self.tr("Select a customer to see its details"))
+            self._show_empty(self.tr("No customer selected"))
             return
         self.tabs.setCurrentWidget(self.account_tab)
         self.content.setEnabled(False)
@@ -285,6 +290,22 @@ class CustomerDetailPane(QWidget):
         self.account_tab.set_allowed(around.may_edit)
         self.agreement_tab.set_allowed(around.may_attest)
         self.subscriptions_tab.set_allowed(around.may_manage)
+        self.ready.emit(customer_id)
+
+    def edit_account_when_ready(self) -> None:
+        """Account tab, Edit: now if the customer shown is in, else once it is."""
+        self.tabs.setCurrentWidget(self.account_tab)
+        if self._details is not None and self.account_tab.edit_button.isEnabled():
+            self.account_tab.edit()
+            return
+        wanted = self._current_id
+
+        def ready(customer_id: int) -> None:
+            self.ready.disconnect(ready)
+            if customer_id == wanted and self.account_tab.edit_button.isEnabled():
+                self.account_tab.edit()
+
+        self.ready.connect(ready)
 
     def _show_newer(self, details: CustomerDetails) -> None:
         """A tab wrote (its operation published the change), or found another workstation's

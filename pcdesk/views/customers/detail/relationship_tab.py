@@ -2,7 +2,7 @@
 
 Its "Remove relationship…" button triggers the main window's action (views/remove_relationship.py
 attaches it), as Partner Center offers the removal on the customer's own page. Without a reseller
-relationship (a former customer, or an advisor's), "Request a relationship…" takes its place and
+relationship (a former customer, or an advisor's), "Request a reseller relationship…" takes its place and
 triggers the main window's Request a relationship action (views/request_relationship_action.py
 attaches it), so the way back starts from the customer's own page too.
 """
@@ -45,7 +45,7 @@ class RelationshipTab(QWidget):
         self.remove_button.setAutoDefault(True)
         self.remove_button.hide()
         # Likewise; shown without a reseller relationship.
-        self.request_button = QPushButton(self.tr("Re&quest a relationship…"), self)
+        self.request_button = QPushButton(self.tr("Re&quest a reseller relationship…"), self)
         self.request_button.setAutoDefault(True)
         self.request_button.hide()
         actions = QHBoxLayout()
@@ -56,11 +56,11 @@ class RelationshipTab(QWidget):
         heading.setFont(font)
         self.requests = DetailTable(
             (
-                self.tr("Sent"),
-                self.tr("To"),
+                self.tr("Requested on"),
+                self.tr("Recipient"),
                 self.tr("Language"),
                 self.tr("Status"),
-                self.tr("Sent by"),
+                self.tr("Requested by"),
                 self.tr("Accepted or cancelled"),
             ),
             self.tr("Relationship requests"),

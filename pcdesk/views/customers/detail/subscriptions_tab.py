@@ -9,6 +9,7 @@ Ordering and every change are disabled, saying why, for a role that may not mana
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -312,25 +313,78 @@ class SubscriptionsTab(QWidget):
     # -- acting ---------------------------------------------------------------------------------
 
     def apply_quantity(self) -> None:
+        """Change the license count, after saying what it changes: licenses and monthly price,
+        before and after (the safe answer is the default)."""
         sub = self.selected()
         self.quantity.interpretText()  # a count typed but not yet confirmed still counts
         if sub is None or self.quantity.value() == sub.quantity:
             return
         quantity = self.quantity.value()
+        locale = QLocale()
+        after = replace(sub, quantity=quantity)
+        confirmed = self._confirm(
+            self.tr("Change licenses"),
+            self.tr("Change {offer} from {before} to {after} licenses?").format(
+                offer=subscription_title(sub),
+                before=locale.toString(sub.quantity),
+                after=locale.toString(quantity),
+            ),
+            self.tr("Monthly price: {before} → {after}.").format(
+                before=format_money(monthly_price(sub), sub.currency),
+                after=format_money(monthly_price(after), sub.currency),
+            ),
+            self.tr("&Change to {count}").format(count=locale.toString(quantity)),
+            self.tr("&Keep {count}").format(count=locale.toString(sub.quantity)),
+        )
+        if not confirmed:
+            self.quantity.setFocus()
+            return
         self._act(
             lambda: change_quantity(self._db, sub.id, sub.version, quantity),
             self.tr("{offer}: {count} licenses now.").format(
-                offer=subscription_title(sub), count=QLocale().toString(quantity)
+                offer=subscription_title(sub), count=locale.toString(quantity)
             ),
         )
 
     def suspend(self) -> None:
         sub = self.selected()
-        if sub is not None:
+        if sub is None:
+            return
+        confirmed = self._confirm(
+            self.tr("Suspend subscription"),
+            self.tr("Suspend {offer} ({count} licenses)?").format(
+                offer=subscription_title(sub), count=QLocale().toString(sub.quantity)
+            ),
+            self.tr(
+                "Its users lose access to the service until it is reactivated. Monthly price: "
+                "{price}."
+            ).format(price=format_money(monthly_price(sub), sub.currency)),
+            self.tr("&Suspend"),
+            self.tr("&Keep active"),
+        )
+        if confirmed:
             self._act(
                 lambda: suspend_subscription(self._db, sub.id, sub.version),
                 self.tr("{offer} is suspended.").format(offer=subscription_title(sub)),
             )
+
+    def _confirm(self, title: str, text: str, informative: str, do: str, keep: str) -> bool:
+        """Ask before a change that costs or stops a service; "keep" is the default and Esc.
+        False too when another customer is shown or a write started while the box was open."""
+        customer = self._details.id if self._details is not None else None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(informative)
+        confirm = box.addButton(do, QMessageBox.ButtonRole.AcceptRole)
+        keep_button = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep_button)
+        box.setEscapeButton(keep_button)
+        if prompter().ask(box) is not confirm:
+            return False
+        current = self._details.id if self._details is not None else None
+        return current == customer and customer is not None and not self.writing()
 
     def reactivate(self) -> None:
         sub = self.selected()

@@ -433,4 +433,10 @@ class AccountForm(QWidget):
 
     def set_domain_read_only(self, read_only: bool) -> None:
         self.domain.set_read_only(read_only)
-        self.domain_note.setVisible(not read_only)
+        # Read-only, the field says why (a saved customer's domain is Partner Center's for good).
+        self.domain_note.setText(
+            self.tr("A customer's domain cannot be changed.")
+            if read_only
+            else self.tr("The domain can never be changed afterwards.")
+        )
+        self.domain.edit.setToolTip(self.domain_note.text() if read_only else "")

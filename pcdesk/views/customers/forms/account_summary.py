@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from pcdesk.services.customers.details import ONMICROSOFT
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.validation import culture_label, format_address
+from pcdesk.views.common.dates import date_time_text
 from pcdesk.views.common.ui_locale import ui_locale
 
 Rows = list[tuple[str, list[str]]]
@@ -28,11 +29,7 @@ def long_date(value: dt.date) -> str:
 
 def local_date_time(value: dt.datetime) -> str:
     """A stored moment (UTC) in the workstation's time zone, short ("3/14/25, 9:05 AM")."""
-    local = value.astimezone() if value.tzinfo is not None else value
-    moment = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return date_time_text(value)
 
 
 def _east_asian(text: str) -> bool:
@@ -116,11 +113,15 @@ def agreement_row(agreement: AgreementInput) -> tuple[str, list[str]]:
     )
 
 
-def summary_table(rows: Rows) -> str:
-    """Label/value rows as rich text; every value is escaped (names come from users)."""
+def summary_table(rows: Rows, label_width: int = 0) -> str:
+    """Label/value rows as rich text; every value is escaped (names come from users).
+    ``label_width`` (pixels) lines up the values of several tables shown one under another."""
+    width = f" width='{label_width}'" if label_width else ""
     body = "".join(
-        "<tr><td style='padding-right:16px; vertical-align:top'>{label}</td>"
+        "<tr><td{width} style='padding-right:16px; vertical-align:top; white-space:nowrap'>"
+        "{label}</td>"
         "<td>{value}</td></tr>".format(
+            width=width,
             label=html.escape(label),
             value="<br>".join(html.escape(value) for value in values if value),
         )

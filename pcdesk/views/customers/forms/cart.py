@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from pcdesk.services.catalog.offers import Offer
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.money import format_money
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.customers.forms.cart_model import (
     LICENSES,
     OFFER,
@@ -123,10 +125,8 @@ class CartWidget(QWidget):
         self.table.installEventFilter(self)
 
         # The empty cart's hint sits on the table itself, which keeps its headers and its size.
-        self.empty = QLabel(
-            self.tr("No subscriptions yet. Choose an offer above and click Add to cart."),
-            self.table.viewport(),
-        )
+        self.empty = QLabel(self.table.viewport())
+        self.set_empty_text("")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -167,18 +167,98 @@ class CartWidget(QWidget):
         self._show_state()
 
     # -- public ---------------------------------------------------------------------------------
-    def add(self, offer: Offer, quantity: int) -> CartAddition:
-        """Add licenses of an offer (connect OfferPicker.add_requested here)."""
+    def add(self, offer: Offer, quantity: int) -> CartAddition | None:
+        """Add licenses of an offer (connect OfferPicker.add_requested here). An offer already
+        in the cart asks first whether the count replaces the line's or adds to it; None when
+        the user cancels."""
+        existing = next(
+            (row for row, line in enumerate(self.model.lines()) if line.offer.id == offer.id),
+            None,
+        )
+        locale = QLocale()
+        if existing is not None:
+            before = self.model.line(existing).quantity
+            choice = self._ask_replace_or_add(offer, before, quantity)
+            if choice == "cancel":
+                return None
+            if choice == "replace":
+                self.model.set_quantity(existing, quantity)
+                self.table.selectRow(existing)
+                self._say(
+                    self.tr("{offer}: now {count} licenses (was {before}).").format(
+                        offer=offer_title(offer),
+                        count=locale.toString(quantity),
+                        before=locale.toString(before),
+                    )
+                )
+                return CartAddition(existing, quantity, capped=False)
         added = self.model.add(offer, quantity)
         self.table.selectRow(added.row)
         self.table.scrollTo(self.model.index(added.row, OFFER))
         if added.capped:
             self.notice.show_warning(
                 self.tr("{offer}: at most {count} licenses, so the cart holds {count}.").format(
-                    offer=offer_title(offer), count=QLocale().toString(added.quantity)
+                    offer=offer_title(offer), count=locale.toString(added.quantity)
+                )
+            )
+        elif existing is not None:
+            self._say(
+                self.tr("Added {count} licenses to {offer}: {total} in all.").format(
+                    count=locale.toString(quantity),
+                    offer=offer_title(offer),
+                    total=locale.toString(added.quantity),
+                )
+            )
+        else:
+            self._say(
+                self.tr("Added {offer}, {count} licenses.").format(
+                    offer=offer_title(offer), count=locale.toString(added.quantity)
                 )
             )
         return added
+
+    def _say(self, text: str) -> None:
+        """A short note under the cart about what the last add did."""
+        self.notice.show_ok(text)
+
+    def _ask_replace_or_add(self, offer: Offer, before: int, quantity: int) -> str:
+        locale = QLocale()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Add to cart"))
+        box.setText(
+            self.tr("{offer} is already in the cart with {count} licenses.").format(
+                offer=offer_title(offer), count=locale.toString(before)
+            )
+        )
+        box.setInformativeText(
+            self.tr("Change the line to {count} licenses, or add them?").format(
+                count=locale.toString(quantity)
+            )
+        )
+        replace = box.addButton(
+            self.tr("&Change to {count}").format(count=locale.toString(quantity)),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        add = box.addButton(
+            self.tr("A&dd {count} (total {total})").format(
+                count=locale.toString(quantity), total=locale.toString(before + quantity)
+            ),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(replace)
+        box.setEscapeButton(cancel)
+        clicked = prompter().ask(box)
+        if clicked is replace:
+            return "replace"
+        return "add" if clicked is add else "cancel"
+
+    def set_empty_text(self, text: str) -> None:
+        """What the empty cart says ("" for the usual: choose an offer above, Add to cart)."""
+        self.empty.setText(
+            text or self.tr("No subscriptions yet. Choose an offer above and click Add to cart.")
+        )
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -209,7 +289,7 @@ class CartWidget(QWidget):
 
     # -- reacting -------------------------------------------------------------------------------
     def _cart_changed(self) -> None:
-        self.notice.clear()  # an add that was capped shows it again right after
+        self.notice.clear()  # an add shows what it did again right after
         self._show_state()
         self.changed.emit()
 

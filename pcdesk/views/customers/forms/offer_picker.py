@@ -390,6 +390,9 @@ class OfferPicker(QWidget):
                 self._reload()  # no need to wait for the pause
                 return True
             if event.key() in _ENTER_KEYS and watched is self.table:
-                self._add()
+                # Enter chooses the offer: on to its license count (Enter there adds it).
+                if self.selected_offer() is not None:
+                    self.quantity.setFocus(Qt.FocusReason.TabFocusReason)
+                    self.quantity.selectAll()
                 return True
         return super().eventFilter(watched, event)

@@ -83,3 +83,10 @@ class ResellerPicker(QComboBox):
             self._wanted = reseller_id
         index = self.findData(reseller_id) if reseller_id is not None else 0
         self.setCurrentIndex(max(index, 0))
+        self.show_start()
+
+    def show_start(self) -> None:
+        """Show the beginning of the chosen reseller's text (its name), not its end."""
+        edit = self.lineEdit()
+        if edit is not None and not edit.hasFocus():
+            edit.setCursorPosition(0)

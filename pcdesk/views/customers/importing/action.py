@@ -108,7 +108,7 @@ class CustomerImporter(QObject):
         """Enable the action, or say why not: the partner type, or the user's role."""
         if not self._profile.can_add_customers:
             reason = self.tr(
-                "Indirect resellers cannot add customers. Request a relationship with the "
+                "Indirect resellers cannot add customers. Request a reseller relationship with the "
                 "customer instead."
             )
         else:

@@ -248,10 +248,18 @@ class ImportPreviewDialog(QDialog):
         header.setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
         # A GUID is known by its start; the whole row is in the details below the table.
-        widths = ((LINE, 6), (MICROSOFT_ID, 15), (COMPANY, 21), (DOMAIN, 21), (FATE, 15))
+        widths = ((LINE, 6), (MICROSOFT_ID, 15), (COMPANY, 24), (DOMAIN, 21), (FATE, 12))
         for column, chars in widths:
             header.resizeSection(column, max(char * chars, header.sectionSizeHint(column)))
         header.setMinimumSectionSize(char * 6)
+        # Names take the room Reason does not need: with no reason to give, Reason is hidden
+        # and the company name stretches; otherwise Reason stretches after a fair name width.
+        if not any(row.reasons for row in preview.rows):
+            header.setStretchLastSection(False)
+            header.setSectionHidden(REASON, True)
+            header.setSectionResizeMode(COMPANY, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.resizeSection(COMPANY, max(char * 28, header.sectionSizeHint(COMPANY)))
 
         if invalid == 1:
             skip_text = self.tr("&Skip the invalid row and import the others")

@@ -7,7 +7,12 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from pcdesk.services.customer_list.query import NO_RESELLER, CustomerQuery, RelationshipFilter
+from pcdesk.services.customer_list.query import (
+    NO_RESELLER,
+    AgreementFilter,
+    CustomerQuery,
+    RelationshipFilter,
+)
 from pcdesk.services.resellers.records import ResellerData
 from pcdesk.services.validation import country_codes, country_name
 from pcdesk.views.common.ui_locale import ui_locale
@@ -35,7 +40,7 @@ class CustomerFilterBar(QWidget):
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search)
         search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search, 3)
 
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All relationships"), None)
@@ -61,6 +66,17 @@ class CustomerFilterBar(QWidget):
         for name, code in names:
             self.country.addItem(name, code)
         self._add_labelled(layout, self.tr("C&ountry/region:"), self.country)
+
+        self.agreement = QComboBox(self)
+        self.agreement.addItem(self.tr("All agreement states"), None)
+        self.agreement.addItem(self.tr("Accepted"), AgreementFilter.ACCEPTED)
+        self.agreement.addItem(self.tr("Pending"), AgreementFilter.PENDING)
+        self.agreement.addItem(self.tr("Not recorded"), AgreementFilter.NONE)
+        self._add_labelled(search_row, self.tr("A&greement:"), self.agreement)
+
+        self.tag = QComboBox(self)
+        self.tag.addItem(self.tr("All tags"), None)
+        self._add_labelled(search_row, self.tr("&Tag:"), self.tag)
 
         self.search.textChanged.connect(self.changed)
         for combo in self._combos():
@@ -101,18 +117,79 @@ class CustomerFilterBar(QWidget):
         layout.addWidget(label)
         layout.addWidget(combo, 1)
 
+    def set_tags(self, tags: tuple[str, ...]) -> None:
+        """List these tags, keeping the one chosen if it is still there."""
+        chosen = self.tag.currentData()
+        self.tag.blockSignals(True)
+        try:
+            self.tag.clear()
+            self.tag.addItem(self.tr("All tags"), None)
+            for tag in tags:
+                self.tag.addItem(tag, tag)
+            index = self.tag.findData(chosen) if chosen is not None else 0
+            if index < 0 and chosen is not None:  # a saved view's tag no customer has now
+                self.tag.addItem(chosen, chosen)
+                index = self.tag.count() - 1
+            self.tag.setCurrentIndex(index)
+        finally:
+            self.tag.blockSignals(False)
+
     def _combos(self) -> list[QComboBox]:
-        return [c for c in (self.status, self.reseller, self.country) if c is not None]
+        combos = (self.status, self.reseller, self.country, self.agreement, self.tag)
+        return [c for c in combos if c is not None]
+
+    # -- saved views ----------------------------------------------------------------------------
+
+    def state(self) -> dict[str, str]:
+        """The search text and each filter chosen, as text a saved view keeps."""
+        state = {"text": self.search.text()}
+        names = {"status": self.status, "country": self.country, "agreement": self.agreement}
+        names["tag"] = self.tag
+        if self.reseller is not None:
+            names["reseller"] = self.reseller
+        for name, combo in names.items():
+            value = combo.currentData()
+            if value is not None:
+                state[name] = str(value)
+        return state
+
+    def set_state(self, state: dict[str, str]) -> None:
+        """Put a saved view's search and filters back; ``changed`` is emitted once."""
+        self.blockSignals(True)
+        try:
+            self.search.setText(state.get("text", ""))
+            names = {"status": self.status, "country": self.country, "agreement": self.agreement}
+            names["tag"] = self.tag
+            if self.reseller is not None:
+                names["reseller"] = self.reseller
+            for name, combo in names.items():
+                wanted = state.get(name)
+                if wanted is None:
+                    combo.setCurrentIndex(0)
+                    continue
+                index = next(
+                    (i for i in range(combo.count()) if str(combo.itemData(i)) == wanted), -1
+                )
+                if index < 0 and combo is self.tag:
+                    combo.addItem(wanted, wanted)
+                    index = combo.count() - 1
+                combo.setCurrentIndex(max(index, 0))
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
 
     def apply_to(self, query: CustomerQuery) -> CustomerQuery:
         """``query`` (its order) with this bar's search text and filters."""
         status = self.status.currentData()  # Qt hands the enum back as its string value
+        agreement = self.agreement.currentData()
         return replace(
             query,
             text=self.search.text(),
             status=None if status is None else RelationshipFilter(status),
             indirect_reseller_id=None if self.reseller is None else self.reseller.currentData(),
             country=self.country.currentData(),
+            agreement=None if agreement is None else AgreementFilter(agreement),
+            tag=self.tag.currentData(),
         )
 
     def clear(self) -> None:

@@ -44,6 +44,7 @@ from pcdesk.services.customer_list.query import (
 )
 from pcdesk.services.database import Database
 from pcdesk.services.validation import country_name
+from pcdesk.views.common.dates import date_text
 from pcdesk.views.common.labels import agreement_label, relationship_label
 from pcdesk.views.common.ui_locale import ui_locale
 
@@ -392,7 +393,7 @@ class CustomerTableModel(QAbstractTableModel):
         if field == "country":
             return country_name(row.country, ui_locale())
         if field == "created_at":
-            return QLocale().toString(value.astimezone().date(), QLocale.FormatType.ShortFormat)
+            return date_text(value.astimezone().date())
         if field == "active_subscriptions":
             return QLocale().toString(value)
         return str(value)

@@ -1,1 +1,1 @@
-"""Customers > Request a relationship…: the invitation e-mail for one customer or prospect."""
+"""Customers > Request a reseller relationship…: the invitation email for one customer or prospect."""

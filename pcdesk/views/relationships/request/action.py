@@ -1,4 +1,4 @@
-"""Customers > Request a relationship…: the action, and opening the dialog for the right customer."""
+"""Customers > Request a reseller relationship…: the action, and opening the dialog for the right customer."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class RequestRelationshipLauncher(QObject):
         self.dialog: RequestRelationshipDialog | None = None
         self._allowed = True  # until the roles are read: recording the request checks anyway
         self._role_reads = 0  # the latest read of the roles; an older answer is ignored
-        self.action = QAction(self.tr("Request a &relationship…"), self)
+        self.action = QAction(self.tr("Request a reseller &relationship…"), self)
         self.action.setIcon(
             QIcon.fromTheme(
                 "mail-send", window.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
@@ -88,7 +88,7 @@ class RequestRelationshipLauncher(QObject):
         self.action.setEnabled(allowed)
         if allowed:
             tip = self.tr(
-                "E-mail a customer or prospect your invitation link to a reseller relationship"
+                "Email a customer or prospect your invitation link to a reseller relationship"
             )
         else:
             tip = translated(roles.not_allowed_message(roles.Task.REQUEST_RELATIONSHIP))

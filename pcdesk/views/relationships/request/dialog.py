@@ -210,8 +210,8 @@ class RequestRelationshipDialog(QDialog):
         """Whether to replace text the user edited with a new draft (Keep is the default)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Replace the e-mail text"))
-        box.setText(self.tr("You edited the e-mail. Replace your text with a new draft?"))
+        box.setWindowTitle(self.tr("Replace the email text"))
+        box.setText(self.tr("You edited the email. Replace your text with a new draft?"))
         replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep my text"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -265,17 +265,17 @@ class RequestRelationshipDialog(QDialog):
         """Why Open and Copy are unavailable, or "" when they are not."""
         problems = self._problems()
         if "body" in problems:
-            return self.tr("Put the invitation link back in the text to open or copy the e-mail.")
+            return self.tr("Put the invitation link back in the text to open or copy the email.")
         if "customer" in problems:
             if self.who.is_prospect():
-                return self.tr("Enter the prospect's company name to open or copy the e-mail.")
-            return self.tr("Choose the customer in the list to open or copy the e-mail.")
+                return self.tr("Enter the prospect's company name to open or copy the email.")
+            return self.tr("Choose the customer in the list to open or copy the email.")
         if "prospect_company_name" in problems:
-            return self.tr("Correct the prospect's company name to open or copy the e-mail.")
+            return self.tr("Correct the prospect's company name to open or copy the email.")
         if "recipient_email" in problems:
-            return self.tr("Correct the recipient's e-mail address, or leave it empty.")
+            return self.tr("Correct the recipient's email address, or leave it empty.")
         if "subject" in problems:
-            return self.tr("Enter a subject to open or copy the e-mail.")
+            return self.tr("Enter a subject to open or copy the email.")
         if problems:
             return next(iter(problems.values()))
         return ""
@@ -288,7 +288,7 @@ class RequestRelationshipDialog(QDialog):
         for button in (self.open_button, self.copy_button):
             button.setEnabled(not reason and not self.is_recording())
         self.open_button.setToolTip(
-            reason or self.tr("Open the e-mail in your mail program, ready to send")
+            reason or self.tr("Open the email in your mail program, ready to send")
         )
         self.copy_button.setToolTip(
             reason or self.tr("Copy the subject and the text, to paste them where you write")
@@ -399,16 +399,16 @@ class RequestRelationshipDialog(QDialog):
             QGuiApplication.clipboard().setText(clipboard_text(data.subject, data.body))
             self.notice.show_error(
                 self.tr(
-                    "No mail program opened the e-mail. Its subject and text are on the "
+                    "No mail program opened the email. Its subject and text are on the "
                     "clipboard: paste them into a new message."
                 )
             )
         elif mailto.complete:
-            self.notice.show_ok(self.tr("The e-mail is open in your mail program."))
+            self.notice.show_ok(self.tr("The email is open in your mail program."))
         else:
             self.notice.show_warning(
                 self.tr(
-                    "The e-mail is too long to hand to your mail program whole, so its text is "
+                    "The email is too long to hand to your mail program whole, so its text is "
                     "on the clipboard: paste it into the message, replacing the note there."
                 )
             )
@@ -420,5 +420,5 @@ class RequestRelationshipDialog(QDialog):
     def _copy(self, data: RequestInput) -> None:
         QGuiApplication.clipboard().setText(clipboard_text(data.subject, data.body))
         self.notice.show_ok(
-            self.tr("The subject and the text are on the clipboard: paste them into an e-mail.")
+            self.tr("The subject and the text are on the clipboard: paste them into an email.")
         )

@@ -52,7 +52,7 @@ class InvitationTextSection(QObject):
         self.body = QPlainTextEdit(dialog)
         self.body.setTabChangesFocus(True)
         self.body.setAccessibleName(
-            QCoreApplication.translate("RequestRelationshipDialog", "E-mail text")
+            QCoreApplication.translate("RequestRelationshipDialog", "Email text")
         )
         self.link_status = FieldMessage(dialog)
         self.insert_link_button = QPushButton(
@@ -79,7 +79,7 @@ class InvitationTextSection(QObject):
             QCoreApplication.translate("RequestRelationshipDialog", "&Subject:"), self.subject
         )
         form.addRow("", self.subject_message)
-        form.addRow(QCoreApplication.translate("RequestRelationshipDialog", "&E-mail:"), self.body)
+        form.addRow(QCoreApplication.translate("RequestRelationshipDialog", "&Email:"), self.body)
         form.addRow("", self._link_row)
 
     # -- the language -------------------------------------------------------------------------

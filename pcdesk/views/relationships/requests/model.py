@@ -10,8 +10,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +18,7 @@ from PySide6.QtCore import (
 
 from pcdesk.services.relationships.sent import RequestRow
 from pcdesk.services.validation import culture_label
+from pcdesk.views.common.dates import date_text
 from pcdesk.views.common.labels import request_status_label
 from pcdesk.views.common.ui_locale import ui_locale
 from pcdesk.views.customers.forms.account_summary import local_date_time
@@ -36,8 +35,7 @@ def local_today() -> dt.date:
 
 def short_date(moment: dt.datetime) -> str:
     """The day of a stored moment (UTC) in the workstation's time zone, as the locale writes it."""
-    day = moment.astimezone().date()
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    return date_text(moment.astimezone().date())
 
 
 def age_text(created_at: dt.datetime, today: dt.date) -> str:

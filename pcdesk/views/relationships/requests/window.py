@@ -224,7 +224,7 @@ class RelationshipRequestsWindow(QWidget):
             self.count_label.clear()
             empty = {
                 RequestStatus.PENDING: self.tr(
-                    "No pending requests. Customers > Request a relationship… sends one."
+                    "No pending requests. Customers > Request a reseller relationship… sends one."
                 ),
                 RequestStatus.ACCEPTED: self.tr("No request was marked accepted yet."),
                 RequestStatus.CANCELLED: self.tr("No request was cancelled."),
@@ -368,7 +368,7 @@ class RelationshipRequestsWindow(QWidget):
         )
         box.setInformativeText(
             self.tr(
-                "pcdesk stops waiting for it. The e-mail already sent cannot be called back: "
+                "pcdesk stops waiting for it. The email already sent cannot be called back: "
                 "its link is the same for every customer and stays valid, so tell the customer "
                 "if it should not accept."
             )

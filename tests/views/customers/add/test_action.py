@@ -60,6 +60,8 @@ def test_done_lists_and_selects_the_new_customer(
     wizard_driver.add_offer(wizard, "Business Basic", 1)
     wizard_driver.click(wizard, NEXT)
     wizard_driver.click(wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.created is not None)
+    wizard.confirmation_page.copy_all.click()
     wizard_driver.click(wizard, QWizard.WizardButton.FinishButton)
     list_loaded(window)
     assert window.customer_model.rowCount() == before + 1
@@ -114,7 +116,7 @@ def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> 
     qtbot.addWidget(window)
     action = window.add_customer.action
     assert not action.isEnabled()
-    assert "Request a relationship" in action.toolTip()
+    assert "Request a reseller relationship" in action.toolTip()
     assert window.add_customer.start() is None
 
 

@@ -96,6 +96,9 @@ def test_a_pending_agreement_goes_on_without_subscriptions(
     page = wizard.subscriptions_page
     assert "No subscriptions can be ordered" in page.blocked.text()
     assert not page.picker.isEnabled()
+    assert not page.picker.isVisible()  # no grey catalog to choose nothing from
+    assert "Choose an offer above" not in page.cart.empty.text()
+    assert "without subscriptions" in page.cart.empty.text()
     wizard_driver.click(wizard, NEXT)
     assert "Pending" in wizard.review_page.account.text()
     wizard_driver.click(wizard, COMMIT)
@@ -140,6 +143,7 @@ def test_a_domain_taken_meanwhile_takes_the_user_back_to_it(
     wizard_driver.click(wizard, COMMIT)
     settle()  # the customer is written off the GUI thread
     assert wizard.currentId() == CONFIRMATION
+    qtbot.mouseClick(wizard.confirmation_page.copy_all, Qt.MouseButton.LeftButton)
 
 
 def test_a_locked_database_says_so_and_retry_works(
@@ -164,6 +168,7 @@ def test_a_locked_database_says_so_and_retry_works(
     qtbot.mouseClick(wizard.review_page.retry, Qt.MouseButton.LeftButton)
     settle()
     assert wizard.currentId() == CONFIRMATION
+    qtbot.mouseClick(wizard.confirmation_page.copy_all, Qt.MouseButton.LeftButton)
 
 
 def test_closing_asks_and_a_kept_draft_is_resumed(wizard_driver, us_account, qtbot):

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from pcdesk.services.demo_data import seed_demo  # noqa: F401 - the fixtures seed through it
+from pcdesk.views.customers.add.pages import ACCOUNT, BUTTON_MNEMONICS
 
 NEXT = QWizard.WizardButton.NextButton
+
+
+def refuses_next(driver, wizard) -> None:
+    """Next is enabled (it shows every problem) but does not leave Account info."""
+    driver.click(wizard, NEXT)
+    assert wizard.currentId() == ACCOUNT
 
 
 @pytest.mark.parametrize(
@@ -40,7 +49,7 @@ def test_a_bad_value_is_explained_beside_its_field(
     message = form.messages[field]
     assert message.is_error(), f"{field}: no message"
     assert expected.casefold() in message.text().casefold(), message.text()
-    assert not wizard.button(NEXT).isEnabled()
+    refuses_next(wizard_driver, wizard)
 
 
 def test_a_warning_shows_but_does_not_block(wizard_driver, us_account) -> None:
@@ -60,7 +69,7 @@ def test_the_us_state_and_zip_must_agree(wizard_driver, us_account) -> None:
     message = wizard.account_page.form.messages["postal_code"]
     assert message.is_error()
     assert "10001" in message.text()
-    assert not wizard.button(NEXT).isEnabled()
+    refuses_next(wizard_driver, wizard)
 
 
 def test_a_taken_domain_is_said_live(wizard_driver, us_account) -> None:
@@ -70,7 +79,7 @@ def test_a_taken_domain_is_said_live(wizard_driver, us_account) -> None:
     status = wizard.account_page.form.domain_status
     wizard_driver.qtbot.waitUntil(status.is_error)  # the database is asked off the GUI thread
     assert "alpineskihouse.onmicrosoft.com is already taken" in status.text()
-    assert not wizard.button(NEXT).isEnabled()
+    refuses_next(wizard_driver, wizard)
 
 
 def test_an_invalid_domain_says_why(wizard_driver) -> None:
@@ -113,8 +122,13 @@ def test_every_label_has_its_own_mnemonic(wizard_driver) -> None:
             w.text() for w in (*page.form.mnemonic_widgets(), *page.agreement.mnemonic_widgets())
         ]
         keys = [text[text.index("&") + 1].casefold() for text in texts if "&" in text]
-        assert len(keys) == len(texts), texts
         assert len(set(keys)) == len(keys), texts
+        # A label without one (English: no "(X)" suffix) has no letter left of its own.
+        taken = set(keys) | set(BUTTON_MNEMONICS)
+        for text in texts:
+            if "&" not in text:
+                assert not re.search(r"\(&?[A-Z0-9]\)", text), text
+                assert {c.casefold() for c in text if c.isascii() and c.isalnum()} <= taken, text
         assert not {"b", "n"} & set(keys)  # Back and Next keep theirs
 
 
@@ -167,7 +181,34 @@ def test_a_reseller_must_be_chosen_from_the_list(wizard_driver, us_account) -> N
     wizard_driver.qtbot.waitUntil(next_button.isEnabled, timeout=3000)
     picker = wizard.account_page.form.reseller
     wizard_driver.type_into(picker.text_edit(), "Nobody we know")
-    assert not next_button.isEnabled()
     assert "Choose a reseller" in wizard.account_page.form.messages["indirect_reseller_id"].text()
+    refuses_next(wizard_driver, wizard)
     wizard_driver.keyboard.replace(picker.text_edit(), "None")
+    assert not wizard.account_page.form.messages["indirect_reseller_id"].is_error()
     assert next_button.isEnabled()
+
+
+def test_next_on_an_empty_page_shows_every_problem_and_goes_to_the_first(
+    wizard_driver, keyboard, qtbot
+) -> None:
+    wizard = wizard_driver.open()
+    page = wizard.account_page
+    form = page.form
+    assert wizard.button(NEXT).isEnabled()
+    wizard_driver.click(wizard, NEXT)
+    assert wizard.currentId() == ACCOUNT
+    shown = [name for name, message in form.messages.items() if message.is_error()]
+    assert {"company_name", "address_line1", "contact_first_name", "contact_email"} <= set(shown)
+    assert form.edits["company_name"].hasFocus()  # the first problem, in form order
+    # The hint names the fields in the order they are on the page.
+    hint = page.hint.text()
+    assert hint.startswith("To go on, complete or correct: Company name, Address line 1"), hint
+    # A field in error is framed (with its message beside it, never colour alone)...
+    edit = form.edits["company_name"]
+    assert edit.property("pcdeskInvalid") is True
+    assert "border" in edit.styleSheet()
+    # ...and its message goes as soon as the value is right, before the field is left.
+    keyboard.type(edit, "Contoso Pharmaceuticals")
+    assert not form.messages["company_name"].is_error()
+    assert edit.styleSheet() == ""
+    assert form.messages["address_line1"].is_error()  # the others stay until fixed

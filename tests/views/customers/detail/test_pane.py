@@ -93,12 +93,12 @@ def click_save(pane: CustomerDetailPane, qtbot) -> None:
 def test_no_customer_shows_an_empty_state(pane, qtbot) -> None:
     assert pane.current_id is None
     assert pane.stack.currentWidget() is pane.empty
-    assert pane.empty.text() == "Select a customer to see its details"
+    assert pane.empty.text() == "No customer selected"
     found = show(pane, qtbot, "tailspintoys")
     assert pane.current_id == found
     assert pane.stack.currentWidget() is pane.content
     assert pane.header.company.text() == "Tailspin Toys"
-    assert pane.header.domain.text() == "tailspintoys.onmicrosoft.com"
+    assert pane.header.domain.full_text() == "tailspintoys.onmicrosoft.com"
     assert [pane.tabs.tabText(i) for i in range(pane.tabs.count())] == [
         "Account",
         "Agreement",
@@ -111,14 +111,14 @@ def test_no_customer_shows_an_empty_state(pane, qtbot) -> None:
         assert expected in summary
     pane.show_customer(None)
     assert pane.current_id is None
-    assert pane.empty.text() == "Select a customer to see its details"
+    assert pane.empty.text() == "No customer selected"
 
 
 def test_domain_and_microsoft_id_are_shown_not_edited(pane, qtbot) -> None:
     found = show(pane, qtbot, "tailspintoys")
     details = get_customer(pane._db, found)
     header = pane.header
-    assert header.microsoft_id.text() == details.microsoft_id
+    assert header.microsoft_id.full_text() == details.microsoft_id
     flags = header.microsoft_id.textInteractionFlags()
     assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
     assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -426,6 +426,17 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     tab.quantity.selectAll()
     qtbot.keyClicks(tab.quantity, "40")
     assert tab.apply_button.isEnabled()
+    # Apply asks first, with the licenses and the monthly price before and after; Keep (the
+    # default) changes nothing.
+    prompts.answer("Keep 35")
+    qtbot.mouseClick(tab.apply_button, LEFT)
+    asked = prompts.asked[-1]
+    assert asked.text == "Change Microsoft 365 Business Standard from 35 to 40 licenses?"
+    assert asked.informative == "Monthly price: $437.50 → $500.00."
+    assert asked.default == "Keep 35"
+    settled(qtbot)
+    assert get_customer(pane._db, found).subscriptions[0].quantity == 35
+    prompts.answer("Change to 40")
     with qtbot.waitSignal(publisher().changed):
         qtbot.mouseClick(tab.apply_button, LEFT)
         settled(qtbot)
@@ -434,6 +445,11 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     assert texts(tab.table, 1) == ["40"]
     assert "40 licenses now" in tab.notice.text()
 
+    prompts.answer("Keep active", "Suspend")
+    qtbot.mouseClick(tab.suspend_button, LEFT)
+    assert prompts.asked[-1].default == "Keep active"
+    settled(qtbot)
+    assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.ACTIVE
     qtbot.mouseClick(tab.suspend_button, LEFT)
     settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].status is SubscriptionStatus.SUSPENDED
@@ -449,7 +465,7 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     # Cancelling asks first; "Keep it" (the default) cancels nothing.
     prompts.answer("Keep it")
     qtbot.mouseClick(tab.cancel_button, LEFT)
-    (asked,) = prompts.asked
+    asked = prompts.asked[-1]
     assert asked.text == "Cancel Microsoft 365 Business Standard (40 licenses)?"
     assert asked.default == "Keep it"
     settled(qtbot)
@@ -475,7 +491,7 @@ def test_quantity_within_the_offer_limits_then_suspend_reactivate_cancel(
     ]
 
 
-def test_under_review_allows_reductions_only_and_says_why(pane, qtbot) -> None:
+def test_under_review_allows_reductions_only_and_says_why(pane, qtbot, prompts) -> None:
     found = customer_id(pane._db, "tailspintoys")
     with pane._db.session_factory.begin() as session:
         session.execute(
@@ -493,14 +509,16 @@ def test_under_review_allows_reductions_only_and_says_why(pane, qtbot) -> None:
     assert tab.quantity.isEnabled()
     assert tab.suspend_button.isEnabled()
     tab.quantity.setValue(30)
+    prompts.answer("Change to 30")
     qtbot.mouseClick(tab.apply_button, LEFT)
     settled(qtbot)
     assert get_customer(pane._db, found).subscriptions[0].quantity == 30
 
 
-def test_a_former_customer_cannot_buy_or_reactivate(pane, qtbot) -> None:
+def test_a_former_customer_cannot_buy_or_reactivate(pane, qtbot, prompts) -> None:
     found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
+    prompts.answer("Suspend")
     qtbot.mouseClick(tab.suspend_button, LEFT)
     settled(qtbot)
     with pane._db.session_factory.begin() as session:
@@ -526,12 +544,15 @@ def test_a_pending_agreement_blocks_ordering_and_says_why(pane, qtbot) -> None:
     assert not tab.suspend_button.isEnabled()
 
 
-def test_a_subscription_changed_elsewhere_is_refreshed_not_overwritten(pane, qtbot) -> None:
+def test_a_subscription_changed_elsewhere_is_refreshed_not_overwritten(
+    pane, qtbot, prompts
+) -> None:
     found = show(pane, qtbot, "tailspintoys")
     tab = pane.subscriptions_tab
     pane.tabs.setCurrentWidget(tab)
     sub = tab.selected()
     change_quantity(pane._db, sub.id, sub.version, 50, actor="other")
+    prompts.answer("Suspend", "Suspend")
     qtbot.mouseClick(tab.suspend_button, LEFT)
     settled(qtbot)
     assert "Another workstation changed" in tab.notice.text()
@@ -712,7 +733,7 @@ def test_a_billing_admin_may_neither_edit_nor_order(
 
 
 def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
-    pane, qtbot, keyboard, monkeypatch: pytest.MonkeyPatch
+    pane, qtbot, keyboard, prompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_team(pane._db, sam=PartnerRole.SALES_AGENT)
     monkeypatch.setattr(actor, "_acting_as", ["sam"])
@@ -732,6 +753,7 @@ def test_a_role_taken_away_meanwhile_is_refused_and_the_pane_follows(
     assert not account.edit_button.isEnabled()
 
     pane.tabs.setCurrentWidget(tab)
+    prompts.answer("Suspend")
     qtbot.mouseClick(tab.suspend_button, LEFT)
     settled(qtbot)
     assert tab.notice.text() == f"Nothing was changed: {BUYERS}"

@@ -94,7 +94,7 @@ def test_an_empty_cart_says_what_to_do(cart: CartWidget) -> None:
 
 
 def test_adding_from_the_picker_fills_the_cart(
-    qtbot: QtBot, catalog_db: Database, basic_us: Offer
+    qtbot: QtBot, catalog_db: Database, basic_us: Offer, prompts
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -125,23 +125,39 @@ def test_adding_from_the_picker_fills_the_cart(
     assert shown == ["Microsoft 365 Business Basic", "1 year", "Annual", "10", "$6.00", "$60.00"]
     assert cart.total.text() == "Monthly total: $60.00"
 
-    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)  # the same offer again
+    assert "Added Microsoft 365 Business Basic" in cart.notice.text()
+
+    # The same offer again asks: change the line's count (the default) or add to it.
+    prompts.answer("Change to 10")
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    assert prompts.asked[-1].default == "Change to 10"
+    assert "already in the cart with 10 licenses" in prompts.asked[-1].text
+    assert cart.lines() == (CartLine(basic_us, 10),)
+    prompts.answer("Add 10 (total 20)")
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
     assert cart.lines() == (CartLine(basic_us, 20),)
     assert cart.total.text() == "Monthly total: $120.00"
+    assert "20 in all" in cart.notice.text()
+    prompts.answer("Cancel")
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    assert cart.lines() == (CartLine(basic_us, 20),)
 
 
 def test_adding_past_the_offers_maximum_is_capped_and_said(
-    cart: CartWidget, basic_us: Offer
+    cart: CartWidget, basic_us: Offer, prompts
 ) -> None:
-    assert not cart.add(basic_us, 250).capped
+    first = cart.add(basic_us, 250)
+    assert first is not None and not first.capped
+    prompts.answer("Add 100 (total 350)", "Add 1 (total 301)")
     added = cart.add(basic_us, 100)
-    assert added.capped and added.quantity == 300
+    assert added is not None and added.capped and added.quantity == 300
     assert cart.lines() == (CartLine(basic_us, 300),)
     assert cart.notice.isVisible()
     assert "300" in cart.notice.text() and "Business Basic" in cart.notice.text()
     assert cart.problems() == {}
 
-    assert cart.add(basic_us, 1).capped
+    again = cart.add(basic_us, 1)
+    assert again is not None and again.capped
     assert cart.lines() == (CartLine(basic_us, 300),)
 
 

@@ -272,10 +272,15 @@ def test_enter_adds_and_never_presses_the_dialogs_default_button(
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # searches at once, not after the pause
     assert {offer.product_title for offer in picker.model.offers()} == {"Microsoft 365 Copilot"}
     offer = click_offer(qtbot, picker, "Microsoft 365 Copilot")
+    added_any: list[object] = []
+    picker.add_requested.connect(lambda *args: added_any.append(args))
+    # Enter on an offer chooses it: the license count takes the focus, nothing is added yet.
+    qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+    assert added_any == []
+    assert picker.quantity.hasFocus()
+    qtbot.keyClicks(picker.quantity, "5")  # the count was selected: typing replaces it
     with qtbot.waitSignal(picker.add_requested) as added:
-        qtbot.keyClick(picker.table, Qt.Key.Key_Return)
-    assert added.args == [offer, 1]
-    with qtbot.waitSignal(picker.add_requested):
         qtbot.keyClick(picker.quantity, Qt.Key.Key_Enter)
+    assert added.args == [offer, 5]
     assert pressed == []
     assert dialog.isVisible()

@@ -177,7 +177,7 @@ def test_removing_the_link_blocks_open_and_copy_until_it_is_back(
     assert dialog.link_status.is_error()
     assert dialog.blocked.isVisible()
     assert dialog.blocked.text() == (
-        "Put the invitation link back in the text to open or copy the e-mail."
+        "Put the invitation link back in the text to open or copy the email."
     )
     assert dialog.open_button.toolTip() == dialog.blocked.text()
     click(qtbot, dialog.open_button)
@@ -220,7 +220,7 @@ def test_open_records_the_request_and_hands_the_mail_program_the_email(
     assert recipient == "dana@contosopharma.com"
     assert fields["subject"] == [dialog.subject.text()]
     assert fields["body"] == [dialog.body.toPlainText().replace("\n", "\r\n")]
-    assert dialog.notice.text() == "The e-mail is open in your mail program."
+    assert dialog.notice.text() == "The email is open in your mail program."
 
     [saved] = requests_for_customer(partner.db, partner.us_id)
     assert recorded.args == [saved]
@@ -259,7 +259,7 @@ def test_a_long_chinese_email_goes_to_the_clipboard_with_a_note(
     assert fields["subject"] == [dialog.subject.text()]
     assert fields["body"] == [paste_note("zh-TW")]
     assert clipboard() == dialog.body.toPlainText()
-    assert dialog.notice.text().startswith("The e-mail is too long")
+    assert dialog.notice.text().startswith("The email is too long")
     assert "paste it into the message" in dialog.notice.text()
     assert len(requests_for_customer(partner.db, partner.tw_id)) == 1
 
@@ -311,7 +311,7 @@ def test_a_prospect_needs_a_company_name_and_is_recorded_by_it(
     dialog = open_dialog()
     assert dialog.prospect_radio.isChecked() and dialog.prospect.isVisible()
     assert not can_send(dialog)
-    assert dialog.blocked.text() == "Enter the prospect's company name to open or copy the e-mail."
+    assert dialog.blocked.text() == "Enter the prospect's company name to open or copy the email."
 
     keyboard.type(dialog.prospect, "Fourth Coffee")
     assert "Fourth Coffee" in dialog.subject.text()  # an untouched draft follows the name
@@ -344,7 +344,7 @@ def test_an_existing_customer_is_found_with_the_search_box(
     dialog = open_dialog()
     click(qtbot, dialog.existing_radio)
     assert dialog.search.isVisible() and not dialog.prospect.isVisible()
-    assert dialog.blocked.text() == "Choose the customer in the list to open or copy the e-mail."
+    assert dialog.blocked.text() == "Choose the customer in the list to open or copy the email."
 
     keyboard.type(dialog.search, "晶片")
     qtbot.waitUntil(lambda: dialog.matches.isVisible() and dialog.matches.count() == 1)
@@ -380,7 +380,7 @@ def test_switching_the_language_asks_before_replacing_edited_text(
 
     dialog.language.setCurrentIndex(dialog.language.findData("zh-TW"))  # keep my text
     (asked,) = prompts.asked
-    assert asked.text == "You edited the e-mail. Replace your text with a new draft?"
+    assert asked.text == "You edited the email. Replace your text with a new draft?"
     assert sorted(asked.buttons) == ["Keep my text", "Replace"]
     assert asked.default == "Keep my text"
     assert dialog.current_language() == "en"

@@ -171,7 +171,7 @@ def test_the_window_lists_pending_requests_with_their_age(
         "English (United States)",
     ]
     assert column(window, REQUESTED_BY) == ["bo", "ana"]
-    assert column(window, REQUESTED_ON) == ["5/10/25", "5/7/25"]
+    assert column(window, REQUESTED_ON) == ["5/10/2025", "5/7/2025"]
     assert column(window, AGE) == ["today", "3 days"]
     assert column(window, STATUS) == ["Pending", "Pending"]
     assert window.count_label.text() == "2 requests"
@@ -226,7 +226,7 @@ def test_actions_are_disabled_with_the_reason_for_a_request_no_longer_pending(
 
     assert not window.accept_button.isEnabled()
     assert not window.cancel_button.isEnabled()
-    assert window.reason.text() == "This request was marked accepted on 5/2/25."
+    assert window.reason.text() == "This request was marked accepted on 5/2/2025."
     assert window.accept_button.toolTip() == window.reason.text()
     assert window.mark_accepted() is None  # double-click or a script: nothing happens
 
@@ -540,7 +540,7 @@ def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_wi
     list_loaded(main)
     pane = main.detail_pane
     assert pane.header.company.text() == "Fabrikam, Inc."
-    assert pane.header.domain.text() == "fabrikam.onmicrosoft.com"
+    assert pane.header.domain.full_text() == "fabrikam.onmicrosoft.com"
     summary = pane.account_tab.summary.text()
     assert "Not known yet: Edit to add it" in summary
     assert "Reseller" in summary
