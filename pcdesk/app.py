@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer, qVersion
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from pcdesk import __version__, config, platform_check, self_check
 from pcdesk.log_privacy import PrivateFormatter
@@ -29,6 +29,7 @@ from pcdesk.views.common.language import (
     language_of,
     saved_choice,
 )
+from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
@@ -43,7 +44,8 @@ class FirstStartCancelled(Exception):
 
 
 def ask_partner_profile(db: Database) -> PartnerProfileData | None:
-    """Ask for the partner profile before the main window (a seam tests replace)."""
+    """Ask for the partner profile before the main window (a form, not a question the prompter
+    answers: tests replace this function, or pass ``ask`` to ``build_main_window``)."""
     dialog = PartnerProfileDialog(db)
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -139,9 +141,17 @@ def setup_logging() -> None:
     logging.basicConfig(level=logging.INFO, handlers=handlers)
 
 
+def _show_critical(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal error box with OK (what ``QMessageBox.critical`` shows), through the prompter."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    prompter().ask(box)
+    if parent is not None:  # a window's child would stay until the window closes
+        box.deleteLater()
+
+
 def _show_unexpected_error(kind: type[BaseException], error: BaseException, tb: object) -> None:
     log.critical("unexpected error", exc_info=(kind, error, tb))  # type: ignore[arg-type]
-    QMessageBox.critical(
+    _show_critical(
         None,
         QCoreApplication.translate("app", "pcdesk"),
         QCoreApplication.translate(
@@ -241,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except DatabaseOpenError as error:
         log.error("%s", error)
-        QMessageBox.critical(
+        _show_critical(
             None,
             QCoreApplication.translate("app", "pcdesk cannot open the database"),
             translated(error),
@@ -265,7 +275,7 @@ def _keep_reopening(window: MainWindow, url: str) -> None:
             return False
         except DatabaseOpenError as error:
             log.error("%s", error)
-            QMessageBox.critical(
+            _show_critical(
                 window,
                 QCoreApplication.translate("app", "pcdesk cannot open the database"),
                 translated(error),

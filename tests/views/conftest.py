@@ -36,30 +36,51 @@ from pcdesk.views.main_window import MainWindow
 
 @dataclass
 class Asked:
-    """A question as the user saw it: its title, text, details and buttons (mnemonics removed)."""
+    """A question as the user saw it: its title, text, details and buttons (mnemonics removed),
+    the default button (Enter) and the one Esc clicks."""
 
     title: str
     text: str
     informative: str
     buttons: list[str]
     default: str | None
+    escape: str | None = None
+
+
+@dataclass
+class FileAsked:
+    """A file dialog as the user saw it: its caption, the path it suggested ("" when opening)
+    and its filters."""
+
+    caption: str
+    suggested: str
+    filters: str
 
 
 @dataclass
 class ScriptedPrompter(Prompter):
     """Answers from a script: ``answer("Cancel request")`` clicks that button in the next box,
-    ``file("/tmp/x.csv")`` names the next file; every question asked is kept in ``asked``. A
-    question with no answer scripted fails the test, rather than hanging it."""
+    ``file("/tmp/x.csv")`` names the next file; every question asked is kept in ``asked``, every
+    file dialog in ``opened`` or ``saved``. A question with no answer scripted fails the test,
+    rather than hanging it, unless ``whenever`` said how to answer that question every time."""
 
     answers: deque[str | Callable[[Asked], str | None] | None] = field(default_factory=deque)
     files: deque[str] = field(default_factory=deque)
     asked: list[Asked] = field(default_factory=list)
     printed: list[str] = field(default_factory=list)  # the HTML of each document printed
     texts: deque[str | None] = field(default_factory=deque)  # typed in the next text questions
+    opened: list[FileAsked] = field(default_factory=list)
+    saved: list[FileAsked] = field(default_factory=list)
+    standing: dict[str, str] = field(default_factory=dict)
 
     def answer(self, *buttons: str | Callable[[Asked], str | None] | None) -> None:
         """The buttons to click in the next boxes, in order (None: close the box)."""
         self.answers.extend(buttons)
+
+    def whenever(self, text: str, button: str) -> None:
+        """Click ``button`` whenever the question ``text`` is asked with no answer scripted (a
+        question a window asks as it is closed at the end of a test)."""
+        self.standing[text] = button
 
     def file(self, *paths: str) -> None:
         """The files to choose in the next file dialogs ("" cancels)."""
@@ -67,30 +88,37 @@ class ScriptedPrompter(Prompter):
 
     def ask(self, box: QMessageBox) -> QAbstractButton | None:
         buttons = {button_text(b.text()): b for b in box.buttons()}
-        default = box.defaultButton()
+        default, escape = box.defaultButton(), box.escapeButton()
         asked = Asked(
             box.windowTitle(),
             box.text(),
             box.informativeText(),
             list(buttons),
             button_text(default.text()) if default is not None else None,
+            button_text(escape.text()) if escape is not None else None,
         )
         self.asked.append(asked)
-        assert self.answers, f"no answer scripted for the question {asked}"
-        answer = self.answers.popleft()
+        if self.answers:
+            answer = self.answers.popleft()
+        else:
+            assert asked.text in self.standing, f"no answer scripted for the question {asked}"
+            answer = self.standing[asked.text]
         if callable(answer):
             answer = answer(asked)
-        box.deleteLater()
+        # The box is left to its parent, as exec() leaves it (not deleted while the widget that
+        # asked, a wizard closing at a test's end, is itself being closed).
         if answer is None:
             return None
         assert answer in buttons, f"{answer!r} is not one of {list(buttons)}"
         return buttons[answer]
 
     def open_file(self, parent: QWidget | None, caption: str, filters: str) -> str:
+        self.opened.append(FileAsked(caption, "", filters))
         assert self.files, f"no file scripted for {caption!r}"
         return self.files.popleft()
 
     def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+        self.saved.append(FileAsked(caption, suggested, filters))
         assert self.files, f"no file scripted for {caption!r}"
         return self.files.popleft()
 
@@ -220,14 +248,28 @@ def list_loaded(qtbot: QtBot) -> Callable[[MainWindow], MainWindow]:
 # The Add customer wizard, driven as a user drives it: typing, tabbing, clicking real buttons.
 
 
+CLOSE_QUESTION = "Keep what you entered for this customer?"
+
+
 class WizardDriver:
-    def __init__(self, qtbot: QtBot, keyboard: Keyboard, db: Database, drafts: DraftStore) -> None:
+    def __init__(
+        self,
+        qtbot: QtBot,
+        keyboard: Keyboard,
+        db: Database,
+        drafts: DraftStore,
+        prompts: ScriptedPrompter,
+    ) -> None:
         self.qtbot = qtbot
         self.keyboard = keyboard
         self.db = db
         self.drafts = drafts
-        self.close_questions = 0
-        self.close_answers: list[str] = []
+        self.prompts = prompts
+
+    @property
+    def close_questions(self) -> int:
+        """How often closing the wizard asked whether to keep what was entered."""
+        return sum(asked.text == CLOSE_QUESTION for asked in self.prompts.asked)
 
     def open(self) -> AddCustomerWizard:
         profile = get_partner_profile(self.db)
@@ -347,17 +389,12 @@ def wizard_driver(
     keyboard: Keyboard,
     demo_db: Database,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    prompts: ScriptedPrompter,
 ) -> WizardDriver:
-    driver = WizardDriver(qtbot, keyboard, demo_db, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-
-    # A question box would block the test: answers are recorded and given from close_answers.
-    def ask_close(wizard: AddCustomerWizard) -> str:
-        driver.close_questions += 1
-        return driver.close_answers.pop(0) if driver.close_answers else "discard"
-
-    monkeypatch.setattr(AddCustomerWizard, "ask_close", ask_close)
-    return driver
+    drafts = DraftStore(tmp_path / "drafts", "sqlite:///x")
+    # A wizard left with something typed in asks as the test's end closes it.
+    prompts.whenever(CLOSE_QUESTION, "Discard")
+    return WizardDriver(qtbot, keyboard, demo_db, drafts, prompts)
 
 
 @pytest.fixture
@@ -380,13 +417,18 @@ OpenMainWindow = Callable[..., MainWindow]
 def open_main_window(
     qtbot: QtBot, tmp_path: Path, list_loaded: Callable[[MainWindow], MainWindow]
 ) -> OpenMainWindow:
-    """Opens a main window on a database (with its partner profile, or the one given)."""
+    """Opens a main window on a database (with its partner profile, or the one given): shown,
+    active, its list and first reads done. ``shown=False`` only builds it (nothing waited for)."""
 
-    def open_window(db: Database, profile: PartnerProfileData | None = None) -> MainWindow:
+    def open_window(
+        db: Database, profile: PartnerProfileData | None = None, *, shown: bool = True
+    ) -> MainWindow:
         profile = profile or get_partner_profile(db)
         assert profile is not None
         window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
         qtbot.addWidget(window)
+        if not shown:
+            return window
         window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)

@@ -18,25 +18,12 @@ from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services.customer_list.query import CustomerQuery, SortKey, customer_page
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, seed_demo
-from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.views.main_window import MainWindow
 
 
-def make_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
-    profile = get_partner_profile(db)
-    assert profile is not None
-    window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 @pytest.fixture
-def window(qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded) -> MainWindow:
-    return list_loaded(make_window(qtbot, demo_db, tmp_path))
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def shown_names(window: MainWindow) -> list[str]:
@@ -140,11 +127,11 @@ def test_selecting_a_customer_shows_it_in_the_detail_pane(window: MainWindow, qt
 
 
 def test_the_layout_columns_and_sort_come_back_on_the_next_start(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, monkeypatch: pytest.MonkeyPatch
+    demo_db: Database, open_main_window: Any, list_loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The pane stays beside the list at this width (the offscreen screen is only 800 px wide).
     monkeypatch.setattr(MainWindow, "NARROW", 600)
-    first = list_loaded(make_window(qtbot, demo_db, tmp_path))
+    first = open_main_window(demo_db)
     first.resize(760, 560)  # within the offscreen screen (800 x 600)
     header = first.customer_table.horizontalHeader()
     header.resizeSection(0, 333)
@@ -157,7 +144,7 @@ def test_the_layout_columns_and_sort_come_back_on_the_next_start(
 
     # pcdesk closes its database with the window; the next start opens it again
     again = open_database(str(demo_db.engine.url))
-    second = list_loaded(make_window(qtbot, again, tmp_path))
+    second = open_main_window(again)
     header = second.customer_table.horizontalHeader()
     assert (second.width(), second.height()) == (760, 560)
     assert header.sectionSize(0) == 333
@@ -183,6 +170,9 @@ def test_open_database_asks_for_a_file_and_the_application_reopens_on_it(
     app._keep_reopening(window, first_url)
     prompts.file(str(tmp_path / "b.sqlite3"))
     window.open_database_action.trigger()
+    (asked,) = prompts.opened
+    assert asked.caption == "Open database"
+    assert "pcdesk databases (*.sqlite3 *.sqlite *.db)" in asked.filters
     qtbot.waitUntil(lambda: not window.isVisible())
     (replacement,) = [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()

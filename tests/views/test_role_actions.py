@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -11,24 +11,11 @@ from pcdesk.models import PartnerRole
 from pcdesk.models.database import Database
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import actor
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
-
-
-def open_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
-    profile = get_partner_profile(db)
-    assert profile is not None
-    window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    # The list, the user's role and the customer shown are read off the GUI thread.
-    qtbot.waitUntil(lambda: window.customer_model.is_idle() and runner().is_idle())
-    return window
 
 
 @pytest.fixture
@@ -59,10 +46,13 @@ def show_pending_agreement(qtbot: QtBot, window: MainWindow, db: Database) -> No
 
 
 def test_a_helpdesk_agent_may_neither_add_customers_nor_attest(
-    qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    team: Database,
+    open_main_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(actor, "_acting_as", ["hal"])
-    window = open_window(qtbot, team, tmp_path)
+    window = open_main_window(team)
     add = window.add_customer.action
     assert not add.isEnabled()
     assert (
@@ -83,10 +73,13 @@ def test_a_helpdesk_agent_may_neither_add_customers_nor_attest(
 
 
 def test_a_sales_agent_adds_and_attests_but_does_not_remove(
-    qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    team: Database,
+    open_main_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(actor, "_acting_as", ["sam"])
-    window = open_window(qtbot, team, tmp_path)
+    window = open_main_window(team)
     assert window.add_customer.action.isEnabled()
     show_pending_agreement(qtbot, window, team)
     assert window.detail_pane.agreement_tab.confirm_button.isEnabled()
@@ -94,10 +87,13 @@ def test_a_sales_agent_adds_and_attests_but_does_not_remove(
 
 
 def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
-    qtbot: QtBot, team: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    team: Database,
+    open_main_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(actor, "_acting_as", ["hal"])
-    window = open_window(qtbot, team, tmp_path)
+    window = open_main_window(team)
     (tailspin,) = customer_page(team, CustomerQuery(text="Tailspin Toys"), limit=5)
     row = window.customer_model.row_of(tailspin.id)
     assert row is not None

@@ -234,8 +234,11 @@ def test_service_messages_are_translated_with_their_parameters(chinese: None) ->
     assert translated(error).startswith("資料庫 sqlite:///x 由較新版本的 pcdesk 寫入")
 
 
-def test_the_wizard_in_chinese(chinese: None, wizard_driver, tw_account, qtbot: QtBot) -> None:
+def test_the_wizard_in_chinese(
+    chinese: None, wizard_driver, tw_account, qtbot: QtBot, prompts: Any
+) -> None:
     driver = wizard_driver
+    prompts.whenever("要保留您為此客戶輸入的內容嗎？", "捨棄")  # as the test's end closes it
     wizard = driver.open()
     assert wizard.windowTitle() == "新增客戶"
     assert wizard.account_page.title() == "帳戶資訊"

@@ -57,10 +57,24 @@ class OperationRunner(QObject):
         self._pool = ThreadPoolExecutor(_WORKER_THREADS, thread_name_prefix="pcdesk-operation")
         self._running: set[Operation[Any]] = set()
         self._work: dict[Operation[Any], Future[None]] = {}
+        # One relay for every operation, living as long as the runner on the GUI thread: a
+        # QObject of each operation's own would be destroyed on whichever thread let go of the
+        # operation last, a worker's at times, with its queued news still pending (a crash).
+        self.relay = _Relay(self)
+        self.relay.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
 
     def start(self, operation: Operation[Any]) -> None:
         self._running.add(operation)
-        self._work[operation] = self._pool.submit(operation._run_on_worker)
+        self._work[operation] = self._pool.submit(_run_on_worker, operation, self.relay)
+
+    @Slot(object)
+    def _done(self, operation: Operation[Any]) -> None:
+        operation._finish()
+
+    @Slot(object, int, int)
+    def _progressed(self, operation: Operation[Any], done: int, total: int) -> None:
+        operation._show_progress(done, total)
 
     def finished(self, operation: Operation[Any]) -> None:
         self._running.discard(operation)
@@ -104,10 +118,21 @@ def runner() -> OperationRunner:
 
 
 class _Relay(QObject):
-    """Carries a worker's news to the GUI thread (queued: it lives on the GUI thread)."""
+    """Carries the workers' news to the GUI thread (queued: it lives on the GUI thread)."""
 
-    done = Signal()
-    progressed = Signal(int, int)
+    done = Signal(object)  # the operation
+    progressed = Signal(object, int, int)  # the operation, done, total
+
+
+def _run_on_worker(operation: Operation[Any], relay: _Relay) -> None:
+    try:
+        operation._result = operation._work(
+            lambda done, total: operation._report(relay, done, total)
+        )
+    except BaseException as error:  # every failure must reach the GUI thread
+        operation._error = error
+    finally:
+        relay.done.emit(operation)
 
 
 class Operation(Generic[T]):
@@ -131,9 +156,6 @@ class Operation(Generic[T]):
         self._result: T | None = None
         self._error: BaseException | None = None
         self._started = False
-        self._relay = _Relay()
-        self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def with_progress(
@@ -215,17 +237,9 @@ class Operation(Generic[T]):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _report(self, done: int, total: int) -> bool:
-        self._relay.progressed.emit(done, total)
+    def _report(self, relay: _Relay, done: int, total: int) -> bool:
+        relay.progressed.emit(self, done, total)
         return not self._cancel.is_set()
-
-    def _run_on_worker(self) -> None:
-        try:
-            self._result = self._work(self._report)
-        except BaseException as error:  # every failure must reach the GUI thread
-            self._error = error
-        finally:
-            self._relay.done.emit()
 
     # -- back on the GUI thread -----------------------------------------------------------------
     def _open_progress_dialog(self, label: str) -> None:
@@ -276,6 +290,15 @@ class Operation(Generic[T]):
                     self._on_end()
             finally:
                 runner().finished(self)
+                self._let_go()
+
+    def _let_go(self) -> None:
+        """Drop what the callbacks hold (widgets among them) here on the GUI thread: a worker's
+        executor may hold the operation a moment longer, and must not be the one to free them."""
+        self._on_success = self._on_failure = self._on_end = None
+        self._changes = None
+        self._busy = ()
+        self._result = None
 
     def _deliver(self) -> None:
         alive = shiboken6.isValid(self._parent)

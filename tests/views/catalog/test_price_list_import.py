@@ -12,11 +12,8 @@ from pytestqt.qtbot import QtBot
 from pcdesk.models.database import Database
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.changes import Changes
-from pcdesk.services.drafts import DraftStore
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.views.catalog import price_list_import
 from pcdesk.views.common.changes import publisher
-from pcdesk.views.main_window import MainWindow
 
 HEADER = (
     "ProductTitle,ProductId,SkuId,SkuTitle,Publisher,SkuDescription,UnitOfMeasure,TermDuration,"
@@ -107,19 +104,16 @@ def test_file_import_price_list_waits_for_the_import(
     qtbot: QtBot,
     demo_db: Database,
     price_list: Path,
-    tmp_path: Path,
     prompts: Any,
     list_loaded: Any,
+    open_main_window: Any,
 ) -> None:
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    list_loaded(window)
+    window = open_main_window(demo_db)
     action = window.import_price_list_action
     prompts.file(str(price_list))
     prompts.answer("Skip these lines and import the rest")
     action.trigger()
+    assert [asked.caption for asked in prompts.opened] == ["Import price list"]
     assert not action.isEnabled()  # while it runs, File > Import price list… starts nothing
     list_loaded(window)
     assert action.isEnabled()

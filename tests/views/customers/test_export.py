@@ -51,33 +51,18 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-class Seams:
-    """The question and the save dialog, answered as the test says (through the one prompter)
-    and recorded."""
-
-    def __init__(self, prompts: Any, target: Path | None) -> None:
-        self.target = target
-        self.scope = "Matching"
-        self.asked: list[str] = []
-        self.suggested: list[Path] = []
-        prompts.answers.append(self.answer)
-        prompts.save_file = self.save_file  # type: ignore[method-assign]
-        self._prompts = prompts
-
-    def answer(self, asked) -> str:  # type: ignore[no-untyped-def]
-        self.asked.append(asked.text)
-        self._prompts.answers.append(self.answer)  # answers every question the same way
-        return self.scope
-
-    def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
-        self.suggested.append(Path(suggested))
-        return str(self.target) if self.target is not None else ""
-
-
-@pytest.fixture
-def seams(out: Path, prompts: Any, monkeypatch: pytest.MonkeyPatch) -> Seams:
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export reports its progress every 4 customers (a gated test sees the first batch)."""
     monkeypatch.setattr(CustomerExporter, "batch_size", 4)
-    return Seams(prompts, out / "Customers.csv")
+
+
+def suggested(prompts: Any) -> list[Path]:
+    """The files the save dialogs suggested, each checked to be the export's dialog."""
+    assert {(asked.caption, asked.filters) for asked in prompts.saved} <= {
+        ("Export customers", "CSV files (*.csv);;All files (*)")
+    }
+    return [Path(asked.suggested) for asked in prompts.saved]
 
 
 class Gate:
@@ -154,15 +139,16 @@ def test_exporting_every_customer_with_progress(
     db: Database,
     window: QWidget,
     exporter: CustomerExporter,
-    seams: Seams,
+    prompts: Any,
     gate: Gate,
     out: Path,
 ) -> None:
     total = count_customers(db)
+    prompts.file(str(out / "Customers.csv"))
     exporter.action.trigger()
     qtbot.waitUntil(gate.reached.is_set)
-    assert seams.asked == []  # nothing searched or filtered: no question
-    assert [path.name for path in seams.suggested] == ["Customers.csv"]
+    assert prompts.asked == []  # nothing searched or filtered: no question
+    assert [path.name for path in suggested(prompts)] == ["Customers.csv"]
     assert not exporter.action.isEnabled()  # one export at a time
     progress = progress_of(window)
     qtbot.waitUntil(lambda: progress.isVisible() and progress.value() == 4)
@@ -194,13 +180,14 @@ def test_cancel_leaves_nothing_on_disk(
     qtbot: QtBot,
     window: QWidget,
     exporter: CustomerExporter,
-    seams: Seams,
+    prompts: Any,
     gate: Gate,
     out: Path,
     settle,
 ) -> None:
     finished: list[object] = []
     exporter.finished.connect(lambda *args: finished.append(args))
+    prompts.file(str(out / "Customers.csv"))
     exporter.action.trigger()
     qtbot.waitUntil(gate.reached.is_set)
     progress = progress_of(window)
@@ -235,8 +222,9 @@ def quit_operations(gate: Gate) -> None:
 
 
 def test_quitting_mid_export_cancels_it_and_leaves_nothing(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, gate: Gate, out: Path
+    qtbot: QtBot, exporter: CustomerExporter, prompts: Any, gate: Gate, out: Path
 ) -> None:
+    prompts.file(str(out / "Customers.csv"))
     exporter.action.trigger()
     qtbot.waitUntil(gate.reached.is_set)
     quit_operations(gate)
@@ -246,8 +234,9 @@ def test_quitting_mid_export_cancels_it_and_leaves_nothing(
 
 
 def test_a_second_click_while_counting_starts_nothing(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, settle
+    qtbot: QtBot, exporter: CustomerExporter, prompts: Any, out: Path, settle
 ) -> None:
+    prompts.file(str(out / "Customers.csv"))  # one save dialog: a second would find no answer
     exporter.action.trigger()
     assert not exporter.action.isEnabled()  # the counts are read off the GUI thread
     exporter.action.trigger()  # a shortcut pressed again: disabled, nothing happens
@@ -255,7 +244,7 @@ def test_a_second_click_while_counting_starts_nothing(
     with qtbot.waitSignal(exporter.finished, timeout=10000):
         pass
     settle()
-    assert len(seams.suggested) == 1
+    assert len(prompts.saved) == 1
 
 
 @pytest.mark.parametrize("scope", ["Matching", "All"])
@@ -263,7 +252,7 @@ def test_a_filtered_list_asks_which_customers(
     qtbot: QtBot,
     db: Database,
     exporter: CustomerExporter,
-    seams: Seams,
+    prompts: Any,
     out: Path,
     scope: str,
     settle,
@@ -271,10 +260,11 @@ def test_a_filtered_list_asks_which_customers(
     query = CustomerQuery(country="TW")
     matching, total = count_customers(db, query), count_customers(db)
     exporter.query_source = lambda: query
-    seams.scope = scope
+    prompts.answer(scope)
+    prompts.file(str(out / "Customers.csv"))
     with qtbot.waitSignal(exporter.finished, timeout=10000) as finished:
         exporter.action.trigger()
-    assert seams.asked == [
+    assert [asked.text for asked in prompts.asked] == [
         f"Export the {matching} customers that match the current search and filters, or all "
         f"{total} customers?"
     ]
@@ -289,38 +279,40 @@ def test_a_filtered_list_asks_which_customers(
 
 
 def test_cancelling_the_question_or_the_save_dialog_exports_nothing(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path, settle
+    qtbot: QtBot, exporter: CustomerExporter, prompts: Any, out: Path, settle
 ) -> None:
     exporter.query_source = lambda: CustomerQuery(country="TW")
-    seams.scope = "Cancel"
+    prompts.answer("Cancel")
     exporter.action.trigger()
     settle()
-    assert len(seams.asked) == 1
-    assert seams.suggested == []  # no save dialog after Cancel
-    seams.scope, seams.target = "Matching", None
+    assert len(prompts.asked) == 1
+    assert prompts.saved == []  # no save dialog after Cancel
+    prompts.answer("Matching")
+    prompts.file("")  # the save dialog cancelled
     exporter.action.trigger()
     settle()
-    assert len(seams.suggested) == 1
+    assert len(prompts.asked) == 2 and len(prompts.saved) == 1
     assert not exporter.is_running() and list(out.iterdir()) == []
     assert exporter.action.isEnabled()
 
 
 def test_the_next_export_starts_in_the_last_folder(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path, settle
+    qtbot: QtBot, exporter: CustomerExporter, prompts: Any, out: Path, settle
 ) -> None:
+    prompts.file(str(out / "Customers.csv"))
     with qtbot.waitSignal(exporter.finished, timeout=10000):
         exporter.action.trigger()
     settle()
-    seams.target = None
+    prompts.file("")
     exporter.action.trigger()
     settle()
-    assert seams.suggested[-1] == out / "Customers.csv"
+    assert suggested(prompts)[-1] == out / "Customers.csv"
 
 
 def test_a_failure_says_so_and_writes_nothing(
-    qtbot: QtBot, exporter: CustomerExporter, seams: Seams, out: Path, settle
+    qtbot: QtBot, exporter: CustomerExporter, prompts: Any, out: Path, settle
 ) -> None:
-    seams.target = out / "gone" / "Customers.csv"
+    prompts.file(str(out / "gone" / "Customers.csv"))
     finished: list[object] = []
     exporter.finished.connect(lambda *args: finished.append(args))
     exporter.action.trigger()
@@ -350,10 +342,11 @@ def test_the_question_names_both_counts(
 
 
 def test_closing_the_window_mid_export_cancels_it(
-    qtbot: QtBot, db: Database, seams: Seams, gate: Gate, out: Path, settle
+    qtbot: QtBot, db: Database, prompts: Any, gate: Gate, out: Path, settle
 ) -> None:
     window = QWidget()
     exporter = CustomerExporter(db, window)
+    prompts.file(str(out / "Customers.csv"))
     exporter.action.trigger()
     qtbot.waitUntil(gate.reached.is_set)
     with qtbot.waitSignal(exporter.destroyed):
@@ -366,7 +359,7 @@ def test_closing_the_window_mid_export_cancels_it(
 def test_a_database_that_cannot_be_reached_says_so(
     qtbot: QtBot,
     exporter: CustomerExporter,
-    seams: Seams,
+    prompts: Any,
     monkeypatch: pytest.MonkeyPatch,
     settle,
 ) -> None:
@@ -380,16 +373,16 @@ def test_a_database_that_cannot_be_reached_says_so(
     assert message is not None and message.icon() is QMessageBox.Icon.Warning
     assert message.text() == "The customers could not be exported."
     assert message.informativeText().startswith("The database is busy or cannot be reached.")
-    assert seams.suggested == [] and not exporter.is_running()
+    assert prompts.saved == [] and not exporter.is_running()
     assert exporter.action.isEnabled()
 
 
 def test_with_no_customers_there_is_nothing_to_export(
-    qtbot: QtBot, sqlite_db: Database, window: QWidget, seams: Seams, settle
+    qtbot: QtBot, sqlite_db: Database, window: QWidget, prompts: Any, settle
 ) -> None:
     exporter = CustomerExporter(sqlite_db, window)
     exporter.action.trigger()
     settle()
     assert exporter.message is not None
     assert exporter.message.text() == "There are no customers to export yet."
-    assert seams.suggested == [] and not exporter.is_running()
+    assert prompts.saved == [] and not exporter.is_running()

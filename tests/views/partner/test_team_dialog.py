@@ -4,7 +4,6 @@ window's actions following the saved roles."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from pcdesk.models import PartnerRole
 from pcdesk.models.database import Database
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import actor
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import ROLE_NAMES, TeamMemberData, list_team, set_team
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
@@ -162,13 +159,9 @@ def test_whoever_may_not_manage_the_team_sees_it_read_only(
 
 
 def test_saving_roles_re_evaluates_the_windows_actions(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, keyboard
+    qtbot: QtBot, main_window: MainWindow, keyboard
 ) -> None:
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
+    window = main_window
     qtbot.waitUntil(lambda: window.detail_pane.details is not None)
     assert window.team.action in window.partner_menu.actions()
     remove = window.remove_relationship_action
@@ -178,6 +171,7 @@ def test_saving_roles_re_evaluates_the_windows_actions(
     dialog = window.team.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    settled(qtbot)  # the team has been read (Add person shows then)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     # ana stays as Admin agent; zoe becomes the Global admin.

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,9 +21,7 @@ from pcdesk.services.audit import customer_history
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.customers.details import get_customer
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import actor
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
@@ -53,16 +50,6 @@ def customer_id(db: Database, company: str) -> int:
     return row.id
 
 
-def open_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
-    profile = get_partner_profile(db)
-    assert profile is not None
-    window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.customer_model.is_idle() and runner().is_idle())
-    return window
-
-
 def select(qtbot: QtBot, window: MainWindow, wanted: int) -> None:
     row = window.customer_model.row_of(wanted)
     assert row is not None
@@ -78,8 +65,8 @@ def shown_names(window: MainWindow) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> MainWindow:
-    return open_window(qtbot, demo_db, tmp_path)
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def test_the_action_is_in_the_customers_menu_and_waits_for_a_customer(
@@ -238,7 +225,7 @@ def test_a_customer_without_subscriptions_goes_straight_to_the_confirmation(
 def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
     qtbot: QtBot,
     demo_db: Database,
-    tmp_path: Path,
+    open_main_window: Callable[..., MainWindow],
     monkeypatch: pytest.MonkeyPatch,
     prompts: Any,
     settle: Any,
@@ -252,7 +239,7 @@ def test_a_helpdesk_agent_finds_the_action_disabled_and_is_refused(
         actor="ana",
     )
     monkeypatch.setattr(actor, "_acting_as", ["ben"])
-    window = open_window(qtbot, demo_db, tmp_path)
+    window = open_main_window(demo_db)
     alpine = customer_id(demo_db, "Alpine Ski House")
     select(qtbot, window, alpine)
     action = window.remove_relationship_action

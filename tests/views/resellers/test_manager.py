@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from pcdesk.models import PartnerRole, PartnerType, ResellerState
 from pcdesk.models.database import Database
 from pcdesk.services.customer_list.query import NO_RESELLER, CustomerQuery, count_customers
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner import actor
 from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
@@ -37,15 +37,8 @@ TENANT = "0f4c2a8e-5b1d-4e7a-9c3f-2d6b8a1e4f70"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded) -> MainWindow:
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return list_loaded(window)
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def open_manager(qtbot: QtBot, window: MainWindow) -> ResellerManagerDialog:
@@ -469,7 +462,10 @@ def test_the_filter_bar_falls_back_to_all_when_its_reseller_is_gone(qtbot: QtBot
 
 
 def test_a_sales_agent_sees_the_resellers_but_every_change_is_disabled_saying_why(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    open_main_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     set_team(
         demo_db,
@@ -480,12 +476,7 @@ def test_a_sales_agent_sees_the_resellers_but_every_change_is_disabled_saying_wh
         actor="ana",
     )
     monkeypatch.setattr(actor, "_acting_as", ["sam"])
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    list_loaded(window)
+    window = open_main_window(demo_db)
     manager = open_manager(qtbot, window)
     before = list_resellers(demo_db, active_only=False)
     assert len(shown_rows(manager)) == len(before)  # the list is there to see

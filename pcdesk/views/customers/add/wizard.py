@@ -351,7 +351,7 @@ class AddCustomerWizard(QWizard):
         return prompter().ask(box) is close
 
     def ask_close(self) -> str:
-        """Discard, keep as draft, or cancel closing (the tests' wizard driver replaces it)."""
+        """Discard, keep as draft, or cancel closing (asked through the prompter)."""
         answer = ask(
             self,
             self.tr("Add customer"),

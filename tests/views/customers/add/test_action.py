@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +11,6 @@ from sqlalchemy import event
 
 from pcdesk.models.enums import PartnerType
 from pcdesk.services.catalog.offers import list_offers
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import PartnerProfileInput
 from pcdesk.services.partner.profile import get_partner_profile, set_partner_profile
 from pcdesk.views.customers.add import AddCustomerWizard
@@ -22,15 +20,8 @@ NEXT = QWizard.WizardButton.NextButton
 
 
 @pytest.fixture
-def window(qtbot, demo_db, tmp_path: Path, list_loaded) -> MainWindow:
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return list_loaded(window)
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def test_ctrl_n_opens_the_wizard_over_the_window(window, qtbot) -> None:
@@ -47,9 +38,8 @@ def test_ctrl_n_opens_the_wizard_over_the_window(window, qtbot) -> None:
 
 
 def test_done_lists_and_selects_the_new_customer(
-    window, wizard_driver, us_account, qtbot, monkeypatch, list_loaded
+    window, wizard_driver, us_account, qtbot, list_loaded
 ) -> None:
-    monkeypatch.setattr(AddCustomerWizard, "ask_close", lambda self: "discard")
     before = window.customer_model.rowCount()
     window.add_customer.action.trigger()
     wizard = window.add_customer.wizard
@@ -99,7 +89,7 @@ def test_starting_over_discards_the_draft(window, prompts) -> None:
     assert not drafts.exists
 
 
-def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> None:
+def test_an_indirect_reseller_cannot_add_customers(demo_db, open_main_window) -> None:
     profile = get_partner_profile(demo_db)
     assert profile is not None
     set_partner_profile(
@@ -112,8 +102,7 @@ def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> 
         ),
     )
     reseller = replace(profile, partner_type=PartnerType.INDIRECT_RESELLER)
-    window = MainWindow(demo_db, reseller, DraftStore(tmp_path, "sqlite:///x"))
-    qtbot.addWidget(window)
+    window = open_main_window(demo_db, reseller, shown=False)  # disabled before any read
     action = window.add_customer.action
     assert not action.isEnabled()
     assert "Request a reseller relationship" in action.toolTip()
@@ -121,7 +110,7 @@ def test_an_indirect_reseller_cannot_add_customers(qtbot, demo_db, tmp_path) -> 
 
 
 def test_closing_the_window_over_the_wizard_asks_the_closed_database_nothing(
-    window, demo_db, qtbot, monkeypatch, prompts, settle
+    window, demo_db, qtbot, prompts, settle
 ) -> None:
     # When the next window (File > Open database…, a new language) became active, the company
     # name field of the closed window's wizard lost its focus, and its editingFinished asked
@@ -131,7 +120,6 @@ def test_closing_the_window_over_the_wizard_asks_the_closed_database_nothing(
         {"account": {"company_name": "Half Done Ltd", "country": "US"}, "cart": []}
     )
     prompts.answer("Resume draft")
-    monkeypatch.setattr(AddCustomerWizard, "ask_close", lambda self: "keep")
     window.add_customer.action.trigger()
     settle()
     qtbot.waitUntil(lambda: window.add_customer.wizard is not None)

@@ -171,13 +171,16 @@ def test_a_locked_database_says_so_and_retry_works(
     qtbot.mouseClick(wizard.confirmation_page.copy_all, Qt.MouseButton.LeftButton)
 
 
-def test_closing_asks_and_a_kept_draft_is_resumed(wizard_driver, us_account, qtbot):
+def test_closing_asks_and_a_kept_draft_is_resumed(wizard_driver, us_account, qtbot, prompts):
     wizard = wizard_driver.open()
     partial = {k: us_account[k] for k in ("company_name", "country", "address_line1", "city")}
     wizard_driver.fill_account(wizard, partial)
-    wizard_driver.close_answers.append("keep")
+    prompts.answer("Keep as draft")
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
-    assert wizard_driver.close_questions == 1
+    (asked,) = prompts.asked
+    assert asked.text == "Keep what you entered for this customer?"
+    assert (asked.default, asked.escape) == ("Keep as draft", "Cancel")
+    assert sorted(asked.buttons) == ["Cancel", "Discard", "Keep as draft"]
     assert not wizard.isVisible()
     draft = wizard_driver.drafts.load()
     assert draft is not None
@@ -191,15 +194,16 @@ def test_closing_asks_and_a_kept_draft_is_resumed(wizard_driver, us_account, qtb
     assert form.domain.edit.text() == "northwindtraders"
 
 
-def test_cancel_on_the_question_keeps_the_wizard_open(wizard_driver, us_account, qtbot):
+def test_cancel_on_the_question_keeps_the_wizard_open(wizard_driver, us_account, qtbot, prompts):
     wizard = wizard_driver.open()
     wizard_driver.fill_account(wizard, {"company_name": "Northwind Traders"})
-    wizard_driver.close_answers.append("cancel")
+    prompts.answer("Cancel")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
     assert wizard.isVisible()
-    wizard_driver.close_answers.append("discard")
+    prompts.answer("Discard")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
     assert not wizard.isVisible()
+    assert wizard_driver.close_questions == 2
     assert not wizard_driver.drafts.exists
 
 

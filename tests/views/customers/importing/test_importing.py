@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,9 +20,7 @@ from pcdesk.services.customer_import import preview as customer_import_preview
 from pcdesk.services.customer_import.apply import Fate, preview_import
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers, customer_page
 from pcdesk.services.customers.create import create_customer
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.importing import action as import_view
@@ -56,17 +54,8 @@ def csv_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded, settle
-) -> Iterator[MainWindow]:
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    list_loaded(window)
-    yield window
-    settle()  # no worker outlives its test
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window  # no worker outlives its test: each test waits for its operations
 
 
 def progress_of(parent: QWidget) -> QProgressDialog:
@@ -291,18 +280,14 @@ def test_a_customer_added_elsewhere_meanwhile_offers_a_new_preview(
 
 
 def test_a_role_that_may_not_add_customers_cannot_import(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded
+    demo_db: Database, open_main_window: Callable[..., MainWindow]
 ) -> None:
     set_team(
         demo_db,
         [TeamMemberData("someone-else", frozenset({PartnerRole.GLOBAL_ADMIN}))],
         actor="someone-else",
     )
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    window = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    list_loaded(window)  # the role is read off the GUI thread
+    window = open_main_window(demo_db)  # the role is read off the GUI thread
 
     action = window.import_customers_action
     assert not action.isEnabled()

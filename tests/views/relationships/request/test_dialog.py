@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -20,7 +19,6 @@ from pcdesk.models.enums import PartnerType
 from pcdesk.models.storage import unavailable_message
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customers.create import create_customer
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput, PartnerProfileInput
 from pcdesk.services.partner import actor, roles
 from pcdesk.services.partner.profile import (
@@ -400,22 +398,10 @@ def test_switching_the_language_asks_before_replacing_edited_text(
 # -- in the main window ---------------------------------------------------------------------------
 
 
-def make_window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
-    profile = get_partner_profile(db)
-    assert profile is not None
-    window = MainWindow(db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(runner().is_idle)  # the roles read for its actions
-    return window
-
-
 def test_the_action_opens_the_dialog_for_the_shown_customer_and_the_list_shows_it_pending(
-    qtbot: QtBot, partner: Partner, tmp_path: Path, list_loaded
+    qtbot: QtBot, partner: Partner, open_main_window: Callable[..., MainWindow], list_loaded
 ) -> None:
-    window = list_loaded(make_window(qtbot, partner.db, tmp_path))
+    window = open_main_window(partner.db)
     launcher = window.request_relationship
     assert window.request_relationship_action is launcher.action
     assert window.request_relationship_action.isEnabled()
@@ -450,10 +436,10 @@ def test_the_action_opens_the_dialog_for_the_shown_customer_and_the_list_shows_i
 
 
 def test_without_a_customer_shown_the_dialog_is_for_a_prospect(
-    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, list_loaded
+    sqlite_db: Database, open_main_window: Callable[..., MainWindow]
 ) -> None:
     set_partner_profile(sqlite_db, FABRIKAM)  # no customers yet: nobody to show
-    window = list_loaded(make_window(qtbot, sqlite_db, tmp_path))
+    window = open_main_window(sqlite_db)
     assert window.selected_customer_id() is None
     window.request_relationship_action.trigger()
     dialog = window.request_relationship.dialog
@@ -464,7 +450,7 @@ def test_without_a_customer_shown_the_dialog_is_for_a_prospect(
 
 
 def test_a_role_that_may_not_request_finds_the_action_disabled_with_the_reason(
-    qtbot: QtBot, partner: Partner, tmp_path: Path
+    partner: Partner, open_main_window: Callable[..., MainWindow]
 ) -> None:
     roles.set_team(
         partner.db,
@@ -474,7 +460,7 @@ def test_a_role_that_may_not_request_finds_the_action_disabled_with_the_reason(
         ],
         actor="boss",
     )
-    window = make_window(qtbot, partner.db, tmp_path)
+    window = open_main_window(partner.db)
     action = window.request_relationship_action
     reason = translated(roles.not_allowed_message(roles.Task.REQUEST_RELATIONSHIP))
     assert not action.isEnabled()
@@ -502,7 +488,7 @@ def test_a_role_taken_away_while_the_dialog_is_open_is_refused_on_copy(
 
 
 def test_an_indirect_reseller_may_request_relationships(
-    qtbot: QtBot, partner: Partner, tmp_path: Path
+    partner: Partner, open_main_window: Callable[..., MainWindow]
 ) -> None:
     profile = partner.profile
     set_partner_profile(
@@ -514,7 +500,7 @@ def test_an_indirect_reseller_may_request_relationships(
             partner_type=PartnerType.INDIRECT_RESELLER,
         ),
     )
-    window = make_window(qtbot, partner.db, tmp_path)
+    window = open_main_window(partner.db)
     assert not window.add_customer.action.isEnabled()  # they cannot add customers...
     assert window.request_relationship_action.isEnabled()  # ...but may request relationships
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,15 +21,12 @@ from pcdesk.services.audit import customer_history
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.customers.details import get_customer
-from pcdesk.services.drafts import DraftStore
 from pcdesk.services.inputs import AgreementInput, CustomerInput
-from pcdesk.services.partner.profile import get_partner_profile
 from pcdesk.services.relationships import acceptance as relationship_acceptance
 from pcdesk.services.relationships.sent import cancel_request
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
 from pcdesk.views.customers.detail.history_words import entry_texts
-from pcdesk.views.main_window import MainWindow
 from pcdesk.views.relationships.requests import accept_dialog as accept_module
 from pcdesk.views.relationships.requests import window as window_module
 from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
@@ -504,15 +500,10 @@ def test_cancel_request_asks_first(
 
 
 def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_window(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, keyboard: Any, list_loaded: Any
+    qtbot: QtBot, demo_db: Database, keyboard: Any, list_loaded: Any, open_main_window: Any
 ) -> None:
     add_request(demo_db, prospect_company_name="Fabrikam, Inc.", created_at=noon(7))
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    main = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(main)
-    main.show()
-    list_loaded(main)
+    main = open_main_window(demo_db)
 
     customers_menu = next(
         action.menu() for action in main.menuBar().actions() if action.text() == "&Customers"
@@ -564,7 +555,7 @@ def test_the_menu_opens_the_window_and_an_accepted_customer_shows_in_the_main_wi
 
 
 def test_cancelling_a_customers_request_updates_the_customer_shown(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, list_loaded: Any, prompts: Any
+    qtbot: QtBot, demo_db: Database, list_loaded: Any, prompts: Any, open_main_window: Any
 ) -> None:
     # The main window once kept showing the request as pending after it was cancelled.
     with demo_db.session_factory() as session:
@@ -572,12 +563,7 @@ def test_cancelling_a_customers_request_updates_the_customer_shown(
             select(Customer.id).where(Customer.company_name == "Alpine Ski House")
         ).one()
     add_request(demo_db, customer_id=alpine, created_at=noon(7))
-    profile = get_partner_profile(demo_db)
-    assert profile is not None
-    main = MainWindow(demo_db, profile, DraftStore(tmp_path / "drafts", "sqlite:///x"))
-    qtbot.addWidget(main)
-    main.show()
-    list_loaded(main)
+    main = open_main_window(demo_db)
     publisher().publish(Changes.of_subject(alpine))
     requests_table = main.detail_pane.relationship_tab.requests
     qtbot.waitUntil(lambda: requests_table.rowCount() == 1)
