@@ -40,7 +40,7 @@ from pcdesk.services.customer_list.query import (
     count_customers,
     customer_page,
     customer_position,
-    plan_list,
+    first_page,
 )
 from pcdesk.services.database import Database
 from pcdesk.services.validation import country_name
@@ -267,8 +267,7 @@ class CustomerTableModel(QAbstractTableModel):
         db = self._db
 
         def first() -> _First:
-            plan = plan_list(db, query)
-            rows = customer_page(db, query, limit=PAGE_SIZE, plan=plan)
+            plan, rows = first_page(db, query, limit=PAGE_SIZE)
             count = len(rows) if len(rows) < PAGE_SIZE else plan.count
             if count is None and not query.is_filtered:  # only the order changed
                 count = known_everyone
