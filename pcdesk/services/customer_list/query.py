@@ -91,7 +91,7 @@ _SORT_INDEXES: dict[SortKey, str] = {
 SORT_MATCHES_UP_TO = 20_000
 # PostgreSQL: a broad search's page is looked for among this many rows along the sort index
 # before its matches are read and sorted instead (see _walk).
-WALK_UP_TO = 20_000
+WALK_UP_TO = 50_000
 # From this offset on, PostgreSQL counts the rows it skips on the sort index (see _deferred).
 DEFER_FROM_OFFSET = 1_000
 
