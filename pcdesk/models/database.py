@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -19,7 +20,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pcdesk.errors import PcdeskError, Unavailable
@@ -27,6 +28,7 @@ from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models.storage import Trouble, translate_storage_errors, trouble_of
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # Any constant will do: it keeps two workstations from migrating one PostgreSQL database at once.
@@ -78,10 +80,28 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session to read in; a busy or lost database raises Unavailable."""
+        """A session to read in; a busy or lost database raises Unavailable.
+
+        On a thread that a ReadConnection serves (``ReadConnection.run``), the session reads on
+        that connection: no pool check-out, no ping, no BEGIN and ROLLBACK around the reads.
+        """
         self.check_file()
-        with translate_storage_errors(), self.session_factory() as session:
-            yield session
+        serving: ReadConnection | None = getattr(self._serving, "reads", None)
+        with translate_storage_errors():
+            if serving is None:
+                with self.session_factory() as session:
+                    yield session
+            else:
+                with Session(serving.connection(), expire_on_commit=False) as session:
+                    yield session
+
+    def read_connection(self) -> ReadConnection:
+        """A connection of its own for one reader (a list's worker thread): see ReadConnection."""
+        return ReadConnection(self)
+
+    @cached_property
+    def _serving(self) -> threading.local:
+        return threading.local()
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -116,6 +136,77 @@ class Database:
         return sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+
+
+class ReadConnection:
+    """A long-lived connection for one reader's reads, on PostgreSQL (elsewhere it changes
+    nothing): a team's server is across a network, where each round trip costs milliseconds.
+
+    A session of the pool costs four round trips for one query (the pool's ping, BEGIN, the
+    query, ROLLBACK) and ends the connection's prepared statements with it. This connection reads
+    in autocommit (each query is its own read-only transaction: no BEGIN, no ROLLBACK), is never
+    pinged, and keeps psycopg's prepared statements (``prepare_threshold``) for its whole life. A
+    connection found broken is replaced and the call run again once (``run``): reads are safe to
+    repeat. Used by one thread at a time; ``close`` it when its reader is done.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._connection: Connection | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self.pinned = db.dialect == "postgresql"
+
+    def run(self, call: Callable[[], T]) -> T:
+        """``call()`` with every ``db.reading()`` of this thread on this connection."""
+        if not self.pinned or self._closed:
+            return call()
+        serving = self._db._serving
+        serving.reads = self
+        try:
+            was_open = self._connection is not None and not self._connection.invalidated
+            try:
+                return call()
+            except (DBAPIError, Unavailable):
+                if not (was_open and self._broken()):
+                    raise
+                log.info("the list's connection was lost; reading again on a new one")
+                return call()
+        finally:
+            serving.reads = None
+
+    def connection(self) -> Connection:
+        with self._lock:
+            if self._closed:
+                raise Unavailable(Trouble.GONE.message)
+            if self._connection is not None and self._broken():
+                self._connection.close()
+                self._connection = None
+            if self._connection is None:
+                connection = self._db.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT"
+                )
+                # One round trip: writes refused, and each query planned for its own values
+                # (a generic plan of a prepared search would ignore how rare the needle is).
+                connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                    "SET default_transaction_read_only = on; SET plan_cache_mode = force_custom_plan"
+                )
+                self._connection = connection
+            return self._connection
+
+    def _broken(self) -> bool:
+        connection = self._connection
+        return connection is not None and (connection.invalidated or connection.closed)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except SQLAlchemyError:  # a lost server: nothing left to close there
+                log.debug("closing the list's connection failed", exc_info=True)
 
 
 def redact(url: str | URL) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, select
+from sqlalchemy import text as sql_text
 
 from pcdesk.models import (
     AgreementAcceptance,
@@ -391,3 +392,40 @@ def test_a_count_can_be_stopped_and_its_stopper_is_harmless_afterwards(demo: Dat
     stoppers[-1]()  # too late: the count is over and its connection back in the pool
     assert count_customers(demo, query) == expected
     assert len(customer_page(demo, query, limit=1000)) == expected
+
+
+def test_a_read_connection_reads_outside_transactions_and_replaces_a_lost_one(
+    demo: Database,
+) -> None:
+    """The list's own connection (PostgreSQL): one connection for every read, read-only, no
+    transaction left open; a connection the server dropped is replaced and the read repeated."""
+    reads = demo.read_connection()
+    if demo.engine.dialect.name == "sqlite":  # a file: nothing to save, the pool serves
+        assert not reads.pinned
+        assert reads.run(lambda: customer_page(demo, limit=3))
+        return
+
+    def backend() -> tuple[Any, ...]:
+        with demo.reading() as session:
+            found = session.execute(
+                sql_text(
+                    "SELECT pg_backend_pid(), current_setting('transaction_read_only'),"
+                    " now() = statement_timestamp()"  # no transaction runs across statements
+                )
+            ).one()
+            return tuple(found)
+
+    try:
+        first = reads.run(backend)
+        assert first[1:] == ("on", True)
+        assert reads.run(backend)[0] == first[0]
+        assert reads.run(lambda: customer_page(demo, limit=3))
+        with demo.engine.connect() as other:
+            other.execute(sql_text("SELECT pg_terminate_backend(:pid)"), {"pid": first[0]})
+        again = reads.run(backend)
+        assert again[0] != first[0]
+        assert len(reads.run(lambda: customer_page(demo, limit=3))) == 3
+    finally:
+        reads.close()
+    with demo.reading() as session:  # the pool is untouched by it
+        assert session.execute(select(Customer.id).limit(1)).scalar_one()
