@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import URL, make_url
@@ -27,12 +23,20 @@ from pcdesk.errors import PcdeskError, Unavailable
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models.storage import Trouble, translate_storage_errors, trouble_of
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # Any constant will do: it keeps two workstations from migrating one PostgreSQL database at once.
 _PG_MIGRATION_LOCK = 0x70CDE5
+# The migrations' revisions, oldest first (pcdesk/migrations/versions; a test checks they are
+# the scripts'). Known without loading Alembic, which starting pcdesk on a current database never
+# needs: a new migration adds its revision here.
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+HEAD_REVISION = REVISIONS[-1]
 
 
 class DatabaseOpenError(PcdeskError):
@@ -300,12 +304,22 @@ def create_database_engine(url: str) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # (Alembic is loaded only to migrate)
+
     config = Config()
     config.set_main_option("script_location", "pcdesk:migrations")
     return config
 
 
 def head_revision() -> str:
+    """The newest schema revision this pcdesk knows (its last migration)."""
+    return HEAD_REVISION
+
+
+def script_head_revision() -> str:
+    """The newest revision as Alembic reads it from the migration scripts (slow: loads them)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -313,6 +327,8 @@ def head_revision() -> str:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the schema to ``revision`` in one transaction on the given engine."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
@@ -322,8 +338,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision (None: no pcdesk schema yet), read without Alembic."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if connection.dialect.name == "sqlite":
+            exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        else:  # in the schemas of the search path, as Alembic looks
+            exists = "SELECT 1 WHERE to_regclass('alembic_version') IS NOT NULL"
+        if connection.exec_driver_sql(exists).first() is None:
+            return None
+        found = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        # pcdesk's history is one line: several heads are no revision it knows
+        return ",".join(sorted(str(row[0]) for row in found)) or None
 
 
 def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Database:
@@ -427,8 +452,7 @@ def _identity(path: Path) -> tuple[int, int]:
 
 
 def _is_known_revision(revision: str) -> bool:
-    scripts = ScriptDirectory.from_config(alembic_config())
-    return any(script.revision == revision for script in scripts.walk_revisions())
+    return revision in REVISIONS
 
 
 def _has_foreign_tables(engine: Engine) -> bool:
