@@ -184,7 +184,7 @@ class ReadConnection:
             if self._closed:
                 raise Unavailable(Trouble.GONE.message)
             if self._connection is not None and self._broken():
-                self._connection.close()
+                _discard(self._connection)
                 self._connection = None
             if self._connection is None:
                 connection = self._db.engine.connect().execution_options(
@@ -207,10 +207,18 @@ class ReadConnection:
             self._closed = True
             connection, self._connection = self._connection, None
         if connection is not None:
-            try:
-                connection.close()
-            except SQLAlchemyError:  # a lost server: nothing left to close there
-                log.debug("closing the list's connection failed", exc_info=True)
+            _discard(connection)
+
+
+def _discard(connection: Connection) -> None:
+    """Close a ReadConnection's connection for good: its settings (read-only) must never reach
+    the pool, where a writer would get it."""
+    try:
+        if not connection.invalidated and not connection.closed:
+            connection.invalidate()  # closes the driver's connection; the pool forgets it
+        connection.close()
+    except SQLAlchemyError:  # a lost server: nothing left to close there
+        log.debug("closing the list's connection failed", exc_info=True)
 
 
 def redact(url: str | URL) -> str:

@@ -427,5 +427,6 @@ def test_a_read_connection_reads_outside_transactions_and_replaces_a_lost_one(
         assert len(reads.run(lambda: customer_page(demo, limit=3))) == 3
     finally:
         reads.close()
-    with demo.reading() as session:  # the pool is untouched by it
-        assert session.execute(select(Customer.id).limit(1)).scalar_one()
+    # the pool never gets it back: every connection there still writes
+    with demo.engine.connect() as connection:
+        assert connection.execute(sql_text("SHOW default_transaction_read_only")).scalar() == "off"
