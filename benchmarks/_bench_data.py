@@ -506,7 +506,11 @@ def cached_postgresql(
                 {"schema": schema},
             ).scalar()
             stamp = json.loads(comment) if comment else {}
-            if not rebuild and {key: stamp.get(key) for key in expected} == expected:
+            indexed = connection.execute(
+                text("SELECT to_regclass(:index)"), {"index": f"{schema}.ix_customer_search_trgm"}
+            ).scalar()
+            current = {key: stamp.get(key) for key in expected} == expected
+            if not rebuild and current and indexed is not None:
                 return CachedDatabase(
                     Path(schema),
                     customers,
@@ -515,6 +519,8 @@ def cached_postgresql(
                     url=postgresql_schema_url(url, customers),
                 )
             say(f"loading {customers:,} customers into PostgreSQL schema {schema}...")
+            # In public, not in a size's schema: dropping that would drop every trigram index.
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         started = time.perf_counter()
