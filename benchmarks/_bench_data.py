@@ -9,7 +9,9 @@ customers one service call at a time would take hours. The model-kept columns ar
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
+import importlib
 import json
 import sqlite3
 import time
@@ -23,7 +25,8 @@ from random import Random
 from typing import Any
 
 from _bench_names import LOCALES, TAGS, Locale
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, create_engine, insert, select, text
+from sqlalchemy.engine import make_url
 
 from pcdesk.models import (
     AccountStatus,
@@ -110,6 +113,11 @@ class CachedDatabase:
     customers: int
     build_seconds: float
     from_cache: bool
+    url: str = ""  # the database URL to open (SQLite: the path's)
+
+    @property
+    def open_url(self) -> str:
+        return self.url or sqlite_url(self.path)
 
 
 def cache_path(cache_dir: Path, customers: int) -> Path:
@@ -462,3 +470,139 @@ def search_queries(path: Path) -> list[str]:
         microsoft_id[9:18],  # a piece of one customer's Microsoft ID, with its hyphen
         "zqxjv",  # finds nobody
     ]
+
+
+# -- PostgreSQL: the same customers, loaded with COPY into a schema of their own ----------------
+
+
+def postgresql_schema_url(url: str, customers: int) -> str:
+    """``url`` with every connection's search_path set to this size's schema."""
+    return (
+        make_url(url)
+        .update_query_dict({"options": f"-csearch_path={postgresql_schema(customers)}"})
+        .render_as_string(hide_password=False)
+    )
+
+
+def postgresql_schema(customers: int) -> str:
+    return f"pcdesk_bench_{customers}"
+
+
+def cached_postgresql(
+    url: str, customers: int, *, rebuild: bool, say: Callable[[str], None]
+) -> CachedDatabase:
+    """The ``customers`` customers in a schema of the PostgreSQL database ``url``, loaded with
+    COPY unless the schema holds a current load (its stamp is the schema's comment)."""
+    schema = postgresql_schema(customers)
+    expected = _stamp(customers)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            comment = connection.execute(
+                text(
+                    "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace"
+                    " WHERE nspname = :schema"
+                ),
+                {"schema": schema},
+            ).scalar()
+            stamp = json.loads(comment) if comment else {}
+            indexed = connection.execute(
+                text("SELECT to_regclass(:index)"), {"index": f"{schema}.ix_customer_search_trgm"}
+            ).scalar()
+            current = {key: stamp.get(key) for key in expected} == expected
+            if not rebuild and current and indexed is not None:
+                return CachedDatabase(
+                    Path(schema),
+                    customers,
+                    stamp["build_seconds"],
+                    from_cache=True,
+                    url=postgresql_schema_url(url, customers),
+                )
+            say(f"loading {customers:,} customers into PostgreSQL schema {schema}...")
+            # In public, not in a size's schema: dropping that would drop every trigram index.
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        started = time.perf_counter()
+        schema_url = postgresql_schema_url(url, customers)
+        build_postgresql(schema_url, customers, say=say)
+        seconds = time.perf_counter() - started
+        with admin.connect() as connection:
+            stamp_text = json.dumps({**expected, "build_seconds": seconds}).replace("'", "''")
+            connection.execute(text(f"COMMENT ON SCHEMA \"{schema}\" IS '{stamp_text}'"))
+    finally:
+        admin.dispose()
+    say(f"loaded {schema} in {seconds:.1f} s")
+    return CachedDatabase(Path(schema), customers, seconds, from_cache=False, url=schema_url)
+
+
+def _copy_rows(cursor: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    names = list(rows[0])
+    columns = ", ".join(f'"{name}"' for name in names)
+    with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [value.value if isinstance(value, enum.Enum) else value for value in row.values()]
+            )
+
+
+def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) -> None:
+    # The migration's own expressions for the trigger-kept columns: the triggers are off while
+    # COPY loads (one UPDATE per subscription would take an hour), then one UPDATE fills them.
+    migration = importlib.import_module("pcdesk.migrations.versions.0003_list_at_scale")
+    db = open_database(url)
+    try:
+        import_starter_catalog(db)
+        offers = _offers_by_market(db)
+        with db.engine.begin() as connection:
+            _insert_partner(connection)
+            resellers = _insert_resellers(connection)
+        generator = _Generator(customers, offers, resellers)
+        started = time.perf_counter()
+        raw = db.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("SET session_replication_role = replica")  # no triggers, no FK checks
+            cursor.execute("DROP INDEX IF EXISTS ix_customer_search_trgm")
+            for first in range(1, customers + 1, BATCH):
+                batch = generator.batch(first, min(BATCH, customers - first + 1))
+                _copy_rows(cursor, _table(Customer), batch.customers)
+                _copy_rows(cursor, _table(AgreementAcceptance), batch.agreements)
+                _copy_rows(cursor, _table(Subscription), batch.subscriptions)
+                done = first + len(batch.customers) - 1
+                if done % 100_000 == 0 and done < customers:
+                    say(f"  {done:,} customers in {time.perf_counter() - started:.0f} s")
+            cursor.execute("SET session_replication_role = origin")
+            cursor.execute(
+                "UPDATE customer SET"
+                f" active_subscriptions = {migration._ACTIVE_COUNT.format(cid='customer.id')},"
+                f" agreement_status = {migration._LATEST_AGREEMENT.format(cid='customer.id')},"
+                " reseller_name ="
+                f" {migration._RESELLER_NAME.format(rid='customer.indirect_reseller_id')}"
+            )
+            for table in ("customer", "agreement_acceptance", "subscription"):
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                    f" (SELECT max(id) FROM {table}))"
+                )
+            raw.commit()
+            say(f"  rows in {time.perf_counter() - started:.0f} s; indexing the search...")
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            schema = cursor.execute(
+                "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n"
+                " ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+            ).fetchone()
+            if schema:
+                cursor.execute(
+                    "CREATE INDEX ix_customer_search_trgm ON customer USING gin"
+                    f' (search_text "{schema[0]}".gin_trgm_ops)'
+                )
+            raw.commit()
+        finally:
+            raw.close()
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE"))
+    finally:
+        db.dispose()

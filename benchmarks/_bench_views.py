@@ -1,9 +1,13 @@
 """One implementation of the customer list, measured in a real QTableView offscreen.
 
     python benchmarks/_bench_views.py {pcdesk,qtsql} DATABASE --queries JSON [--time-limit S]
+                                      [--url URL] [--delay-ms MS]
 
 Run by customer_list.py, one process per implementation and size, so that the peak RSS printed
 at the end is this implementation's alone. Prints one JSON object on its last line.
+
+With --url, pcdesk opens that database (PostgreSQL) instead of the file; with --delay-ms too, it
+reaches it through a delay proxy (_bench_proxy.py) that also counts the round trips of each action.
 
 A timing runs from the user's action until the list is idle and the viewport has been repainted
 with real rows: pcdesk's model loads on a worker thread, so the loop waits for its deliveries,
@@ -168,7 +172,20 @@ def _seconds(timings: list[Timing | None], field: str) -> list[float | None]:
 
 
 # -- pcdesk -------------------------------------------------------------------------------------
-def measure_pcdesk(path: Path, queries: list[str], limit: float) -> dict[str, Any]:
+def _through_proxy(url: str, delay: float) -> tuple[str, Any]:
+    """``url`` rewritten to reach its (loopback) server through a delay proxy, and the proxy."""
+    from _bench_proxy import DelayProxy
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    proxy = DelayProxy(parsed.host or "127.0.0.1", parsed.port or 5432, delay).start()
+    proxied = parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    return proxied, proxy
+
+
+def measure_pcdesk(
+    path: Path, queries: list[str], limit: float, url: str = "", delay: float | None = None
+) -> dict[str, Any]:
     # Imported here, not at the top: the baseline's process must not carry SQLAlchemy and pcdesk
     # in its peak RSS.
     from pcdesk.models.database import open_database, sqlite_url
@@ -176,8 +193,16 @@ def measure_pcdesk(path: Path, queries: list[str], limit: float) -> dict[str, An
     from pcdesk.views.customers.list.table_view import CustomerTableView
 
     app = _application()
+    url = url or sqlite_url(path)
+    proxy = None
+    if delay is not None:
+        url, proxy = _through_proxy(url, delay)
+
+    def trips() -> int:
+        return 0 if proxy is None else int(proxy.round_trips)
+
     started = time.perf_counter()
-    db = open_database(sqlite_url(path))
+    db = open_database(url)
     model = CustomerTableModel(db)
     view = CustomerTableView(model)  # the app's own view: fixed row heights, sort by header
     view.resize(VIEW_WIDTH, VIEW_HEIGHT)
@@ -194,23 +219,38 @@ def measure_pcdesk(path: Path, queries: list[str], limit: float) -> dict[str, An
     if not _last_row_shown(view):
         notes.append("pcdesk: the last row was not shown after the jump to the end")
     watch.time(view.scrollToTop)
+    sort_trips: list[int] = []
+    search_trips: list[int] = []
+
+    def counted(action: Callable[[], object], into: list[int]) -> Timing:
+        before = trips()
+        timing = watch.time(action)
+        into.append(trips() - before)
+        return timing
 
     # Each column's header clicked once (a new column sorts ascending), then the name again.
     columns = [*range(1, model.columnCount()), 0]
     sorts, sort_notes = _series(
         "sort by column",
         columns,
-        lambda column: watch.time(lambda: view.sortByColumn(column, Qt.SortOrder.AscendingOrder)),
+        lambda column: counted(
+            lambda: view.sortByColumn(column, Qt.SortOrder.AscendingOrder), sort_trips
+        ),
     )
     searches, search_notes = _series(
         "search",
         queries,
-        lambda text: watch.time(lambda: model.set_query(replace(model.query, text=text))),
+        lambda text: counted(
+            lambda: model.set_query(replace(model.query, text=text)), search_trips
+        ),
     )
     watch.time(lambda: model.set_query(replace(model.query, text="")))
     model.close()
     db.dispose()
+    if proxy is not None:
+        proxy.stop()
     return {
+        "round_trips": {"sort": sort_trips, "search": search_trips} if proxy else None,
         "rows": rows,
         "open": opened.first_rows,
         "jump_to_end": jump.settled,
@@ -311,10 +351,17 @@ def main() -> None:
     parser.add_argument("database", type=Path)
     parser.add_argument("--queries", required=True, help="a JSON list of search texts")
     parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--url", default="", help="a database URL instead of the SQLite file")
+    parser.add_argument(
+        "--delay-ms", type=float, help="through a delay proxy adding this much each way"
+    )
     args = parser.parse_args()
     queries = json.loads(args.queries)
-    measure = measure_pcdesk if args.implementation == "pcdesk" else measure_qtsql
-    result = measure(args.database, queries, args.time_limit)
+    if args.implementation == "pcdesk":
+        delay = None if args.delay_ms is None else args.delay_ms / 1000
+        result = measure_pcdesk(args.database, queries, args.time_limit, args.url, delay)
+    else:
+        result = measure_qtsql(args.database, queries, args.time_limit)
     result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result), flush=True)
 

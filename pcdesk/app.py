@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from pcdesk import __version__, config, platform_check, self_check
+from pcdesk import __version__, config, platform_check
 from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services import demo_data
@@ -197,6 +197,8 @@ def _report_smoke_test(window: MainWindow) -> None:
     )
     log.info("%s", report)  # in the log too: a bundle on Windows has no console to print to
     print(report, flush=True)
+    from pcdesk import self_check  # (it loads Alembic and more: only a smoke test needs it)
+
     missing = self_check.problems()
     for problem in missing:
         log.error("smoke test: %s", problem)

@@ -7,7 +7,7 @@ from importlib import resources
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 
-from pcdesk.models.database import head_revision
+from pcdesk.models.database import head_revision, script_head_revision
 from pcdesk.services.validation.contact import phone_problem
 from pcdesk.services.validation.countries import country_name
 from pcdesk.services.validation.language import culture_label, culture_problem
@@ -27,7 +27,9 @@ def problems() -> list[str]:
     if not (resources.files("pcdesk.resources") / "icons" / "pcdesk.svg").is_file():
         found.append("application icon missing")
     try:
-        head_revision()  # Alembic reads the migration scripts from their files
+        # Alembic reads the migration scripts from their files; their head is the one known
+        if script_head_revision() != head_revision():
+            found.append("migrations do not end at the schema revision pcdesk expects")
     except Exception as error:  # any failure here is the answer
         found.append(f"migrations unreadable: {error}")
     # CLDR (babel): names in the interface's languages, and any other culture code is known.

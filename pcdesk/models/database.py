@@ -4,33 +4,39 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pcdesk.errors import Cancelled, PcdeskError, Unavailable
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models.storage import Trouble, translate_storage_errors, trouble_of
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # Any constant will do: it keeps two workstations from migrating one PostgreSQL database at once.
 _PG_MIGRATION_LOCK = 0x70CDE5
+# The migrations' revisions, oldest first (pcdesk/migrations/versions; a test checks they are
+# the scripts'). Known without loading Alembic, which starting pcdesk on a current database never
+# needs: a new migration adds its revision here.
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+HEAD_REVISION = REVISIONS[-1]
 
 
 class DatabaseOpenError(PcdeskError):
@@ -78,10 +84,28 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session to read in; a busy or lost database raises Unavailable."""
+        """A session to read in; a busy or lost database raises Unavailable.
+
+        On a thread that a ReadConnection serves (``ReadConnection.run``), the session reads on
+        that connection: no pool check-out, no ping, no BEGIN and ROLLBACK around the reads.
+        """
         self.check_file()
-        with translate_storage_errors(), self.session_factory() as session:
-            yield session
+        serving: ReadConnection | None = getattr(self._serving, "reads", None)
+        with translate_storage_errors():
+            if serving is None:
+                with self.session_factory() as session:
+                    yield session
+            else:
+                with Session(serving.connection(), expire_on_commit=False) as session:
+                    yield session
+
+    def read_connection(self) -> ReadConnection:
+        """A connection of its own for one reader (a list's worker thread): see ReadConnection."""
+        return ReadConnection(self)
+
+    @cached_property
+    def _serving(self) -> threading.local:
+        return threading.local()
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -120,6 +144,85 @@ class Database:
         return sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+
+
+class ReadConnection:
+    """A long-lived connection for one reader's reads, on PostgreSQL (elsewhere it changes
+    nothing): a team's server is across a network, where each round trip costs milliseconds.
+
+    A session of the pool costs four round trips for one query (the pool's ping, BEGIN, the
+    query, ROLLBACK) and ends the connection's prepared statements with it. This connection reads
+    in autocommit (each query is its own read-only transaction: no BEGIN, no ROLLBACK), is never
+    pinged, and keeps psycopg's prepared statements (``prepare_threshold``) for its whole life. A
+    connection found broken is replaced and the call run again once (``run``): reads are safe to
+    repeat. Used by one thread at a time; ``close`` it when its reader is done.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._connection: Connection | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self.pinned = db.dialect == "postgresql"
+
+    def run(self, call: Callable[[], T]) -> T:
+        """``call()`` with every ``db.reading()`` of this thread on this connection."""
+        if not self.pinned or self._closed:
+            return call()
+        serving = self._db._serving
+        serving.reads = self
+        try:
+            was_open = self._connection is not None and not self._connection.invalidated
+            try:
+                return call()
+            except (DBAPIError, Unavailable):
+                if not (was_open and self._broken()):
+                    raise
+                log.info("the list's connection was lost; reading again on a new one")
+                return call()
+        finally:
+            serving.reads = None
+
+    def connection(self) -> Connection:
+        with self._lock:
+            if self._closed:
+                raise Unavailable(Trouble.GONE.message)
+            if self._connection is not None and self._broken():
+                _discard(self._connection)
+                self._connection = None
+            if self._connection is None:
+                connection = self._db.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT"
+                )
+                # One round trip: writes refused, and each query planned for its own values
+                # (a generic plan of a prepared search would ignore how rare the needle is).
+                connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                    "SET default_transaction_read_only = on; SET plan_cache_mode = force_custom_plan"
+                )
+                self._connection = connection
+            return self._connection
+
+    def _broken(self) -> bool:
+        connection = self._connection
+        return connection is not None and (connection.invalidated or connection.closed)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            _discard(connection)
+
+
+def _discard(connection: Connection) -> None:
+    """Close a ReadConnection's connection for good: its settings (read-only) must never reach
+    the pool, where a writer would get it."""
+    try:
+        if not connection.invalidated and not connection.closed:
+            connection.invalidate()  # closes the driver's connection; the pool forgets it
+        connection.close()
+    except SQLAlchemyError:  # a lost server: nothing left to close there
+        log.debug("closing the list's connection failed", exc_info=True)
 
 
 def redact(url: str | URL) -> str:
@@ -213,12 +316,22 @@ def create_database_engine(url: str) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # (Alembic is loaded only to migrate)
+
     config = Config()
     config.set_main_option("script_location", "pcdesk:migrations")
     return config
 
 
 def head_revision() -> str:
+    """The newest schema revision this pcdesk knows (its last migration)."""
+    return HEAD_REVISION
+
+
+def script_head_revision() -> str:
+    """The newest revision as Alembic reads it from the migration scripts (slow: loads them)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -226,6 +339,8 @@ def head_revision() -> str:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the schema to ``revision`` in one transaction on the given engine."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
@@ -235,8 +350,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision (None: no pcdesk schema yet), read without Alembic."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if connection.dialect.name == "sqlite":
+            exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        else:  # in the schemas of the search path, as Alembic looks
+            exists = "SELECT 1 WHERE to_regclass('alembic_version') IS NOT NULL"
+        if connection.exec_driver_sql(exists).first() is None:
+            return None
+        found = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        # pcdesk's history is one line: several heads are no revision it knows
+        return ",".join(sorted(str(row[0]) for row in found)) or None
 
 
 def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Database:
@@ -340,8 +464,7 @@ def _identity(path: Path) -> tuple[int, int]:
 
 
 def _is_known_revision(revision: str) -> bool:
-    scripts = ScriptDirectory.from_config(alembic_config())
-    return any(script.revision == revision for script in scripts.walk_revisions())
+    return revision in REVISIONS
 
 
 def _has_foreign_tables(engine: Engine) -> bool:

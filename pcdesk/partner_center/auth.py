@@ -23,10 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import msal
-import msal_extensions
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pcdesk.enums import PartnerCenterInstance
 from pcdesk.messages import Message
@@ -40,6 +37,9 @@ from pcdesk.partner_center.errors import (
     not_signed_in_message,
     sign_in_failed_message,
 )
+
+if TYPE_CHECKING:
+    import msal
 
 log = logging.getLogger(__name__)
 
@@ -191,10 +191,15 @@ class TokenCacheStore:
 
 def open_token_cache(
     location: Path,
-    persistence_factory: Callable[[str], Any] = msal_extensions.build_encrypted_persistence,
+    persistence_factory: Callable[[str], Any] | None = None,
 ) -> TokenCacheStore:
     """The token cache at ``location``, encrypted by the system's secure store; in memory when
     there is none (``secure`` False)."""
+    # MSAL is loaded when Partner Center is first used, not while pcdesk starts (0.1-0.3 s).
+    import msal
+    import msal_extensions
+
+    persistence_factory = persistence_factory or msal_extensions.build_encrypted_persistence
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
         persistence = persistence_factory(str(location))
@@ -251,6 +256,8 @@ class MsalSignIn:
         }
         if http_client is not None:  # MSAL's own seam: tests answer its discovery requests
             options["http_client"] = http_client
+        import msal  # (loaded on first use: see open_token_cache)
+
         self.app = msal.PublicClientApplication(app_id, **options)
         self._lock = threading.Lock()
         self._token: str | None = None

@@ -23,10 +23,10 @@ from pcdesk.partner_center.auth import (
     open_token_cache,
     token_from_environment,
 )
-from pcdesk.partner_center.client import PartnerCenterClient, RateLimiter
 from pcdesk.partner_center.errors import NotConfigured, no_app_id_message
 
 if TYPE_CHECKING:
+    from pcdesk.partner_center.client import PartnerCenterClient, RateLimiter
     from pcdesk.partner_center.sync import SyncProgress, SyncSummary
 
 _caches: dict[Path, TokenCacheStore] = {}
@@ -66,6 +66,9 @@ def connect(
     limiter: RateLimiter | None = None,
 ) -> PartnerCenterClient:
     """A client for the instance of the partner profile (or ``PCDESK_PARTNER_CENTER_API``)."""
+    # httpx, under the client, loads when Partner Center is first used, not with the window
+    from pcdesk.partner_center.client import PartnerCenterClient
+
     found = pc_settings.load(db)
     return PartnerCenterClient(
         api_base_url(found.instance),

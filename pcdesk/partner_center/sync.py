@@ -22,6 +22,7 @@ import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -37,7 +38,6 @@ from pcdesk.models import (
 from pcdesk.models.database import Database
 from pcdesk.partner_center import resources as r
 from pcdesk.partner_center.apply import Counts, PageWriter
-from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.errors import (
     ApiFailure,
     NotFoundInPartnerCenter,
@@ -46,6 +46,9 @@ from pcdesk.partner_center.errors import (
 )
 from pcdesk.services.bulk_gc import collector_paused
 from pcdesk.services.partner.actor import current_user
+
+if TYPE_CHECKING:  # httpx, under the client, loads when a sync starts, not with the window
+    from pcdesk.partner_center.client import PartnerCenterClient
 
 log = logging.getLogger(__name__)
 

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, MetaData, Table, create_engine, insert, inspect, 
 
 from pcdesk.models import keys
 from pcdesk.models.database import (
+    REVISIONS,
     alembic_config,
     current_revision,
     head_revision,
@@ -305,3 +306,25 @@ def test_0002s_frozen_key_functions_still_agree_with_the_model(pieces: list[str]
     name = "".join(pieces)
     assert migration.module._match_key(name) == keys.match_key(name)
     assert migration.module._email_domain(name) == keys.email_domain(name)
+
+
+def test_the_revisions_pcdesk_knows_without_alembic_are_the_migration_scripts() -> None:
+    """Start-up reads the schema revision with one query and compares it with REVISIONS, without
+    loading Alembic: a new migration must add its revision there (this fails until it does)."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    in_order = [script.revision for script in reversed(list(scripts.walk_revisions()))]
+    assert tuple(in_order) == REVISIONS
+    assert head_revision() == scripts.get_current_head() == REVISIONS[-1]
+
+
+def test_the_revision_is_read_as_alembic_reads_it(tmp_path: Path) -> None:
+    engine = create_engine(sqlite_url(tmp_path / "revision.sqlite3"))
+    try:
+        assert current_revision(engine) is None
+        upgrade(engine, "0002")
+        assert current_revision(engine) == "0002"
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO alembic_version VALUES ('0001')"))
+        assert current_revision(engine) == "0001,0002"  # no revision pcdesk knows
+    finally:
+        engine.dispose()

@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
@@ -28,7 +28,8 @@ from pcdesk.models import (
     RequestStatus,
 )
 from pcdesk.models.database import Database
-from pcdesk.services.customer_list.search import Search, plan_search
+from pcdesk.services.customer_list import search as customer_search
+from pcdesk.services.customer_list.search import Search, plan_search, substring_test
 from pcdesk.services.customers.details import ONMICROSOFT
 
 
@@ -94,6 +95,11 @@ _SORT_INDEXES: dict[SortKey, str] = {
 # Up to this many matches, reading them all and sorting is quicker than walking the sort index
 # until a page of them turns up (matches cluster: Chinese names all sort after Latin ones).
 SORT_MATCHES_UP_TO = 20_000
+# PostgreSQL: a broad search's page is looked for among this many rows along the sort index
+# before its matches are read and sorted instead (see _walk).
+WALK_UP_TO = 50_000
+# From this offset on, PostgreSQL counts the rows it skips on the sort index (see _deferred).
+DEFER_FROM_OFFSET = 1_000
 
 
 @dataclass(frozen=True)
@@ -194,21 +200,75 @@ class ListPlan:
 
     conditions: tuple[ColumnElement[bool], ...]
     search: Search
+    counted: int | None = None  # the rows PostgreSQL's probe counted (all the conditions)
 
     @property
     def count(self) -> int | None:
-        """The number of rows, when the search index counted them and nothing else filters."""
+        """The number of rows, when the probe counted them, or the search index did and
+        nothing else filters."""
+        if self.counted is not None:
+            return self.counted
         if self.search.matches is not None and len(self.conditions) == 1:
             return self.search.matches
         return None
 
 
-def _plan(session: Session, query: CustomerQuery) -> ListPlan:
+def _plan(
+    session: Session, query: CustomerQuery, *, first_rows: int = 0
+) -> tuple[ListPlan, tuple[CustomerRow, ...] | None]:
+    """The query's plan, and its first ``first_rows`` rows when the planning query gave them."""
     conditions = _filter_conditions(query)
     search = plan_search(session, _search_text(query))
     if search.condition is not None:
         conditions.append(search.condition)
-    return ListPlan(tuple(conditions), search)
+    plan = ListPlan(tuple(conditions), search)
+    if not search.probe:
+        return plan, None
+    return _probe(session, query, plan, first_rows)
+
+
+def _probe(
+    session: Session, query: CustomerQuery, plan: ListPlan, first_rows: int
+) -> tuple[ListPlan, tuple[CustomerRow, ...] | None]:
+    """PostgreSQL: count the rows up to COUNT_MATCHES_UP_TO, and with few, give the first ones.
+
+    One query reads at most that many matching rows (a trigram index scan, or a scan that stops
+    as soon as that many turned up), counts them and sorts them: when they are all there, the
+    count is the list's and the first rows are its first page, in one round trip. When there
+    are more, the search is broad: its pages walk the sort index (a page of matches turns up
+    at once) and its count is made apart.
+    """
+    most = customer_search.COUNT_MATCHES_UP_TO
+    columns = _row_columns(query)
+    found = (
+        select(*(column.label(f"c{n}") for n, column in enumerate(columns)))
+        .where(*plan.conditions)
+        .limit(most + 1)
+        .subquery()
+    )
+    inner = list(found.c)
+    sort = inner[len(columns) - len(_sort_columns(query)) :]
+    order = [c.desc() if query.descending else c.asc() for c in sort]
+    statement = select(*inner, func.count().over()).order_by(*order).limit(max(1, first_rows))
+    rows = session.execute(statement).all()
+    matches = int(rows[0][-1]) if rows else 0
+    if matches > most:
+        return plan, None
+    search = replace(plan.search, matches=matches)
+    probed = ListPlan(plan.conditions, search, counted=matches)
+    return probed, tuple(_to_row(row[:-1]) for row in rows[:first_rows])
+
+
+def first_page(
+    db: Database, query: CustomerQuery = CustomerQuery(), *, limit: int = 100
+) -> tuple[ListPlan, tuple[CustomerRow, ...]]:
+    """The query's plan and its first ``limit`` rows: what a list shows first. On PostgreSQL a
+    search with few matches is planned, counted and paged by one query (one round trip)."""
+    with db.reading() as session:
+        plan, rows = _plan(session, query, first_rows=limit)
+        if rows is None:
+            rows = _page(session, query, plan, offset=0, limit=limit)
+    return plan, rows
 
 
 def plan_list(db: Database, query: CustomerQuery = CustomerQuery()) -> ListPlan:
@@ -216,7 +276,7 @@ def plan_list(db: Database, query: CustomerQuery = CustomerQuery()) -> ListPlan:
     ``customer_position`` while the data has not changed much (a stale plan still gives the right
     rows; only its choice of index may be worse)."""
     with db.reading() as session:
-        return _plan(session, query)
+        return _plan(session, query)[0]
 
 
 def list_conditions(query: CustomerQuery) -> list[ColumnElement[bool]]:
@@ -287,8 +347,8 @@ def count_customers(
     raises CountCancelled.
     """
     with db.reading() as session:
-        plan = plan or _plan(session, query)
-        if plan.count is not None:  # the search index counted them
+        plan = plan or _plan(session, query)[0]
+        if plan.count is not None:  # the search index or the probe counted them
             return plan.count
         statement = select(func.count()).select_from(Customer).where(*plan.conditions)
         if on_start is None:
@@ -338,7 +398,7 @@ def _ordered(
 ) -> Select[Any]:
     descending = query.descending != reverse
     columns: tuple[Any, ...] = _sort_columns(query)
-    if search.condition is not None:  # (hints for SQLite only; PostgreSQL plans by itself)
+    if search.condition is not None:
         statement, columns = _search_order(statement, query, search, columns)
     return statement.order_by(*(c.desc() if descending else c.asc() for c in columns))
 
@@ -346,11 +406,12 @@ def _ordered(
 def _search_order(
     statement: Select[Any], query: CustomerQuery, search: Search, columns: tuple[Any, ...]
 ) -> tuple[Select[Any], tuple[Any, ...]]:
-    """SQLite's plan for a searched page, chosen from the number of matches.
+    """The plan for a searched page, chosen from the number of matches.
 
-    Few matches: read them and sort them (coalesce(x, x) sorts as x but cannot use an index).
-    Many, or unknown (a short needle in most rows): walk the sort column's index and keep the
-    rows that match; a page of them turns up quickly.
+    Few matches: read them and sort them (coalesce(x, x) sorts as x but cannot use an index; on
+    PostgreSQL, the probe of search.py counted them). Many, or unknown (a short needle in most
+    rows): walk the sort column's index and keep the rows that match; a page of them turns up
+    quickly (SQLite is told to; PostgreSQL's planner does so by itself).
     """
     if search.matches is not None and search.matches <= SORT_MATCHES_UP_TO:
         return statement, tuple(func.coalesce(c, c) for c in columns[:-1]) + columns[-1:]
@@ -384,25 +445,107 @@ def customer_page(
     if already made.
     """
     with db.reading() as session:
-        plan = plan or _plan(session, query)
-        statement = select(*_row_columns(query)).where(*plan.conditions)
-        reverse = False
-        if after is not None:
-            statement = statement.where(_beyond(query, after, reverse=False))
-        elif before is not None:
-            reverse = True
-            statement = statement.where(_beyond(query, before, reverse=True))
-        elif total is not None and offset > total // 2:
-            reverse = True
-            limit = max(0, min(limit, total - offset))
-            statement = statement.offset(max(0, total - offset - limit))
-        else:
-            statement = statement.offset(offset)
-        statement = _ordered(statement, query, plan.search, reverse=reverse).limit(limit)
-        rows = [_to_row(row) for row in session.execute(statement)]
+        plan = plan or _plan(session, query)[0]
+        return _page(session, query, plan, offset, limit, total=total, after=after, before=before)
+
+
+def _page(
+    session: Session,
+    query: CustomerQuery,
+    plan: ListPlan,
+    offset: int,
+    limit: int,
+    *,
+    total: int | None = None,
+    after: Sequence[Any] | None = None,
+    before: Sequence[Any] | None = None,
+) -> tuple[CustomerRow, ...]:
+    keyset: list[ColumnElement[bool]] = []
+    reverse, skip = False, 0
+    if after is not None:
+        keyset.append(_beyond(query, after, reverse=False))
+    elif before is not None:
+        reverse = True
+        keyset.append(_beyond(query, before, reverse=True))
+    elif total is not None and offset > total // 2:
+        reverse = True
+        limit = max(0, min(limit, total - offset))
+        skip = max(0, total - offset - limit)
+    else:
+        skip = offset
+    search = plan.search
+    if search.needle and search.matches is None and not skip:  # broad, or short, on PostgreSQL
+        walked = _walk(session, query, plan, keyset, limit, reverse=reverse)
+        if walked is not None:
+            return walked
+        search = replace(search, matches=0)  # the matches cluster: sort them instead
+    dialect = session.get_bind().dialect.name
+    if skip >= DEFER_FROM_OFFSET and not plan.conditions and dialect != "sqlite":
+        statement = _deferred(query, skip, limit, reverse=reverse)
+    else:
+        statement = select(*_row_columns(query)).where(*plan.conditions, *keyset).offset(skip)
+        statement = _ordered(statement, query, search, reverse=reverse).limit(limit)
+    rows = [_to_row(row) for row in session.execute(statement)]
     if reverse:
         rows.reverse()
     return tuple(rows)
+
+
+def _walk(
+    session: Session,
+    query: CustomerQuery,
+    plan: ListPlan,
+    keyset: list[ColumnElement[bool]],
+    limit: int,
+    *,
+    reverse: bool,
+) -> tuple[CustomerRow, ...] | None:
+    """A page of a broad search on PostgreSQL, found by walking the sort index for at most
+    WALK_UP_TO rows; None when those rows held fewer matches than the page.
+
+    Broad matches usually turn up at once along the index; but they may cluster far along it
+    (a Chinese word: Chinese names sort after all the Latin ones), and an unbounded walk would
+    then read most of the table, a row at a time, before finding them.
+    """
+    search = plan.search
+    descending = query.descending != reverse
+    columns = _row_columns(query)
+    others = [c for c in plan.conditions if c is not search.condition]
+    walked = (
+        select(
+            *(column.label(f"c{n}") for n, column in enumerate(columns)),
+            Customer.search_text.label("searched"),
+        )
+        .where(*others, *keyset)
+        .order_by(*(c.desc() if descending else c.asc() for c in _sort_columns(query)))
+        .limit(WALK_UP_TO)
+        .subquery()
+    )
+    inner = list(walked.c)[: len(columns)]
+    sort = inner[len(columns) - len(_sort_columns(query)) :]
+    page = (
+        select(*inner)
+        .where(substring_test(walked.c.searched, search.needle))
+        .order_by(*(c.desc() if descending else c.asc() for c in sort))
+        .limit(limit)
+    )
+    rows = [_to_row(row) for row in session.execute(page)]
+    if len(rows) < limit:
+        return None
+    if reverse:
+        rows.reverse()
+    return tuple(rows)
+
+
+def _deferred(query: CustomerQuery, offset: int, limit: int, *, reverse: bool) -> Select[Any]:
+    """A page far into the unfiltered list on PostgreSQL: the rows skipped are counted on the
+    sort index alone (an index-only scan), and only the page's rows are read from the table.
+    Skipping 500,000 rows through the table takes seconds; through the index, a tenth of that."""
+    descending = query.descending != reverse
+    columns = _sort_columns(query)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    page = select(Customer.id).order_by(*order).offset(offset).limit(limit)
+    return select(*_row_columns(query)).where(Customer.id.in_(page)).order_by(*order)
 
 
 def iter_customer_pages(
@@ -434,7 +577,7 @@ def customer_position(
     the same at any size of list.
     """
     with db.reading() as session:
-        conditions = (plan or _plan(session, query)).conditions
+        conditions = (plan or _plan(session, query)[0]).conditions
         found = session.execute(
             select(*_sort_columns(query)).where(Customer.id == customer_id, *conditions)
         ).first()

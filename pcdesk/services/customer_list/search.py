@@ -8,12 +8,19 @@ index gives those pieces (a handful for "鴻海" or "co"), and the index finds r
 them. When a short needle starts very many pieces ("a" starts hundreds, and is in most rows), a
 scan is quicker than the index, and it is used instead.
 
-On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly.
+On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle of three or more
+characters; a shorter one is tested row by row). PostgreSQL's planner assumes the matches spread
+evenly along the sort index and walks it, which for a rare needle, or one clustered at one end
+(Chinese names sort after all the Latin ones), discards most of the table first. So the search is
+counted, up to ``COUNT_MATCHES_UP_TO``, by a probe that stops there (query.py: the same query
+also gives the first page when there are few): a few matches are then read and sorted (and their
+count is the list's), many are found by walking the sort index.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, column, false, func, select, text
 from sqlalchemy.orm import Session
@@ -26,6 +33,8 @@ MAX_SHORT_NEEDLE_TERMS = 256
 # Above this many matches, testing each row while walking the list's sort index finds a page at
 # once; collecting every match first would cost more than the page.
 SUBSTRING_FROM_MATCHES = 100_000
+# PostgreSQL: the probe counts at most this many matches; more make a search broad.
+COUNT_MATCHES_UP_TO = 20_000
 _TRIGRAM = 3
 _LAST_CHARACTER = "\U0010ffff"
 
@@ -35,7 +44,7 @@ def _phrase(term: str) -> str:
 
 
 def _substring(needle: str) -> ColumnElement[bool]:
-    return Customer.search_text.contains(needle, autoescape=True)
+    return substring_test(Customer.search_text, needle)
 
 
 def _matching(expression: str) -> ColumnElement[bool]:
@@ -62,12 +71,23 @@ def _terms_starting(session: Session, needle: str) -> list[str]:
 class Search:
     """How to find the customers a search text names.
 
-    ``matches`` is how many there are, when the index told (SQLite): the list then knows whether
-    to sort those few itself, or to walk its sort index and keep the matching rows (many).
+    ``matches`` is how many there are, when the index told (SQLite) or the probe counted them
+    (PostgreSQL): the list then knows whether to sort those few itself, or to walk its sort
+    index and keep the matching rows (many).
     """
 
     condition: ColumnElement[bool] | None
     matches: int | None = None
+    # PostgreSQL: the matches are to be counted by the list's probe, up to COUNT_MATCHES_UP_TO
+    probe: bool = False
+    # PostgreSQL: what the substring test looks for in search_text (a page may test it apart)
+    needle: str = ""
+
+
+def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
+    """The search's substring test on ``text`` (search_text, or a subquery's copy of it)."""
+    test: ColumnElement[bool] = text.contains(needle, autoescape=True)
+    return test
 
 
 def plan_search(session: Session | None, user_text: str) -> Search:
@@ -79,8 +99,12 @@ def plan_search(session: Session | None, user_text: str) -> Search:
     needle = search_needle(user_text)
     if not needle:
         return Search(None)
-    if session is None or session.get_bind().dialect.name != "sqlite":
+    if session is None:
         return Search(_substring(needle))
+    if session.get_bind().dialect.name != "sqlite":
+        # A needle too short for a trigram is tested row by row: counting its matches would
+        # scan the table, so its pages walk the sort index first (query.py) without a count.
+        return Search(_substring(needle), probe=len(needle) >= _TRIGRAM, needle=needle)
     if len(needle) >= _TRIGRAM:
         expression = _phrase(needle)
     else:

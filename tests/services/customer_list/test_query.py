@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, select
+from sqlalchemy import text as sql_text
 
 from pcdesk.models import (
     AgreementAcceptance,
@@ -33,6 +34,7 @@ from pcdesk.services.customer_list.query import (
     count_customers,
     customer_page,
     customer_position,
+    first_page,
     iter_customer_pages,
     plan_list,
 )
@@ -167,6 +169,25 @@ def test_every_column_sorts_and_every_way_of_paging_agrees(
     assert customer_position(demo, middle.id, query) == total // 2
 
 
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_pages_far_into_the_list_are_the_same_when_skipped_on_the_index(
+    demo: Database, sort: SortKey, descending: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL counts a large offset on the sort index, then reads the page (here, every
+    offset counts as large); the pages are the ones a plain OFFSET gives."""
+    query = CustomerQuery(sort=sort, descending=descending)
+    everyone = customer_page(demo, query, limit=1000)
+    ids = [row.id for row in everyone]
+    monkeypatch.setattr(customer_list, "DEFER_FROM_OFFSET", 1)
+    total = len(everyone)
+    for offset in range(1, total, 3):
+        by_offset = customer_page(demo, query, offset=offset, limit=3)
+        assert [row.id for row in by_offset] == ids[offset : offset + 3]
+        assert by_offset == tuple(everyone[offset : offset + 3])
+        assert customer_page(demo, query, offset=offset, limit=3, total=total) == by_offset
+
+
 @pytest.mark.parametrize(
     "text",
     ["晶", "晶片", "晶片設", "co", "c", "ltd", "TAIL", "a8cb", "o.", "zzq", "'", "  "],
@@ -248,20 +269,37 @@ def test_search_text_is_what_the_model_and_the_migration_compute() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sort_up_to", "substring_from"),
-    [(10**9, 10**9), (0, 10**9), (0, 0)],
-    ids=["sort-matches", "walk-index-in-matches", "walk-index-testing-rows"],
+    ("sort_up_to", "substring_from", "count_up_to", "walk_up_to"),
+    [
+        (10**9, 10**9, 10**9, 10**9),
+        (0, 10**9, 10**9, 10**9),
+        (0, 0, 0, 10**9),
+        (10**9, 0, 0, 5),
+    ],
+    ids=[
+        "sort-matches",
+        "walk-index-in-matches",
+        "walk-index-testing-rows",
+        "walk-a-little-then-sort",
+    ],
 )
 @pytest.mark.parametrize("sort", list(SortKey))
-def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_sqlite_takes(
+def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_the_database_takes(
     demo: Database,
     sort: SortKey,
     sort_up_to: int,
     substring_from: int,
+    count_up_to: int,
+    walk_up_to: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """SQLite chooses from the index's count of matches, PostgreSQL from its probe's (which
+    stops at COUNT_MATCHES_UP_TO) and from a walk along the sort index that stops at
+    WALK_UP_TO rows: every plan lists the same rows in the same order."""
+    monkeypatch.setattr(customer_list, "WALK_UP_TO", walk_up_to)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
     monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
+    monkeypatch.setattr(customer_search, "COUNT_MATCHES_UP_TO", count_up_to)
     everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
     for text in ("o", "co", "ltd", "台"):
         needle = fold(text)
@@ -277,6 +315,9 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_sqlite_takes(
         pages = [row.id for page in iter_customer_pages(demo, query, page_size=2) for row in page]
         assert pages == expected
         assert count_customers(demo, query) == len(expected)
+        plan, first = first_page(demo, query, limit=3)
+        assert [row.id for row in first] == expected[:3]
+        assert plan.count in (None, len(expected))
 
 
 @pytest.mark.parametrize(
@@ -297,8 +338,13 @@ def test_a_plan_made_once_serves_the_count_every_page_and_positions(
     assert count_customers(demo, query, plan=plan) == count == len(expected) > 0
     # the index's own count is offered only when the search is the whole filter
     assert plan.count in (None, count)
-    indexed = demo.engine.dialect.name == "sqlite"  # PostgreSQL's pg_trgm does not count
-    assert (plan.count is None) == (not indexed or query.text == "" or query.status is not None)
+    # SQLite's index counts the search's matches (the count when nothing else filters);
+    # PostgreSQL's probe counts the rows (a few hundred here) for a needle of three or more
+    # characters (a shorter one would scan to be counted)
+    if demo.engine.dialect.name == "sqlite":
+        assert (plan.count is None) == (query.text == "" or query.status is not None)
+    else:
+        assert (plan.count is None) == (len(query.text) < 3)
     paged = [
         row
         for offset in range(0, count, 2)
@@ -346,3 +392,41 @@ def test_a_count_can_be_stopped_and_its_stopper_is_harmless_afterwards(demo: Dat
     stoppers[-1]()  # too late: the count is over and its connection back in the pool
     assert count_customers(demo, query) == expected
     assert len(customer_page(demo, query, limit=1000)) == expected
+
+
+def test_a_read_connection_reads_outside_transactions_and_replaces_a_lost_one(
+    demo: Database,
+) -> None:
+    """The list's own connection (PostgreSQL): one connection for every read, read-only, no
+    transaction left open; a connection the server dropped is replaced and the read repeated."""
+    reads = demo.read_connection()
+    if demo.engine.dialect.name == "sqlite":  # a file: nothing to save, the pool serves
+        assert not reads.pinned
+        assert reads.run(lambda: customer_page(demo, limit=3))
+        return
+
+    def backend() -> tuple[Any, ...]:
+        with demo.reading() as session:
+            found = session.execute(
+                sql_text(
+                    "SELECT pg_backend_pid(), current_setting('transaction_read_only'),"
+                    " now() = statement_timestamp()"  # no transaction runs across statements
+                )
+            ).one()
+            return tuple(found)
+
+    try:
+        first = reads.run(backend)
+        assert first[1:] == ("on", True)
+        assert reads.run(backend)[0] == first[0]
+        assert reads.run(lambda: customer_page(demo, limit=3))
+        with demo.engine.connect() as other:
+            other.execute(sql_text("SELECT pg_terminate_backend(:pid)"), {"pid": first[0]})
+        again = reads.run(backend)
+        assert again[0] != first[0]
+        assert len(reads.run(lambda: customer_page(demo, limit=3))) == 3
+    finally:
+        reads.close()
+    # the pool never gets it back: every connection there still writes
+    with demo.engine.connect() as connection:
+        assert connection.execute(sql_text("SHOW default_transaction_read_only")).scalar() == "off"

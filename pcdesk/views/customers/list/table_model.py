@@ -40,7 +40,7 @@ from pcdesk.services.customer_list.query import (
     count_customers,
     customer_page,
     customer_position,
-    plan_list,
+    first_page,
 )
 from pcdesk.services.database import Database
 from pcdesk.services.validation import country_name
@@ -115,6 +115,10 @@ class CustomerTableModel(QAbstractTableModel):
         # Counting a broad search can take a second at a million customers: it has a thread of
         # its own, so the rows of whatever the user types next never wait behind it.
         self._counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="customer-count")
+        # Each thread reads on a connection of its own, kept while the list lives: over a network
+        # a query then costs one round trip, not four (see Database.read_connection).
+        self._reads = db.read_connection()
+        self._count_reads = db.read_connection()
         self._lock = threading.Lock()
         self._generation = 0
         self._query = CustomerQuery()
@@ -228,6 +232,8 @@ class CustomerTableModel(QAbstractTableModel):
             stop()
         self._worker.shutdown(wait=True, cancel_futures=True)
         self._counter.shutdown(wait=True, cancel_futures=True)
+        self._reads.close()
+        self._count_reads.close()
 
     # -- loading ------------------------------------------------------------------------------
     def _submit(
@@ -244,7 +250,7 @@ class CustomerTableModel(QAbstractTableModel):
                 self._delivered.emit(generation, None)
                 return
             try:
-                result = job()
+                result = (self._count_reads if counting else self._reads).run(job)
             except CountCancelled:  # the user moved on; nobody waits for this answer
                 result = None
             except Exception as error:  # shown to the user; the list stays as it was
@@ -268,8 +274,7 @@ class CustomerTableModel(QAbstractTableModel):
         db = self._db
 
         def first() -> _First:
-            plan = plan_list(db, query)
-            rows = customer_page(db, query, limit=PAGE_SIZE, plan=plan)
+            plan, rows = first_page(db, query, limit=PAGE_SIZE)
             count = len(rows) if len(rows) < PAGE_SIZE else plan.count
             if count is None and not query.is_filtered:  # only the order changed
                 count = known_everyone
