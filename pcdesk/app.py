@@ -23,6 +23,7 @@ from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
 from pcdesk.views.common.app_icon import application_icon
+from pcdesk.views.common.gui_gc import collect_garbage_on_gui_thread
 from pcdesk.views.common.language import (
     current_language,
     install_language,
@@ -233,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     if isinstance(app, QApplication):
         app.setWindowIcon(application_icon())
+    collect_garbage_on_gui_thread()  # before any worker thread runs
     install_language(language_of(saved_choice()))  # before any window: they read it once
     sys.excepthook = _show_unexpected_error
     url = config.database_url(args.database)

@@ -3,6 +3,7 @@ object that answers every question pcdesk asks, and waiting for operations."""
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from pcdesk.services.catalog.offers import import_starter_catalog, markets
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+from pcdesk.views.common.gui_gc import GuiGarbageCollector
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import runner
 from pcdesk.views.common.prompts import Prompter, install_prompter
@@ -223,6 +225,24 @@ def sqlite_db(sqlite_db: Database, qtbot: QtBot) -> Iterator[Database]:
     """The test's database stays open until its operations are over (one may still read it)."""
     yield sqlite_db
     qtbot.waitUntil(runner().is_idle, timeout=10_000)
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread() -> Iterator[None]:
+    """As in the application (views/common/gui_gc.py): no cyclic collection on a worker thread
+    while a GUI test runs; what the test left is collected here, on the GUI thread."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    started = QApplication.instance()
+    collector = started.findChild(GuiGarbageCollector) if started is not None else None
+    if collector is not None:  # app.main() installed the application's own: not past its test
+        collector.setParent(None)
+        collector.deleteLater()
+        was_enabled = True
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)

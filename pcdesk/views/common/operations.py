@@ -21,14 +21,16 @@ The application owns the running operations: at quit they are cancelled and wait
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -57,6 +59,10 @@ class OperationRunner(QObject):
         self._pool = ThreadPoolExecutor(_WORKER_THREADS, thread_name_prefix="pcdesk-operation")
         self._running: set[Operation[Any]] = set()
         self._work: dict[Operation[Any], Future[None]] = {}
+        # The workers find their operation by key: a worker never holds the last reference to
+        # one (and so to the widgets its callbacks hold), whose freeing must happen here.
+        self._keys = itertools.count(1)
+        self._by_key: dict[int, Operation[Any]] = {}
         # One relay for every operation, living as long as the runner on the GUI thread: a
         # QObject of each operation's own would be destroyed on whichever thread let go of the
         # operation last, a worker's at times, with its queued news still pending (a crash).
@@ -65,20 +71,33 @@ class OperationRunner(QObject):
         self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
 
     def start(self, operation: Operation[Any]) -> None:
+        key = next(self._keys)
+        operation._key = key
+        self._by_key[key] = operation
         self._running.add(operation)
-        self._work[operation] = self._pool.submit(_run_on_worker, operation, self.relay)
+        self._work[operation] = self._pool.submit(_run_on_worker, key, self._by_key, self.relay)
 
-    @Slot(object)
-    def _done(self, operation: Operation[Any]) -> None:
-        operation._finish()
+    @Slot(int)
+    def _done(self, key: int) -> None:
+        operation = self._by_key.get(key)
+        if operation is not None:
+            operation._finish()
 
-    @Slot(object, int, int)
-    def _progressed(self, operation: Operation[Any], done: int, total: int) -> None:
-        operation._show_progress(done, total)
+    @Slot(int, int, int)
+    def _progressed(self, key: int, done: int, total: int) -> None:
+        operation = self._by_key.get(key)
+        if operation is not None:
+            operation._show_progress(done, total)
 
     def finished(self, operation: Operation[Any]) -> None:
+        work = self._work.get(operation)
+        if work is not None and not work.done():
+            # Its worker is still returning: let go of it once the worker has.
+            QTimer.singleShot(1, lambda: self.finished(operation))
+            return
         self._running.discard(operation)
         self._work.pop(operation, None)
+        self._by_key.pop(operation._key, None)
         if not self._running:
             self.idle.emit()
 
@@ -120,19 +139,25 @@ def runner() -> OperationRunner:
 class _Relay(QObject):
     """Carries the workers' news to the GUI thread (queued: it lives on the GUI thread)."""
 
-    done = Signal(object)  # the operation
-    progressed = Signal(object, int, int)  # the operation, done, total
+    done = Signal(int)  # the operation's key
+    progressed = Signal(int, int, int)  # the operation's key, done, total
 
 
-def _run_on_worker(operation: Operation[Any], relay: _Relay) -> None:
+def _run_on_worker(key: int, operations: dict[int, Operation[Any]], relay: _Relay) -> None:
+    _work_on(operations[key], relay)  # its reference to the operation ends with that frame
+    relay.done.emit(key)
+
+
+def _work_on(operation: Operation[Any], relay: _Relay) -> None:
     try:
         operation._result = operation._work(
             lambda done, total: operation._report(relay, done, total)
         )
     except BaseException as error:  # every failure must reach the GUI thread
+        # The traceback keeps its frames' locals (widgets among them) alive in a cycle that the
+        # collector could free on this thread: keep the lines, drop the locals.
+        traceback.clear_frames(error.__traceback__)
         operation._error = error
-    finally:
-        relay.done.emit(operation)
 
 
 class Operation(Generic[T]):
@@ -156,6 +181,7 @@ class Operation(Generic[T]):
         self._result: T | None = None
         self._error: BaseException | None = None
         self._started = False
+        self._key = 0  # given by the runner
 
     @classmethod
     def with_progress(
@@ -238,7 +264,7 @@ class Operation(Generic[T]):
         return self._cancel.is_set()
 
     def _report(self, relay: _Relay, done: int, total: int) -> bool:
-        relay.progressed.emit(self, done, total)
+        relay.progressed.emit(self._key, done, total)
         return not self._cancel.is_set()
 
     # -- back on the GUI thread -----------------------------------------------------------------
