@@ -95,12 +95,12 @@ def address(c: SimCustomer) -> dict[str, Any]:
     return {
         "country": c.country,
         "city": c.city,
-        "state": "",
+        "state": c.state,
         "addressLine1": c.address_line1,
         "postalCode": c.postal_code,
         "firstName": c.first_name,
         "lastName": c.last_name,
-        "phoneNumber": "",
+        "phoneNumber": c.phone,
     }
 
 
@@ -393,6 +393,109 @@ def head_domain(request: Request, sim: Simulator) -> Result:
     return (200 if taken else 404), None, {}
 
 
+def lowered(value: Any) -> Any:
+    """Request keys in any case (PascalCase or camelCase), lower-cased all the way down."""
+    if isinstance(value, dict):
+        return {str(k).lower(): lowered(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [lowered(v) for v in value]
+    return value
+
+
+REGISTRATION_REQUIRED = {
+    "AM", "AZ", "BY", "HU", "KZ", "KG", "MD", "RU", "TJ", "UZ", "UA", "BR", "IN", "ZA", "PL",
+    "AE", "SA", "TR", "TH", "VN", "MM", "IQ", "SS", "VE",
+}  # fmt: skip
+PHONE_REQUIRED = {"RU", "IN", "BR", "TR", "ZA", "VN"}
+
+
+def _app_only(request: Request) -> bool:
+    header = request.headers.get("Authorization", "")
+    claims = _claims(header[7:].strip()) if header.lower().startswith("bearer ") else {}
+    return claims.get("idtyp") == "app"
+
+
+async def create_customer(request: Request, sim: Simulator) -> Result:
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    company = body.get("companyprofile") or {}
+    billing = body.get("billingprofile") or {}
+    address = billing.get("defaultaddress") or {}
+    domain = str(company.get("domain") or "").lower()
+    if not domain or not billing.get("companyname") or not address.get("country"):
+        raise legacy_error(400, 400, "CompanyProfile.Domain, BillingProfile.CompanyName and "
+                           "DefaultAddress.Country are required.")  # fmt: skip
+    country = str(address["country"]).upper()
+    registration = str(company.get("organizationregistrationnumber") or "")
+    if country in REGISTRATION_REQUIRED and not registration:
+        raise new_error(400, 600049, "OrganizationRegistrationNumberMissing",
+                        "The organization registration number is required in this country.")  # fmt: skip
+    if registration and country not in REGISTRATION_REQUIRED:
+        raise new_error(400, 600002, "OrganizationRegistrationNumberNotSupported",
+                        "The organization registration number is not supported in this country.")  # fmt: skip
+    phone = str(address.get("phonenumber") or "")
+    if country in PHONE_REQUIRED and not phone:
+        raise new_error(400, 600051, "PhoneNumberMissing",
+                        "The customer's phone number is required in this country.")  # fmt: skip
+    associated = str(body.get("associatedpartnerid") or "").lower()
+    if associated:
+        if _app_only(request):
+            raise new_error(403, 600006, "ActionNotAllowed", "The requested action is not allowed.")
+        if associated not in {r.tenant_id.lower() for r in sim.resellers}:
+            raise legacy_error(400, 400, "The associated partner has no relationship with you.")
+    with sim.lock:
+        taken = domain in sim.seed_domains or any(
+            c.domain.lower() == domain for c in sim.customers.values()
+        )
+        if taken:
+            raise legacy_error(sim.config.domain_taken_status, sim.config.domain_taken_code,
+                               f"The domain {domain} is already in use.")  # fmt: skip
+        gdap = body.get("enablegdapbydefault")
+        made = SimCustomer(
+            tenant_id=str(uuid.uuid4()),
+            commerce_id=str(uuid.uuid4()),
+            company_name=str(billing["companyname"]),
+            domain=domain,
+            country=country,
+            culture=str(billing.get("culture") or "en-US"),
+            city=str(address.get("city") or ""),
+            address_line1=str(address.get("addressline1") or ""),
+            postal_code=str(address.get("postalcode") or ""),
+            email=str(billing.get("email") or ""),
+            first_name=str(address.get("firstname") or ""),
+            last_name=str(address.get("lastname") or ""),
+            relationship="reseller",
+            reseller_id=associated or None,
+            validation_status=sim.config.new_customer_validation,
+            created=sim.now(),
+            state=str(address.get("state") or ""),
+            phone=phone,
+            registration_number=registration,
+            gdap_by_default=True if gdap is None else bool(gdap),
+        )
+        sim.customers[made.tenant_id] = made
+        sim.order.append(made.tenant_id)
+        sim.posted.append(made.tenant_id)
+        sim.subscriptions(made.tenant_id).clear()
+        sim.record(made, "customer", "add_customer", new={"companyName": made.company_name})
+    answer = customer(made, full=True)
+    answer["enableGDAPByDefault"] = made.gdap_by_default
+    answer["relationshipToPartner"] = "reseller" if associated else "none"
+    if associated:
+        answer["allowDelegatedAccess"] = True
+    answer["userCredentials"] = {"userName": "admin", "password": _password()}
+    return 201, answer, {}
+
+
+def _password() -> str:
+    import secrets
+
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789=;.!"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
 ADDRESS_STATUSES = (
     "VerifiedShippable", "Verified", "InteractionRequired", "StreetPartial",
     "PremisesPartial", "Multiple", "None", "NotValidated",
@@ -616,6 +719,12 @@ def endpoint(
             extra = {"Content-Type": "application/json; charset=utf-8", **extra}
         if request.method not in {"GET", "HEAD"} and status < 500 and status != 429:
             sim.replayed[replay_key] = (status, raw, extra)
+        if fault is not None and fault.kind == "late":
+            # Done; the answer comes too late (or when a test sets slow_seconds to 0).
+            waited = 0.0
+            while waited < sim.config.slow_seconds:
+                await asyncio.sleep(0.05)
+                waited += 0.05
         if fault is not None and fault.kind == "reset":
             return _reset(request, sim, raw, extra, request_id, correlation_id, path)
         return _respond(request, sim, status, raw, extra, request_id, correlation_id, path)
@@ -730,6 +839,11 @@ def build_app(sim: Simulator) -> Starlette:
             "/v1/customers",
             endpoint("customers.list", "customers", list_customers),
             methods=["GET"],
+        ),
+        Route(
+            "/v1/customers",
+            endpoint("customers.create", "customers", create_customer),
+            methods=["POST"],
         ),
         Route(
             "/v1/customers/relationshiprequests",

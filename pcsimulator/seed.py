@@ -74,6 +74,11 @@ class SimCustomer:
     validation_status: str | None = "Allowed"
     billing_etag: int = 1
     created: dt.datetime = field(default_factory=lambda: dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    state: str = ""
+    phone: str = ""
+    registration_number: str = ""
+    gdap_by_default: bool | None = None
+    mca_signed: bool = False  # directSignedMicrosoftCustomerAgreementStatus
 
 
 @dataclass

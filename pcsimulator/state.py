@@ -21,7 +21,9 @@ from pcsimulator.seed import SimCustomer, SimReseller, SimSubscription
 @dataclass
 class Fault:
     """An injected failure on a route: ``kind`` is "503", "429", "reset" (the connection dropped
-    halfway through the body), "timeout" (an answer slower than the client waits) or "500"."""
+    halfway through the body), "timeout" (an answer slower than the client waits), "late" (the
+    work done, then the answer held back as long as a timeout: a kill meanwhile loses it) or
+    "500"."""
 
     kind: str
     count: int = 1  # how many requests it hits
@@ -45,6 +47,10 @@ class Config:
     stale_etag_status: int = 400  # 400/2055 as documented; 412 as HTTP would have it
     max_page_size: int = 1000
     slow_seconds: float = 5.0  # how long a "timeout" fault keeps the client waiting
+    # Creating a customer on a taken domain: no code is documented (partner-center-api.md §3).
+    domain_taken_status: int = 400
+    domain_taken_code: int = 400
+    new_customer_validation: str | None = "Allowed"  # a new customer's validation status
 
 
 @dataclass
@@ -109,6 +115,7 @@ class Simulator:
         self.clock_offset = dt.timedelta()
         self.seed_domains = {"contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"}
         self._listed: list[SimCustomer] | None = None
+        self.posted: list[str] = []  # tenant ids created through POST /v1/customers
 
     # -- time --------------------------------------------------------------------------------------
 
@@ -296,6 +303,11 @@ class Simulator:
                 {"quantity": old},
                 {"quantity": quantity},
             )
+
+    def created_customers(self) -> list[SimCustomer]:
+        """Customers made through POST /v1/customers (not the seed)."""
+        with self.lock:
+            return [self.customers[t] for t in self.posted if t in self.customers]
 
     def set_validation(self, tenant_id: str, status: str | None) -> None:
         with self.lock:

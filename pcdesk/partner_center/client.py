@@ -192,9 +192,14 @@ class PartnerCenterClient:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         json_body: Any = None,
+        request_id: str | None = None,
     ) -> httpx.Response:
-        """One logical call, retried as the class says; the successful response."""
-        request_id = str(uuid.uuid4())
+        """One logical call, retried as the class says; the successful response.
+
+        ``request_id`` is the call's ``MS-RequestId`` when the caller keeps it (the outbox gives
+        each queued write one, so a write sent again after a crash is replayed, not repeated);
+        otherwise a new one."""
+        request_id = request_id or str(uuid.uuid4())
         correlation_id = str(uuid.uuid4())
         path = self.url_of(uri)
         resource = resource_of(path)

@@ -1,0 +1,240 @@
+"""Sending the outbox to Partner Center, in order, each item once.
+
+``send_pending`` claims the first item (marked *sending* and committed before its request goes
+out), sends it with the ``MS-RequestId`` it was given when queued, and records the answer. An item
+left *sending* by a crash or a kill is claimed first next time and sent again with the same id:
+Partner Center (and the simulator) replays its stored answer, so nothing is done twice.
+
+- A success is applied locally in the same transaction that marks the item done (a customer's
+  creation gives the local customer Partner Center's tenant id and links it to Partner Center).
+- A refusal marks the item failed with Partner Center's message; that customer's later items
+  wait until the user retries, edits or cancels it. Other customers' items go on.
+- No answer (offline, timeouts, signed out) puts the item back in the queue with the same id and
+  stops: the rest waits for the next send.
+
+The temporary password in a customer's creation answer is handed to the caller in memory
+(``SendSummary.credentials``) and never stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Table, select, update
+
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.models import Customer, PartnerCenterCustomer
+from pcdesk.models.base import utc_now
+from pcdesk.models.database import Database
+from pcdesk.models.keys import search_text
+from pcdesk.partner_center import resources as r
+from pcdesk.partner_center.client import PartnerCenterClient
+from pcdesk.partner_center.errors import ApiFailure, PartnerCenterError, pc_message
+from pcdesk.services import audit
+from pcdesk.services import outbox as ob
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    customer_id: int | None
+    company_name: str
+    domain: str
+    admin_user: str
+    password: str
+
+
+@dataclass
+class SendSummary:
+    sent: int = 0
+    failed: int = 0
+    waiting: int = 0  # still queued (no answer, or behind a refused item)
+    stopped: Message | None = None  # why sending stopped early (offline, signed out)
+    credentials: list[Credentials] = field(default_factory=list)
+    done_ids: list[int] = field(default_factory=list)
+    customers: set[int] = field(default_factory=set)
+
+    def message(self) -> Message:
+        if self.stopped is not None:
+            return pc_message(
+                QT_TRANSLATE_NOOP(
+                    "partner_center",
+                    "{sent} pending changes sent, {failed} refused; the rest waits: {reason}",
+                ),
+                sent=self.sent,
+                failed=self.failed,
+                reason=self.stopped,
+            )
+        return pc_message(
+            QT_TRANSLATE_NOOP(
+                "partner_center", "{sent} pending changes sent to Partner Center, {failed} refused."
+            ),
+            sent=self.sent,
+            failed=self.failed,
+        )
+
+
+def domain_taken_in_partner_center_message(domain: str) -> Message:
+    return pc_message(
+        QT_TRANSLATE_NOOP(
+            "partner_center",
+            "Partner Center says {domain} is already taken. Choose another domain and send the "
+            "customer again.",
+        ),
+        domain=domain,
+    )
+
+
+def send_pending(
+    db: Database,
+    client: PartnerCenterClient,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[ob.OutboxItem], None] | None = None,
+) -> SendSummary:
+    """Send the queued items in order; see the module's docstring."""
+    summary = SendSummary()
+    blocked = set(ob.blocked_customers(db))
+    after = 0
+    while not (cancelled is not None and cancelled()):
+        # A crashed "sending" item is re-claimed first; an unsent "queued" one may need its
+        # domain checked, which happens before the claim marks it sent.
+        item = ob.claim_next(db, blocked, after)
+        if item is None:
+            break
+        after = item.id
+        if progress is not None:
+            progress(item)
+        try:
+            if item.kind == ob.CREATE_CUSTOMER and item.attempts == 1:
+                domain = str(ob._dig(item.body, ("CompanyProfile", "Domain")) or "")
+                if domain and client.domain_taken(domain):
+                    ob.mark_failed(
+                        db, item.id, domain_taken_in_partner_center_message(domain), "domain_prefix"
+                    )
+                    summary.failed += 1
+                    if item.customer_id is not None:
+                        blocked.add(item.customer_id)
+                    continue
+            response = client.request(
+                item.method,
+                item.path,
+                json_body=item.body,
+                request_id=item.request_id,
+            )
+        except ApiFailure as exc:
+            ob.mark_failed(db, item.id, exc.message, _field_of(item, exc))
+            summary.failed += 1
+            if item.customer_id is not None:
+                blocked.add(item.customer_id)
+            continue
+        except PartnerCenterError as exc:  # unreachable, signed out: nothing known, wait
+            ob.mark_unanswered(db, item.id, exc.message)
+            summary.stopped = exc.message
+            break
+        data = _json_or_none(response.content)
+        _applied(db, item, data, summary)
+        summary.sent += 1
+        summary.done_ids.append(item.id)
+        if item.customer_id is not None:
+            summary.customers.add(item.customer_id)
+    summary.waiting = len(ob.items(db, (ob.QUEUED, ob.SENDING)))
+    return summary
+
+
+def _field_of(item: ob.OutboxItem, error: ApiFailure) -> str:
+    if item.kind == ob.CREATE_CUSTOMER:
+        if error.code in {"600049", "600050", "600002"}:
+            return "organization_registration_id"
+        if error.code == "600051":
+            return "contact_phone"
+        if "domain" in error.description.lower():
+            return "domain_prefix"
+    if item.kind == ob.UPDATE_SUBSCRIPTION and error.code in {"800090", "2002", "900117"}:
+        return "quantity"
+    return ""
+
+
+def _json_or_none(content: bytes) -> Any:
+    try:
+        return r.folded(r.parse_json(content)) if content else None
+    except r.Unreadable:
+        return None
+
+
+def _applied(db: Database, item: ob.OutboxItem, data: Any, summary: SendSummary) -> None:
+    """Mark the item done and apply Partner Center's answer locally, in one transaction."""
+    kept: Any = None
+    with db.writing() as session:
+        if item.kind == ob.CREATE_CUSTOMER and isinstance(data, dict):
+            created = r.parse_created_customer(data)
+            kept = {"id": created.customer.id, "domain": created.customer.domain}  # no password
+            if item.customer_id is not None:
+                link_created_customer(session, item.customer_id, created, actor=item.queued_by)
+            summary.credentials.append(
+                Credentials(
+                    item.customer_id,
+                    item.company_name,
+                    created.customer.domain,
+                    created.admin_user,
+                    created.password,
+                )
+            )
+        elif isinstance(data, dict):
+            kept = {"etag": r.folded(data).get("attributes", {}).get("etag", "")}
+        ob.mark_done_in(session, item.id, kept)
+        if item.customer_id is not None:
+            audit.record(
+                session,
+                item.queued_by,
+                "partner_center.sent",
+                item.customer_id,
+                kind=item.kind,
+                request_id=item.request_id,
+            )
+
+
+def link_created_customer(
+    session: Any, customer_id: int, created: r.CreatedCustomer, *, actor: str
+) -> None:
+    """The local customer is now Partner Center's: its tenant id, and the sync's link row."""
+    table = cast(Table, Customer.__table__)
+    local = session.execute(
+        select(Customer.name_key, Customer.domain_prefix, Customer.company_name,
+               Customer.relationship, Customer.indirect_reseller_id)
+        .where(Customer.id == customer_id)
+    ).first()  # fmt: skip
+    if local is None:
+        return
+    tenant = created.customer.tenant_id or created.customer.id
+    if tenant:
+        session.execute(
+            update(table)
+            .where(table.c.id == customer_id)
+            .values(
+                microsoft_id=tenant,
+                search_text=search_text(local.name_key, local.domain_prefix, tenant),
+                version=table.c.version + 1,
+            )
+        )
+    link = session.get(PartnerCenterCustomer, customer_id)
+    if link is None:
+        session.add(
+            PartnerCenterCustomer(
+                customer_id=customer_id,
+                in_partner_center=True,
+                synced_company_name=local.company_name,
+                synced_relationship=getattr(local.relationship, "value", str(local.relationship)),
+                synced_indirect_reseller_id=local.indirect_reseller_id,
+                seen_run=0,
+                synced_at=utc_now(),
+            )
+        )
+    else:
+        link.in_partner_center = True
+        link.gone_at = None
+    log.info("customer %s created in Partner Center (%s)", customer_id, created.customer.domain)
