@@ -63,7 +63,7 @@ class SendSummary:
             return pc_message(
                 QT_TRANSLATE_NOOP(
                     "partner_center",
-                    "{sent} pending changes sent, {failed} refused; the rest waits: {reason}",
+                    "Pending changes sent: {sent}; refused: {failed}. The rest waits: {reason}",
                 ),
                 sent=self.sent,
                 failed=self.failed,
@@ -71,7 +71,8 @@ class SendSummary:
             )
         return pc_message(
             QT_TRANSLATE_NOOP(
-                "partner_center", "{sent} pending changes sent to Partner Center, {failed} refused."
+                "partner_center",
+                "Pending changes sent to Partner Center: {sent}; refused: {failed}.",
             ),
             sent=self.sent,
             failed=self.failed,

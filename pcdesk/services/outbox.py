@@ -457,6 +457,12 @@ def edit(db: Database, item_id: int, value: str) -> OutboxItem:
                 )
         _put(body, path, new)
         row.body = json.dumps(body, ensure_ascii=False)
+        shown = message_from_json(row.summary)
+        if shown is not None and name in {"domain_prefix", "quantity"}:
+            key = "domain" if name == "domain_prefix" else "quantity"
+            if key in shown.params:
+                params = {**shown.params, key: str(new)}
+                row.summary = message_to_json(Message(shown.template, shown.context, **params))
         if row.state == FAILED:
             row.request_id = str(uuid.uuid4())
             row.attempts = 0  # sends with the current request id

@@ -1504,6 +1504,14 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>在此處與合作夥伴中心都有變更的欄位，待您決定</translation>
     </message>
     <message>
+        <source>&amp;Pending changes…</source>
+        <translation>待處理的變更(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Changes waiting to reach Partner Center: send, retry, edit or cancel them</source>
+        <translation>等待送達合作夥伴中心的變更：傳送、重試、編輯或取消</translation>
+    </message>
+    <message>
         <source>Partner Center</source>
         <translation>合作夥伴中心</translation>
     </message>
@@ -1522,6 +1530,14 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>offline</source>
         <translation>離線</translation>
+    </message>
+    <message>
+        <source>sending pending changes…</source>
+        <translation>正在傳送待處理的變更…</translation>
+    </message>
+    <message>
+        <source>pending changes: {count}</source>
+        <translation>待處理的變更：{count}</translation>
     </message>
     <message>
         <source>last synced {when}</source>
@@ -1633,6 +1649,105 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Partner Center &amp;application ID:</source>
         <translation>合作夥伴中心應用程式識別碼(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>待處理的變更</translation>
+    </message>
+    <message>
+        <source>Changes waiting to reach Partner Center. They are sent in order, each once: a change sent again after a lost answer carries the same request ID, so Partner Center does not do it twice.</source>
+        <translation>等待送達合作夥伴中心的變更。變更會依序傳送，每項只執行一次：遺失回應後再次傳送的變更帶有相同的要求識別碼，因此合作夥伴中心不會重複執行。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>已排入佇列</translation>
+    </message>
+    <message>
+        <source>Queued (sent, no answer yet)</source>
+        <translation>已排入佇列（已傳送，尚無回應）</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>傳送中</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>遭拒絕</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Domain (before .onmicrosoft.com):</source>
+        <translation>網域（.onmicrosoft.com 之前）：</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>授權：</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s answer</source>
+        <translation>合作夥伴中心的回應</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every change has reached Partner Center.</source>
+        <translation>沒有待處理的變更：所有變更都已送達合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>Save &amp;edit</source>
+        <translation>儲存編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>立即傳送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重試(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel this &amp;change</source>
+        <translation>取消此變更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New customers&apos; admin sign-in</source>
+        <translation>新客戶的系統管理員登入資訊</translation>
+    </message>
+    <message>
+        <source>Partner Center refused this value: change it, then Save edit.</source>
+        <translation>合作夥伴中心拒絕了此值：請修改後按「儲存編輯」。</translation>
+    </message>
+    <message>
+        <source>{domain}: admin user {user}, temporary password {password}</source>
+        <translation>{domain}：系統管理員使用者 {user}，暫時密碼 {password}</translation>
+    </message>
+    <message>
+        <source>Copy these now: the passwords are not saved anywhere and are gone when this window closes.</source>
+        <translation>請立即複製：密碼不會儲存在任何地方，關閉此視窗後即消失。</translation>
+    </message>
+    <message>
+        <source>Saved. The change is queued again.</source>
+        <translation>已儲存。此變更已重新排入佇列。</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3863,21 @@ Details were written to pcdesk&apos;s log.</source>
     </message>
 </context>
 <context>
+    <name>outbox</name>
+    <message>
+        <source>This change may already have reached Partner Center (it was being sent), so it can no longer be edited or cancelled. Wait for its answer.</source>
+        <translation>此變更可能已送達合作夥伴中心（正在傳送中），因此無法再編輯或取消。請等候回應。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>請輸入整數。</translation>
+    </message>
+    <message>
+        <source>Enter at least 1.</source>
+        <translation>請輸入至少 1。</translation>
+    </message>
+</context>
+<context>
     <name>partner_center</name>
     <message>
         <source>Company name</source>
@@ -3820,6 +3950,18 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Synced with Partner Center: {added} added, {updated} updated, {former} marked former, {conflicts} conflict(s) to settle; {subscriptions} subscription(s) added or changed.</source>
         <translation>已與合作夥伴中心同步：新增 {added} 個、更新 {updated} 個、標示為已結束 {former} 個，待解決的衝突 {conflicts} 個；新增或變更了 {subscriptions} 個訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>Pending changes sent: {sent}; refused: {failed}. The rest waits: {reason}</source>
+        <translation>已傳送的待處理變更：{sent}；遭拒絕：{failed}。其餘的變更仍在等候：{reason}</translation>
+    </message>
+    <message>
+        <source>Pending changes sent to Partner Center: {sent}; refused: {failed}.</source>
+        <translation>已傳送至合作夥伴中心的待處理變更：{sent}；遭拒絕：{failed}。</translation>
+    </message>
+    <message>
+        <source>Partner Center says {domain} is already taken. Choose another domain and send the customer again.</source>
+        <translation>合作夥伴中心表示 {domain} 已被使用。請選擇其他網域，然後再次傳送此客戶。</translation>
     </message>
 </context>
 <context>

@@ -29,12 +29,15 @@ from pcdesk.errors import PcdeskError
 from pcdesk.partner_center.auth import DeviceCode
 from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.errors import Unreachable
+from pcdesk.partner_center.outbox import SendSummary
 from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary, sync_status
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
+from pcdesk.services.outbox import pending_count
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
+from pcdesk.views.partner.pending_changes import PendingChangesDialog
 from pcdesk.views.partner.sync_conflicts import SyncConflictsDialog, short_datetime
 
 SYNC_INTERVAL_KEY = "partner_center/sync_interval_minutes"  # 0: no scheduled sync
@@ -53,6 +56,7 @@ class ConnectionState:
     account: str | None
     status: SyncStatus
     notice: str | None = None  # the in-memory cache's notice, once
+    pending: int = 0  # changes waiting in the outbox
 
 
 class DeviceCodeDialog(QDialog):
@@ -122,6 +126,9 @@ class PartnerCenterLauncher(QObject):
         self.syncing = False
         self.last_summary: SyncSummary | None = None
         self.conflicts_dialog: QDialog | None = None
+        self.pending_dialog: PendingChangesDialog | None = None
+        self.pending = 0
+        self.sending = False
         self.device_dialog: DeviceCodeDialog | None = None
 
         self.sign_in_action = self._action(
@@ -140,6 +147,11 @@ class PartnerCenterLauncher(QObject):
             self.tr("Sync &conflicts…"),
             self.tr("Fields changed both here and in Partner Center, for you to settle"),
         )
+        self.pending_action = self._action(
+            self.tr("&Pending changes…"),
+            self.tr("Changes waiting to reach Partner Center: send, retry, edit or cancel them"),
+        )
+        self.pending_action.triggered.connect(self.open_pending)
         self.sign_in_action.triggered.connect(self.start_sign_in)
         self.sign_out_action.triggered.connect(self.sign_out)
         self.sync_action.triggered.connect(lambda: self.start_sync(scheduled=False))
@@ -174,15 +186,19 @@ class PartnerCenterLauncher(QObject):
             if not self.connection.uses_environment_token and account is not None:
                 found = self.connection.cache().take_notice()
                 notice = translated(found) if found is not None else None
-            return ConnectionState(account, sync_status(self._db), notice)
+            return ConnectionState(account, sync_status(self._db), notice, pending_count(self._db))
 
         Operation(self._window, read).quiet().success(self._state_read).failure(
             lambda _e: True
         ).run()
 
     def _state_read(self, state: ConnectionState) -> None:
+        was_signed_in = self.account is not None
         self.account = state.account
         self.status = state.status
+        self.pending = state.pending
+        if self.account is not None and not was_signed_in and self.pending:
+            QTimer.singleShot(0, lambda: self.send_outbox(quiet=True))
         if state.notice:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
@@ -206,6 +222,10 @@ class PartnerCenterLauncher(QObject):
             parts.append(self.tr("syncing…"))
         elif self.offline:
             parts.append(self.tr("offline"))
+        if self.sending:
+            parts.append(self.tr("sending pending changes…"))
+        if self.pending:
+            parts.append(self.tr("pending changes: {count}").format(count=self.pending))
         if self.status.last_sync_at is not None:
             shown = short_datetime(self.status.last_sync_at)
             parts.append(self.tr("last synced {when}").format(when=shown))
@@ -313,6 +333,7 @@ class PartnerCenterLauncher(QObject):
             self._window.statusBar().showMessage(text, 15_000)
         self.sync_finished.emit(summary)
         self.refresh_state()
+        QTimer.singleShot(0, lambda: self.send_outbox(quiet=True))
         if not scheduled:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
@@ -336,6 +357,56 @@ class PartnerCenterLauncher(QObject):
         self._show_state()
         self.refresh_state()
         return False  # the presenter shows it (a cancellation: nothing)
+
+    # -- the outbox -------------------------------------------------------------------------------
+
+    def send_outbox(self, *, quiet: bool = False) -> Operation[SendSummary] | None:
+        """Send the pending changes (quietly after signing in and after a sync: the status bar
+        and the Pending changes window say how it went)."""
+        if self.sending or self.account is None:
+            return None
+        self.sending = True
+        self._show_state()
+
+        def done(summary: SendSummary) -> None:
+            self.sending = False
+            self.offline = summary.stopped is not None and not summary.sent
+            self.refresh_state()
+            if self._window.isWindow() and hasattr(self._window, "statusBar"):
+                self._window.statusBar().showMessage(translated(summary.message()), 15_000)
+            if self.pending_dialog is not None and self.pending_dialog.isVisible():
+                self.pending_dialog._sent(summary)
+
+        def failed(error: PcdeskError) -> bool:
+            self.sending = False
+            self.offline = isinstance(error, Unreachable)
+            self.refresh_state()
+            return quiet
+
+        operation = Operation(self._window, self.connection.send_outbox)
+        if quiet:
+            operation.quiet()
+        return (
+            operation.success(done)
+            .failure(failed)
+            .changes(lambda summary: Changes.of_customers(summary.customers))
+            .run()
+        )
+
+    def open_pending(self) -> PendingChangesDialog:
+        if self.pending_dialog is not None and self.pending_dialog.isVisible():
+            self.pending_dialog.raise_()
+            return self.pending_dialog
+        send = self.connection.send_outbox if self.account is not None else None
+        dialog = PendingChangesDialog(self._db, send, self._window)
+        dialog.finished.connect(lambda _result: self._pending_closed())
+        self.pending_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _pending_closed(self) -> None:
+        self.pending_dialog = None
+        self.refresh_state()
 
     # -- conflicts -----------------------------------------------------------------------------------
 
