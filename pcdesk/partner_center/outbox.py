@@ -90,6 +90,42 @@ def domain_taken_in_partner_center_message(domain: str) -> Message:
     )
 
 
+@dataclass(frozen=True)
+class ItemOutcome:
+    """How one send went: done (with the admin's sign-in for a customer's creation), or refused
+    before sending (the domain found taken)."""
+
+    credentials: Credentials | None = None
+    refused: Message | None = None
+    refused_field: str = ""
+    customer_id: int | None = None
+
+
+def _send(db: Database, client: PartnerCenterClient, item: ob.OutboxItem) -> ItemOutcome:
+    """Send a claimed item and record its success; Partner Center's errors are raised."""
+    if item.kind == ob.CREATE_CUSTOMER and item.attempts == 1:
+        # Checked again before the first send (a customer queued offline waited meanwhile); not
+        # on a re-send, when the domain may be taken by this very creation.
+        domain = str(ob._dig(item.body, ("CompanyProfile", "Domain")) or "")
+        if domain and client.domain_taken(domain):
+            return ItemOutcome(
+                refused=domain_taken_in_partner_center_message(domain),
+                refused_field="domain_prefix",
+                customer_id=item.customer_id,
+            )
+    response = client.request(
+        item.method, item.path, json_body=item.body, request_id=item.request_id
+    )
+    return _applied(db, item, _json_or_none(response.content))
+
+
+def send_item(db: Database, client: PartnerCenterClient, item_id: int) -> ItemOutcome:
+    """Send one item now (a submit the user waits on); errors are raised, and the item is left
+    *sending* for the caller to settle."""
+    item = ob.claim(db, item_id)
+    return _send(db, client, item)
+
+
 def send_pending(
     db: Database,
     client: PartnerCenterClient,
@@ -102,45 +138,30 @@ def send_pending(
     blocked = set(ob.blocked_customers(db))
     after = 0
     while not (cancelled is not None and cancelled()):
-        # A crashed "sending" item is re-claimed first; an unsent "queued" one may need its
-        # domain checked, which happens before the claim marks it sent.
-        item = ob.claim_next(db, blocked, after)
+        item = ob.claim_next(db, blocked, after)  # a crashed "sending" item comes first
         if item is None:
             break
         after = item.id
         if progress is not None:
             progress(item)
         try:
-            if item.kind == ob.CREATE_CUSTOMER and item.attempts == 1:
-                domain = str(ob._dig(item.body, ("CompanyProfile", "Domain")) or "")
-                if domain and client.domain_taken(domain):
-                    ob.mark_failed(
-                        db, item.id, domain_taken_in_partner_center_message(domain), "domain_prefix"
-                    )
-                    summary.failed += 1
-                    if item.customer_id is not None:
-                        blocked.add(item.customer_id)
-                    continue
-            response = client.request(
-                item.method,
-                item.path,
-                json_body=item.body,
-                request_id=item.request_id,
-            )
+            outcome = _send(db, client, item)
         except ApiFailure as exc:
-            ob.mark_failed(db, item.id, exc.message, _field_of(item, exc))
-            summary.failed += 1
-            if item.customer_id is not None:
-                blocked.add(item.customer_id)
-            continue
+            outcome = ItemOutcome(refused=exc.message, refused_field=_field_of(item, exc))
         except PartnerCenterError as exc:  # unreachable, signed out: nothing known, wait
             ob.mark_unanswered(db, item.id, exc.message)
             summary.stopped = exc.message
             break
-        data = _json_or_none(response.content)
-        _applied(db, item, data, summary)
+        if outcome.refused is not None:
+            ob.mark_failed(db, item.id, outcome.refused, outcome.refused_field)
+            summary.failed += 1
+            if item.customer_id is not None:
+                blocked.add(item.customer_id)
+            continue
         summary.sent += 1
         summary.done_ids.append(item.id)
+        if outcome.credentials is not None:
+            summary.credentials.append(outcome.credentials)
         if item.customer_id is not None:
             summary.customers.add(item.customer_id)
     summary.waiting = len(ob.items(db, (ob.QUEUED, ob.SENDING)))
@@ -167,23 +188,22 @@ def _json_or_none(content: bytes) -> Any:
         return None
 
 
-def _applied(db: Database, item: ob.OutboxItem, data: Any, summary: SendSummary) -> None:
+def _applied(db: Database, item: ob.OutboxItem, data: Any) -> ItemOutcome:
     """Mark the item done and apply Partner Center's answer locally, in one transaction."""
     kept: Any = None
+    credentials = None
     with db.writing() as session:
         if item.kind == ob.CREATE_CUSTOMER and isinstance(data, dict):
             created = r.parse_created_customer(data)
             kept = {"id": created.customer.id, "domain": created.customer.domain}  # no password
             if item.customer_id is not None:
                 link_created_customer(session, item.customer_id, created, actor=item.queued_by)
-            summary.credentials.append(
-                Credentials(
-                    item.customer_id,
-                    item.company_name,
-                    created.customer.domain,
-                    created.admin_user,
-                    created.password,
-                )
+            credentials = Credentials(
+                item.customer_id,
+                item.company_name,
+                created.customer.domain,
+                created.admin_user,
+                created.password,
             )
         elif isinstance(data, dict):
             kept = {"etag": r.folded(data).get("attributes", {}).get("etag", "")}
@@ -197,6 +217,7 @@ def _applied(db: Database, item: ob.OutboxItem, data: Any, summary: SendSummary)
                 kind=item.kind,
                 request_id=item.request_id,
             )
+    return ItemOutcome(credentials=credentials, customer_id=item.customer_id)
 
 
 def link_created_customer(

@@ -335,6 +335,19 @@ def claim_next(
         return None
 
 
+def claim(db: Database, item_id: int) -> OutboxItem:
+    """One item marked sending (a submit sends its own creation at once)."""
+    with db.writing() as session:
+        row = _changing(session, item_id)
+        if row.state not in (QUEUED, SENDING):
+            raise ConcurrentChange(_not_now_message())
+        row.state = SENDING
+        row.attempts += 1
+        row.sent_at = utc_now()
+        session.flush()
+        return _item(row, _company(session, row.customer_id))
+
+
 def blocked_customers(db: Database) -> frozenset[int]:
     """Customers with a refused item: their later items wait until it is retried or cancelled."""
     with db.reading() as session:
