@@ -29,7 +29,6 @@ from pcdesk.partner_center.errors import (
     ApiFailure,
     PartnerCenterError,
     SignInRequired,
-    Unreachable,
     pc_message,
 )
 from pcdesk.partner_center.outbox import Credentials, send_item
@@ -46,6 +45,16 @@ from pcdesk.services.inputs import AgreementInput, CustomerInput, SubscriptionLi
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.validation import domain_prefix_problem, normalize_domain_prefix
 from pcdesk.services.validation.countries import country_name
+
+
+@dataclass(frozen=True)
+class PartnerCenterAccess:
+    """Whether this database works with Partner Center (``connection``; None: it does not, and
+    customers are added here only) and whether someone is signed in (``online``)."""
+
+    connection: PartnerCenterConnection | None
+    online: bool
+
 
 # -- the domain ----------------------------------------------------------------------------------------
 
@@ -208,16 +217,16 @@ ADDRESS_WORDS = {
     "VerifiedShippable": QT_TRANSLATE_NOOP("partner_center", "Partner Center verified this address."),
     "Verified": QT_TRANSLATE_NOOP("partner_center", "Partner Center verified this address."),
     "InteractionRequired": QT_TRANSLATE_NOOP(
-        "partner_center", "Partner Center suggests a correction: check the address."
+        "partner_center", "Partner Center suggests a correction."
     ),
     "StreetPartial": QT_TRANSLATE_NOOP(
-        "partner_center", "Partner Center found the street only in part: choose a suggestion or check the address."
+        "partner_center", "Partner Center found the street only in part."
     ),
     "PremisesPartial": QT_TRANSLATE_NOOP(
-        "partner_center", "Partner Center found the building only in part: choose a suggestion or check the address."
+        "partner_center", "Partner Center found the building only in part."
     ),
     "Multiple": QT_TRANSLATE_NOOP(
-        "partner_center", "Partner Center found several matching addresses: choose one."
+        "partner_center", "Partner Center found several matching addresses."
     ),
     "None": QT_TRANSLATE_NOOP("partner_center", "Partner Center could not find this address."),
     "NotValidated": QT_TRANSLATE_NOOP("partner_center", "Partner Center could not check this address."),
@@ -392,13 +401,13 @@ def add_customer(
     try:
         with connection.client() as client:
             outcome = send_item(db, client, item_id)
-    except (Unreachable, SignInRequired) as exc:
-        ob.mark_unanswered(db, item_id, exc.message)
-        why = queued_message() if isinstance(exc, Unreachable) else signed_out_message()
-        return AddedCustomer(get_customer(db, details.id), None, why, item_id)
     except ApiFailure as exc:
         _undo(db, details, item_id, exc.message, actor)
         raise ValidationFailed({outcome_field(exc, data): exc.message}) from exc
+    except PartnerCenterError as exc:  # no answer, or no usable sign-in: it waits, same id
+        ob.mark_unanswered(db, item_id, exc.message)
+        why = signed_out_message() if isinstance(exc, SignInRequired) else queued_message()
+        return AddedCustomer(get_customer(db, details.id), None, why, item_id)
     if outcome.refused is not None:  # the domain, taken in Partner Center
         _undo(db, details, item_id, outcome.refused, actor)
         raise ValidationFailed({outcome.refused_field or "domain_prefix": outcome.refused})

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         # For indirect providers: the reseller filter, filled once the resellers have been read.
         self.filter_bar = CustomerFilterBar(() if profile.has_resellers else None, self)
         self.detail_pane = CustomerDetailPane(db, profile, self)
-        self.add_customer = AddCustomerLauncher(db, profile, drafts, self)
+        self.add_customer = AddCustomerLauncher(
+            db, profile, drafts, self, access=lambda: self.partner_center.access()
+        )
         self.exporter = CustomerExporter(db, self)
 
         # The filters span the window; below them the list and the detail pane share a splitter.

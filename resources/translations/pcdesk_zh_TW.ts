@@ -579,6 +579,22 @@
         <translation>請立即複製暫時密碼：密碼不會儲存在任何地方，按一下「完成」後就無法再次顯示。</translation>
     </message>
     <message>
+        <source>Customer saved, not yet in Partner Center</source>
+        <translation>客戶已儲存，尚未在合作夥伴中心建立</translation>
+    </message>
+    <message>
+        <source>{why} Partner Center makes the admin&apos;s temporary password when it creates the customer: Pending changes shows it then.</source>
+        <translation>{why}合作夥伴中心會在建立客戶時產生系統管理員的暫時密碼，屆時會顯示在「待處理的變更」中。</translation>
+    </message>
+    <message>
+        <source>(given by Partner Center when created)</source>
+        <translation>（建立時由合作夥伴中心指派）</translation>
+    </message>
+    <message>
+        <source>The domain is checked again with Partner Center before the customer is sent.</source>
+        <translation>傳送客戶之前，會再向合作夥伴中心檢查一次網域。</translation>
+    </message>
+    <message>
         <source>{what} copied to the clipboard.</source>
         <translation>已將{what}複製到剪貼簿。</translation>
     </message>
@@ -985,10 +1001,6 @@
     <message>
         <source>Enter a domain prefix.</source>
         <translation>請輸入網域前置詞。</translation>
-    </message>
-    <message>
-        <source>{domain} is available.</source>
-        <translation>{domain} 可以使用。</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1582,53 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>&amp;Settle conflicts…</source>
         <translation>解決衝突(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerCenterPanel</name>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Create the default GDAP relationship (Partner Center&apos;s default roles for new customers)</source>
+        <translation>建立預設的 GDAP 關係（合作夥伴中心為新客戶提供的預設角色）</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s enableGDAPByDefault: a granular delegated admin relationship with its default roles is made with the customer. Assign your security groups to its roles afterwards.</source>
+        <translation>合作夥伴中心的 enableGDAPByDefault：會與客戶建立具有預設角色的細微委派管理員關係。之後請將您的安全性群組指派給這些角色。</translation>
+    </message>
+    <message>
+        <source>Partner Center checks the address when you submit (not signed in).</source>
+        <translation>合作夥伴中心會在您提交時檢查地址（尚未登入）。</translation>
+    </message>
+    <message>
+        <source>Checking the address with Partner Center…</source>
+        <translation>正在向合作夥伴中心檢查地址…</translation>
+    </message>
+    <message>
+        <source>(Partner Center: {detail})</source>
+        <translation>（合作夥伴中心：{detail}）</translation>
+    </message>
+    <message>
+        <source>Click a suggestion to use it, or keep the address as it is.</source>
+        <translation>按一下建議的地址即可使用，或保留目前的地址。</translation>
+    </message>
+    <message>
+        <source>Click a suggestion to use it.</source>
+        <translation>按一下建議的地址即可使用。</translation>
+    </message>
+    <message>
+        <source>Use: {address}</source>
+        <translation>使用：{address}</translation>
+    </message>
+    <message>
+        <source>The address could not be checked with Partner Center: {reason}</source>
+        <translation>無法向合作夥伴中心檢查地址：{reason}</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s suggestion is in the address: {address}.</source>
+        <translation>已在地址中套用合作夥伴中心的建議：{address}。</translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3494,10 @@ Details were written to the log in {folder}.</source>
         <source>{offer} takes from {minimum} to {maximum} licenses.</source>
         <translation>{offer} 可購買 {minimum} 到 {maximum} 個授權。</translation>
     </message>
+    <message>
+        <source>{domain} is not used in this database.</source>
+        <translation>此資料庫中沒有使用 {domain}。</translation>
+    </message>
 </context>
 <context>
     <name>database</name>
@@ -3571,6 +3634,14 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Subscription changed in Partner Center</source>
         <translation>訂用帳戶在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>Change made in Partner Center</source>
+        <translation>已在合作夥伴中心完成變更</translation>
+    </message>
+    <message>
+        <source>Refused by Partner Center (not added)</source>
+        <translation>遭合作夥伴中心拒絕（未新增）</translation>
     </message>
     <message>
         <source>Company name</source>
@@ -3876,6 +3947,10 @@ Details were written to pcdesk&apos;s log.</source>
         <source>Enter at least 1.</source>
         <translation>請輸入至少 1。</translation>
     </message>
+    <message>
+        <source>Add customer {company} ({domain})</source>
+        <translation>新增客戶 {company}（{domain}）</translation>
+    </message>
 </context>
 <context>
     <name>partner_center</name>
@@ -3962,6 +4037,78 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Partner Center says {domain} is already taken. Choose another domain and send the customer again.</source>
         <translation>合作夥伴中心表示 {domain} 已被使用。請選擇其他網域，然後再次傳送此客戶。</translation>
+    </message>
+    <message>
+        <source>{domain} is available in Partner Center.</source>
+        <translation>{domain} 在合作夥伴中心可供使用。</translation>
+    </message>
+    <message>
+        <source>{domain} is not used in this database. Partner Center checks it when you submit.</source>
+        <translation>此資料庫中沒有使用 {domain}。合作夥伴中心會在您提交時檢查。</translation>
+    </message>
+    <message>
+        <source>{domain} is already taken in Partner Center. Choose another domain.</source>
+        <translation>{domain} 在合作夥伴中心已被使用。請選擇其他網域。</translation>
+    </message>
+    <message>
+        <source>Partner Center requires the organization registration ID in {country}.</source>
+        <translation>合作夥伴中心要求在{country}提供組織登記編號。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not accept this registration ID in {country} (for example {sample}).</source>
+        <translation>合作夥伴中心不接受{country}的此登記編號（範例：{sample}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center requires a phone number in {country}.</source>
+        <translation>合作夥伴中心要求在{country}提供電話號碼。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not accept this postal code in {country}.</source>
+        <translation>合作夥伴中心不接受{country}的此郵遞區號。</translation>
+    </message>
+    <message>
+        <source>Partner Center verified this address.</source>
+        <translation>合作夥伴中心已驗證此地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center suggests a correction.</source>
+        <translation>合作夥伴中心建議修正地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center found the street only in part.</source>
+        <translation>合作夥伴中心只找到部分的街道資訊。</translation>
+    </message>
+    <message>
+        <source>Partner Center found the building only in part.</source>
+        <translation>合作夥伴中心只找到部分的建築物資訊。</translation>
+    </message>
+    <message>
+        <source>Partner Center found several matching addresses.</source>
+        <translation>合作夥伴中心找到數個相符的地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not find this address.</source>
+        <translation>合作夥伴中心找不到此地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not check this address.</source>
+        <translation>合作夥伴中心無法檢查此地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center says: {status}.</source>
+        <translation>合作夥伴中心表示：{status}。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached, so the customer is saved here and is not yet in Partner Center: its creation waits in Pending changes and is sent when Partner Center can be reached.</source>
+        <translation>無法連線到合作夥伴中心，因此客戶已儲存在此處，但尚未在合作夥伴中心建立：建立作業會在「待處理的變更」中等候，並在可連線到合作夥伴中心時傳送。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to Partner Center, so the customer is saved here and is not yet in Partner Center: its creation waits in Pending changes and is sent once you sign in.</source>
+        <translation>您尚未登入合作夥伴中心，因此客戶已儲存在此處，但尚未在合作夥伴中心建立：建立作業會在「待處理的變更」中等候，並在您登入後傳送。</translation>
+    </message>
+    <message>
+        <source>This indirect reseller has no Microsoft tenant ID in pcdesk, so Partner Center cannot be told whose customer this is. Sync with Partner Center first.</source>
+        <translation>此間接轉銷商在 pcdesk 中沒有 Microsoft 租用戶識別碼，因此無法告知合作夥伴中心此客戶屬於誰。請先與合作夥伴中心同步。</translation>
     </message>
 </context>
 <context>

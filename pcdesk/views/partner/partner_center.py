@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pcdesk.errors import PcdeskError
 from pcdesk.partner_center.auth import DeviceCode
 from pcdesk.partner_center.connection import PartnerCenterConnection
+from pcdesk.partner_center.customers import PartnerCenterAccess, uses_partner_center
 from pcdesk.partner_center.errors import Unreachable
 from pcdesk.partner_center.outbox import SendSummary
 from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary, sync_status
@@ -57,6 +58,7 @@ class ConnectionState:
     status: SyncStatus
     notice: str | None = None  # the in-memory cache's notice, once
     pending: int = 0  # changes waiting in the outbox
+    uses_partner_center: bool = False  # an app ID or a token: this database works with it
 
 
 class DeviceCodeDialog(QDialog):
@@ -129,6 +131,7 @@ class PartnerCenterLauncher(QObject):
         self.pending_dialog: PendingChangesDialog | None = None
         self.pending = 0
         self.sending = False
+        self.uses_partner_center = self.connection.uses_environment_token
         self.device_dialog: DeviceCodeDialog | None = None
 
         self.sign_in_action = self._action(
@@ -186,7 +189,13 @@ class PartnerCenterLauncher(QObject):
             if not self.connection.uses_environment_token and account is not None:
                 found = self.connection.cache().take_notice()
                 notice = translated(found) if found is not None else None
-            return ConnectionState(account, sync_status(self._db), notice, pending_count(self._db))
+            return ConnectionState(
+                account,
+                sync_status(self._db),
+                notice,
+                pending_count(self._db),
+                uses_partner_center(self._db),
+            )
 
         Operation(self._window, read).quiet().success(self._state_read).failure(
             lambda _e: True
@@ -197,6 +206,7 @@ class PartnerCenterLauncher(QObject):
         self.account = state.account
         self.status = state.status
         self.pending = state.pending
+        self.uses_partner_center = state.uses_partner_center
         if self.account is not None and not was_signed_in and self.pending:
             QTimer.singleShot(0, lambda: self.send_outbox(quiet=True))
         if state.notice:
@@ -357,6 +367,12 @@ class PartnerCenterLauncher(QObject):
         self._show_state()
         self.refresh_state()
         return False  # the presenter shows it (a cancellation: nothing)
+
+    def access(self) -> PartnerCenterAccess:
+        """For Add customer and the detail pane: whether Partner Center is used, and reachable
+        by a sign-in (the network decides the rest, when asked)."""
+        used = self.uses_partner_center or self.account is not None
+        return PartnerCenterAccess(self.connection if used else None, self.account is not None)
 
     # -- the outbox -------------------------------------------------------------------------------
 

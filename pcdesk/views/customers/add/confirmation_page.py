@@ -42,6 +42,7 @@ class ConfirmationPage(QWizardPage):
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.values: dict[str, QLineEdit] = {}
         self.copy_buttons: dict[str, QPushButton] = {}
+        self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for row, name in enumerate(ROWS):
@@ -63,6 +64,7 @@ class ConfirmationPage(QWizardPage):
             grid.addWidget(copy, row, 2)
             self.values[name] = value
             self.copy_buttons[name] = copy
+            self.labels[name] = label
         self.warning = FieldMessage(self)
         self.copied = QLabel(self)
         layout = QVBoxLayout(self)
@@ -72,7 +74,12 @@ class ConfirmationPage(QWizardPage):
         layout.addWidget(self.copied)
         layout.addStretch(1)
 
-    def show_customer(self, customer: CustomerDetails, password: str) -> None:
+    def show_customer(
+        self, customer: CustomerDetails, password: str, *, admin_user: str | None = None
+    ) -> None:
+        """``admin_user``: Partner Center's own (admin@<domain>), with its temporary password."""
+        for name in ("admin_user", "password"):
+            self._set_row_visible(name, True)
         self.intro.setText(
             self.tr(
                 "{company} has been added. Give the customer's admin these sign-in details; "
@@ -82,7 +89,7 @@ class ConfirmationPage(QWizardPage):
         shown = {
             "microsoft_id": customer.microsoft_id,
             "domain": customer.domain,
-            "admin_user": customer.admin_user,
+            "admin_user": admin_user or customer.admin_user,
             "password": password,
         }
         for name, value in shown.items():
@@ -95,6 +102,31 @@ class ConfirmationPage(QWizardPage):
             )
         )
         self.copied.clear()
+
+    def show_queued(self, customer: CustomerDetails, why: str) -> None:
+        """Saved here, not yet in Partner Center: no admin or password exists yet."""
+        self.setTitle(self.tr("Customer saved, not yet in Partner Center"))
+        self.intro.setText(
+            self.tr(
+                "{why} Partner Center makes the admin's temporary password when it creates the "
+                "customer: Pending changes shows it then."
+            ).format(why=why)
+        )
+        self.values["microsoft_id"].setText(self.tr("(given by Partner Center when created)"))
+        self.copy_buttons["microsoft_id"].hide()
+        self.values["domain"].setText(customer.domain)
+        for name in ("admin_user", "password"):
+            self.values[name].clear()
+            self._set_row_visible(name, False)
+        self.warning.show_warning(
+            self.tr("The domain is checked again with Partner Center before the customer is sent.")
+        )
+        self.copied.clear()
+
+    def _set_row_visible(self, name: str, visible: bool) -> None:
+        self.values[name].setVisible(visible)
+        self.copy_buttons[name].setVisible(visible)
+        self.labels[name].setVisible(visible)
 
     def copy(self, name: str) -> None:
         QGuiApplication.clipboard().setText(self.values[name].text())
