@@ -18,6 +18,7 @@ from pcdesk.partner_center import customers as pcc
 from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.outbox import send_pending
 from pcdesk.services import outbox as ob
+from pcdesk.services.customers.details import get_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcsimulator import app as sim_app
 from pcsimulator.state import Fault, Simulator
@@ -90,6 +91,7 @@ def test_offline_the_customer_is_saved_not_yet_in_partner_center_and_sent_later(
     assert added.credentials is None and added.queued is not None
     assert "not yet in Partner Center" in added.queued
     assert ob.customers_not_in_partner_center(db) == {added.details.id}
+    assert added.details.partner_center == "pending"  # the detail pane says so
     local_id = added.details.microsoft_id
 
     monkeypatch.setenv(auth.API_ENV, sim_url)
@@ -100,6 +102,7 @@ def test_offline_the_customer_is_saved_not_yet_in_partner_center_and_sent_later(
         customer = session.get(Customer, added.details.id)
         assert customer is not None and customer.microsoft_id == made.tenant_id != local_id
     assert ob.customers_not_in_partner_center(db) == frozenset()
+    assert get_customer(db, added.details.id).partner_center == "linked"
 
 
 def test_signed_out_the_creation_is_queued(

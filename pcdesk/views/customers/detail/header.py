@@ -41,6 +41,10 @@ class CustomerHeader(QWidget):
         grid.addWidget(QLabel(self.tr("Microsoft ID:"), self), 2, 0)
         grid.addWidget(self.microsoft_id, 2, 1)
         grid.addWidget(self.copy_id, 2, 2)
+        self.partner_center = QLabel(self)
+        self.partner_center.setObjectName("partner_center_state")
+        self.partner_center.setWordWrap(True)
+        grid.addWidget(self.partner_center, 3, 0, 1, 4)
         grid.setColumnStretch(3, 1)  # the values keep to the left, the copy button beside its ID
 
     def _value(self, name: str, accessible: str) -> QLabel:
@@ -60,6 +64,18 @@ class CustomerHeader(QWidget):
         self.domain.setToolTip(details.domain)
         self.microsoft_id.setText(details.microsoft_id)
         self.microsoft_id.setToolTip(details.microsoft_id)
+        texts = {
+            "pending": self.tr(
+                "Not yet in Partner Center: its creation waits in Partner > Pending changes."
+            ),
+            "gone": self.tr("No longer in Partner Center."),
+        }
+        text = texts.get(details.partner_center, "")
+        self.partner_center.setText(text)
+        self.partner_center.setVisible(bool(text))
+        self.copy_id.setEnabled(details.partner_center != "pending")
+        if details.partner_center == "pending":
+            self.microsoft_id.setText(self.tr("(given by Partner Center when created)"))
 
     def copy_microsoft_id(self) -> None:
         clipboard = QGuiApplication.clipboard()
