@@ -839,6 +839,18 @@
         <source>Microsoft ID:</source>
         <translation>Microsoft 識別碼：</translation>
     </message>
+    <message>
+        <source>Not yet in Partner Center: its creation waits in Partner &gt; Pending changes.</source>
+        <translation>尚未在合作夥伴中心建立：建立作業正在「合作夥伴 &gt; 待處理的變更」中等候。</translation>
+    </message>
+    <message>
+        <source>No longer in Partner Center.</source>
+        <translation>已不在合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>(given by Partner Center when created)</source>
+        <translation>（建立時由合作夥伴中心指派）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImporter</name>
