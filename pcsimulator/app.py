@@ -154,14 +154,87 @@ def subscription(s: SimSubscription) -> dict[str, Any]:
             s.created + dt.timedelta(days=365 if s.term_duration == "P1Y" else 30)
         ),
         "status": s.status,
-        "autoRenewEnabled": True,
+        "autoRenewEnabled": s.auto_renew,
         "isTrial": False,
         "billingType": "license",
         "billingCycle": s.billing_cycle,
         "termDuration": s.term_duration,
         "contractType": "subscription",
+        **_windows(s),
         "attributes": {"etag": str(s.etag), "objectType": "Subscription"},
     }
+
+
+def _windows(s: SimSubscription) -> dict[str, Any]:
+    """refundableQuantity, refundOptions and cancellationAllowedUntilDate (absent once past)."""
+    body: dict[str, Any] = {}
+    if s.cancel_until is not None:
+        body["cancellationAllowedUntilDate"] = iso(s.cancel_until)
+    if s.refund_until is not None:
+        body["refundOptions"] = [{"type": "Full", "expiresAt": iso(s.refund_until)}]
+        body["refundableQuantity"] = {
+            "totalQuantity": s.refundable,
+            "details": [{"quantity": s.refundable, "allowedUntilDateTime": iso(s.refund_until)}],
+        }
+    return body
+
+
+def get_one_subscription(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    found = sim.find_subscription(c.tenant_id, request.path_params["subscription_id"])
+    if found is None:
+        raise legacy_error(404, 20000, "Subscription not found.")
+    return 200, subscription(found), {}
+
+
+async def patch_subscription(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    s = sim.find_subscription(c.tenant_id, request.path_params["subscription_id"])
+    if s is None:
+        raise legacy_error(404, 20000, "Subscription not found.")
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    sent = request.headers.get("If-Match", "").strip('"') or str(
+        (body.get("attributes") or {}).get("etag", "")
+    )
+    with sim.lock:
+        if sent != str(s.etag):
+            if sim.config.stale_etag_status == 412:
+                raise legacy_error(412, 412, "Precondition failed.")
+            raise legacy_error(400, 2055, "Etag is no longer valid.")
+        if c.validation_status in {"UnderReview", "Unknown", "Not Ready"}:
+            raise legacy_error(403, 800073, "Customer account is under review.")
+        if c.validation_status == "NotAllowed":
+            raise legacy_error(403, 800075, "Customer account is not approved.")
+        now = sim.now()
+        quantity = int(body.get("quantity", s.quantity))
+        status = str(body.get("status", s.status)).lower()
+        if quantity != s.quantity and s.status == "suspended" and status == "suspended":
+            raise legacy_error(400, 2001, "Quantity cannot be changed while suspended.")
+        if quantity < s.quantity:
+            within = s.refund_until is not None and now <= s.refund_until
+            if not within or s.quantity - quantity > s.refundable:
+                raise legacy_error(400, 800090, "Subscription quantity cannot be decreased.")
+        closed = s.cancel_until is None or now > s.cancel_until
+        if status == "deleted" and s.status != "deleted" and closed:
+            raise legacy_error(400, 900117, f"Passed your {sim.config.refund_days}-day "
+                               "cancellation window.")  # fmt: skip
+        old = {"quantity": s.quantity, "status": s.status}
+        if quantity < s.quantity:
+            s.refundable -= s.quantity - quantity
+        elif quantity > s.quantity:
+            s.refundable += quantity - s.quantity
+            s.refund_until = now + dt.timedelta(days=sim.config.refund_days)
+        s.quantity = quantity
+        s.status = status
+        # A body without autoRenewEnabled resets it (partner-center-api.md §8): send it whole.
+        s.auto_renew = bool(body.get("autorenewenabled", False))
+        s.etag += 1
+        sim.record(c, "subscription", "update_subscription", old,
+                   {"quantity": s.quantity, "status": s.status})  # fmt: skip
+    return 200, subscription(s), {}
 
 
 def reseller(r: SimReseller) -> dict[str, Any]:
@@ -686,6 +759,8 @@ def endpoint(
                 return _respond(
                     request, sim, status, raw, headers, request_id, correlation_id, path
                 )
+            if route in sim.config.forbidden_routes:
+                raise legacy_error(403, 2032, "Access denied.")
             fault = sim.take_fault(route)
             if fault is not None and fault.kind == "429":
                 raise _throttled(fault.retry_after)
@@ -879,6 +954,16 @@ def build_app(sim: Simulator) -> Starlette:
             "/v1/customers/{customer_id}/subscriptions",
             endpoint("subscriptions", "subscriptions", get_subscriptions),
             methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+            endpoint("subscription.get", "subscriptions", get_one_subscription),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+            endpoint("subscription.patch", "subscriptions", patch_subscription),
+            methods=["PATCH"],
         ),
         Route(
             "/v1/customers/{customer_id}/relationships",

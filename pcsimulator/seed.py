@@ -92,6 +92,12 @@ class SimSubscription:
     billing_cycle: str
     created: dt.datetime
     etag: int = 1
+    auto_renew: bool = True
+    # The new-commerce windows (partner-center-api.md §8): licences added within the last 7 days
+    # may be reduced, and the subscription cancelled, until these moments.
+    refundable: int = 0  # how many licences may still be reduced
+    refund_until: dt.datetime | None = None
+    cancel_until: dt.datetime | None = None
 
 
 @dataclass

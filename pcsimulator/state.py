@@ -51,6 +51,8 @@ class Config:
     domain_taken_status: int = 400
     domain_taken_code: int = 400
     new_customer_validation: str | None = "Allowed"  # a new customer's validation status
+    forbidden_routes: set[str] = field(default_factory=set)  # 403/2032 there (a role not granted)
+    refund_days: int = 7  # the new-commerce window for reducing and cancelling
 
 
 @dataclass
@@ -308,6 +310,42 @@ class Simulator:
         """Customers made through POST /v1/customers (not the seed)."""
         with self.lock:
             return [self.customers[t] for t in self.posted if t in self.customers]
+
+    def add_subscription(
+        self,
+        tenant_id: str,
+        quantity: int,
+        *,
+        offer: int = 0,
+        age: dt.timedelta = dt.timedelta(),
+        status: str = "active",
+    ) -> SimSubscription:
+        """A subscription bought ``age`` ago: within the window, its licences are refundable."""
+        with self.lock:
+            created = self.now() - age
+            until = created + dt.timedelta(days=self.config.refund_days)
+            made = seeding.SimSubscription(
+                str(uuid.uuid4()),
+                seeding.OFFERS[offer][0],
+                seeding.OFFERS[offer][1],
+                quantity,
+                status,
+                "P1Y",
+                "annual",
+                created,
+                refundable=quantity,
+                refund_until=until,
+                cancel_until=until,
+            )
+            self.subscriptions(tenant_id).append(made)
+            return made
+
+    def find_subscription(self, tenant_id: str, subscription_id: str) -> SimSubscription | None:
+        with self.lock:
+            for sub in self.subscriptions(tenant_id):
+                if sub.id.lower() == subscription_id.lower():
+                    return sub
+            return None
 
     def set_validation(self, tenant_id: str, status: str | None) -> None:
         with self.lock:

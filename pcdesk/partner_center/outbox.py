@@ -113,6 +113,13 @@ def _send(db: Database, client: PartnerCenterClient, item: ob.OutboxItem) -> Ite
                 refused_field="domain_prefix",
                 customer_id=item.customer_id,
             )
+    if item.kind == ob.UPDATE_SUBSCRIPTION:
+        from pcdesk.partner_center.subscriptions import send_queued_change
+
+        refused, field_name = send_queued_change(db, client, item)
+        if refused is not None:
+            return ItemOutcome(refused=refused, refused_field=field_name)
+        return ItemOutcome(customer_id=item.customer_id)
     response = client.request(
         item.method, item.path, json_body=item.body, request_id=item.request_id
     )
