@@ -17,7 +17,7 @@ import json
 import uuid
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
@@ -30,13 +30,20 @@ from pcdesk.models.base import utc_now
 from pcdesk.models.database import Database
 from pcdesk.partner_center import resources as r
 from pcdesk.partner_center.client import PartnerCenterClient
-from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.errors import ApiFailure, PartnerCenterError, pc_message
 from pcdesk.services import audit
 from pcdesk.services import outbox as ob
 from pcdesk.services.catalog.price_list_format import CENT, term_months
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.partner.actor import current_user
+
+
+class ClientSource(Protocol):
+    """What makes a client (a ``PartnerCenterConnection``; not imported: the outbox sends
+    through this module, and the connection sends the outbox)."""
+
+    def client(self) -> PartnerCenterClient: ...
+
 
 PC_STATUS = {
     SubscriptionStatus.ACTIVE: "active",
@@ -247,7 +254,7 @@ def _preview(
 
 def preview_change(
     db: Database,
-    connection: PartnerCenterConnection,
+    connection: ClientSource,
     subscription_id: int,
     *,
     quantity: int | None = None,
@@ -288,7 +295,7 @@ def _body(preview: ChangePreview) -> dict[str, Any]:
 
 def apply_change(
     db: Database,
-    connection: PartnerCenterConnection,
+    connection: ClientSource,
     preview: ChangePreview,
     *,
     actor: str | None = None,

@@ -2813,6 +2813,18 @@ MIT 授權，© pcdesk 作者群</translation>
 <context>
     <name>SubscriptionsTab</name>
     <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>&amp;Add offers…</source>
         <translation>新增供應項目(&amp;A)…</translation>
     </message>
@@ -2919,6 +2931,42 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>{offer} is cancelled.</source>
         <translation>{offer} 已取消。</translation>
+    </message>
+    <message>
+        <source>Licences: {before} → {after}</source>
+        <translation>授權：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Monthly price: {before} → {after}</source>
+        <translation>每月價格：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Status: {before} → {after}</source>
+        <translation>狀態：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Licences can be reduced, or the subscription cancelled, until {deadline}.</source>
+        <translation>可在 {deadline} 之前減少授權或取消訂閱。</translation>
+    </message>
+    <message>
+        <source>The window for reducing or cancelling has closed.</source>
+        <translation>減少授權或取消訂閱的期限已過。</translation>
+    </message>
+    <message>
+        <source>Change in Partner Center</source>
+        <translation>在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>&amp;Apply in Partner Center</source>
+        <translation>在合作夥伴中心套用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is</source>
+        <translation>保持不變(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Done in Partner Center: {offer}.</source>
+        <translation>已在合作夥伴中心完成：{offer}。</translation>
     </message>
     <message>
         <source>Nothing was changed: {problem}</source>
@@ -3963,6 +4011,18 @@ Details were written to pcdesk&apos;s log.</source>
         <source>Add customer {company} ({domain})</source>
         <translation>新增客戶 {company}（{domain}）</translation>
     </message>
+    <message>
+        <source>Cancel {offer}</source>
+        <translation>取消 {offer}</translation>
+    </message>
+    <message>
+        <source>Suspend {offer}</source>
+        <translation>暫停 {offer}</translation>
+    </message>
+    <message>
+        <source>{offer}: {before} → {quantity} licences</source>
+        <translation>{offer}：{before} → {quantity} 個授權</translation>
+    </message>
 </context>
 <context>
     <name>partner_center</name>
@@ -3985,6 +4045,38 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>The sync was cancelled. What it brought in so far is kept, and the next sync goes on from there.</source>
         <translation>同步已取消。目前已取得的資料會保留，下次同步會從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>Partner Center is reviewing this customer&apos;s account (Under review): orders and subscription changes wait until the review ends (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心正在審核此客戶的帳戶（審核中）：訂單與訂閱變更須等候審核結束（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center did not approve this customer&apos;s account, so it takes no orders or subscription changes for it (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心未核准此客戶的帳戶，因此不接受其訂單或訂閱變更（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center no longer lets these licences be reduced: the window for reducing them has passed (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心已不允許減少這些授權：減少授權的期限已過（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center no longer lets this subscription be cancelled: its cancellation window has passed (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心已不允許取消此訂閱：取消期限已過（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>The customer has not accepted the Microsoft Customer Agreement, so Partner Center refuses the purchase (error {code}; request ID {request_id}).</source>
+        <translation>客戶尚未接受 Microsoft 客戶合約，因此合作夥伴中心拒絕此購買（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>The subscription changed in Partner Center since pcdesk read it (error {code}; request ID {request_id}).</source>
+        <translation>自 pcdesk 讀取後，此訂閱已在合作夥伴中心變更（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not change the licences of a suspended subscription: reactivate it first (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心不會變更已暫停訂閱的授權：請先重新啟用（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused: your account or its role does not allow this. {detail} (HTTP 403, error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心拒絕：您的帳戶或其角色不允許此操作。{detail}（HTTP 403，錯誤 {code}；要求識別碼 {request_id}）。</translation>
     </message>
     <message>
         <source>Partner Center refused the request: {description} (error {code}, HTTP {status}; request ID {request_id}).</source>
@@ -4121,6 +4213,26 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>This indirect reseller has no Microsoft tenant ID in pcdesk, so Partner Center cannot be told whose customer this is. Sync with Partner Center first.</source>
         <translation>此間接轉銷商在 pcdesk 中沒有 Microsoft 租用戶識別碼，因此無法告知合作夥伴中心此客戶屬於誰。請先與合作夥伴中心同步。</translation>
+    </message>
+    <message>
+        <source>This subscription can no longer be cancelled: its cancellation window closed ({deadline}). Nothing was sent to Partner Center.</source>
+        <translation>此訂閱已無法取消：取消期限已過（{deadline}）。未傳送任何內容至合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>Partner Center allows reducing these licences by at most {refundable} until {deadline}; this change reduces them by {reduced}. Nothing was sent to Partner Center.</source>
+        <translation>合作夥伴中心在 {deadline} 之前最多允許減少 {refundable} 個授權；此變更會減少 {reduced} 個。未傳送任何內容至合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>This subscription is not in Partner Center.</source>
+        <translation>此訂閱不在合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>The subscription changed in Partner Center since pcdesk read it ({changes}). Nothing was sent: what Partner Center holds now is shown; check the change and apply it again.</source>
+        <translation>自 pcdesk 讀取後，此訂閱已在合作夥伴中心變更（{changes}）。未傳送任何內容：目前顯示合作夥伴中心的最新資料；請檢查變更後再套用一次。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached: the change waits in Pending changes and is sent when it can be (never twice).</source>
+        <translation>無法連線到合作夥伴中心：此變更會在「待處理的變更」中等候，並在可以時傳送（絕不重複）。</translation>
     </message>
 </context>
 <context>

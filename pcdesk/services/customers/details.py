@@ -56,6 +56,7 @@ class SubscriptionData:
     min_quantity: int  # the offer's licence limits (the maximum is per customer, all lines)
     max_quantity: int
     market: str
+    partner_center_id: str = ""  # Partner Center's id: changes go there
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ def get_customer(db: Database, customer_id: int) -> CustomerDetails:
                     currency=offer.currency,
                     version=sub.version,
                     min_quantity=offer.min_quantity,
+                    partner_center_id=sub.partner_center_id or "",
                     max_quantity=offer.max_quantity,
                     market=offer.market,
                 )

@@ -8,10 +8,12 @@ Ordering and every change are disabled, saying why, for a role that may not mana
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,7 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.enums import SubscriptionStatus
+from pcdesk.errors import PcdeskError, ValidationFailed
+from pcdesk.partner_center.customers import PartnerCenterAccess
+from pcdesk.partner_center.errors import SignInRequired, Unreachable
+from pcdesk.partner_center.subscriptions import (
+    ChangePreview,
+    ChangeResult,
+    StaleSubscription,
+    apply_change,
+    preview_change,
+    queue_change,
+)
 from pcdesk.services.catalog.price_list_format import CENT, term_months
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, SubscriptionData
 from pcdesk.services.customers.subscriptions import (
     add_subscriptions,
@@ -47,6 +61,7 @@ from pcdesk.views.customers.detail.common import customer_write, under_way
 from pcdesk.views.customers.detail.subscription_rules import allowed, purchase_problem
 from pcdesk.views.customers.detail.tables import DetailTable
 from pcdesk.views.customers.forms.quantity_spin_box import QuantitySpinBox
+from pcdesk.views.partner.sync_conflicts import short_datetime
 
 OFFER, LICENSES, TERM, BILLING, STATUS, MONTHLY = range(6)
 
@@ -59,6 +74,26 @@ def monthly_price(subscription: SubscriptionData) -> Decimal:
         months = 1
     per_license = (subscription.unit_price / months).quantize(CENT)
     return per_license * subscription.quantity
+
+
+def pc_status_label(status: str) -> str:
+    names = {
+        "active": QCoreApplication.translate("SubscriptionsTab", "Active"),
+        "suspended": QCoreApplication.translate("SubscriptionsTab", "Suspended"),
+        "deleted": QCoreApplication.translate("SubscriptionsTab", "Cancelled"),
+    }
+    return names.get(status, status)
+
+
+def _queued_preview(sub: SubscriptionData) -> ChangePreview:
+    """Stands in for a preview Partner Center could not give (only the title is shown)."""
+    from pcdesk.partner_center.subscriptions import Window
+
+    return ChangePreview(
+        0, sub.id, sub.partner_center_id, "", subscription_title(sub), sub.quantity,
+        sub.quantity, "", "", Decimal(0), Decimal(0), sub.currency, Window(None, None, None),
+        None, "", {},
+    )  # fmt: skip
 
 
 def subscription_title(subscription: SubscriptionData) -> str:
@@ -86,6 +121,11 @@ class SubscriptionsTab(QWidget):
         self._role_problem: str | None = None  # why the user's role may not; None if it may
         self.add_dialog: AddOffersDialog | None = None
         self._write: Operation[CustomerDetails] | None = None  # the last write started
+        # Whether Partner Center is used and signed in (set by the window); a subscription that
+        # is in Partner Center is then changed there.
+        self.access: Callable[[], PartnerCenterAccess] | None = None
+        self.pc_operation: Operation[Any] | None = None
+        self.last_preview: ChangePreview | None = None
 
         self.blocked = FieldMessage(self)
         self.add_button = QPushButton(self.tr("&Add offers…"), self)
@@ -317,6 +357,9 @@ class SubscriptionsTab(QWidget):
         if sub is None or self.quantity.value() == sub.quantity:
             return
         quantity = self.quantity.value()
+        if self._in_partner_center(sub):
+            self.change_in_partner_center(sub, quantity=quantity)
+            return
         self._act(
             lambda: change_quantity(self._db, sub.id, sub.version, quantity),
             self.tr("{offer}: {count} licenses now.").format(
@@ -326,7 +369,9 @@ class SubscriptionsTab(QWidget):
 
     def suspend(self) -> None:
         sub = self.selected()
-        if sub is not None:
+        if sub is not None and self._in_partner_center(sub):
+            self.change_in_partner_center(sub, status=SubscriptionStatus.SUSPENDED)
+        elif sub is not None:
             self._act(
                 lambda: suspend_subscription(self._db, sub.id, sub.version),
                 self.tr("{offer} is suspended.").format(offer=subscription_title(sub)),
@@ -334,7 +379,9 @@ class SubscriptionsTab(QWidget):
 
     def reactivate(self) -> None:
         sub = self.selected()
-        if sub is not None:
+        if sub is not None and self._in_partner_center(sub):
+            self.change_in_partner_center(sub, status=SubscriptionStatus.ACTIVE)
+        elif sub is not None:
             self._act(
                 lambda: reactivate_subscription(self._db, sub.id, sub.version),
                 self.tr("{offer} is active again.").format(offer=subscription_title(sub)),
@@ -344,6 +391,9 @@ class SubscriptionsTab(QWidget):
         """Cancelling is final: ask first."""
         sub = self.selected()
         if sub is None or self._details is None:
+            return
+        if self._in_partner_center(sub):  # its confirmation asks, with the deadline
+            self.change_in_partner_center(sub, status=SubscriptionStatus.CANCELLED)
             return
         customer_id = self._details.id
         box = QMessageBox(self)
@@ -375,7 +425,166 @@ class SubscriptionsTab(QWidget):
 
     def writing(self) -> bool:
         """Whether a change to a subscription is being written."""
-        return under_way(self._write)
+        return under_way(self._write) or under_way(self.pc_operation)
+
+    # -- in Partner Center ---------------------------------------------------------------------
+
+    def _in_partner_center(self, sub: SubscriptionData) -> bool:
+        if self.access is None or not sub.partner_center_id:
+            return False
+        return self.access().connection is not None
+
+    def change_in_partner_center(
+        self,
+        sub: SubscriptionData,
+        *,
+        quantity: int | None = None,
+        status: SubscriptionStatus | None = None,
+    ) -> None:
+        """Read the subscription from Partner Center, show what the change does (licences and
+        monthly price before → after, the deadline for reducing or cancelling), and apply it
+        there once the user confirms. Offline, the change waits in Pending changes."""
+        if self._details is None or self.writing() or self.access is None:
+            return
+        access = self.access()
+        connection = access.connection
+        if connection is None:
+            return
+        customer_id = self._details.id
+        self.notice.clear()
+        db = self._db
+        if not access.online:
+            self._queue(sub, quantity, status)
+            return
+
+        def unreachable(error: PcdeskError) -> bool:
+            if isinstance(error, Unreachable | SignInRequired):
+                self._queue(sub, quantity, status)
+                return True
+            self.notice.show_error(translated(error.message))
+            return True
+
+        self.pc_operation = (
+            Operation(
+                self,
+                lambda: preview_change(db, connection, sub.id, quantity=quantity, status=status),
+            )
+            .busy(self.top_box, self.change_box)
+            .success(lambda preview: self._confirm(customer_id, preview))
+            .failure(unreachable)
+            .run()
+        )
+
+    def preview_text(self, preview: ChangePreview) -> str:
+        locale = QLocale()
+        lines = [
+            self.tr("Licences: {before} → {after}").format(
+                before=locale.toString(preview.quantity_before),
+                after=locale.toString(
+                    0 if preview.status_after == "deleted" else preview.quantity_after
+                ),
+            ),
+            self.tr("Monthly price: {before} → {after}").format(
+                before=format_money(preview.monthly_before, preview.currency),
+                after=format_money(preview.monthly_after, preview.currency),
+            ),
+        ]
+        if preview.status_after != preview.status_before:
+            lines.append(
+                self.tr("Status: {before} → {after}").format(
+                    before=pc_status_label(preview.status_before),
+                    after=pc_status_label(preview.status_after),
+                )
+            )
+        window = preview.window
+        until = window.refund_until or window.cancel_until
+        if until is not None and until > dt.datetime.now(dt.UTC):
+            lines.append(
+                self.tr(
+                    "Licences can be reduced, or the subscription cancelled, until {deadline}."
+                ).format(deadline=short_datetime(until))
+            )
+        elif window.refundable is not None or window.cancel_until is not None:
+            lines.append(self.tr("The window for reducing or cancelling has closed."))
+        return "\n".join(lines)
+
+    def _confirm(self, customer_id: int, preview: ChangePreview) -> None:
+        if self._details is None or self._details.id != customer_id:
+            return
+        self.last_preview = preview
+        box = QMessageBox(self)
+        box.setObjectName("partner_center_change")
+        box.setWindowTitle(self.tr("Change in Partner Center"))
+        box.setText(preview.title)
+        details = self.preview_text(preview)
+        if preview.refusal is not None:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(details + "\n\n" + translated(preview.refusal))
+            box.addButton(QMessageBox.StandardButton.Close)
+            prompter().ask(box)
+            self.notice.show_error(translated(preview.refusal))
+            return
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setInformativeText(details)
+        confirm = box.addButton(
+            self.tr("&Apply in Partner Center"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(self.tr("&Keep as it is"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep if preview.status_after == "deleted" else confirm)
+        box.setEscapeButton(keep)
+        if prompter().ask(box) is not confirm or self.access is None:
+            return
+        connection = self.access().connection
+        if connection is None:
+            return
+        db = self._db
+        self.pc_operation = (
+            Operation(self, lambda: apply_change(db, connection, preview))
+            .busy(self.top_box, self.change_box)
+            .success(lambda result: self._applied(customer_id, preview, result))
+            .failure(lambda error: self._refused(customer_id, error))
+            .changes(lambda _result: Changes.of_customers([customer_id]))
+            .run()
+        )
+
+    def _applied(self, customer_id: int, preview: ChangePreview, result: ChangeResult) -> None:
+        if self._details is None or self._details.id != customer_id:
+            return
+        self.saved.emit(result.details)
+        if result.queued is not None:
+            self.notice.show_warning(translated(result.queued))
+        else:
+            self.notice.show_ok(
+                self.tr("Done in Partner Center: {offer}.").format(offer=preview.title)
+            )
+
+    def _refused(self, customer_id: int, error: PcdeskError) -> bool:
+        if self._details is None or self._details.id != customer_id:
+            return True
+        if isinstance(error, StaleSubscription):
+            self.last_preview = error.current
+            self.notice.show_warning(translated(error.message))
+            return True
+        if isinstance(error, ValidationFailed):
+            self.notice.show_error(sentences([translated(text) for text in error.errors.values()]))
+            return True
+        self.notice.show_error(translated(error.message))
+        return True
+
+    def _queue(
+        self, sub: SubscriptionData, quantity: int | None, status: SubscriptionStatus | None
+    ) -> None:
+        if self._details is None:
+            return
+        customer_id = self._details.id
+        db = self._db
+        self.pc_operation = (
+            Operation(self, lambda: queue_change(db, sub.id, quantity=quantity, status=status))
+            .busy(self.top_box, self.change_box)
+            .success(lambda result: self._applied(customer_id, _queued_preview(sub), result))
+            .changes(lambda _result: Changes.of_customers([customer_id]))
+            .run()
+        )
 
     def _act(self, write: Callable[[], CustomerDetails], done: str) -> None:
         """Start one write; show what happened once it is done."""
