@@ -179,6 +179,11 @@ def _windows(s: SimSubscription) -> dict[str, Any]:
     return body
 
 
+def get_mca_status(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    return 200, {"isSigned": c.mca_signed, "attributes": {"objectType": "DirectSignStatus"}}, {}
+
+
 def get_one_subscription(request: Request, sim: Simulator) -> Result:
     c = find_customer(request, sim)
     found = sim.find_subscription(c.tenant_id, request.path_params["subscription_id"])
@@ -953,6 +958,11 @@ def build_app(sim: Simulator) -> Starlette:
         Route(
             "/v1/customers/{customer_id}/subscriptions",
             endpoint("subscriptions", "subscriptions", get_subscriptions),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/directSignedMicrosoftCustomerAgreementStatus",
+            endpoint("mca.status", "customers", get_mca_status),
             methods=["GET"],
         ),
         Route(

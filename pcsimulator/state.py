@@ -347,6 +347,11 @@ class Simulator:
                     return sub
             return None
 
+    def sign_mca(self, tenant_id: str, signed: bool = True) -> None:
+        """The customer's admin accepts the Microsoft Customer Agreement in the admin center."""
+        with self.lock:
+            self.customers[tenant_id].mca_signed = signed
+
     def set_validation(self, tenant_id: str, status: str | None) -> None:
         with self.lock:
             self.customers[tenant_id].validation_status = status

@@ -402,6 +402,13 @@ class PartnerCenterClient:
         data = r.folded(self.get_json("/v1/customers/relationshiprequests"))
         return r.RelationshipRequest(str(data.get("url", "")) if isinstance(data, dict) else "")
 
+    def mca_signed(self, customer_id: str) -> bool:
+        """GET directSignedMicrosoftCustomerAgreementStatus: whether the customer's admin has
+        accepted the Microsoft Customer Agreement (App+User)."""
+        path = f"/v1/customers/{_seg(customer_id)}/directSignedMicrosoftCustomerAgreementStatus"
+        data = self.get_json(path)
+        return bool(isinstance(data, dict) and data.get("issigned"))
+
     def domain_taken(self, domain: str) -> bool:
         """HEAD /v1/domains/{domain}: True when the domain exists (taken), False when free."""
         try:

@@ -49,6 +49,61 @@
     </message>
 </context>
 <context>
+    <name>AcceptanceEmailDialog</name>
+    <message>
+        <source>Ask the customer to accept the agreement</source>
+        <translation>請客戶接受合約</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (繁體中文)</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件者(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主旨(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>內容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open in email</source>
+        <translation>在電子郵件中開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>複製到剪貼簿(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No mail program opened the e-mail. Its subject and text are on the clipboard: paste them into a new message.</source>
+        <translation>沒有郵件程式開啟此電子郵件。其主旨與內文已複製到剪貼簿：請貼到新郵件中。</translation>
+    </message>
+    <message>
+        <source>The e-mail is open in your mail program.</source>
+        <translation>電子郵件已在您的郵件程式中開啟。</translation>
+    </message>
+    <message>
+        <source>The e-mail is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
+        <translation>電子郵件太長，無法完整交給您的郵件程式，因此內文已複製到剪貼簿：請貼到郵件中，取代其中的附註。</translation>
+    </message>
+    <message>
+        <source>The subject and the text are on the clipboard.</source>
+        <translation>主旨與內文已複製到剪貼簿。</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>The domain can never be changed afterwards.</source>
@@ -399,8 +454,40 @@
         <translation>記錄客戶已接受合約，以及簽署者與日期</translation>
     </message>
     <message>
+        <source>In Partner Center</source>
+        <translation>在合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>再次檢查(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Ask the customer by &amp;e-mail…</source>
+        <translation>以電子郵件詢問客戶(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Local record (kept in pcdesk only: Partner Center no longer takes a partner&apos;s attestation from a desktop app)</source>
+        <translation>本機記錄（僅保存在 pcdesk 中：合作夥伴中心已不再接受來自桌面應用程式的合作夥伴證明）</translation>
+    </message>
+    <message>
+        <source>Checking with Partner Center…</source>
+        <translation>正在向合作夥伴中心檢查…</translation>
+    </message>
+    <message>
         <source>The customer&apos;s admin accepts it in the Microsoft 365 admin center ({url}). Until it is accepted, no subscriptions can be ordered and no licenses added.</source>
         <translation>客戶的系統管理員要在 Microsoft 365 系統管理中心 ({url}) 接受合約。接受之前，無法訂購訂用帳戶，也無法增加授權。</translation>
+    </message>
+    <message>
+        <source>The customer has accepted the Microsoft Customer Agreement (checked {when}).</source>
+        <translation>客戶已接受 Microsoft 客戶合約（檢查時間：{when}）。</translation>
+    </message>
+    <message>
+        <source>The customer has not accepted the Microsoft Customer Agreement yet (checked {when}). Its admin accepts it in the Microsoft 365 admin center; pcdesk checks again on its own every few minutes.</source>
+        <translation>客戶尚未接受 Microsoft 客戶合約（檢查時間：{when}）。客戶的系統管理員需在 Microsoft 365 系統管理中心接受；pcdesk 每隔幾分鐘會自動再次檢查。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be asked: {reason}</source>
+        <translation>無法向合作夥伴中心查詢：{reason}</translation>
     </message>
     <message>
         <source>Status</source>

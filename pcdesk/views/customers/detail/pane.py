@@ -90,6 +90,7 @@ class CustomerDetailPane(QWidget):
         self.tabs = QTabWidget(self)
         self.account_tab = AccountTab(db, profile, self.tabs)
         self.agreement_tab = AgreementTab(db, self.tabs)
+        self.agreement_tab.partner_name = profile.name
         self.subscriptions_tab = SubscriptionsTab(db, self.tabs)
         self.relationship_tab = RelationshipTab(self.tabs)
         self.history_tab = HistoryTab(self.tabs)
