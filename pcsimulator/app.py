@@ -8,6 +8,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -177,6 +178,181 @@ def _windows(s: SimSubscription) -> dict[str, Any]:
             "details": [{"quantity": s.refundable, "allowedUntilDateTime": iso(s.refund_until)}],
         }
     return body
+
+
+# -- catalog, carts, checkout, orders (partner-center-api.md §8) -----------------------------------
+
+
+def _catalog() -> dict[str, dict[str, Any]]:
+    """product id -> {title, skus: {sku id -> {title, availability id}}} from the seed's offers."""
+    from pcsimulator.seed import OFFERS
+
+    products: dict[str, dict[str, Any]] = {}
+    for catalog_item, name in OFFERS:
+        product, sku, availability = catalog_item.split(":")
+        entry = products.setdefault(product, {"title": name, "skus": {}})
+        entry["skus"][sku] = {"title": name, "availability": availability}
+    return products
+
+
+def get_products(request: Request, sim: Simulator) -> Result:
+    if not request.query_params.get("country"):
+        raise legacy_error(400, 400, "The country is required.")
+    view = request.query_params.get("targetView", "")
+    if view.lower() != "onlineservices":
+        raise legacy_error(403, 400036, f"targetView {view} is not allowed.")
+    items = [
+        {"id": pid, "title": p["title"], "productType": {"id": "OnlineServicesNCE"},
+         "links": {"skus": link(f"/products/{pid}/skus?country=US")},
+         "attributes": {"objectType": "Product"}}
+        for pid, p in _catalog().items()
+    ]  # fmt: skip
+    return (
+        200,
+        {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}},
+        {},
+    )
+
+
+def get_skus(request: Request, sim: Simulator) -> Result:
+    product = _catalog().get(request.path_params["product_id"].upper())
+    if product is None:
+        raise legacy_error(404, 404, "Product not found.")
+    items = [
+        {"id": sid, "productId": request.path_params["product_id"].upper(), "title": sku["title"],
+         "minimumQuantity": 1, "maximumQuantity": sim.config.max_seats, "isTrial": False,
+         "supportedBillingCycles": ["annual", "monthly"], "attributes": {"objectType": "Sku"}}
+        for sid, sku in product["skus"].items()
+    ]  # fmt: skip
+    return (
+        200,
+        {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}},
+        {},
+    )
+
+
+def get_availabilities(request: Request, sim: Simulator) -> Result:
+    pid = request.path_params["product_id"].upper()
+    product = _catalog().get(pid)
+    sku = product["skus"].get(request.path_params["sku_id"]) if product else None
+    if sku is None:
+        raise legacy_error(404, 404, "SKU not found.")
+    aid = sku["availability"]
+    terms = [
+        {"id": f"{aid}:P1Y", "duration": "P1Y", "description": "One-Year commitment",
+         "billingCycle": "Annual",
+         "cancellationPolicies": [{"refundOptions": [{"sequenceId": 1, "type": "Full", "expiresAfter": "P7D"}]}]},
+        {"id": f"{aid}:P1M", "duration": "P1M", "description": "One-Month commitment",
+         "billingCycle": "Monthly",
+         "cancellationPolicies": [{"refundOptions": [{"sequenceId": 1, "type": "Full", "expiresAfter": "P7D"}]}]},
+    ]  # fmt: skip
+    item = {
+        "id": aid, "productId": pid, "skuId": request.path_params["sku_id"],
+        "catalogItemId": f"{pid}:{request.path_params['sku_id']}:{aid}",
+        "defaultCurrency": {"code": "USD", "symbol": "$"}, "segment": "commercial",
+        "country": request.query_params.get("country", "US"), "isPurchasable": True,
+        "isRenewable": True, "terms": terms, "attributes": {"objectType": "Availability"},
+    }  # fmt: skip
+    return 200, {"totalCount": 1, "items": [item], "attributes": {"objectType": "Collection"}}, {}
+
+
+def _known_items() -> set[str]:
+    from pcsimulator.seed import OFFERS
+
+    return {offer for offer, _name in OFFERS}
+
+
+async def create_cart(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    lines = []
+    for n, line in enumerate(body.get("lineitems") or []):
+        item = str(line.get("catalogitemid") or "")
+        quantity = int(line.get("quantity") or 0)
+        out: dict[str, Any] = {
+            "id": n, "catalogItemId": item, "quantity": quantity, "currencyCode": "USD",
+            "billingCycle": line.get("billingcycle", "Annual"),
+            "termDuration": line.get("termduration", "P1Y"), "provisioningContext": {},
+            "orderGroup": "0",
+        }  # fmt: skip
+        if item not in _known_items():
+            out["error"] = {"errorCode": 10001, "errorDescription": "Invalid catalog item ID.",
+                            "additionalInformation": item}  # fmt: skip
+        elif quantity > sim.config.max_seats:
+            out["error"] = {"errorCode": 10015, "errorDescription": "Maximum seats exceeded.",
+                            "additionalInformation": str(sim.config.max_seats)}  # fmt: skip
+        lines.append(out)
+    cart_id = str(uuid.uuid4())
+    now = sim.now()
+    cart = {
+        "id": cart_id, "creationTimestamp": iso(now), "lastModifiedTimestamp": iso(now),
+        "expirationTimestamp": iso(now + dt.timedelta(days=7)), "status": "Active",
+        "lineItems": lines, "attributes": {"objectType": "Cart"},
+    }  # fmt: skip
+    with sim.lock:
+        sim.carts[cart_id] = {"customer": c.tenant_id, "cart": cart, "checked_out": False}
+    return 201, cart, {}
+
+
+def checkout(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    with sim.lock:
+        found = sim.carts.get(request.path_params["cart_id"])
+        if found is None or found["customer"] != c.tenant_id:
+            raise legacy_error(404, 404, "Cart not found.")
+        if found["checked_out"]:
+            raise legacy_error(409, 800064, "The cart was processed by another request.")
+        if c.validation_status in {"UnderReview", "Unknown", "Not Ready"}:
+            raise legacy_error(403, 800073, "Customer account is under review.")
+        if c.validation_status == "NotAllowed":
+            raise legacy_error(403, 800075, "Customer account is not approved.")
+        if not c.mca_signed:
+            raise legacy_error(403, 13605, "The customer has not accepted the Microsoft "
+                               "Customer Agreement.")  # fmt: skip
+        found["checked_out"] = True
+        good = [line for line in found["cart"]["lineItems"] if "error" not in line]
+        bad = [line for line in found["cart"]["lineItems"] if "error" in line]
+        orders = []
+        if good:
+            order_id = str(uuid.uuid4())
+            order = {"id": order_id, "customer": c.tenant_id, "status": "pending",
+                     "ready_at": time.monotonic() + sim.config.provisioning_seconds,
+                     "lines": [dict(line) for line in good]}  # fmt: skip
+            sim.orders[order_id] = order
+            orders.append(_order_body(order))
+        errors = [{"orderGroupId": "0", "code": line["error"]["errorCode"],
+                   "description": line["error"]["errorDescription"]} for line in bad]  # fmt: skip
+    sim.provision_due()
+    return 201, {"orders": orders, "orderErrors": errors,
+                 "attributes": {"objectType": "CartCheckoutResult"}}, {}  # fmt: skip
+
+
+def _order_body(order: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": order["id"], "referenceCustomerId": order["customer"], "billingCycle": "annual",
+        "currencyCode": "USD",
+        "lineItems": [
+            {"lineItemNumber": n, "offerId": line["catalogItemId"], "quantity": line["quantity"],
+             "termDuration": line["termDuration"], "transactionType": "New",
+             **({"subscriptionId": line["subscriptionId"]} if "subscriptionId" in line else {})}
+            for n, line in enumerate(order["lines"])
+        ],
+        "status": order["status"], "transactionType": "UserPurchase",
+        "attributes": {"objectType": "Order"},
+    }  # fmt: skip
+
+
+def get_order(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    sim.provision_due()
+    with sim.lock:
+        order = sim.orders.get(request.path_params["order_id"])
+        if order is None or order["customer"] != c.tenant_id:
+            raise legacy_error(404, 20000, "Order not found.")
+        return 200, _order_body(order), {}
 
 
 def get_mca_status(request: Request, sim: Simulator) -> Result:
@@ -958,6 +1134,32 @@ def build_app(sim: Simulator) -> Starlette:
         Route(
             "/v1/customers/{customer_id}/subscriptions",
             endpoint("subscriptions", "subscriptions", get_subscriptions),
+            methods=["GET"],
+        ),
+        Route("/v1/products", endpoint("products", "products", get_products), methods=["GET"]),
+        Route(
+            "/v1/products/{product_id}/skus",
+            endpoint("skus", "products", get_skus),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/products/{product_id}/skus/{sku_id}/availabilities",
+            endpoint("availabilities", "products", get_availabilities),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/carts",
+            endpoint("carts", "carts", create_cart),
+            methods=["POST"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/carts/{cart_id}/checkout",
+            endpoint("checkout", "carts", checkout),
+            methods=["POST"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/orders/{order_id}",
+            endpoint("orders.get", "orders", get_order),
             methods=["GET"],
         ),
         Route(

@@ -53,6 +53,8 @@ class Config:
     new_customer_validation: str | None = "Allowed"  # a new customer's validation status
     forbidden_routes: set[str] = field(default_factory=set)  # 403/2032 there (a role not granted)
     refund_days: int = 7  # the new-commerce window for reducing and cancelling
+    provisioning_seconds: float = 0.0  # how long an order stays pending before its subscriptions
+    max_seats: int = 300  # cart line error 10015 above
 
 
 @dataclass
@@ -118,6 +120,8 @@ class Simulator:
         self.seed_domains = {"contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"}
         self._listed: list[SimCustomer] | None = None
         self.posted: list[str] = []  # tenant ids created through POST /v1/customers
+        self.carts: dict[str, dict[str, Any]] = {}  # cart id -> {customer, lines, checked_out}
+        self.orders: dict[str, dict[str, Any]] = {}  # order id -> {customer, lines, ready_at, ...}
 
     # -- time --------------------------------------------------------------------------------------
 
@@ -346,6 +350,24 @@ class Simulator:
                 if sub.id.lower() == subscription_id.lower():
                     return sub
             return None
+
+    def provision_due(self) -> None:
+        """Orders whose provisioning time has come get their subscriptions."""
+        with self.lock:
+            now = time.monotonic()
+            for order in self.orders.values():
+                if order["status"] == "pending" and now >= order["ready_at"]:
+                    order["status"] = "completed"
+                    for line in order["lines"]:
+                        offer = line["catalogItemId"]
+                        name = next((n for o, n in seeding.OFFERS if o == offer), offer)
+                        made = self.add_subscription(order["customer"], line["quantity"])
+                        made.offer_id, made.offer_name = offer, name
+                        made.term_duration = line.get("termDuration", "P1Y")
+                        made.billing_cycle = str(line.get("billingCycle", "annual")).lower()
+                        line["subscriptionId"] = made.id
+                    customer = self.customers[order["customer"]]
+                    self.record(customer, "order", "create_order", new={"orderId": order["id"]})
 
     def sign_mca(self, tenant_id: str, signed: bool = True) -> None:
         """The customer's admin accepts the Microsoft Customer Agreement in the admin center."""

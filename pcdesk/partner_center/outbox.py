@@ -99,6 +99,7 @@ class ItemOutcome:
     refused: Message | None = None
     refused_field: str = ""
     customer_id: int | None = None
+    held: bool = False  # an order held (agreement, review): not sent, not refused
 
 
 def _send(db: Database, client: PartnerCenterClient, item: ob.OutboxItem) -> ItemOutcome:
@@ -113,6 +114,14 @@ def _send(db: Database, client: PartnerCenterClient, item: ob.OutboxItem) -> Ite
                 refused_field="domain_prefix",
                 customer_id=item.customer_id,
             )
+    if item.kind == ob.PLACE_ORDER:
+        from pcdesk.partner_center.orders import send_order
+
+        placed = send_order(db, client, item)
+        if placed.held is None and not placed.placed:
+            refusal = next((line.error for line in placed.lines if line.error), None)
+            return ItemOutcome(refused=refusal or pc_message("-"), customer_id=item.customer_id)
+        return ItemOutcome(customer_id=item.customer_id, held=placed.held is not None)
     if item.kind == ob.UPDATE_SUBSCRIPTION:
         from pcdesk.partner_center.subscriptions import send_queued_change
 
@@ -159,6 +168,8 @@ def send_pending(
             ob.mark_unanswered(db, item.id, exc.message)
             summary.stopped = exc.message
             break
+        if outcome.held:
+            continue
         if outcome.refused is not None:
             ob.mark_failed(db, item.id, outcome.refused, outcome.refused_field)
             summary.failed += 1

@@ -34,7 +34,8 @@ from pcdesk.services.partner.actor import current_user
 CONTEXT = "outbox"
 
 QUEUED, SENDING, FAILED, DONE, CANCELLED = "queued", "sending", "failed", "done", "cancelled"
-PENDING = (QUEUED, SENDING, FAILED)  # what the Pending changes window lists by default
+HELD = "held"  # an order waiting for the customer's agreement or review; placed once confirmed
+PENDING = (QUEUED, SENDING, FAILED, HELD)  # what the Pending changes window lists
 
 CREATE_CUSTOMER = "create_customer"
 UPDATE_SUBSCRIPTION = "update_subscription"
@@ -116,7 +117,7 @@ class OutboxItem:
     @property
     def can_cancel(self) -> bool:
         """Not while it may have reached Partner Center (sending, or sent without an answer)."""
-        return (self.state == QUEUED and self.attempts == 0) or self.state == FAILED
+        return (self.state == QUEUED and self.attempts == 0) or self.state in (FAILED, HELD)
 
     @property
     def can_retry(self) -> bool:
@@ -378,6 +379,30 @@ def mark_failed(db: Database, item_id: int, message: Message, field: str = "") -
         row.finished_at = utc_now()
 
 
+def hold(db: Database, item_id: int, reason: Message) -> None:
+    """An order that Partner Center would not take now (agreement, review): it waits."""
+    with db.writing() as session:
+        row = _changing(session, item_id)
+        row.state = HELD
+        row.error = message_to_json(reason)
+
+
+def release(db: Database, item_id: int) -> OutboxItem:
+    """A held order the user confirmed once its block lifted: queued again, with a new checkout
+    request id (the last checkout, if any, had a definite answer)."""
+    with db.writing() as session:
+        row = _changing(session, item_id)
+        if row.state != HELD:
+            raise ConcurrentChange(_not_now_message())
+        body = json.loads(row.body) if row.body else {}
+        body["checkout_request_id"] = str(uuid.uuid4())
+        row.body = json.dumps(body, ensure_ascii=False)
+        row.state = QUEUED
+        row.attempts = 0
+        row.error = ""
+        return _item(row, _company(session, row.customer_id))
+
+
 def mark_unanswered(db: Database, item_id: int, message: Message) -> None:
     """No answer (offline, timeout): queued again with the same request id; the message says why
     it waits."""
@@ -427,7 +452,7 @@ def retry(db: Database, item_id: int) -> OutboxItem:
 def cancel(db: Database, item_id: int) -> OutboxItem:
     with db.writing() as session:
         row = _changing(session, item_id)
-        if not ((row.state == QUEUED and row.attempts == 0) or row.state == FAILED):
+        if not ((row.state == QUEUED and row.attempts == 0) or row.state in (FAILED, HELD)):
             raise ConcurrentChange(_not_now_message())
         row.state = CANCELLED
         row.finished_at = utc_now()
