@@ -1856,6 +1856,10 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Held</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
         <source>Domain (before .onmicrosoft.com):</source>
         <translation>網域（.onmicrosoft.com 之前）：</translation>
     </message>
@@ -3020,6 +3024,50 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>{offer} 已取消。</translation>
     </message>
     <message>
+        <source>The order waits in Pending changes: {reason}</source>
+        <translation>此訂單正在「待處理的變更」中等候：{reason}</translation>
+    </message>
+    <message>
+        <source>Order placed in Partner Center. It is being provisioned (this can take up to 15 minutes): its subscriptions appear here when they are ready.</source>
+        <translation>已在合作夥伴中心下訂單。正在佈建中（最多可能需要 15 分鐘）：訂用帳戶就緒後會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Order placed in Partner Center.</source>
+        <translation>已在合作夥伴中心下訂單。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s subscriptions are in.</source>
+        <translation>訂單的訂用帳戶已就緒。</translation>
+    </message>
+    <message>
+        <source>An order is held in Pending changes. {reason}</source>
+        <translation>有一筆訂單保留在「待處理的變更」中。{reason}</translation>
+    </message>
+    <message>
+        <source>Place the held order</source>
+        <translation>下保留的訂單</translation>
+    </message>
+    <message>
+        <source>Partner Center now takes orders for this customer. Place the order that was held?</source>
+        <translation>合作夥伴中心現在接受此客戶的訂單。要下先前保留的訂單嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Place order</source>
+        <translation>下訂單(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>稍後(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The held order is placed in Partner Center.</source>
+        <translation>已在合作夥伴中心下保留的訂單。</translation>
+    </message>
+    <message>
+        <source>Its subscriptions appear when provisioned.</source>
+        <translation>佈建完成後會顯示其訂用帳戶。</translation>
+    </message>
+    <message>
         <source>Licences: {before} → {after}</source>
         <translation>授權：{before} → {after}</translation>
     </message>
@@ -4110,6 +4158,10 @@ Details were written to pcdesk&apos;s log.</source>
         <source>{offer}: {before} → {quantity} licences</source>
         <translation>{offer}：{before} → {quantity} 個授權</translation>
     </message>
+    <message>
+        <source>Order {count} offers for {company}</source>
+        <translation>為 {company} 訂購 {count} 項供應項目</translation>
+    </message>
 </context>
 <context>
     <name>partner_center</name>
@@ -4320,6 +4372,22 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Partner Center could not be reached: the change waits in Pending changes and is sent when it can be (never twice).</source>
         <translation>無法連線到合作夥伴中心：此變更會在「待處理的變更」中等候，並在可以時傳送（絕不重複）。</translation>
+    </message>
+    <message>
+        <source>Held: the customer has not accepted the Microsoft Customer Agreement in Partner Center yet. The order is placed once it is accepted and you confirm.</source>
+        <translation>已保留：客戶尚未在合作夥伴中心接受 Microsoft 客戶合約。接受且您確認後，就會下訂單。</translation>
+    </message>
+    <message>
+        <source>Held: Partner Center is reviewing this customer&apos;s account ({status}). The order is placed once the review ends and you confirm.</source>
+        <translation>已保留：合作夥伴中心正在審核此客戶的帳戶（{status}）。審核結束且您確認後，就會下訂單。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused this line: {description} (error {code}).</source>
+        <translation>合作夥伴中心拒絕了此項目：{description}（錯誤 {code}）。</translation>
+    </message>
+    <message>
+        <source>This offer is not in Partner Center&apos;s catalog for the customer&apos;s country.</source>
+        <translation>此供應項目不在合作夥伴中心針對客戶所在國家/地區的目錄中。</translation>
     </message>
 </context>
 <context>

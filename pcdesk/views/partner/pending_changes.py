@@ -47,6 +47,7 @@ def state_text(item: ob.OutboxItem) -> str:
         ob.FAILED: QCoreApplication.translate("PendingChangesDialog", "Refused"),
         ob.DONE: QCoreApplication.translate("PendingChangesDialog", "Done"),
         ob.CANCELLED: QCoreApplication.translate("PendingChangesDialog", "Cancelled"),
+        ob.HELD: QCoreApplication.translate("PendingChangesDialog", "Held"),
     }
     return names.get(item.state, item.state)
 
