@@ -544,6 +544,30 @@ def get_customer(request: Request, sim: Simulator) -> Result:
     return 200, customer(find_customer(request, sim), full=True), {}
 
 
+async def patch_customer(request: Request, sim: Simulator) -> Result:
+    """Remove the reseller relationship: {"relationshipToPartner":"none"} (App+User only)."""
+    c = find_customer(request, sim)
+    if _app_only(request):
+        raise new_error(403, 600006, "ActionNotAllowed", "The requested action is not allowed.")
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    if str(body.get("relationshiptopartner", "")).lower() != "none":
+        raise legacy_error(400, 400, "Only relationshipToPartner none can be set.")
+    with sim.lock:
+        active = [s for s in sim.subscriptions(c.tenant_id) if s.status == "active"]
+        if active:
+            raise legacy_error(400, 400, "Suspend the customer's active subscriptions first.")
+        c.relationship = "none"
+        sim.record(c, "customer", "remove_partner_customer_relationship")
+    # The answer echoes a PascalCase Customer with mostly nulls (partner-center-api.md §3).
+    return 200, {"Id": c.tenant_id, "CommerceId": None, "CompanyProfile": None,
+                 "BillingProfile": None, "RelationshipToPartner": "none",
+                 "AllowDelegatedAccess": None, "UserCredentials": None,
+                 "Attributes": {"ObjectType": "Customer"}}, {}  # fmt: skip
+
+
 def get_company_profile(request: Request, sim: Simulator) -> Result:
     return 200, company_profile(find_customer(request, sim), full=True), {}
 
@@ -1110,6 +1134,11 @@ def build_app(sim: Simulator) -> Starlette:
             "/v1/customers/{customer_id}",
             endpoint("customers.get", "customers", get_customer),
             methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}",
+            endpoint("customers.patch", "customers", patch_customer),
+            methods=["PATCH"],
         ),
         Route(
             "/v1/customers/{customer_id}/profiles/company",

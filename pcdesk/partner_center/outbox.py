@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session
 
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
-from pcdesk.models import Customer, PartnerCenterCustomer
+from pcdesk.models import Customer, PartnerCenterCustomer, Relationship
 from pcdesk.models.base import utc_now
 from pcdesk.models.database import Database
 from pcdesk.models.keys import search_text
@@ -223,6 +224,9 @@ def _applied(db: Database, item: ob.OutboxItem, data: Any) -> ItemOutcome:
                 created.admin_user,
                 created.password,
             )
+        elif item.kind == ob.REMOVE_RELATIONSHIP:
+            if item.customer_id is not None:
+                apply_removal(session, item.customer_id, item.queued_by)
         elif isinstance(data, dict):
             kept = {"etag": r.folded(data).get("attributes", {}).get("etag", "")}
         ob.mark_done_in(session, item.id, kept)
@@ -278,3 +282,18 @@ def link_created_customer(
         link.in_partner_center = True
         link.gone_at = None
     log.info("customer %s created in Partner Center (%s)", customer_id, created.customer.domain)
+
+
+def apply_removal(session: object, customer_id: int, actor: str) -> None:
+    """Partner Center removed the relationship: so does pcdesk (in the outbox's transaction)."""
+    assert isinstance(session, Session)
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.relationship is Relationship.NONE:
+        return
+    previous = customer.relationship
+    customer.relationship = Relationship.NONE
+    customer.updated_by = actor
+    audit.record(
+        session, actor, "relationship.removed", customer_id, relationship=previous.value,
+        in_partner_center=True,
+    )  # fmt: skip

@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         self.partner_menu.addAction(self.partner_center.pending_action)
         self.detail_pane.subscriptions_tab.access = self.partner_center.access
         self.detail_pane.agreement_tab.access = self.partner_center.access
+        self.remove_relationship.access = self.partner_center.access
+        self.request_relationship.access = self.partner_center.access
         self.statusBar().addPermanentWidget(self.partner_center.status_label)
         self.preferences.schedule_changed.connect(self.partner_center.apply_schedule)
 

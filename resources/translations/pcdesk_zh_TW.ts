@@ -2279,6 +2279,18 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>要求轉銷商關係</translation>
     </message>
     <message>
+        <source>Asking Partner Center for your invitation link…</source>
+        <translation>正在向合作夥伴中心取得您的邀請連結…</translation>
+    </message>
+    <message>
+        <source>The invitation link is Partner Center&apos;s own.</source>
+        <translation>此邀請連結由合作夥伴中心提供。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be asked for the link: the one made from your tenant ID is used.</source>
+        <translation>無法向合作夥伴中心取得連結：改用根據您的租用戶識別碼產生的連結。</translation>
+    </message>
+    <message>
         <source>Send the customer your invitation link. A Global admin of the customer&apos;s tenant opens it and accepts in the Microsoft 365 admin center.</source>
         <translation>將您的邀請連結傳送給客戶。客戶租用戶的全域管理員開啟連結後，會在 Microsoft 365 系統管理中心接受。</translation>
     </message>
@@ -4162,6 +4174,10 @@ Details were written to pcdesk&apos;s log.</source>
         <source>Order {count} offers for {company}</source>
         <translation>為 {company} 訂購 {count} 項供應項目</translation>
     </message>
+    <message>
+        <source>Remove the reseller relationship with {company}</source>
+        <translation>移除與 {company} 的轉銷商關係</translation>
+    </message>
 </context>
 <context>
     <name>partner_center</name>
@@ -4388,6 +4404,10 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>This offer is not in Partner Center&apos;s catalog for the customer&apos;s country.</source>
         <translation>此供應項目不在合作夥伴中心針對客戶所在國家/地區的目錄中。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached: the removal of the relationship waits in Pending changes, and is made here once Partner Center has made it.</source>
+        <translation>無法連線到合作夥伴中心：移除關係的作業會在「待處理的變更」中等候，待合作夥伴中心完成後，也會在此處完成。</translation>
     </message>
 </context>
 <context>
