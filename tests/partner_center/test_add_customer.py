@@ -193,3 +193,24 @@ def test_the_address_check_gives_its_status_in_words_and_up_to_three_suggestions
     )
     assert len(partial.suggestions) == 3 and partial.may_keep
     assert partial.suggestions[0].postal_code.startswith(us_customer.postal_code)
+
+
+def test_an_indirect_resellers_customer_is_created_with_associated_partner_id(
+    db: Database, sim: Simulator, connection: PartnerCenterConnection,
+    us_customer: CustomerInput, us_agreement: AgreementInput,
+) -> None:  # fmt: skip
+    from pcdesk.models import IndirectReseller
+    from pcdesk.partner_center.sync import sync
+
+    with connection.client() as client:
+        sync(db, client, full=True, subscriptions=False)
+    reseller = sim.resellers[0]
+    with db.reading() as session:
+        local = session.scalars(
+            select(IndirectReseller).where(IndirectReseller.tenant_id == reseller.tenant_id)
+        ).one()
+    data = dataclasses.replace(us_customer, indirect_reseller_id=local.id)
+    added = pcc.add_customer(db, connection, data, us_agreement, [])
+    assert added.credentials is not None
+    [made] = sim.created_customers()
+    assert made.reseller_id == reseller.tenant_id  # AssociatedPartnerId

@@ -26,8 +26,6 @@ from pcsimulator.state import Fault, Simulator
 
 from .conftest import jwt
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 def body(prefix: str, company: str = "Contoso Outbox Ltd", country: str = "US") -> dict[str, Any]:
     return {
@@ -197,23 +195,6 @@ def test_a_refused_item_holds_back_the_same_customers_later_items(
     assert ob.customers_not_in_partner_center(db) == {local.id}
 
 
-SENDER = """
-import sys
-sys.path.insert(0, {repo!r})
-from pcdesk.models.database import open_database
-from pcdesk.partner_center.auth import StaticTokenSource
-from pcdesk.partner_center.client import PartnerCenterClient, RetryPolicy
-from pcdesk.partner_center.outbox import send_pending
-
-db = open_database({url!r})
-client = PartnerCenterClient({sim_url!r}, StaticTokenSource({token!r}), timeout=60.0,
-                             retry=RetryPolicy(attempts=1))
-print("sending", flush=True)
-send_pending(db, client)
-print("finished", flush=True)
-"""
-
-
 def test_an_outbox_killed_in_the_middle_of_sending_sends_each_item_once(
     tmp_path: Path, sim: Simulator, sim_url: str, make_client: Callable[..., PartnerCenterClient]
 ) -> None:
@@ -225,14 +206,17 @@ def test_an_outbox_killed_in_the_middle_of_sending_sends_each_item_once(
         # while it waits, with the item marked sending.
         sim.config.slow_seconds = 60.0
         sim.inject("customers.create", Fault("late", after=1))
-        script = SENDER.format(
-            repo=str(REPO), url=url, sim_url=sim_url, token=jwt(upn="dana@partner.example")
-        )
+        # pcdesk-cli send-pending, in a process of its own, killed with SIGKILL.
         process = subprocess.Popen(
-            [sys.executable, "-c", script],
+            [sys.executable, "-m", "pcdesk.cli", "send-pending", "--database", url],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={
+                **os.environ,
+                "PCDESK_PARTNER_CENTER_API": sim_url,
+                "PCDESK_PARTNER_CENTER_TOKEN": jwt(upn="dana@partner.example"),
+            },
+            cwd=str(tmp_path),
         )
         try:
             deadline = time.monotonic() + 30
