@@ -26,6 +26,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from pcdesk.errors import NotFound
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import Customer, PartnerCenterCustomer, Relationship
 from pcdesk.models.base import utc_now
@@ -169,6 +170,8 @@ def send_pending(
             ob.mark_unanswered(db, item.id, exc.message)
             summary.stopped = exc.message
             break
+        except NotFound as exc:  # what the change was about is gone here (a subscription)
+            outcome = ItemOutcome(refused=exc.message)
         if outcome.held:
             continue
         if outcome.refused is not None:

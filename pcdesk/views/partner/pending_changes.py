@@ -157,7 +157,8 @@ class PendingChangesDialog(QDialog):
     # -- reading ----------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        Operation(self, lambda: ob.recent_items(self._db)).success(
+        db = self._db  # the work runs off the GUI thread: it touches no widget
+        Operation(self, lambda: ob.recent_items(db)).success(
             lambda found: self._show(found, select_id)
         ).run()
 
@@ -258,7 +259,8 @@ class PendingChangesDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        Operation(self, lambda: ob.retry(self._db, item.id)).busy(self.retry_button).success(
+        db = self._db
+        Operation(self, lambda: ob.retry(db, item.id)).busy(self.retry_button).success(
             lambda _item: self._retried(item.id)
         ).run()
 
@@ -270,7 +272,8 @@ class PendingChangesDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        Operation(self, lambda: ob.cancel(self._db, item.id)).busy(self.cancel_button).success(
+        db = self._db
+        Operation(self, lambda: ob.cancel(db, item.id)).busy(self.cancel_button).success(
             lambda _item: self.reload(item.id)
         ).changes(
             Changes.of_customers([item.customer_id] if item.customer_id is not None else [])
@@ -281,9 +284,10 @@ class PendingChangesDialog(QDialog):
         if item is None or item.editable_field is None:
             return
         value = self.edit_value.text()
-        Operation(self, lambda: ob.edit(self._db, item.id, value)).busy(
-            self.save_edit_button
-        ).success(lambda _item: self._edited(item.id)).failure(self._edit_refused).changes(
+        db = self._db
+        Operation(self, lambda: ob.edit(db, item.id, value)).busy(self.save_edit_button).success(
+            lambda _item: self._edited(item.id)
+        ).failure(self._edit_refused).changes(
             Changes.of_customers([item.customer_id] if item.customer_id is not None else [])
         ).run()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pcdesk.enums import AccountStatus, Relationship, SubscriptionStatus
 from pcdesk.errors import PcdeskError, ValidationFailed
+from pcdesk.messages import Message
 from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.partner_center.errors import SignInRequired, Unreachable, not_signed_in_message
 from pcdesk.partner_center.orders import (
@@ -139,7 +140,7 @@ class SubscriptionsTab(QWidget):
         self.last_preview: ChangePreview | None = None
         self.last_order: OrderOutcome | None = None
         self._placing_held = False  # the user is being asked to place a held order
-        self._held_check: Operation[list[tuple[int, str | None]]] | None = None
+        self._held_check: Operation[list[tuple[int, Message | None]]] | None = None
         self.provisioning = QTimer(self)
         self.provisioning.setInterval(PROVISIONING_CHECK_MS)
         self.provisioning.timeout.connect(self.check_provisioning)
@@ -583,12 +584,11 @@ class SubscriptionsTab(QWidget):
         customer_id = details.id
         db = self._db
 
-        def work() -> list[tuple[int, str | None]]:
-            found = []
-            for item in held_orders(db, customer_id):
-                block = block_lifted(db, connection, item.id)
-                found.append((item.id, translated(block) if block is not None else None))
-            return found
+        def work() -> list[tuple[int, Message | None]]:
+            return [
+                (item.id, block_lifted(db, connection, item.id))
+                for item in held_orders(db, customer_id)
+            ]
 
         if under_way(self._held_check):
             return
@@ -600,10 +600,10 @@ class SubscriptionsTab(QWidget):
             .run()
         )
 
-    def _held_found(self, customer_id: int, found: list[tuple[int, str | None]]) -> None:
+    def _held_found(self, customer_id: int, found: list[tuple[int, Message | None]]) -> None:
         if self._details is None or self._details.id != customer_id or not found:
             return
-        still = [reason for _item, reason in found if reason is not None]
+        still = [translated(reason) for _item, reason in found if reason is not None]
         ready = [item for item, reason in found if reason is None]
         if still and not ready:
             self.blocked.show_warning(

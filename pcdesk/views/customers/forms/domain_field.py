@@ -22,6 +22,15 @@ from pcdesk.views.common.translate import translated
 CHECK_DELAY_MS = 250  # long enough not to query on every keystroke, short enough to feel live
 
 
+def local_note(prefix: str) -> Message:
+    """What a check in this database alone can say: not used here (Partner Center may differ)."""
+    return Message(
+        QT_TRANSLATE_NOOP("customers", "{domain} is not used in this database."),
+        context="customers",
+        domain=prefix + ONMICROSOFT,
+    )
+
+
 class DomainField(QWidget):
     """``edit`` for the prefix; ``status`` says available, taken, or why it is invalid.
 
@@ -125,23 +134,15 @@ class DomainField(QWidget):
         db = self._db
         access = self._access() if self._access is not None else None
 
-        def check() -> DomainVerdict:
+        def check() -> DomainVerdict:  # off the GUI thread: no widget is touched here
             if access is None or access.connection is None:  # Partner Center is not used
                 problem = domain_status(db, prefix)
-                return DomainVerdict(problem, None if problem else self._local_note(prefix))
+                return DomainVerdict(problem, None if problem else local_note(prefix))
             return check_domain(db, access.connection if access.online else None, prefix)
 
         Operation(self, check).success(lambda verdict: self._answered(prefix, verdict)).failure(
             lambda error: self._failed(prefix, error)
         ).run()
-
-    @staticmethod
-    def _local_note(prefix: str) -> Message:
-        return Message(
-            QT_TRANSLATE_NOOP("customers", "{domain} is not used in this database."),
-            context="customers",
-            domain=prefix + ONMICROSOFT,
-        )
 
     def _answered(self, prefix: str, verdict: DomainVerdict) -> None:
         if self._asking == prefix:
@@ -164,7 +165,7 @@ class DomainField(QWidget):
         self._checked_prefix = prefix
         self._verdict = problem
         if problem is None:
-            self.status.show_ok(self._note or translated(self._local_note(prefix)))
+            self.status.show_ok(self._note or translated(local_note(prefix)))
         else:
             self.status.show_error(problem)
         self.checked.emit()
