@@ -1,4 +1,5 @@
-"""pcdesk's headless commands: ``pcdesk-cli sync [--database URL]``.
+"""pcdesk's headless commands: ``pcdesk-cli sync [--database URL]`` and ``pcdesk-cli
+send-pending [--database URL]`` (the outbox: Pending changes, sent in order, each once).
 
 Exit codes: 0 done; 1 Partner Center or the database failed (the message says why, on standard
 error); 2 wrong usage or a database that cannot be opened; 3 not signed in or not set up; 130
@@ -67,6 +68,35 @@ def _sync(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _send_pending(args: argparse.Namespace) -> int:
+    from pcdesk.partner_center.connection import connect
+    from pcdesk.partner_center.outbox import send_pending
+
+    try:
+        db = open_database(config.database_url(args.database))
+    except DatabaseOpenError as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with connect(db) as client:
+            summary = send_pending(db, client)
+        print(summary.message())
+        for found in summary.credentials:  # shown once, here only: stored nowhere
+            print(f"{found.domain}: {found.admin_user} {found.password}")
+        return EXIT_FAILED if summary.failed or summary.stopped is not None else EXIT_OK
+    except (NotConfigured, SignInRequired) as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_SIGN_IN
+    except (PartnerCenterError, Unavailable) as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("pcdesk-cli: interrupted; what was being sent is sent again, once.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        db.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pcdesk-cli", description="pcdesk without its window.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -80,6 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     sync_parser.add_argument("--database", metavar="URL", help="database URL (default: as pcdesk)")
     sync_parser.add_argument("--full", action="store_true", help="list everything again")
     sync_parser.add_argument("-v", "--verbose", action="store_true", help="show progress")
+    send_parser = commands.add_parser(
+        "send-pending",
+        help="send the pending changes (the outbox) to Partner Center",
+        description="Send the changes waiting for Partner Center, in order, each with the "
+        "request ID it was given when queued (a change interrupted while being sent is sent "
+        "again with it, and Partner Center replays it instead of doing it twice).",
+    )
+    send_parser.add_argument("--database", metavar="URL", help="database URL (default: as pcdesk)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -87,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "sync":
         return _sync(args)
+    if args.command == "send-pending":
+        return _send_pending(args)
     return EXIT_USAGE  # pragma: no cover - argparse requires a command
 
 

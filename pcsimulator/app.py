@@ -8,6 +8,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -95,12 +96,12 @@ def address(c: SimCustomer) -> dict[str, Any]:
     return {
         "country": c.country,
         "city": c.city,
-        "state": "",
+        "state": c.state,
         "addressLine1": c.address_line1,
         "postalCode": c.postal_code,
         "firstName": c.first_name,
         "lastName": c.last_name,
-        "phoneNumber": "",
+        "phoneNumber": c.phone,
     }
 
 
@@ -154,14 +155,267 @@ def subscription(s: SimSubscription) -> dict[str, Any]:
             s.created + dt.timedelta(days=365 if s.term_duration == "P1Y" else 30)
         ),
         "status": s.status,
-        "autoRenewEnabled": True,
+        "autoRenewEnabled": s.auto_renew,
         "isTrial": False,
         "billingType": "license",
         "billingCycle": s.billing_cycle,
         "termDuration": s.term_duration,
         "contractType": "subscription",
+        **_windows(s),
         "attributes": {"etag": str(s.etag), "objectType": "Subscription"},
     }
+
+
+def _windows(s: SimSubscription) -> dict[str, Any]:
+    """refundableQuantity, refundOptions and cancellationAllowedUntilDate (absent once past)."""
+    body: dict[str, Any] = {}
+    if s.cancel_until is not None:
+        body["cancellationAllowedUntilDate"] = iso(s.cancel_until)
+    if s.refund_until is not None:
+        body["refundOptions"] = [{"type": "Full", "expiresAt": iso(s.refund_until)}]
+        body["refundableQuantity"] = {
+            "totalQuantity": s.refundable,
+            "details": [{"quantity": s.refundable, "allowedUntilDateTime": iso(s.refund_until)}],
+        }
+    return body
+
+
+# -- catalog, carts, checkout, orders (partner-center-api.md §8) -----------------------------------
+
+
+def _catalog() -> dict[str, dict[str, Any]]:
+    """product id -> {title, skus: {sku id -> {title, availability id}}} from the seed's offers."""
+    from pcsimulator.seed import OFFERS
+
+    products: dict[str, dict[str, Any]] = {}
+    for catalog_item, name in OFFERS:
+        product, sku, availability = catalog_item.split(":")
+        entry = products.setdefault(product, {"title": name, "skus": {}})
+        entry["skus"][sku] = {"title": name, "availability": availability}
+    return products
+
+
+def get_products(request: Request, sim: Simulator) -> Result:
+    if not request.query_params.get("country"):
+        raise legacy_error(400, 400, "The country is required.")
+    view = request.query_params.get("targetView", "")
+    if view.lower() != "onlineservices":
+        raise legacy_error(403, 400036, f"targetView {view} is not allowed.")
+    items = [
+        {"id": pid, "title": p["title"], "productType": {"id": "OnlineServicesNCE"},
+         "links": {"skus": link(f"/products/{pid}/skus?country=US")},
+         "attributes": {"objectType": "Product"}}
+        for pid, p in _catalog().items()
+    ]  # fmt: skip
+    return (
+        200,
+        {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}},
+        {},
+    )
+
+
+def get_skus(request: Request, sim: Simulator) -> Result:
+    product = _catalog().get(request.path_params["product_id"].upper())
+    if product is None:
+        raise legacy_error(404, 404, "Product not found.")
+    items = [
+        {"id": sid, "productId": request.path_params["product_id"].upper(), "title": sku["title"],
+         "minimumQuantity": 1, "maximumQuantity": sim.config.max_seats, "isTrial": False,
+         "supportedBillingCycles": ["annual", "monthly"], "attributes": {"objectType": "Sku"}}
+        for sid, sku in product["skus"].items()
+    ]  # fmt: skip
+    return (
+        200,
+        {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}},
+        {},
+    )
+
+
+def get_availabilities(request: Request, sim: Simulator) -> Result:
+    pid = request.path_params["product_id"].upper()
+    product = _catalog().get(pid)
+    sku = product["skus"].get(request.path_params["sku_id"]) if product else None
+    if sku is None:
+        raise legacy_error(404, 404, "SKU not found.")
+    aid = sku["availability"]
+    terms = [
+        {"id": f"{aid}:P1Y", "duration": "P1Y", "description": "One-Year commitment",
+         "billingCycle": "Annual",
+         "cancellationPolicies": [{"refundOptions": [{"sequenceId": 1, "type": "Full", "expiresAfter": "P7D"}]}]},
+        {"id": f"{aid}:P1M", "duration": "P1M", "description": "One-Month commitment",
+         "billingCycle": "Monthly",
+         "cancellationPolicies": [{"refundOptions": [{"sequenceId": 1, "type": "Full", "expiresAfter": "P7D"}]}]},
+    ]  # fmt: skip
+    item = {
+        "id": aid, "productId": pid, "skuId": request.path_params["sku_id"],
+        "catalogItemId": f"{pid}:{request.path_params['sku_id']}:{aid}",
+        "defaultCurrency": {"code": "USD", "symbol": "$"}, "segment": "commercial",
+        "country": request.query_params.get("country", "US"), "isPurchasable": True,
+        "isRenewable": True, "terms": terms, "attributes": {"objectType": "Availability"},
+    }  # fmt: skip
+    return 200, {"totalCount": 1, "items": [item], "attributes": {"objectType": "Collection"}}, {}
+
+
+def _known_items() -> set[str]:
+    from pcsimulator.seed import OFFERS
+
+    return {offer for offer, _name in OFFERS}
+
+
+async def create_cart(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    lines = []
+    for n, line in enumerate(body.get("lineitems") or []):
+        item = str(line.get("catalogitemid") or "")
+        quantity = int(line.get("quantity") or 0)
+        out: dict[str, Any] = {
+            "id": n, "catalogItemId": item, "quantity": quantity, "currencyCode": "USD",
+            "billingCycle": line.get("billingcycle", "Annual"),
+            "termDuration": line.get("termduration", "P1Y"), "provisioningContext": {},
+            "orderGroup": "0",
+        }  # fmt: skip
+        if item not in _known_items():
+            out["error"] = {"errorCode": 10001, "errorDescription": "Invalid catalog item ID.",
+                            "additionalInformation": item}  # fmt: skip
+        elif quantity > sim.config.max_seats:
+            out["error"] = {"errorCode": 10015, "errorDescription": "Maximum seats exceeded.",
+                            "additionalInformation": str(sim.config.max_seats)}  # fmt: skip
+        lines.append(out)
+    cart_id = str(uuid.uuid4())
+    now = sim.now()
+    cart = {
+        "id": cart_id, "creationTimestamp": iso(now), "lastModifiedTimestamp": iso(now),
+        "expirationTimestamp": iso(now + dt.timedelta(days=7)), "status": "Active",
+        "lineItems": lines, "attributes": {"objectType": "Cart"},
+    }  # fmt: skip
+    with sim.lock:
+        sim.carts[cart_id] = {"customer": c.tenant_id, "cart": cart, "checked_out": False}
+    return 201, cart, {}
+
+
+def checkout(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    with sim.lock:
+        found = sim.carts.get(request.path_params["cart_id"])
+        if found is None or found["customer"] != c.tenant_id:
+            raise legacy_error(404, 404, "Cart not found.")
+        if found["checked_out"]:
+            raise legacy_error(409, 800064, "The cart was processed by another request.")
+        if c.validation_status in {"UnderReview", "Unknown", "Not Ready"}:
+            raise legacy_error(403, 800073, "Customer account is under review.")
+        if c.validation_status == "NotAllowed":
+            raise legacy_error(403, 800075, "Customer account is not approved.")
+        if not c.mca_signed:
+            raise legacy_error(403, 13605, "The customer has not accepted the Microsoft "
+                               "Customer Agreement.")  # fmt: skip
+        found["checked_out"] = True
+        good = [line for line in found["cart"]["lineItems"] if "error" not in line]
+        bad = [line for line in found["cart"]["lineItems"] if "error" in line]
+        orders = []
+        if good:
+            order_id = str(uuid.uuid4())
+            order = {"id": order_id, "customer": c.tenant_id, "status": "pending",
+                     "ready_at": time.monotonic() + sim.config.provisioning_seconds,
+                     "lines": [dict(line) for line in good]}  # fmt: skip
+            sim.orders[order_id] = order
+            orders.append(_order_body(order))
+        errors = [{"orderGroupId": "0", "code": line["error"]["errorCode"],
+                   "description": line["error"]["errorDescription"]} for line in bad]  # fmt: skip
+    sim.provision_due()
+    return 201, {"orders": orders, "orderErrors": errors,
+                 "attributes": {"objectType": "CartCheckoutResult"}}, {}  # fmt: skip
+
+
+def _order_body(order: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": order["id"], "referenceCustomerId": order["customer"], "billingCycle": "annual",
+        "currencyCode": "USD",
+        "lineItems": [
+            {"lineItemNumber": n, "offerId": line["catalogItemId"], "quantity": line["quantity"],
+             "termDuration": line["termDuration"], "transactionType": "New",
+             **({"subscriptionId": line["subscriptionId"]} if "subscriptionId" in line else {})}
+            for n, line in enumerate(order["lines"])
+        ],
+        "status": order["status"], "transactionType": "UserPurchase",
+        "attributes": {"objectType": "Order"},
+    }  # fmt: skip
+
+
+def get_order(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    sim.provision_due()
+    with sim.lock:
+        order = sim.orders.get(request.path_params["order_id"])
+        if order is None or order["customer"] != c.tenant_id:
+            raise legacy_error(404, 20000, "Order not found.")
+        return 200, _order_body(order), {}
+
+
+def get_mca_status(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    return 200, {"isSigned": c.mca_signed, "attributes": {"objectType": "DirectSignStatus"}}, {}
+
+
+def get_one_subscription(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    found = sim.find_subscription(c.tenant_id, request.path_params["subscription_id"])
+    if found is None:
+        raise legacy_error(404, 20000, "Subscription not found.")
+    return 200, subscription(found), {}
+
+
+async def patch_subscription(request: Request, sim: Simulator) -> Result:
+    c = find_customer(request, sim)
+    s = sim.find_subscription(c.tenant_id, request.path_params["subscription_id"])
+    if s is None:
+        raise legacy_error(404, 20000, "Subscription not found.")
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    sent = request.headers.get("If-Match", "").strip('"') or str(
+        (body.get("attributes") or {}).get("etag", "")
+    )
+    with sim.lock:
+        if sent != str(s.etag):
+            if sim.config.stale_etag_status == 412:
+                raise legacy_error(412, 412, "Precondition failed.")
+            raise legacy_error(400, 2055, "Etag is no longer valid.")
+        if c.validation_status in {"UnderReview", "Unknown", "Not Ready"}:
+            raise legacy_error(403, 800073, "Customer account is under review.")
+        if c.validation_status == "NotAllowed":
+            raise legacy_error(403, 800075, "Customer account is not approved.")
+        now = sim.now()
+        quantity = int(body.get("quantity", s.quantity))
+        status = str(body.get("status", s.status)).lower()
+        if quantity != s.quantity and s.status == "suspended" and status == "suspended":
+            raise legacy_error(400, 2001, "Quantity cannot be changed while suspended.")
+        if quantity < s.quantity:
+            within = s.refund_until is not None and now <= s.refund_until
+            if not within or s.quantity - quantity > s.refundable:
+                raise legacy_error(400, 800090, "Subscription quantity cannot be decreased.")
+        closed = s.cancel_until is None or now > s.cancel_until
+        if status == "deleted" and s.status != "deleted" and closed:
+            raise legacy_error(400, 900117, f"Passed your {sim.config.refund_days}-day "
+                               "cancellation window.")  # fmt: skip
+        old = {"quantity": s.quantity, "status": s.status}
+        if quantity < s.quantity:
+            s.refundable -= s.quantity - quantity
+        elif quantity > s.quantity:
+            s.refundable += quantity - s.quantity
+            s.refund_until = now + dt.timedelta(days=sim.config.refund_days)
+        s.quantity = quantity
+        s.status = status
+        # A body without autoRenewEnabled resets it (partner-center-api.md §8): send it whole.
+        s.auto_renew = bool(body.get("autorenewenabled", False))
+        s.etag += 1
+        sim.record(c, "subscription", "update_subscription", old,
+                   {"quantity": s.quantity, "status": s.status})  # fmt: skip
+    return 200, subscription(s), {}
 
 
 def reseller(r: SimReseller) -> dict[str, Any]:
@@ -290,6 +544,30 @@ def get_customer(request: Request, sim: Simulator) -> Result:
     return 200, customer(find_customer(request, sim), full=True), {}
 
 
+async def patch_customer(request: Request, sim: Simulator) -> Result:
+    """Remove the reseller relationship: {"relationshipToPartner":"none"} (App+User only)."""
+    c = find_customer(request, sim)
+    if _app_only(request):
+        raise new_error(403, 600006, "ActionNotAllowed", "The requested action is not allowed.")
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    if str(body.get("relationshiptopartner", "")).lower() != "none":
+        raise legacy_error(400, 400, "Only relationshipToPartner none can be set.")
+    with sim.lock:
+        active = [s for s in sim.subscriptions(c.tenant_id) if s.status == "active"]
+        if active:
+            raise legacy_error(400, 400, "Suspend the customer's active subscriptions first.")
+        c.relationship = "none"
+        sim.record(c, "customer", "remove_partner_customer_relationship")
+    # The answer echoes a PascalCase Customer with mostly nulls (partner-center-api.md §3).
+    return 200, {"Id": c.tenant_id, "CommerceId": None, "CompanyProfile": None,
+                 "BillingProfile": None, "RelationshipToPartner": "none",
+                 "AllowDelegatedAccess": None, "UserCredentials": None,
+                 "Attributes": {"ObjectType": "Customer"}}, {}  # fmt: skip
+
+
 def get_company_profile(request: Request, sim: Simulator) -> Result:
     return 200, company_profile(find_customer(request, sim), full=True), {}
 
@@ -391,6 +669,109 @@ def head_domain(request: Request, sim: Simulator) -> Result:
             c.domain.lower() == domain for c in sim.customers.values()
         )
     return (200 if taken else 404), None, {}
+
+
+def lowered(value: Any) -> Any:
+    """Request keys in any case (PascalCase or camelCase), lower-cased all the way down."""
+    if isinstance(value, dict):
+        return {str(k).lower(): lowered(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [lowered(v) for v in value]
+    return value
+
+
+REGISTRATION_REQUIRED = {
+    "AM", "AZ", "BY", "HU", "KZ", "KG", "MD", "RU", "TJ", "UZ", "UA", "BR", "IN", "ZA", "PL",
+    "AE", "SA", "TR", "TH", "VN", "MM", "IQ", "SS", "VE",
+}  # fmt: skip
+PHONE_REQUIRED = {"RU", "IN", "BR", "TR", "ZA", "VN"}
+
+
+def _app_only(request: Request) -> bool:
+    header = request.headers.get("Authorization", "")
+    claims = _claims(header[7:].strip()) if header.lower().startswith("bearer ") else {}
+    return claims.get("idtyp") == "app"
+
+
+async def create_customer(request: Request, sim: Simulator) -> Result:
+    try:
+        body = lowered(await request.json())
+    except ValueError:
+        raise legacy_error(400, 400, "The request body is not JSON.") from None
+    company = body.get("companyprofile") or {}
+    billing = body.get("billingprofile") or {}
+    address = billing.get("defaultaddress") or {}
+    domain = str(company.get("domain") or "").lower()
+    if not domain or not billing.get("companyname") or not address.get("country"):
+        raise legacy_error(400, 400, "CompanyProfile.Domain, BillingProfile.CompanyName and "
+                           "DefaultAddress.Country are required.")  # fmt: skip
+    country = str(address["country"]).upper()
+    registration = str(company.get("organizationregistrationnumber") or "")
+    if country in REGISTRATION_REQUIRED and not registration:
+        raise new_error(400, 600049, "OrganizationRegistrationNumberMissing",
+                        "The organization registration number is required in this country.")  # fmt: skip
+    if registration and country not in REGISTRATION_REQUIRED:
+        raise new_error(400, 600002, "OrganizationRegistrationNumberNotSupported",
+                        "The organization registration number is not supported in this country.")  # fmt: skip
+    phone = str(address.get("phonenumber") or "")
+    if country in PHONE_REQUIRED and not phone:
+        raise new_error(400, 600051, "PhoneNumberMissing",
+                        "The customer's phone number is required in this country.")  # fmt: skip
+    associated = str(body.get("associatedpartnerid") or "").lower()
+    if associated:
+        if _app_only(request):
+            raise new_error(403, 600006, "ActionNotAllowed", "The requested action is not allowed.")
+        if associated not in {r.tenant_id.lower() for r in sim.resellers}:
+            raise legacy_error(400, 400, "The associated partner has no relationship with you.")
+    with sim.lock:
+        taken = domain in sim.seed_domains or any(
+            c.domain.lower() == domain for c in sim.customers.values()
+        )
+        if taken:
+            raise legacy_error(sim.config.domain_taken_status, sim.config.domain_taken_code,
+                               f"The domain {domain} is already in use.")  # fmt: skip
+        gdap = body.get("enablegdapbydefault")
+        made = SimCustomer(
+            tenant_id=str(uuid.uuid4()),
+            commerce_id=str(uuid.uuid4()),
+            company_name=str(billing["companyname"]),
+            domain=domain,
+            country=country,
+            culture=str(billing.get("culture") or "en-US"),
+            city=str(address.get("city") or ""),
+            address_line1=str(address.get("addressline1") or ""),
+            postal_code=str(address.get("postalcode") or ""),
+            email=str(billing.get("email") or ""),
+            first_name=str(address.get("firstname") or ""),
+            last_name=str(address.get("lastname") or ""),
+            relationship="reseller",
+            reseller_id=associated or None,
+            validation_status=sim.config.new_customer_validation,
+            created=sim.now(),
+            state=str(address.get("state") or ""),
+            phone=phone,
+            registration_number=registration,
+            gdap_by_default=True if gdap is None else bool(gdap),
+        )
+        sim.customers[made.tenant_id] = made
+        sim.order.append(made.tenant_id)
+        sim.posted.append(made.tenant_id)
+        sim.subscriptions(made.tenant_id).clear()
+        sim.record(made, "customer", "add_customer", new={"companyName": made.company_name})
+    answer = customer(made, full=True)
+    answer["enableGDAPByDefault"] = made.gdap_by_default
+    answer["relationshipToPartner"] = "reseller" if associated else "none"
+    if associated:
+        answer["allowDelegatedAccess"] = True
+    answer["userCredentials"] = {"userName": "admin", "password": _password()}
+    return 201, answer, {}
+
+
+def _password() -> str:
+    import secrets
+
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789=;.!"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
 
 
 ADDRESS_STATUSES = (
@@ -583,6 +964,8 @@ def endpoint(
                 return _respond(
                     request, sim, status, raw, headers, request_id, correlation_id, path
                 )
+            if route in sim.config.forbidden_routes:
+                raise legacy_error(403, 2032, "Access denied.")
             fault = sim.take_fault(route)
             if fault is not None and fault.kind == "429":
                 raise _throttled(fault.retry_after)
@@ -616,6 +999,12 @@ def endpoint(
             extra = {"Content-Type": "application/json; charset=utf-8", **extra}
         if request.method not in {"GET", "HEAD"} and status < 500 and status != 429:
             sim.replayed[replay_key] = (status, raw, extra)
+        if fault is not None and fault.kind == "late":
+            # Done; the answer comes too late (or when a test sets slow_seconds to 0).
+            waited = 0.0
+            while waited < sim.config.slow_seconds:
+                await asyncio.sleep(0.05)
+                waited += 0.05
         if fault is not None and fault.kind == "reset":
             return _reset(request, sim, raw, extra, request_id, correlation_id, path)
         return _respond(request, sim, status, raw, extra, request_id, correlation_id, path)
@@ -732,6 +1121,11 @@ def build_app(sim: Simulator) -> Starlette:
             methods=["GET"],
         ),
         Route(
+            "/v1/customers",
+            endpoint("customers.create", "customers", create_customer),
+            methods=["POST"],
+        ),
+        Route(
             "/v1/customers/relationshiprequests",
             endpoint("relationshiprequests", "customers", get_relationship_request),
             methods=["GET"],
@@ -740,6 +1134,11 @@ def build_app(sim: Simulator) -> Starlette:
             "/v1/customers/{customer_id}",
             endpoint("customers.get", "customers", get_customer),
             methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}",
+            endpoint("customers.patch", "customers", patch_customer),
+            methods=["PATCH"],
         ),
         Route(
             "/v1/customers/{customer_id}/profiles/company",
@@ -765,6 +1164,47 @@ def build_app(sim: Simulator) -> Starlette:
             "/v1/customers/{customer_id}/subscriptions",
             endpoint("subscriptions", "subscriptions", get_subscriptions),
             methods=["GET"],
+        ),
+        Route("/v1/products", endpoint("products", "products", get_products), methods=["GET"]),
+        Route(
+            "/v1/products/{product_id}/skus",
+            endpoint("skus", "products", get_skus),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/products/{product_id}/skus/{sku_id}/availabilities",
+            endpoint("availabilities", "products", get_availabilities),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/carts",
+            endpoint("carts", "carts", create_cart),
+            methods=["POST"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/carts/{cart_id}/checkout",
+            endpoint("checkout", "carts", checkout),
+            methods=["POST"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/orders/{order_id}",
+            endpoint("orders.get", "orders", get_order),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/directSignedMicrosoftCustomerAgreementStatus",
+            endpoint("mca.status", "customers", get_mca_status),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+            endpoint("subscription.get", "subscriptions", get_one_subscription),
+            methods=["GET"],
+        ),
+        Route(
+            "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+            endpoint("subscription.patch", "subscriptions", patch_subscription),
+            methods=["PATCH"],
         ),
         Route(
             "/v1/customers/{customer_id}/relationships",

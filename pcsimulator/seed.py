@@ -74,6 +74,11 @@ class SimCustomer:
     validation_status: str | None = "Allowed"
     billing_etag: int = 1
     created: dt.datetime = field(default_factory=lambda: dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    state: str = ""
+    phone: str = ""
+    registration_number: str = ""
+    gdap_by_default: bool | None = None
+    mca_signed: bool = False  # directSignedMicrosoftCustomerAgreementStatus
 
 
 @dataclass
@@ -87,6 +92,12 @@ class SimSubscription:
     billing_cycle: str
     created: dt.datetime
     etag: int = 1
+    auto_renew: bool = True
+    # The new-commerce windows (partner-center-api.md §8): licences added within the last 7 days
+    # may be reduced, and the subscription cancelled, until these moments.
+    refundable: int = 0  # how many licences may still be reduced
+    refund_until: dt.datetime | None = None
+    cancel_until: dt.datetime | None = None
 
 
 @dataclass

@@ -21,7 +21,9 @@ from pcsimulator.seed import SimCustomer, SimReseller, SimSubscription
 @dataclass
 class Fault:
     """An injected failure on a route: ``kind`` is "503", "429", "reset" (the connection dropped
-    halfway through the body), "timeout" (an answer slower than the client waits) or "500"."""
+    halfway through the body), "timeout" (an answer slower than the client waits), "late" (the
+    work done, then the answer held back as long as a timeout: a kill meanwhile loses it) or
+    "500"."""
 
     kind: str
     count: int = 1  # how many requests it hits
@@ -45,6 +47,14 @@ class Config:
     stale_etag_status: int = 400  # 400/2055 as documented; 412 as HTTP would have it
     max_page_size: int = 1000
     slow_seconds: float = 5.0  # how long a "timeout" fault keeps the client waiting
+    # Creating a customer on a taken domain: no code is documented (partner-center-api.md §3).
+    domain_taken_status: int = 400
+    domain_taken_code: int = 400
+    new_customer_validation: str | None = "Allowed"  # a new customer's validation status
+    forbidden_routes: set[str] = field(default_factory=set)  # 403/2032 there (a role not granted)
+    refund_days: int = 7  # the new-commerce window for reducing and cancelling
+    provisioning_seconds: float = 0.0  # how long an order stays pending before its subscriptions
+    max_seats: int = 300  # cart line error 10015 above
 
 
 @dataclass
@@ -109,6 +119,9 @@ class Simulator:
         self.clock_offset = dt.timedelta()
         self.seed_domains = {"contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"}
         self._listed: list[SimCustomer] | None = None
+        self.posted: list[str] = []  # tenant ids created through POST /v1/customers
+        self.carts: dict[str, dict[str, Any]] = {}  # cart id -> {customer, lines, checked_out}
+        self.orders: dict[str, dict[str, Any]] = {}  # order id -> {customer, lines, ready_at, ...}
 
     # -- time --------------------------------------------------------------------------------------
 
@@ -296,6 +309,70 @@ class Simulator:
                 {"quantity": old},
                 {"quantity": quantity},
             )
+
+    def created_customers(self) -> list[SimCustomer]:
+        """Customers made through POST /v1/customers (not the seed)."""
+        with self.lock:
+            return [self.customers[t] for t in self.posted if t in self.customers]
+
+    def add_subscription(
+        self,
+        tenant_id: str,
+        quantity: int,
+        *,
+        offer: int = 0,
+        age: dt.timedelta = dt.timedelta(),
+        status: str = "active",
+    ) -> SimSubscription:
+        """A subscription bought ``age`` ago: within the window, its licences are refundable."""
+        with self.lock:
+            created = self.now() - age
+            until = created + dt.timedelta(days=self.config.refund_days)
+            made = seeding.SimSubscription(
+                str(uuid.uuid4()),
+                seeding.OFFERS[offer][0],
+                seeding.OFFERS[offer][1],
+                quantity,
+                status,
+                "P1Y",
+                "annual",
+                created,
+                refundable=quantity,
+                refund_until=until,
+                cancel_until=until,
+            )
+            self.subscriptions(tenant_id).append(made)
+            return made
+
+    def find_subscription(self, tenant_id: str, subscription_id: str) -> SimSubscription | None:
+        with self.lock:
+            for sub in self.subscriptions(tenant_id):
+                if sub.id.lower() == subscription_id.lower():
+                    return sub
+            return None
+
+    def provision_due(self) -> None:
+        """Orders whose provisioning time has come get their subscriptions."""
+        with self.lock:
+            now = time.monotonic()
+            for order in self.orders.values():
+                if order["status"] == "pending" and now >= order["ready_at"]:
+                    order["status"] = "completed"
+                    for line in order["lines"]:
+                        offer = line["catalogItemId"]
+                        name = next((n for o, n in seeding.OFFERS if o == offer), offer)
+                        made = self.add_subscription(order["customer"], line["quantity"])
+                        made.offer_id, made.offer_name = offer, name
+                        made.term_duration = line.get("termDuration", "P1Y")
+                        made.billing_cycle = str(line.get("billingCycle", "annual")).lower()
+                        line["subscriptionId"] = made.id
+                    customer = self.customers[order["customer"]]
+                    self.record(customer, "order", "create_order", new={"orderId": order["id"]})
+
+    def sign_mca(self, tenant_id: str, signed: bool = True) -> None:
+        """The customer's admin accepts the Microsoft Customer Agreement in the admin center."""
+        with self.lock:
+            self.customers[tenant_id].mca_signed = signed
 
     def set_validation(self, tenant_id: str, status: str | None) -> None:
         with self.lock:

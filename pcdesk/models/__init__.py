@@ -21,6 +21,7 @@ from pcdesk.models.partner import IndirectReseller, PartnerProfile
 from pcdesk.models.partner_center import (
     PartnerCenterConflict,
     PartnerCenterCustomer,
+    PartnerCenterOutbox,
     PartnerCenterSync,
 )
 from pcdesk.models.relationship import RelationshipRequest
@@ -40,6 +41,7 @@ __all__ = [
     "PartnerCenterConflict",
     "PartnerCenterCustomer",
     "PartnerCenterInstance",
+    "PartnerCenterOutbox",
     "PartnerCenterSync",
     "PartnerProfile",
     "PartnerRole",

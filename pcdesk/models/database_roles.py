@@ -59,6 +59,7 @@ MEMBER_PRIVILEGES: tuple[tuple[str, str], ...] = (
     ("partner_center_customer", "INSERT, UPDATE, DELETE"),
     ("partner_center_sync", "INSERT, UPDATE, DELETE"),
     ("partner_center_conflict", "INSERT, UPDATE, DELETE"),
+    ("partner_center_outbox", "INSERT, UPDATE, DELETE"),  # migration 0007: work waiting to send
 )
 
 
@@ -88,7 +89,8 @@ def installed(connection: Connection | Session) -> bool:
 
 def install(connection: Connection) -> bool:
     """Create the roles (once per server), grant this schema's tables to them, guard the
-    relationship column; grant the team's roles as recorded. False when this login may not."""
+    relationship column; grant the team's roles as recorded. False when this login may not.
+    Run again by a migration that adds tables (it grants them too)."""
     allowed = connection.execute(
         text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
     ).scalar()
@@ -117,7 +119,8 @@ def install(connection: Connection) -> bool:
             text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {grantee}")
         )
         for table, privileges in MEMBER_PRIVILEGES:
-            connection.execute(text(f"GRANT {privileges} ON {table} TO {grantee}"))
+            if _exists(connection, table):  # a table of a later migration: granted by it
+                connection.execute(text(f"GRANT {privileges} ON {table} TO {grantee}"))
     for role, grants in GROUP_PRIVILEGES.items():
         for table, privileges in grants:
             connection.execute(text(f"GRANT {privileges} ON {table} TO {group_role(role)}"))
@@ -200,6 +203,13 @@ def _public(connection: Connection | Session, *, grant: bool) -> None:
     verb, direction = ("GRANT", "TO") if grant else ("REVOKE", "FROM")
     for table, kinds in privileges.items():
         connection.execute(text(f"{verb} {', '.join(sorted(kinds))} ON {table} {direction} PUBLIC"))
+
+
+def _exists(connection: Connection | Session, table: str) -> bool:
+    return (
+        connection.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": table}).scalar()
+        is True
+    )
 
 
 def _parse(roles: str) -> frozenset[PartnerRole]:

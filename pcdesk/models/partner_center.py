@@ -85,3 +85,40 @@ Index(
     PartnerCenterConflict.field,
     PartnerCenterConflict.settled_at,
 )
+
+
+class PartnerCenterOutbox(Base):
+    """A write that must reach Partner Center, queued (offline, signed out, or Partner Center
+    briefly unavailable) and sent in order (migration 0006).
+
+    ``request_id`` is the ``MS-RequestId`` given when the item was queued: every send of the item
+    carries it, so a send whose answer was lost (a timeout, a crash, a kill) is replayed by
+    Partner Center instead of done twice. Only a definite refusal followed by an edit gives the
+    item a new one. ``state``: queued, sending (a send began; after a crash it is sent again with
+    the same id), failed (Partner Center refused: ``error`` says why), done, cancelled.
+    """
+
+    __tablename__ = "partner_center_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # create_customer, update_subscription, ...
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), nullable=True
+    )
+    request_id: Mapped[str] = mapped_column(String(36), unique=True)
+    method: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text, default="")  # JSON; never a password
+    summary: Mapped[str] = mapped_column(Text, default="")  # JSON: what the user asked, in words
+    state: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # sends with this request_id
+    error: Mapped[str] = mapped_column(Text, default="")  # JSON Message of the last refusal
+    error_field: Mapped[str] = mapped_column(String(64), default="")  # the field to fix
+    result: Mapped[str] = mapped_column(Text, default="")  # JSON: what Partner Center answered
+    queued_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
+    queued_by: Mapped[str] = mapped_column(String(255), default="")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+Index("ix_partner_center_outbox_state", PartnerCenterOutbox.state, PartnerCenterOutbox.id)

@@ -192,9 +192,14 @@ class PartnerCenterClient:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         json_body: Any = None,
+        request_id: str | None = None,
     ) -> httpx.Response:
-        """One logical call, retried as the class says; the successful response."""
-        request_id = str(uuid.uuid4())
+        """One logical call, retried as the class says; the successful response.
+
+        ``request_id`` is the call's ``MS-RequestId`` when the caller keeps it (the outbox gives
+        each queued write one, so a write sent again after a crash is replayed, not repeated);
+        otherwise a new one."""
+        request_id = request_id or str(uuid.uuid4())
         correlation_id = str(uuid.uuid4())
         path = self.url_of(uri)
         resource = resource_of(path)
@@ -396,6 +401,13 @@ class PartnerCenterClient:
     def relationship_request(self) -> r.RelationshipRequest:
         data = r.folded(self.get_json("/v1/customers/relationshiprequests"))
         return r.RelationshipRequest(str(data.get("url", "")) if isinstance(data, dict) else "")
+
+    def mca_signed(self, customer_id: str) -> bool:
+        """GET directSignedMicrosoftCustomerAgreementStatus: whether the customer's admin has
+        accepted the Microsoft Customer Agreement (App+User)."""
+        path = f"/v1/customers/{_seg(customer_id)}/directSignedMicrosoftCustomerAgreementStatus"
+        data = self.get_json(path)
+        return bool(isinstance(data, dict) and data.get("issigned"))
 
     def domain_taken(self, domain: str) -> bool:
         """HEAD /v1/domains/{domain}: True when the domain exists (taken), False when free."""

@@ -27,6 +27,7 @@ from pcdesk.partner_center.errors import NotConfigured, no_app_id_message
 
 if TYPE_CHECKING:
     from pcdesk.partner_center.client import PartnerCenterClient, RateLimiter
+    from pcdesk.partner_center.outbox import SendSummary
     from pcdesk.partner_center.sync import SyncProgress, SyncSummary
 
 _caches: dict[Path, TokenCacheStore] = {}
@@ -146,3 +147,14 @@ class PartnerCenterConnection:
 
         with connect(self.db, self.tokens(), locale=self.locale, limiter=self._limiter) as client:
             return sync(self.db, client, progress=progress, cancelled=cancelled, full=full)
+
+    def client(self) -> PartnerCenterClient:
+        """A client for one piece of work (close it, or use it in a ``with``)."""
+        return connect(self.db, self.tokens(), locale=self.locale, limiter=self._limiter)
+
+    def send_outbox(self, *, cancelled: Callable[[], bool] | None = None) -> SendSummary:
+        """Send the pending changes, in order (see ``pcdesk.partner_center.outbox``)."""
+        from pcdesk.partner_center.outbox import send_pending
+
+        with self.client() as client:
+            return send_pending(self.db, client, cancelled=cancelled)

@@ -75,7 +75,67 @@ class SyncCancelled(Cancelled):
         )
 
 
+# Partner Center's refusals a user meets, said plainly (partner-center-api.md §2); the request id
+# is always given, for a support case.
+KNOWN_REFUSALS: dict[str, str] = {
+    "800073": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "Partner Center is reviewing this customer's account (Under review): orders and "
+        "subscription changes wait until the review ends (error {code}; request ID {request_id}).",
+    ),
+    "800074": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "Partner Center is reviewing this customer's account (Under review): orders and "
+        "subscription changes wait until the review ends (error {code}; request ID {request_id}).",
+    ),
+    "800075": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "Partner Center did not approve this customer's account, so it takes no orders or "
+        "subscription changes for it (error {code}; request ID {request_id}).",
+    ),
+    "800090": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "Partner Center no longer lets these licences be reduced: the window for reducing them "
+        "has passed (error {code}; request ID {request_id}).",
+    ),
+    "900117": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "Partner Center no longer lets this subscription be cancelled: its cancellation window "
+        "has passed (error {code}; request ID {request_id}).",
+    ),
+    "13605": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "The customer has not accepted the Microsoft Customer Agreement, so Partner Center "
+        "refuses the purchase (error {code}; request ID {request_id}).",
+    ),
+    "2055": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "The subscription changed in Partner Center since pcdesk read it (error {code}; request "
+        "ID {request_id}).",
+    ),
+    "2001": QT_TRANSLATE_NOOP(
+        "partner_center",
+        "Partner Center does not change the licences of a suspended subscription: reactivate it "
+        "first (error {code}; request ID {request_id}).",
+    ),
+}
+
+
 def api_failure_message(status: int, code: str, description: str, request_id: str) -> Message:
+    known = KNOWN_REFUSALS.get(code)
+    if known is not None:
+        return pc_message(known, code=code, request_id=request_id)
+    if status == 403:
+        return pc_message(
+            QT_TRANSLATE_NOOP(
+                "partner_center",
+                "Partner Center refused: your account or its role does not allow this. {detail} "
+                "(HTTP 403, error {code}; request ID {request_id}).",
+            ),
+            detail=description or "",
+            code=code or "-",
+            request_id=request_id,
+        )
     if description and code:
         return pc_message(
             QT_TRANSLATE_NOOP(

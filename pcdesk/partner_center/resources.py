@@ -534,3 +534,23 @@ def page_of(data: Any, parse: Any) -> Page[Any]:
     total = body.get("totalcount")
     count = _int(total, -1) if total is not None else None
     return Page(parse_items(data, parse), parse_link(links.get("next")), count)
+
+
+@dataclass(frozen=True)
+class CreatedCustomer:
+    """POST /v1/customers's answer: the customer, and its admin's sign-in (``admin`` and a
+    temporary password), which pcdesk shows once and stores nowhere."""
+
+    customer: Customer
+    admin_user: str  # admin@<domain>
+    password: str
+
+
+def parse_created_customer(value: Any) -> CreatedCustomer:
+    data = _obj(value)
+    found = parse_customer(data)
+    credentials = _obj(data.get("usercredentials"))
+    user = _str(credentials.get("username"))
+    if user and "@" not in user and found.domain:
+        user = f"{user}@{found.domain}"
+    return CreatedCustomer(found, user, _str(credentials.get("password")))

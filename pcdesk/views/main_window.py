@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
         # For indirect providers: the reseller filter, filled once the resellers have been read.
         self.filter_bar = CustomerFilterBar(() if profile.has_resellers else None, self)
         self.detail_pane = CustomerDetailPane(db, profile, self)
-        self.add_customer = AddCustomerLauncher(db, profile, drafts, self)
+        self.add_customer = AddCustomerLauncher(
+            db, profile, drafts, self, access=lambda: self.partner_center.access()
+        )
         self.exporter = CustomerExporter(db, self)
 
         # The filters span the window; below them the list and the detail pane share a splitter.
@@ -228,6 +230,11 @@ class MainWindow(QMainWindow):
         self.partner_menu.addAction(self.partner_center.sign_out_action)
         self.partner_menu.addAction(self.partner_center.sync_action)
         self.partner_menu.addAction(self.partner_center.conflicts_action)
+        self.partner_menu.addAction(self.partner_center.pending_action)
+        self.detail_pane.subscriptions_tab.access = self.partner_center.access
+        self.detail_pane.agreement_tab.access = self.partner_center.access
+        self.remove_relationship.access = self.partner_center.access
+        self.request_relationship.access = self.partner_center.access
         self.statusBar().addPermanentWidget(self.partner_center.status_label)
         self.preferences.schedule_changed.connect(self.partner_center.apply_schedule)
 

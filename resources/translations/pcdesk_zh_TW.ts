@@ -49,6 +49,61 @@
     </message>
 </context>
 <context>
+    <name>AcceptanceEmailDialog</name>
+    <message>
+        <source>Ask the customer to accept the agreement</source>
+        <translation>請客戶接受合約</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (繁體中文)</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件者(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主旨(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>內容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open in email</source>
+        <translation>在電子郵件中開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>複製到剪貼簿(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No mail program opened the e-mail. Its subject and text are on the clipboard: paste them into a new message.</source>
+        <translation>沒有郵件程式開啟此電子郵件。其主旨與內文已複製到剪貼簿：請貼到新郵件中。</translation>
+    </message>
+    <message>
+        <source>The e-mail is open in your mail program.</source>
+        <translation>電子郵件已在您的郵件程式中開啟。</translation>
+    </message>
+    <message>
+        <source>The e-mail is too long to hand to your mail program whole, so its text is on the clipboard: paste it into the message, replacing the note there.</source>
+        <translation>電子郵件太長，無法完整交給您的郵件程式，因此內文已複製到剪貼簿：請貼到郵件中，取代其中的附註。</translation>
+    </message>
+    <message>
+        <source>The subject and the text are on the clipboard.</source>
+        <translation>主旨與內文已複製到剪貼簿。</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>The domain can never be changed afterwards.</source>
@@ -419,8 +474,40 @@
         <translation>記錄客戶已接受合約，以及簽署者與日期</translation>
     </message>
     <message>
+        <source>In Partner Center</source>
+        <translation>在合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>再次檢查(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Ask the customer by &amp;e-mail…</source>
+        <translation>以電子郵件詢問客戶(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Local record (kept in pcdesk only: Partner Center no longer takes a partner&apos;s attestation from a desktop app)</source>
+        <translation>本機記錄（僅保存在 pcdesk 中：合作夥伴中心已不再接受來自桌面應用程式的合作夥伴證明）</translation>
+    </message>
+    <message>
+        <source>Checking with Partner Center…</source>
+        <translation>正在向合作夥伴中心檢查…</translation>
+    </message>
+    <message>
         <source>The customer&apos;s admin accepts it in the Microsoft 365 admin center ({url}). Until it is accepted, no subscriptions can be ordered and no licenses added.</source>
         <translation>客戶的系統管理員要在 Microsoft 365 系統管理中心 ({url}) 接受合約。接受之前，無法訂購訂用帳戶，也無法增加授權。</translation>
+    </message>
+    <message>
+        <source>The customer has accepted the Microsoft Customer Agreement (checked {when}).</source>
+        <translation>客戶已接受 Microsoft 客戶合約（檢查時間：{when}）。</translation>
+    </message>
+    <message>
+        <source>The customer has not accepted the Microsoft Customer Agreement yet (checked {when}). Its admin accepts it in the Microsoft 365 admin center; pcdesk checks again on its own every few minutes.</source>
+        <translation>客戶尚未接受 Microsoft 客戶合約（檢查時間：{when}）。客戶的系統管理員需在 Microsoft 365 系統管理中心接受；pcdesk 每隔幾分鐘會自動再次檢查。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be asked: {reason}</source>
+        <translation>無法向合作夥伴中心查詢：{reason}</translation>
     </message>
     <message>
         <source>Status</source>
@@ -649,6 +736,22 @@
     <message>
         <source>Sign-in details sent to the printer.</source>
         <translation>已將登入詳細資料傳送到印表機。</translation>
+    </message>
+    <message>
+        <source>Customer saved, not yet in Partner Center</source>
+        <translation>客戶已儲存，尚未在合作夥伴中心建立</translation>
+    </message>
+    <message>
+        <source>{why} Partner Center makes the admin&apos;s temporary password when it creates the customer: Pending changes shows it then.</source>
+        <translation>{why}合作夥伴中心會在建立客戶時產生系統管理員的暫時密碼，屆時會顯示在「待處理的變更」中。</translation>
+    </message>
+    <message>
+        <source>(given by Partner Center when created)</source>
+        <translation>（建立時由合作夥伴中心指派）</translation>
+    </message>
+    <message>
+        <source>The domain is checked again with Partner Center before the customer is sent.</source>
+        <translation>傳送客戶之前，會再向合作夥伴中心檢查一次網域。</translation>
     </message>
     <message>
         <source>{what} copied to the clipboard.</source>
@@ -919,6 +1022,18 @@
         <source>Microsoft ID:</source>
         <translation>Microsoft 識別碼：</translation>
     </message>
+    <message>
+        <source>Not yet in Partner Center: its creation waits in Partner &gt; Pending changes.</source>
+        <translation>尚未在合作夥伴中心建立：建立作業正在「合作夥伴 &gt; 待處理的變更」中等候。</translation>
+    </message>
+    <message>
+        <source>No longer in Partner Center.</source>
+        <translation>已不在合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>(given by Partner Center when created)</source>
+        <translation>（建立時由合作夥伴中心指派）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImporter</name>
@@ -1118,10 +1233,6 @@
     <message>
         <source>Enter a domain prefix.</source>
         <translation>請輸入網域前置詞。</translation>
-    </message>
-    <message>
-        <source>{domain} is available.</source>
-        <translation>{domain} 可以使用。</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1780,14 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>在此處與合作夥伴中心都有變更的欄位，待您決定</translation>
     </message>
     <message>
+        <source>&amp;Pending changes…</source>
+        <translation>待處理的變更(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Changes waiting to reach Partner Center: send, retry, edit or cancel them</source>
+        <translation>等待送達合作夥伴中心的變更：傳送、重試、編輯或取消</translation>
+    </message>
+    <message>
         <source>Partner Center</source>
         <translation>合作夥伴中心</translation>
     </message>
@@ -1687,6 +1806,14 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>offline</source>
         <translation>離線</translation>
+    </message>
+    <message>
+        <source>sending pending changes…</source>
+        <translation>正在傳送待處理的變更…</translation>
+    </message>
+    <message>
+        <source>pending changes: {count}</source>
+        <translation>待處理的變更：{count}</translation>
     </message>
     <message>
         <source>last synced {when}</source>
@@ -1719,6 +1846,53 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>&amp;Settle conflicts…</source>
         <translation>解決衝突(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerCenterPanel</name>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>Create the default GDAP relationship (Partner Center&apos;s default roles for new customers)</source>
+        <translation>建立預設的 GDAP 關係（合作夥伴中心為新客戶提供的預設角色）</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s enableGDAPByDefault: a granular delegated admin relationship with its default roles is made with the customer. Assign your security groups to its roles afterwards.</source>
+        <translation>合作夥伴中心的 enableGDAPByDefault：會與客戶建立具有預設角色的細微委派管理員關係。之後請將您的安全性群組指派給這些角色。</translation>
+    </message>
+    <message>
+        <source>Partner Center checks the address when you submit (not signed in).</source>
+        <translation>合作夥伴中心會在您提交時檢查地址（尚未登入）。</translation>
+    </message>
+    <message>
+        <source>Checking the address with Partner Center…</source>
+        <translation>正在向合作夥伴中心檢查地址…</translation>
+    </message>
+    <message>
+        <source>(Partner Center: {detail})</source>
+        <translation>（合作夥伴中心：{detail}）</translation>
+    </message>
+    <message>
+        <source>Click a suggestion to use it, or keep the address as it is.</source>
+        <translation>按一下建議的地址即可使用，或保留目前的地址。</translation>
+    </message>
+    <message>
+        <source>Click a suggestion to use it.</source>
+        <translation>按一下建議的地址即可使用。</translation>
+    </message>
+    <message>
+        <source>Use: {address}</source>
+        <translation>使用：{address}</translation>
+    </message>
+    <message>
+        <source>The address could not be checked with Partner Center: {reason}</source>
+        <translation>無法向合作夥伴中心檢查地址：{reason}</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s suggestion is in the address: {address}.</source>
+        <translation>已在地址中套用合作夥伴中心的建議：{address}。</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1972,109 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Partner Center &amp;application ID:</source>
         <translation>合作夥伴中心應用程式識別碼(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>待處理的變更</translation>
+    </message>
+    <message>
+        <source>Changes waiting to reach Partner Center. They are sent in order, each once: a change sent again after a lost answer carries the same request ID, so Partner Center does not do it twice.</source>
+        <translation>等待送達合作夥伴中心的變更。變更會依序傳送，每項只執行一次：遺失回應後再次傳送的變更帶有相同的要求識別碼，因此合作夥伴中心不會重複執行。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>已排入佇列</translation>
+    </message>
+    <message>
+        <source>Queued (sent, no answer yet)</source>
+        <translation>已排入佇列（已傳送，尚無回應）</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>傳送中</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>遭拒絕</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <source>Domain (before .onmicrosoft.com):</source>
+        <translation>網域（.onmicrosoft.com 之前）：</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>授權：</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s answer</source>
+        <translation>合作夥伴中心的回應</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every change has reached Partner Center.</source>
+        <translation>沒有待處理的變更：所有變更都已送達合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>Save &amp;edit</source>
+        <translation>儲存編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>立即傳送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重試(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel this &amp;change</source>
+        <translation>取消此變更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New customers&apos; admin sign-in</source>
+        <translation>新客戶的系統管理員登入資訊</translation>
+    </message>
+    <message>
+        <source>Partner Center refused this value: change it, then Save edit.</source>
+        <translation>合作夥伴中心拒絕了此值：請修改後按「儲存編輯」。</translation>
+    </message>
+    <message>
+        <source>{domain}: admin user {user}, temporary password {password}</source>
+        <translation>{domain}：系統管理員使用者 {user}，暫時密碼 {password}</translation>
+    </message>
+    <message>
+        <source>Copy these now: the passwords are not saved anywhere and are gone when this window closes.</source>
+        <translation>請立即複製：密碼不會儲存在任何地方，關閉此視窗後即消失。</translation>
+    </message>
+    <message>
+        <source>Saved. The change is queued again.</source>
+        <translation>已儲存。此變更已重新排入佇列。</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2442,18 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Request a reseller relationship</source>
         <translation>要求轉銷商關係</translation>
+    </message>
+    <message>
+        <source>Asking Partner Center for your invitation link…</source>
+        <translation>正在向合作夥伴中心取得您的邀請連結…</translation>
+    </message>
+    <message>
+        <source>The invitation link is Partner Center&apos;s own.</source>
+        <translation>此邀請連結由合作夥伴中心提供。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be asked for the link: the one made from your tenant ID is used.</source>
+        <translation>無法向合作夥伴中心取得連結：改用根據您的租用戶識別碼產生的連結。</translation>
     </message>
     <message>
         <source>Send the customer your invitation link. A Global admin of the customer&apos;s tenant opens it and accepts in the Microsoft 365 admin center.</source>
@@ -2827,6 +3116,18 @@ MIT 授權，© pcdesk 作者群</translation>
 <context>
     <name>SubscriptionsTab</name>
     <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>&amp;Add offers…</source>
         <translation>新增供應項目(&amp;A)…</translation>
     </message>
@@ -2973,6 +3274,86 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>{offer} is cancelled.</source>
         <translation>{offer} 已取消。</translation>
+    </message>
+    <message>
+        <source>The order waits in Pending changes: {reason}</source>
+        <translation>此訂單正在「待處理的變更」中等候：{reason}</translation>
+    </message>
+    <message>
+        <source>Order placed in Partner Center. It is being provisioned (this can take up to 15 minutes): its subscriptions appear here when they are ready.</source>
+        <translation>已在合作夥伴中心下訂單。正在佈建中（最多可能需要 15 分鐘）：訂用帳戶就緒後會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Order placed in Partner Center.</source>
+        <translation>已在合作夥伴中心下訂單。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s subscriptions are in.</source>
+        <translation>訂單的訂用帳戶已就緒。</translation>
+    </message>
+    <message>
+        <source>An order is held in Pending changes. {reason}</source>
+        <translation>有一筆訂單保留在「待處理的變更」中。{reason}</translation>
+    </message>
+    <message>
+        <source>Place the held order</source>
+        <translation>下保留的訂單</translation>
+    </message>
+    <message>
+        <source>Partner Center now takes orders for this customer. Place the order that was held?</source>
+        <translation>合作夥伴中心現在接受此客戶的訂單。要下先前保留的訂單嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Place order</source>
+        <translation>下訂單(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>稍後(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The held order is placed in Partner Center.</source>
+        <translation>已在合作夥伴中心下保留的訂單。</translation>
+    </message>
+    <message>
+        <source>Its subscriptions appear when provisioned.</source>
+        <translation>佈建完成後會顯示其訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>Licences: {before} → {after}</source>
+        <translation>授權：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Monthly price: {before} → {after}</source>
+        <translation>每月價格：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Status: {before} → {after}</source>
+        <translation>狀態：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Licences can be reduced, or the subscription cancelled, until {deadline}.</source>
+        <translation>可在 {deadline} 之前減少授權或取消訂閱。</translation>
+    </message>
+    <message>
+        <source>The window for reducing or cancelling has closed.</source>
+        <translation>減少授權或取消訂閱的期限已過。</translation>
+    </message>
+    <message>
+        <source>Change in Partner Center</source>
+        <translation>在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>&amp;Apply in Partner Center</source>
+        <translation>在合作夥伴中心套用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is</source>
+        <translation>保持不變(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Done in Partner Center: {offer}.</source>
+        <translation>已在合作夥伴中心完成：{offer}。</translation>
     </message>
     <message>
         <source>Nothing was changed: {problem}</source>
@@ -3560,6 +3941,10 @@ Details were written to the log in {folder}.</source>
         <source>{offer} takes from {minimum} to {maximum} licenses.</source>
         <translation>{offer} 可購買 {minimum} 到 {maximum} 個授權。</translation>
     </message>
+    <message>
+        <source>{domain} is not used in this database.</source>
+        <translation>此資料庫中沒有使用 {domain}。</translation>
+    </message>
 </context>
 <context>
     <name>database</name>
@@ -3700,6 +4085,14 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Subscription changed in Partner Center</source>
         <translation>訂用帳戶在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>Change made in Partner Center</source>
+        <translation>已在合作夥伴中心完成變更</translation>
+    </message>
+    <message>
+        <source>Refused by Partner Center (not added)</source>
+        <translation>遭合作夥伴中心拒絕（未新增）</translation>
     </message>
     <message>
         <source>Company name</source>
@@ -4028,6 +4421,45 @@ Details were written to pcdesk&apos;s log.</source>
     </message>
 </context>
 <context>
+    <name>outbox</name>
+    <message>
+        <source>This change may already have reached Partner Center (it was being sent), so it can no longer be edited or cancelled. Wait for its answer.</source>
+        <translation>此變更可能已送達合作夥伴中心（正在傳送中），因此無法再編輯或取消。請等候回應。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>請輸入整數。</translation>
+    </message>
+    <message>
+        <source>Enter at least 1.</source>
+        <translation>請輸入至少 1。</translation>
+    </message>
+    <message>
+        <source>Add customer {company} ({domain})</source>
+        <translation>新增客戶 {company}（{domain}）</translation>
+    </message>
+    <message>
+        <source>Cancel {offer}</source>
+        <translation>取消 {offer}</translation>
+    </message>
+    <message>
+        <source>Suspend {offer}</source>
+        <translation>暫停 {offer}</translation>
+    </message>
+    <message>
+        <source>{offer}: {before} → {quantity} licences</source>
+        <translation>{offer}：{before} → {quantity} 個授權</translation>
+    </message>
+    <message>
+        <source>Order {count} offers for {company}</source>
+        <translation>為 {company} 訂購 {count} 項供應項目</translation>
+    </message>
+    <message>
+        <source>Remove the reseller relationship with {company}</source>
+        <translation>移除與 {company} 的轉銷商關係</translation>
+    </message>
+</context>
+<context>
     <name>partner_center</name>
     <message>
         <source>Company name</source>
@@ -4048,6 +4480,38 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>The sync was cancelled. What it brought in so far is kept, and the next sync goes on from there.</source>
         <translation>同步已取消。目前已取得的資料會保留，下次同步會從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>Partner Center is reviewing this customer&apos;s account (Under review): orders and subscription changes wait until the review ends (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心正在審核此客戶的帳戶（審核中）：訂單與訂閱變更須等候審核結束（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center did not approve this customer&apos;s account, so it takes no orders or subscription changes for it (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心未核准此客戶的帳戶，因此不接受其訂單或訂閱變更（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center no longer lets these licences be reduced: the window for reducing them has passed (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心已不允許減少這些授權：減少授權的期限已過（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center no longer lets this subscription be cancelled: its cancellation window has passed (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心已不允許取消此訂閱：取消期限已過（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>The customer has not accepted the Microsoft Customer Agreement, so Partner Center refuses the purchase (error {code}; request ID {request_id}).</source>
+        <translation>客戶尚未接受 Microsoft 客戶合約，因此合作夥伴中心拒絕此購買（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>The subscription changed in Partner Center since pcdesk read it (error {code}; request ID {request_id}).</source>
+        <translation>自 pcdesk 讀取後，此訂閱已在合作夥伴中心變更（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not change the licences of a suspended subscription: reactivate it first (error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心不會變更已暫停訂閱的授權：請先重新啟用（錯誤 {code}；要求識別碼 {request_id}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused: your account or its role does not allow this. {detail} (HTTP 403, error {code}; request ID {request_id}).</source>
+        <translation>合作夥伴中心拒絕：您的帳戶或其角色不允許此操作。{detail}（HTTP 403，錯誤 {code}；要求識別碼 {request_id}）。</translation>
     </message>
     <message>
         <source>Partner Center refused the request: {description} (error {code}, HTTP {status}; request ID {request_id}).</source>
@@ -4100,6 +4564,130 @@ Details were written to pcdesk&apos;s log.</source>
     <message>
         <source>Synced with Partner Center: {added} added, {updated} updated, {former} marked former, {conflicts} conflict(s) to settle; {subscriptions} subscription(s) added or changed.</source>
         <translation>已與合作夥伴中心同步：新增 {added} 個、更新 {updated} 個、標示為已結束 {former} 個，待解決的衝突 {conflicts} 個；新增或變更了 {subscriptions} 個訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>Pending changes sent: {sent}; refused: {failed}. The rest waits: {reason}</source>
+        <translation>已傳送的待處理變更：{sent}；遭拒絕：{failed}。其餘的變更仍在等候：{reason}</translation>
+    </message>
+    <message>
+        <source>Pending changes sent to Partner Center: {sent}; refused: {failed}.</source>
+        <translation>已傳送至合作夥伴中心的待處理變更：{sent}；遭拒絕：{failed}。</translation>
+    </message>
+    <message>
+        <source>Partner Center says {domain} is already taken. Choose another domain and send the customer again.</source>
+        <translation>合作夥伴中心表示 {domain} 已被使用。請選擇其他網域，然後再次傳送此客戶。</translation>
+    </message>
+    <message>
+        <source>{domain} is available in Partner Center.</source>
+        <translation>{domain} 在合作夥伴中心可供使用。</translation>
+    </message>
+    <message>
+        <source>{domain} is not used in this database. Partner Center checks it when you submit.</source>
+        <translation>此資料庫中沒有使用 {domain}。合作夥伴中心會在您提交時檢查。</translation>
+    </message>
+    <message>
+        <source>{domain} is already taken in Partner Center. Choose another domain.</source>
+        <translation>{domain} 在合作夥伴中心已被使用。請選擇其他網域。</translation>
+    </message>
+    <message>
+        <source>Partner Center requires the organization registration ID in {country}.</source>
+        <translation>合作夥伴中心要求在{country}提供組織登記編號。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not accept this registration ID in {country} (for example {sample}).</source>
+        <translation>合作夥伴中心不接受{country}的此登記編號（範例：{sample}）。</translation>
+    </message>
+    <message>
+        <source>Partner Center requires a phone number in {country}.</source>
+        <translation>合作夥伴中心要求在{country}提供電話號碼。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not accept this postal code in {country}.</source>
+        <translation>合作夥伴中心不接受{country}的此郵遞區號。</translation>
+    </message>
+    <message>
+        <source>Partner Center verified this address.</source>
+        <translation>合作夥伴中心已驗證此地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center suggests a correction.</source>
+        <translation>合作夥伴中心建議修正地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center found the street only in part.</source>
+        <translation>合作夥伴中心只找到部分的街道資訊。</translation>
+    </message>
+    <message>
+        <source>Partner Center found the building only in part.</source>
+        <translation>合作夥伴中心只找到部分的建築物資訊。</translation>
+    </message>
+    <message>
+        <source>Partner Center found several matching addresses.</source>
+        <translation>合作夥伴中心找到數個相符的地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not find this address.</source>
+        <translation>合作夥伴中心找不到此地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not check this address.</source>
+        <translation>合作夥伴中心無法檢查此地址。</translation>
+    </message>
+    <message>
+        <source>Partner Center says: {status}.</source>
+        <translation>合作夥伴中心表示：{status}。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached, so the customer is saved here and is not yet in Partner Center: its creation waits in Pending changes and is sent when Partner Center can be reached.</source>
+        <translation>無法連線到合作夥伴中心，因此客戶已儲存在此處，但尚未在合作夥伴中心建立：建立作業會在「待處理的變更」中等候，並在可連線到合作夥伴中心時傳送。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to Partner Center, so the customer is saved here and is not yet in Partner Center: its creation waits in Pending changes and is sent once you sign in.</source>
+        <translation>您尚未登入合作夥伴中心，因此客戶已儲存在此處，但尚未在合作夥伴中心建立：建立作業會在「待處理的變更」中等候，並在您登入後傳送。</translation>
+    </message>
+    <message>
+        <source>This indirect reseller has no Microsoft tenant ID in pcdesk, so Partner Center cannot be told whose customer this is. Sync with Partner Center first.</source>
+        <translation>此間接轉銷商在 pcdesk 中沒有 Microsoft 租用戶識別碼，因此無法告知合作夥伴中心此客戶屬於誰。請先與合作夥伴中心同步。</translation>
+    </message>
+    <message>
+        <source>This subscription can no longer be cancelled: its cancellation window closed ({deadline}). Nothing was sent to Partner Center.</source>
+        <translation>此訂閱已無法取消：取消期限已過（{deadline}）。未傳送任何內容至合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>Partner Center allows reducing these licences by at most {refundable} until {deadline}; this change reduces them by {reduced}. Nothing was sent to Partner Center.</source>
+        <translation>合作夥伴中心在 {deadline} 之前最多允許減少 {refundable} 個授權；此變更會減少 {reduced} 個。未傳送任何內容至合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>This subscription is not in Partner Center.</source>
+        <translation>此訂閱不在合作夥伴中心。</translation>
+    </message>
+    <message>
+        <source>The subscription changed in Partner Center since pcdesk read it ({changes}). Nothing was sent: what Partner Center holds now is shown; check the change and apply it again.</source>
+        <translation>自 pcdesk 讀取後，此訂閱已在合作夥伴中心變更（{changes}）。未傳送任何內容：目前顯示合作夥伴中心的最新資料；請檢查變更後再套用一次。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached: the change waits in Pending changes and is sent when it can be (never twice).</source>
+        <translation>無法連線到合作夥伴中心：此變更會在「待處理的變更」中等候，並在可以時傳送（絕不重複）。</translation>
+    </message>
+    <message>
+        <source>Held: the customer has not accepted the Microsoft Customer Agreement in Partner Center yet. The order is placed once it is accepted and you confirm.</source>
+        <translation>已保留：客戶尚未在合作夥伴中心接受 Microsoft 客戶合約。接受且您確認後，就會下訂單。</translation>
+    </message>
+    <message>
+        <source>Held: Partner Center is reviewing this customer&apos;s account ({status}). The order is placed once the review ends and you confirm.</source>
+        <translation>已保留：合作夥伴中心正在審核此客戶的帳戶（{status}）。審核結束且您確認後，就會下訂單。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused this line: {description} (error {code}).</source>
+        <translation>合作夥伴中心拒絕了此項目：{description}（錯誤 {code}）。</translation>
+    </message>
+    <message>
+        <source>This offer is not in Partner Center&apos;s catalog for the customer&apos;s country.</source>
+        <translation>此供應項目不在合作夥伴中心針對客戶所在國家/地區的目錄中。</translation>
+    </message>
+    <message>
+        <source>Partner Center could not be reached: the removal of the relationship waits in Pending changes, and is made here once Partner Center has made it.</source>
+        <translation>無法連線到合作夥伴中心：移除關係的作業會在「待處理的變更」中等候，待合作夥伴中心完成後，也會在此處完成。</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,32 @@ def test_a_database_that_cannot_be_opened(capsys: pytest.CaptureFixture[str]) ->
     assert cli.main(["sync", "--database", "nonsense://"]) == cli.EXIT_USAGE
     assert "pcdesk-cli:" in capsys.readouterr().err
     assert cli.main(["frobnicate"]) == cli.EXIT_USAGE
+
+
+def test_send_pending_sends_the_outbox_and_says_what_was_refused(
+    sim: Simulator, sim_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from pcdesk.messages import Message
+    from pcdesk.services import outbox as ob
+
+    db = open_database(database(tmp_path))
+    try:
+        for prefix in ("clifresh", "contoso"):  # contoso is taken in Partner Center
+            ob.queue(
+                db, ob.CREATE_CUSTOMER, "POST", "/v1/customers",
+                {"CompanyProfile": {"Domain": f"{prefix}.onmicrosoft.com"},
+                 "BillingProfile": {"CompanyName": prefix, "Email": "a@b.example",
+                                    "DefaultAddress": {"AddressLine1": "1 Way", "City": "X",
+                                                       "PostalCode": "98052", "Country": "US"}}},
+                Message(prefix, context="raw"),
+            )  # fmt: skip
+    finally:
+        db.dispose()
+    monkeypatch.setenv(auth.TOKEN_ENV, "any-token")
+    monkeypatch.setenv(auth.API_ENV, sim_url)
+    assert cli.main(["send-pending", "--database", database(tmp_path)]) == cli.EXIT_FAILED
+    out = capsys.readouterr().out
+    assert "sent to Partner Center: 1; refused: 1" in out
+    assert "clifresh.onmicrosoft.com: admin@clifresh.onmicrosoft.com " in out
+    assert [c.domain for c in sim.created_customers()] == ["clifresh.onmicrosoft.com"]

@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
@@ -291,10 +292,11 @@ class WizardDriver:
         """How often closing the wizard asked whether to keep what was entered."""
         return sum(asked.text == CLOSE_QUESTION for asked in self.prompts.asked)
 
-    def open(self) -> AddCustomerWizard:
+    def open(self, access: Any = None) -> AddCustomerWizard:
+        """``access``: the wizard's view of Partner Center (None: not used)."""
         profile = get_partner_profile(self.db)
         assert profile is not None
-        wizard = AddCustomerWizard(self.db, profile, self.drafts)
+        wizard = AddCustomerWizard(self.db, profile, self.drafts, access=access)
         self.qtbot.addWidget(wizard)
         wizard.show()
         wizard.activateWindow()  # focus, and so editingFinished on Tab, needs an active window

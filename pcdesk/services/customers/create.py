@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -160,8 +160,12 @@ def create_customer(
     actor: str | None = None,
     microsoft_id: str | None = None,
     today: dt.date | None = None,
+    within: Callable[[Session, int, CustomerInput], None] | None = None,
 ) -> CustomerDetails:
     """Add a customer with its agreement attestation and subscriptions, in one transaction.
+
+    ``within(session, customer_id, data)`` adds to that transaction (the write queued for
+    Partner Center lands with the customer, or neither does).
 
     Everything is validated again here, whoever calls. Raises ValidationFailed with a message per
     field (nothing is written), NotAllowed when the partner's role cannot add customers, or
@@ -199,6 +203,8 @@ def create_customer(
             customer = _insert(session, data, agreement, lines, actor, microsoft_id)
             session.flush()
             customer_id = customer.id
+            if within is not None:
+                within(session, customer_id, data)
     except IntegrityError as exc:
         # Another workstation took the domain (or the id) between our check and our insert.
         with db.reading() as session:

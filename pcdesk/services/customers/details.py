@@ -56,6 +56,7 @@ class SubscriptionData:
     min_quantity: int  # the offer's licence limits (the maximum is per customer, all lines)
     max_quantity: int
     market: str
+    partner_center_id: str = ""  # Partner Center's id: changes go there
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ class CustomerDetails:
     version: int
     agreement: AgreementData | None
     subscriptions: tuple[SubscriptionData, ...]
+    # "": never in Partner Center (local only); "linked"; "gone" (no longer there);
+    # "pending": its creation waits in the outbox (not yet in Partner Center).
+    partner_center: str = ""
 
     @property
     def domain(self) -> str:
@@ -97,6 +101,26 @@ class CustomerDetails:
     @property
     def admin_user(self) -> str:
         return f"admin@{self.domain}"
+
+
+def _partner_center_state(session: Session, customer_id: int) -> str:
+    from pcdesk.models import PartnerCenterCustomer, PartnerCenterOutbox
+
+    pending = session.scalar(
+        select(PartnerCenterOutbox.id)
+        .where(
+            PartnerCenterOutbox.customer_id == customer_id,
+            PartnerCenterOutbox.kind == "create_customer",
+            PartnerCenterOutbox.state.in_(("queued", "sending", "failed")),
+        )
+        .limit(1)
+    )
+    if pending is not None:
+        return "pending"
+    link = session.get(PartnerCenterCustomer, customer_id)
+    if link is None:
+        return ""
+    return "linked" if link.in_partner_center else "gone"
 
 
 def get_customer(db: Database, customer_id: int) -> CustomerDetails:
@@ -109,6 +133,7 @@ def get_customer(db: Database, customer_id: int) -> CustomerDetails:
         if customer.indirect_reseller_id is not None:
             reseller_name = session.get_one(IndirectReseller, customer.indirect_reseller_id).name
         latest = latest_agreement(session, customer_id)
+        partner_center = _partner_center_state(session, customer_id)
         subscriptions = session.execute(
             select(Subscription, CatalogOffer)
             .join(CatalogOffer, Subscription.offer_id == CatalogOffer.id)
@@ -144,6 +169,7 @@ def get_customer(db: Database, customer_id: int) -> CustomerDetails:
             updated_by=customer.updated_by,
             version=customer.version,
             agreement=None if latest is None else _agreement_data(latest),
+            partner_center=partner_center,
             subscriptions=tuple(
                 SubscriptionData(
                     id=sub.id,
@@ -158,6 +184,7 @@ def get_customer(db: Database, customer_id: int) -> CustomerDetails:
                     currency=offer.currency,
                     version=sub.version,
                     min_quantity=offer.min_quantity,
+                    partner_center_id=sub.partner_center_id or "",
                     max_quantity=offer.max_quantity,
                     market=offer.market,
                 )

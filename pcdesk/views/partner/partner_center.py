@@ -28,14 +28,18 @@ from PySide6.QtWidgets import (
 from pcdesk.errors import PcdeskError
 from pcdesk.partner_center.auth import DeviceCode
 from pcdesk.partner_center.connection import PartnerCenterConnection
+from pcdesk.partner_center.customers import PartnerCenterAccess, uses_partner_center
 from pcdesk.partner_center.errors import Unreachable
+from pcdesk.partner_center.outbox import SendSummary
 from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary, sync_status
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
+from pcdesk.services.outbox import pending_count
 from pcdesk.services.partner import actor
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
+from pcdesk.views.partner.pending_changes import PendingChangesDialog
 from pcdesk.views.partner.sync_conflicts import SyncConflictsDialog, short_datetime
 
 SYNC_INTERVAL_KEY = "partner_center/sync_interval_minutes"  # 0: no scheduled sync
@@ -54,6 +58,8 @@ class ConnectionState:
     account: str | None
     status: SyncStatus
     notice: str | None = None  # the in-memory cache's notice, once
+    pending: int = 0  # changes waiting in the outbox
+    uses_partner_center: bool = False  # an app ID or a token: this database works with it
 
 
 class DeviceCodeDialog(QDialog):
@@ -123,6 +129,10 @@ class PartnerCenterLauncher(QObject):
         self.syncing = False
         self.last_summary: SyncSummary | None = None
         self.conflicts_dialog: QDialog | None = None
+        self.pending_dialog: PendingChangesDialog | None = None
+        self.pending = 0
+        self.sending = False
+        self.uses_partner_center = self.connection.uses_environment_token
         self.device_dialog: DeviceCodeDialog | None = None
 
         self.sign_in_action = self._action(
@@ -141,6 +151,11 @@ class PartnerCenterLauncher(QObject):
             self.tr("Sync &conflicts…"),
             self.tr("Fields changed both here and in Partner Center, for you to settle"),
         )
+        self.pending_action = self._action(
+            self.tr("&Pending changes…"),
+            self.tr("Changes waiting to reach Partner Center: send, retry, edit or cancel them"),
+        )
+        self.pending_action.triggered.connect(self.open_pending)
         self.sign_in_action.triggered.connect(self.start_sign_in)
         self.sign_out_action.triggered.connect(self.sign_out)
         self.sync_action.triggered.connect(lambda: self.start_sync(scheduled=False))
@@ -175,18 +190,29 @@ class PartnerCenterLauncher(QObject):
             if not self.connection.uses_environment_token and account is not None:
                 found = self.connection.cache().take_notice()
                 notice = translated(found) if found is not None else None
-            return ConnectionState(account, sync_status(self._db), notice)
+            return ConnectionState(
+                account,
+                sync_status(self._db),
+                notice,
+                pending_count(self._db),
+                uses_partner_center(self._db),
+            )
 
         Operation(self._window, read).quiet().success(self._state_read).failure(
             lambda _e: True
         ).run()
 
     def _state_read(self, state: ConnectionState) -> None:
+        was_signed_in = self.account is not None
         self.account = state.account
         # The signed-in user is who acts (on SQLite; PostgreSQL knows its login); a token from
         # the environment names no one.
         actor.signed_in(None if self.connection.uses_environment_token else state.account)
         self.status = state.status
+        self.pending = state.pending
+        self.uses_partner_center = state.uses_partner_center
+        if self.account is not None and not was_signed_in and self.pending:
+            QTimer.singleShot(0, lambda: self.send_outbox(quiet=True))
         if state.notice:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
@@ -210,6 +236,10 @@ class PartnerCenterLauncher(QObject):
             parts.append(self.tr("syncing…"))
         elif self.offline:
             parts.append(self.tr("offline"))
+        if self.sending:
+            parts.append(self.tr("sending pending changes…"))
+        if self.pending:
+            parts.append(self.tr("pending changes: {count}").format(count=self.pending))
         if self.status.last_sync_at is not None:
             shown = short_datetime(self.status.last_sync_at)
             parts.append(self.tr("last synced {when}").format(when=shown))
@@ -317,6 +347,7 @@ class PartnerCenterLauncher(QObject):
             self._window.statusBar().showMessage(text, 15_000)
         self.sync_finished.emit(summary)
         self.refresh_state()
+        QTimer.singleShot(0, lambda: self.send_outbox(quiet=True))
         if not scheduled:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
@@ -340,6 +371,62 @@ class PartnerCenterLauncher(QObject):
         self._show_state()
         self.refresh_state()
         return False  # the presenter shows it (a cancellation: nothing)
+
+    def access(self) -> PartnerCenterAccess:
+        """For Add customer and the detail pane: whether Partner Center is used, and reachable
+        by a sign-in (the network decides the rest, when asked)."""
+        used = self.uses_partner_center or self.account is not None
+        return PartnerCenterAccess(self.connection if used else None, self.account is not None)
+
+    # -- the outbox -------------------------------------------------------------------------------
+
+    def send_outbox(self, *, quiet: bool = False) -> Operation[SendSummary] | None:
+        """Send the pending changes (quietly after signing in and after a sync: the status bar
+        and the Pending changes window say how it went)."""
+        if self.sending or self.account is None:
+            return None
+        self.sending = True
+        self._show_state()
+
+        def done(summary: SendSummary) -> None:
+            self.sending = False
+            self.offline = summary.stopped is not None and not summary.sent
+            self.refresh_state()
+            if self._window.isWindow() and hasattr(self._window, "statusBar"):
+                self._window.statusBar().showMessage(translated(summary.message()), 15_000)
+            if self.pending_dialog is not None and self.pending_dialog.isVisible():
+                self.pending_dialog._sent(summary)
+
+        def failed(error: PcdeskError) -> bool:
+            self.sending = False
+            self.offline = isinstance(error, Unreachable)
+            self.refresh_state()
+            return quiet
+
+        operation = Operation(self._window, self.connection.send_outbox)
+        if quiet:
+            operation.quiet()
+        return (
+            operation.success(done)
+            .failure(failed)
+            .changes(lambda summary: Changes.of_customers(summary.customers))
+            .run()
+        )
+
+    def open_pending(self) -> PendingChangesDialog:
+        if self.pending_dialog is not None and self.pending_dialog.isVisible():
+            self.pending_dialog.raise_()
+            return self.pending_dialog
+        send = self.connection.send_outbox if self.account is not None else None
+        dialog = PendingChangesDialog(self._db, send, self._window)
+        dialog.finished.connect(lambda _result: self._pending_closed())
+        self.pending_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _pending_closed(self) -> None:
+        self.pending_dialog = None
+        self.refresh_state()
 
     # -- conflicts -----------------------------------------------------------------------------------
 

@@ -21,8 +21,14 @@ from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushBu
 
 from pcdesk.enums import Relationship
 from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError, ValidationFailed
+from pcdesk.partner_center.connection import PartnerCenterConnection
+from pcdesk.partner_center.customers import PartnerCenterAccess
+from pcdesk.partner_center.relationships import (
+    remove_in_partner_center,
+    suspend_in_partner_center,
+)
 from pcdesk.services.changes import Changes
-from pcdesk.services.customers.details import CustomerDetails
+from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.database import Database
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.relationships.removal import (
@@ -73,6 +79,7 @@ class RemoveRelationshipLauncher(QObject):
         self._removing: int | None = None  # the customer whose removal is under way
         self._step: Operation[Any] | None = None  # its read or write running (or answered)
         self._buttons: list[QPushButton] = []
+        self.access: Callable[[], PartnerCenterAccess] | None = None  # set by the window
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
         tab.shown.connect(self.follow)
@@ -201,11 +208,15 @@ class RemoveRelationshipLauncher(QObject):
             return
         customer_id = state.customer_id
         expected = [sub.id for sub in state.active_subscriptions]
-        self._write(
-            customer_id,
-            lambda: suspend_active_subscriptions(self._db, customer_id, expected=expected),
-            lambda: self._read(customer_id, self._confirm_removal),
-        )
+        connection = self._pc_connection()
+        db = self._db
+
+        def suspend() -> object:
+            if connection is not None and get_customer(db, customer_id).partner_center == "linked":
+                return suspend_in_partner_center(db, connection, customer_id, expected=expected)
+            return suspend_active_subscriptions(db, customer_id, expected=expected)
+
+        self._write(customer_id, suspend, lambda: self._read(customer_id, self._confirm_removal))
 
     def _confirm_removal(self, state: RemovalState) -> None:
         reason = state.reason  # None exactly when nothing stands in the way
@@ -218,11 +229,23 @@ class RemoveRelationshipLauncher(QObject):
         if not self._ask(self.removal_question(state)):
             self._end()
             return
-        self._write(
-            state.customer_id,
-            lambda: remove_relationship(self._db, state.customer_id, state.version),
-            lambda: self._removed(state),
-        )
+        connection = self._pc_connection()
+        db = self._db
+
+        def remove() -> object:
+            customer_id = state.customer_id
+            if connection is not None and get_customer(db, customer_id).partner_center == "linked":
+                return remove_in_partner_center(db, connection, customer_id, state.version)
+            return remove_relationship(db, customer_id, state.version)
+
+        self._write(state.customer_id, remove, lambda: self._removed(state))
+
+    def _pc_connection(self) -> PartnerCenterConnection | None:
+        """Partner Center's connection when signed in (the removal is then made there)."""
+        if self.access is None:
+            return None
+        access = self.access()
+        return access.connection if access.online else None
 
     def _removed(self, state: RemovalState) -> None:
         self._end()

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.mnemonics import assign_mnemonics, plain_text
 from pcdesk.views.common.text_lists import enumerated
 from pcdesk.views.customers.add.pages import BUTTON_MNEMONICS
+from pcdesk.views.customers.add.partner_center_panel import PartnerCenterPanel
 from pcdesk.views.customers.forms.account_form import AccountForm
 from pcdesk.views.customers.forms.agreement_form import AgreementForm
 
@@ -21,7 +24,12 @@ MAX_NAMED = 4  # how many missing fields the hint names before saying "and N mor
 
 class AccountPage(QWizardPage):
     def __init__(
-        self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
+        self,
+        db: Database,
+        profile: PartnerProfileData,
+        parent: QWidget | None = None,
+        *,
+        access: Callable[[], PartnerCenterAccess] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Account info"))
@@ -29,7 +37,10 @@ class AccountPage(QWizardPage):
             self.tr("The customer's company, primary contact and domain, as Partner Center asks.")
         )
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next: Subscriptions"))
-        self.form = AccountForm(db, profile)
+        self.form = AccountForm(db, profile, access=access)
+        self.partner_center: PartnerCenterPanel | None = None
+        if access is not None and access().connection is not None:
+            self.partner_center = PartnerCenterPanel(self.form, access)
         self.agreement = AgreementForm()
         heading = QLabel(self.tr("Microsoft Customer Agreement"))
         font = QFont(heading.font())
@@ -41,6 +52,9 @@ class AccountPage(QWizardPage):
         inner = QVBoxLayout(content)
         inner.addWidget(self.form)
         inner.addSpacing(8)
+        if self.partner_center is not None:
+            inner.addWidget(self.partner_center)
+            inner.addSpacing(8)
         inner.addWidget(heading)
         inner.addWidget(self.agreement)
         inner.addStretch(1)

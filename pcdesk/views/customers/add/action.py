@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from pcdesk.errors import PcdeskError, Unavailable
+from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -27,9 +30,16 @@ class AddCustomerLauncher(QObject):
     customer_added = Signal(int)
 
     def __init__(
-        self, db: Database, profile: PartnerProfileData, drafts: DraftStore, window: QWidget
+        self,
+        db: Database,
+        profile: PartnerProfileData,
+        drafts: DraftStore,
+        window: QWidget,
+        *,
+        access: Callable[[], PartnerCenterAccess] | None = None,
     ) -> None:
         super().__init__(window)
+        self._access = access
         self._db = db
         self._profile = profile
         self._drafts = drafts
@@ -119,7 +129,9 @@ class AddCustomerLauncher(QObject):
         choice = self.ask_resume(draft) if draft is not None else START_OVER
         if choice == CANCEL:
             return None
-        wizard = AddCustomerWizard(self._db, self._profile, self._drafts, self._window)
+        wizard = AddCustomerWizard(
+            self._db, self._profile, self._drafts, self._window, access=self._access
+        )
         if draft is not None and choice == RESUME:
             wizard.restore_draft(draft.values)
         elif draft is not None:

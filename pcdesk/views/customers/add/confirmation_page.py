@@ -47,6 +47,7 @@ class ConfirmationPage(QWizardPage):
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.values: dict[str, QLineEdit] = {}
         self.copy_buttons: dict[str, QPushButton] = {}
+        self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for row, name in enumerate(ROWS):
@@ -68,6 +69,7 @@ class ConfirmationPage(QWizardPage):
             grid.addWidget(copy, row, 2)
             self.values[name] = value
             self.copy_buttons[name] = copy
+            self.labels[name] = label
         self.copy_all = QPushButton(self.tr("Copy &all sign-in details"), self)
         self.copy_all.setAutoDefault(True)
         self.copy_all.clicked.connect(self.copy_everything)
@@ -91,7 +93,14 @@ class ConfirmationPage(QWizardPage):
         self.saved = False  # the password was copied or printed: closing loses nothing
         self._on_clipboard: set[str] = set()  # what this page put there (cleared at Done)
 
-    def show_customer(self, customer: CustomerDetails, password: str) -> None:
+    def show_customer(
+        self, customer: CustomerDetails, password: str, *, admin_user: str | None = None
+    ) -> None:
+        """``admin_user``: Partner Center's own (admin@<domain>), with its temporary password."""
+        for name in ("admin_user", "password"):
+            self._set_row_visible(name, True)
+        self.copy_all.show()
+        self.print_button.setVisible(can_print())
         self.intro.setText(
             self.tr(
                 "{company} has been added. Give the customer's admin these sign-in details; "
@@ -101,7 +110,7 @@ class ConfirmationPage(QWizardPage):
         shown = {
             "microsoft_id": customer.microsoft_id,
             "domain": customer.domain,
-            "admin_user": customer.admin_user,
+            "admin_user": admin_user or customer.admin_user,
             "password": password,
         }
         for name, value in shown.items():
@@ -120,6 +129,34 @@ class ConfirmationPage(QWizardPage):
     def _to_clipboard(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
         self._on_clipboard.add(text)
+
+    def show_queued(self, customer: CustomerDetails, why: str) -> None:
+        """Saved here, not yet in Partner Center: no admin or password exists yet."""
+        self.setTitle(self.tr("Customer saved, not yet in Partner Center"))
+        self.intro.setText(
+            self.tr(
+                "{why} Partner Center makes the admin's temporary password when it creates the "
+                "customer: Pending changes shows it then."
+            ).format(why=why)
+        )
+        self.values["microsoft_id"].setText(self.tr("(given by Partner Center when created)"))
+        self.copy_buttons["microsoft_id"].hide()
+        self.values["domain"].setText(customer.domain)
+        for name in ("admin_user", "password"):
+            self.values[name].clear()
+            self._set_row_visible(name, False)
+        self.warning.show_warning(
+            self.tr("The domain is checked again with Partner Center before the customer is sent.")
+        )
+        self.copied.clear()
+        self.copy_all.hide()  # no sign-in details yet: nothing to copy, print or lose
+        self.print_button.hide()
+        self.saved = True
+
+    def _set_row_visible(self, name: str, visible: bool) -> None:
+        self.values[name].setVisible(visible)
+        self.copy_buttons[name].setVisible(visible)
+        self.labels[name].setVisible(visible)
 
     def copy(self, name: str) -> None:
         self._to_clipboard(self.values[name].text())

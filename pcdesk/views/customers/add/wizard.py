@@ -7,15 +7,17 @@ thread; while the customer is being written, the wizard's buttons are disabled.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from pcdesk.errors import NotAllowed, NotFound, PcdeskError, Unavailable, ValidationFailed
+from pcdesk.partner_center.customers import AddedCustomer, PartnerCenterAccess, add_customer
 from pcdesk.services.catalog.offers import Offer, get_offer
 from pcdesk.services.changes import Changes
-from pcdesk.services.customers.create import create_customer
 from pcdesk.services.customers.details import CustomerDetails
 from pcdesk.services.customers.duplicates import PossibleDuplicate, possible_duplicates
 from pcdesk.services.customers.passwords import temporary_password
@@ -54,12 +56,18 @@ class AddCustomerWizard(QWizard):
         profile: PartnerProfileData,
         drafts: DraftStore,
         parent: QWidget | None = None,
+        *,
+        access: Callable[[], PartnerCenterAccess] | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._drafts = drafts
+        self._access = access
         self.created: CustomerDetails | None = None
-        self._submitting: Operation[CustomerDetails] | None = None
+        self.added: AddedCustomer | None = None
+        self.submitted_at = 0.0  # perf_counter at Submit (the confirmation's figure)
+        self.confirmed_after: float | None = None  # seconds from Submit to the confirmation
+        self._submitting: Operation[AddedCustomer] | None = None
         self.setWindowTitle(self.tr("Add customer"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -73,7 +81,7 @@ class AddCustomerWizard(QWizard):
         self.customButtonClicked.connect(self._custom_button)
         self.resize(860, 720)
 
-        self.account_page = AccountPage(db, profile)
+        self.account_page = AccountPage(db, profile, access=access)
         self.subscriptions_page = SubscriptionsPage(db)
         self.review_page = ReviewPage()
         self.confirmation_page = ConfirmationPage()
@@ -186,27 +194,48 @@ class AddCustomerWizard(QWizard):
             QWizard.WizardButton.CancelButton,
             QWizard.WizardButton.CustomButton1,
         )
+        access = self._access() if self._access is not None else None
+        connection = access.connection if access is not None else None
+        online = access.online if access is not None else False
+        panel = self.account_page.partner_center
+        gdap = panel.gdap.isChecked() if panel is not None else False
         # Focus stays on the page while its buttons are disabled (not on some other window).
         self.review_page.setFocus()
+        self.submitted_at = time.perf_counter()
         self._submitting = (
-            Operation(self, lambda: create_customer(db, data, agreement, lines))
+            Operation(
+                self,
+                lambda: add_customer(
+                    db, connection, data, agreement, lines, gdap_by_default=gdap, online=online
+                ),
+            )
             .busy(*(self.button(which) for which in buttons))
             .success(self._submitted)
             .failure(self._submit_failed)
-            .changes(lambda created: Changes.of_customers([created.id]))
+            .changes(lambda added: Changes.of_customers([added.details.id]))
             .run()
         )
         return False
 
-    def _submitted(self, created: CustomerDetails) -> None:
+    def _submitted(self, added: AddedCustomer) -> None:
         self._submitting = None
+        self.added = added
+        created = added.details
         self.created = created
         self._autosave.stop()
         self._drafts.discard()
-        # Made here, shown once on the next page, kept nowhere else.
-        self.confirmation_page.show_customer(created, temporary_password())
+        if added.credentials is not None:  # Partner Center's own admin and password
+            self.confirmation_page.show_customer(
+                created, added.credentials.password, admin_user=added.credentials.admin_user
+            )
+        elif added.queued is not None:  # not yet in Partner Center: it sets the password then
+            self.confirmation_page.show_queued(created, translated(added.queued))
+        else:
+            # Made here, shown once on the next page, kept nowhere else.
+            self.confirmation_page.show_customer(created, temporary_password())
         log.info("customer %s added (%s)", created.id, created.domain)
         self.next()  # Review lets the wizard go on now
+        self.confirmed_after = time.perf_counter() - self.submitted_at
 
     def _submit_failed(self, error: PcdeskError) -> bool:
         self._submitting = None

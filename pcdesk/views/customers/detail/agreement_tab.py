@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.enums import AgreementStatus, AgreementType
+from pcdesk.enums import AgreementStatus as LocalAgreementStatus
+from pcdesk.enums import AgreementType
+from pcdesk.errors import PcdeskError
+from pcdesk.partner_center.agreement import AgreementStatus, agreement_status
+from pcdesk.partner_center.connection import PartnerCenterConnection
+from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.customers.details import AgreementData, CustomerDetails
 from pcdesk.services.customers.edits import confirm_agreement
 from pcdesk.services.database import Database
@@ -29,8 +36,10 @@ from pcdesk.services.partner.roles import Task, not_allowed_message
 from pcdesk.views.common.field_message import FieldMessage
 from pcdesk.views.common.labels import agreement_label
 from pcdesk.views.common.mnemonics import assign_mnemonics
+from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.detail.common import customer_write, selectable_label
+from pcdesk.views.customers.detail.acceptance_email import AcceptanceEmailDialog
+from pcdesk.views.customers.detail.common import customer_write, selectable_label, under_way
 from pcdesk.views.customers.forms.account_summary import (
     local_date_time,
     long_date,
@@ -38,13 +47,16 @@ from pcdesk.views.customers.forms.account_summary import (
     summary_table,
 )
 from pcdesk.views.customers.forms.agreement_form import AGREEMENT_URL, AgreementForm
+from pcdesk.views.partner.sync_conflicts import short_datetime
 
 T = TypeVar("T")
+
+RECHECK_MS = 3 * 60_000  # how often a customer not yet signed is checked again in Partner Center
 
 
 def is_pending(details: CustomerDetails) -> bool:
     """Nothing recorded yet, or the customer is to accept in the Microsoft 365 admin center."""
-    return details.agreement is None or details.agreement.status is AgreementStatus.PENDING
+    return details.agreement is None or details.agreement.status is LocalAgreementStatus.PENDING
 
 
 class ConfirmAgreementDialog(QDialog):
@@ -116,6 +128,7 @@ class AgreementTab(QWidget):
     saved = Signal(CustomerDetails)
     refreshed = Signal(CustomerDetails)
     reload_requested = Signal()
+    agreement_signed = Signal(int)  # Partner Center says this customer accepted the agreement
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,16 +151,68 @@ class AgreementTab(QWidget):
         button_row = QHBoxLayout()
         button_row.addWidget(self.confirm_button)
         button_row.addStretch(1)
+
+        # Partner Center: whether the customer accepted (read there), the e-mail asking its
+        # admin to, and a check again on its own until it is signed.
+        self.access: Callable[[], PartnerCenterAccess] | None = None
+        self.partner_name = ""
+        self.pc_status: AgreementStatus | None = None
+        self.pc_box = QGroupBox(self.tr("In Partner Center"), self)
+        self.pc_state = QLabel(self.pc_box)
+        self.pc_state.setObjectName("partner_center_agreement")
+        self.pc_state.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Check a&gain"), self.pc_box)
+        self.check_button.clicked.connect(self.check_partner_center)
+        self.email_button = QPushButton(self.tr("Ask the customer by &e-mail…"), self.pc_box)
+        self.email_button.clicked.connect(self.open_acceptance_email)
+        pc_buttons = QHBoxLayout()
+        pc_buttons.addWidget(self.email_button)
+        pc_buttons.addWidget(self.check_button)
+        pc_buttons.addStretch(1)
+        pc_layout = QVBoxLayout(self.pc_box)
+        pc_layout.addWidget(self.pc_state)
+        pc_layout.addLayout(pc_buttons)
+        self.pc_box.hide()
+        self.local_heading = QLabel(
+            self.tr(
+                "Local record (kept in pcdesk only: Partner Center no longer takes a partner's "
+                "attestation from a desktop app)"
+            ),
+            self,
+        )
+        self.local_heading.setWordWrap(True)
+        bold = QFont(self.local_heading.font())
+        bold.setBold(True)
+        self.local_heading.setFont(bold)
+        self.local_heading.hide()
+        self.email_dialog: AcceptanceEmailDialog | None = None
+        self.recheck = QTimer(self)
+        self.recheck.setInterval(RECHECK_MS)
+        self.recheck.timeout.connect(self.check_partner_center)
+        self._checking: Operation[AgreementStatus] | None = None
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
+        layout.addWidget(self.pc_box)
+        layout.addWidget(self.local_heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.pending_note)
         layout.addLayout(button_row)
         layout.addStretch(1)
 
     def show_details(self, details: CustomerDetails) -> None:
+        same = self._details is not None and self._details.id == details.id
         self._details = details
         self.summary.setText(self._summary_html(details.agreement))
+        connected = self._connection() is not None and details.partner_center == "linked"
+        self.pc_box.setVisible(connected)
+        self.local_heading.setVisible(connected)
+        if not connected:
+            self.recheck.stop()
+        elif not same or self.pc_status is None:
+            self.pc_status = None
+            self.pc_state.setText(self.tr("Checking with Partner Center…"))
+            self.check_partner_center()
         pending = is_pending(details)
         self.pending_note.setVisible(pending)
         self.confirm_button.setVisible(pending)
@@ -177,7 +242,83 @@ class AgreementTab(QWidget):
             else translated(not_allowed_message(Task.ATTEST_AGREEMENT))
         )
 
+    # -- Partner Center ---------------------------------------------------------------------------
+
+    def _connection(self) -> PartnerCenterConnection | None:
+        if self.access is None:
+            return None
+        access = self.access()
+        return access.connection if access.online else None
+
+    def check_partner_center(self) -> None:
+        """Ask Partner Center whether the customer's admin has accepted (off the GUI thread)."""
+        details, connection = self._details, self._connection()
+        if details is None or connection is None or under_way(self._checking):
+            return
+        customer_id, tenant = details.id, details.microsoft_id
+        self._checking = (
+            Operation(self, lambda: agreement_status(connection, tenant))
+            .quiet()
+            .success(lambda status: self._checked(customer_id, status))
+            .failure(lambda error: self._unchecked(customer_id, error))
+            .run()
+        )
+
+    def _checked(self, customer_id: int, status: AgreementStatus) -> None:
+        if self._details is None or self._details.id != customer_id:
+            return
+        self.pc_status = status
+        when = short_datetime(status.checked_at)
+        if status.signed:
+            self.recheck.stop()
+            self.pc_state.setText(
+                self.tr(
+                    "The customer has accepted the Microsoft Customer Agreement (checked {when})."
+                ).format(when=when)
+            )
+            self.email_button.hide()
+            self.agreement_signed.emit(customer_id)
+        else:
+            self.email_button.show()
+            self.pc_state.setText(
+                self.tr(
+                    "The customer has not accepted the Microsoft Customer Agreement yet (checked "
+                    "{when}). Its admin accepts it in the Microsoft 365 admin center; pcdesk "
+                    "checks again on its own every few minutes."
+                ).format(when=when)
+            )
+            if not self.recheck.isActive():
+                self.recheck.start()
+
+    def _unchecked(self, customer_id: int, error: PcdeskError) -> bool:
+        if self._details is not None and self._details.id == customer_id:
+            self.pc_state.setText(
+                self.tr("Partner Center could not be asked: {reason}").format(
+                    reason=translated(error.message)
+                )
+            )
+            if not self.recheck.isActive():
+                self.recheck.start()
+        return True
+
+    def open_acceptance_email(self) -> AcceptanceEmailDialog | None:
+        details = self._details
+        if details is None:
+            return None
+        dialog = AcceptanceEmailDialog(
+            partner_name=self.partner_name,
+            customer_name=details.company_name,
+            recipient=details.contact_email,
+            culture=details.culture,
+            parent=self,
+        )
+        self.email_dialog = dialog
+        dialog.open()
+        return dialog
+
     def clear(self) -> None:
+        self.recheck.stop()
+        self.pc_status = None
         self._details = None
         self.summary.clear()
         self.notice.clear()
@@ -194,7 +335,7 @@ class AgreementTab(QWidget):
             AgreementType.MICROSOFT_CLOUD_AGREEMENT: self.tr("Microsoft Cloud Agreement"),
         }.get(agreement.agreement_type, str(agreement.agreement_type))
         rows.append((self.tr("Agreement"), [kind]))
-        if agreement.status is AgreementStatus.ACCEPTED:
+        if agreement.status is LocalAgreementStatus.ACCEPTED:
             signer = person(agreement.signer_first_name, agreement.signer_last_name)
             rows.append(
                 (

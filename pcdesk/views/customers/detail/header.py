@@ -42,6 +42,10 @@ class CustomerHeader(QWidget):
         grid.addWidget(QLabel(self.tr("Microsoft ID:"), self), 2, 0)
         grid.addWidget(self.microsoft_id, 2, 1)
         grid.addWidget(self.copy_id, 2, 2)
+        self.partner_center = QLabel(self)
+        self.partner_center.setObjectName("partner_center_state")
+        self.partner_center.setWordWrap(True)
+        grid.addWidget(self.partner_center, 3, 0, 1, 4)
         grid.setColumnStretch(3, 1)  # the Copy button stays beside its ID
 
     def _value(self, name: str, accessible: str) -> ElidedLabel:
@@ -57,6 +61,18 @@ class CustomerHeader(QWidget):
         self.company.setText(details.company_name)
         self.domain.set_full_text(details.domain)
         self.microsoft_id.set_full_text(details.microsoft_id)
+        texts = {
+            "pending": self.tr(
+                "Not yet in Partner Center: its creation waits in Partner > Pending changes."
+            ),
+            "gone": self.tr("No longer in Partner Center."),
+        }
+        text = texts.get(details.partner_center, "")
+        self.partner_center.setText(text)
+        self.partner_center.setVisible(bool(text))
+        self.copy_id.setEnabled(details.partner_center != "pending")
+        if details.partner_center == "pending":
+            self.microsoft_id.set_full_text(self.tr("(given by Partner Center when created)"))
 
     def copy_microsoft_id(self) -> None:
         clipboard = QGuiApplication.clipboard()

@@ -66,6 +66,13 @@ def action_text(action: str) -> str:
         "subscription.synced": QCoreApplication.translate(
             "history", "Subscription changed in Partner Center"
         ),
+        # Writes sent to Partner Center (the outbox)
+        "partner_center.sent": QCoreApplication.translate(
+            "history", "Change made in Partner Center"
+        ),
+        "customer.refused_by_partner_center": QCoreApplication.translate(
+            "history", "Refused by Partner Center (not added)"
+        ),
     }
     return texts.get(action, action)
 

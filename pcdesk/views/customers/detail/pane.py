@@ -93,7 +93,13 @@ class CustomerDetailPane(QWidget):
         self.tabs = QTabWidget(self)
         self.account_tab = AccountTab(db, profile, self.tabs)
         self.agreement_tab = AgreementTab(db, self.tabs)
+        self.agreement_tab.partner_name = profile.name
+
         self.subscriptions_tab = SubscriptionsTab(db, self.tabs)
+        # Signed in Partner Center: a held order may now be placed (the user is asked).
+        self.agreement_tab.agreement_signed.connect(
+            lambda _customer: self.subscriptions_tab.check_held_orders()
+        )
         self.relationship_tab = RelationshipTab(self.tabs)
         self.history_tab = HistoryTab(self.tabs)
         self.tabs.setDocumentMode(True)

@@ -8,6 +8,7 @@ would agree and the user is told why not before trying.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -77,10 +78,15 @@ def held_elsewhere(details: CustomerDetails, subscription: SubscriptionData) -> 
 
 
 def allowed(
-    details: CustomerDetails, subscription: SubscriptionData, role_problem: str | None = None
+    details: CustomerDetails,
+    subscription: SubscriptionData,
+    role_problem: str | None = None,
+    *,
+    problem_of: Callable[[CustomerDetails], str | None] | None = None,
 ) -> Allowed:
     """What may be done to ``subscription``; ``role_problem`` is why the user's role may not
-    change subscriptions at all (None when it may)."""
+    change subscriptions at all (None when it may). ``problem_of`` says why nothing can be
+    bought (``purchase_problem`` unless Partner Center decides it)."""
     status = subscription.status
     if status is SubscriptionStatus.CANCELLED:
         return Allowed(
@@ -104,7 +110,7 @@ def allowed(
             False,
             role_problem,
         )
-    problem = purchase_problem(details)
+    problem = (problem_of or purchase_problem)(details)
     former = details.relationship is not Relationship.RESELLER
     minimum = min(subscription.min_quantity, subscription.quantity)
     if problem is None:

@@ -8,11 +8,13 @@ Ordering and every change are disabled, saying why, for a role that may not mana
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,8 +25,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.enums import SubscriptionStatus
+from pcdesk.enums import AccountStatus, Relationship, SubscriptionStatus
+from pcdesk.errors import PcdeskError, ValidationFailed
+from pcdesk.messages import Message
+from pcdesk.partner_center.customers import PartnerCenterAccess
+from pcdesk.partner_center.errors import SignInRequired, Unreachable, not_signed_in_message
+from pcdesk.partner_center.orders import (
+    OrderOutcome,
+    block_lifted,
+    check_provisioning,
+    held_orders,
+    pending_orders,
+    place_held,
+    place_order,
+    queue_order,
+)
+from pcdesk.partner_center.subscriptions import (
+    ChangePreview,
+    ChangeResult,
+    StaleSubscription,
+    apply_change,
+    preview_change,
+    queue_change,
+)
 from pcdesk.services.catalog.price_list_format import CENT, term_months
+from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, SubscriptionData
 from pcdesk.services.customers.subscriptions import (
     add_subscriptions,
@@ -48,8 +73,10 @@ from pcdesk.views.customers.detail.common import customer_write, under_way
 from pcdesk.views.customers.detail.subscription_rules import allowed, purchase_problem
 from pcdesk.views.customers.detail.tables import DetailTable
 from pcdesk.views.customers.forms.quantity_spin_box import QuantitySpinBox
+from pcdesk.views.partner.sync_conflicts import short_datetime
 
 OFFER, LICENSES, TERM, BILLING, STATUS, MONTHLY = range(6)
+PROVISIONING_CHECK_MS = 30_000  # how often an order still provisioning is asked about
 
 
 def monthly_price(subscription: SubscriptionData) -> Decimal:
@@ -60,6 +87,26 @@ def monthly_price(subscription: SubscriptionData) -> Decimal:
         months = 1
     per_license = (subscription.unit_price / months).quantize(CENT)
     return per_license * subscription.quantity
+
+
+def pc_status_label(status: str) -> str:
+    names = {
+        "active": QCoreApplication.translate("SubscriptionsTab", "Active"),
+        "suspended": QCoreApplication.translate("SubscriptionsTab", "Suspended"),
+        "deleted": QCoreApplication.translate("SubscriptionsTab", "Cancelled"),
+    }
+    return names.get(status, status)
+
+
+def _queued_preview(sub: SubscriptionData) -> ChangePreview:
+    """Stands in for a preview Partner Center could not give (only the title is shown)."""
+    from pcdesk.partner_center.subscriptions import Window
+
+    return ChangePreview(
+        0, sub.id, sub.partner_center_id, "", subscription_title(sub), sub.quantity,
+        sub.quantity, "", "", Decimal(0), Decimal(0), sub.currency, Window(None, None, None),
+        None, "", {},
+    )  # fmt: skip
 
 
 def subscription_title(subscription: SubscriptionData) -> str:
@@ -87,6 +134,17 @@ class SubscriptionsTab(QWidget):
         self._role_problem: str | None = None  # why the user's role may not; None if it may
         self.add_dialog: AddOffersDialog | None = None
         self._write: Operation[CustomerDetails] | None = None  # the last write started
+        # Whether Partner Center is used and signed in (set by the window); a subscription that
+        # is in Partner Center is then changed there.
+        self.access: Callable[[], PartnerCenterAccess] | None = None
+        self.pc_operation: Operation[Any] | None = None
+        self.last_preview: ChangePreview | None = None
+        self.last_order: OrderOutcome | None = None
+        self._placing_held = False  # the user is being asked to place a held order
+        self._held_check: Operation[list[tuple[int, Message | None]]] | None = None
+        self.provisioning = QTimer(self)
+        self.provisioning.setInterval(PROVISIONING_CHECK_MS)
+        self.provisioning.timeout.connect(self.check_provisioning)
 
         self.blocked = FieldMessage(self)
         self.add_button = QPushButton(self.tr("&Add offers…"), self)
@@ -215,8 +273,11 @@ class SubscriptionsTab(QWidget):
         if not kept and subscriptions:
             self.table.selectRow(0)
         self.total.setText(self._total_text(subscriptions))
-        problem = purchase_problem(details)
-        if problem is None:
+        problem = self.purchase_problem(details)
+        if problem is None and self._orders_to_partner_center(details):
+            self.blocked.clear()
+            self._show_held_orders(details)
+        elif problem is None:
             self.blocked.clear()
         else:
             self.blocked.show_warning(problem)
@@ -238,7 +299,7 @@ class SubscriptionsTab(QWidget):
         self._role_problem = (
             None if allowed else translated(not_allowed_message(Task.MANAGE_SUBSCRIPTIONS))
         )
-        problem = None if self._details is None else purchase_problem(self._details)
+        problem = None if self._details is None else self.purchase_problem(self._details)
         self.add_button.setEnabled(problem is None and self._role_problem is None)
         self.add_button.setToolTip(
             self._role_problem or problem or self.tr("Order more offers for this customer")
@@ -281,7 +342,7 @@ class SubscriptionsTab(QWidget):
             self.reason.hide()
             self.selected_title.clear()
             return
-        can = allowed(self._details, sub, self._role_problem)
+        can = allowed(self._details, sub, self._role_problem, problem_of=self.purchase_problem)
         self.selected_title.setText(subscription_title(sub))
         self.quantity.blockSignals(True)
         self.quantity.setRange(can.minimum, can.maximum)
@@ -320,6 +381,9 @@ class SubscriptionsTab(QWidget):
         if sub is None or self.quantity.value() == sub.quantity:
             return
         quantity = self.quantity.value()
+        if self._in_partner_center(sub):  # it asks, with Partner Center's own deadline
+            self.change_in_partner_center(sub, quantity=quantity)
+            return
         locale = QLocale()
         after = replace(sub, quantity=quantity)
         confirmed = self._confirm(
@@ -349,6 +413,9 @@ class SubscriptionsTab(QWidget):
     def suspend(self) -> None:
         sub = self.selected()
         if sub is None:
+            return
+        if self._in_partner_center(sub):  # it asks, with Partner Center's own deadline
+            self.change_in_partner_center(sub, status=SubscriptionStatus.SUSPENDED)
             return
         confirmed = self._confirm(
             self.tr("Suspend subscription"),
@@ -388,7 +455,9 @@ class SubscriptionsTab(QWidget):
 
     def reactivate(self) -> None:
         sub = self.selected()
-        if sub is not None:
+        if sub is not None and self._in_partner_center(sub):
+            self.change_in_partner_center(sub, status=SubscriptionStatus.ACTIVE)
+        elif sub is not None:
             self._act(
                 lambda: reactivate_subscription(self._db, sub.id, sub.version),
                 self.tr("{offer} is active again.").format(offer=subscription_title(sub)),
@@ -398,6 +467,9 @@ class SubscriptionsTab(QWidget):
         """Cancelling is final: ask first."""
         sub = self.selected()
         if sub is None or self._details is None:
+            return
+        if self._in_partner_center(sub):  # its confirmation asks, with the deadline
+            self.change_in_partner_center(sub, status=SubscriptionStatus.CANCELLED)
             return
         customer_id = self._details.id
         box = QMessageBox(self)
@@ -429,7 +501,393 @@ class SubscriptionsTab(QWidget):
 
     def writing(self) -> bool:
         """Whether a change to a subscription is being written."""
-        return under_way(self._write)
+        return under_way(self._write) or under_way(self.pc_operation)
+
+    # -- in Partner Center ---------------------------------------------------------------------
+
+    def purchase_problem(self, details: CustomerDetails) -> str | None:
+        """Why nothing can be bought. For a customer in Partner Center, its agreement and its
+        review are Partner Center's to decide: an order is then held there, not refused here."""
+        problem = purchase_problem(details)
+        if problem is None or not self._orders_to_partner_center(details):
+            return problem
+        if details.relationship is not Relationship.RESELLER:
+            return problem
+        if details.account_status is AccountStatus.DISABLED:
+            return problem
+        return None
+
+    def _orders_to_partner_center(self, details: CustomerDetails) -> bool:
+        if self.access is None or details.partner_center != "linked":
+            return False
+        return self.access().connection is not None
+
+    def _order_in_partner_center(
+        self, dialog: AddOffersDialog, details: CustomerDetails, lines: tuple[SubscriptionLine, ...]
+    ) -> None:
+        """Cart and checkout in Partner Center; held, per-line errors, pending, or queued."""
+        access = self.access() if self.access is not None else None
+        connection = access.connection if access is not None else None
+        if connection is None:
+            return
+        customer_id = details.id
+        db = self._db
+        online = access is not None and access.online
+
+        def work() -> OrderOutcome:
+            if not online:
+                item_id = queue_order(db, customer_id, list(lines))
+                return OrderOutcome(item_id, None, not_signed_in_message(), (), (), False)
+            return place_order(db, connection, customer_id, list(lines))
+
+        self.pc_operation = (
+            Operation(self, work)
+            .busy(dialog.picker, dialog.cart, dialog.order_button)
+            .success(lambda outcome: self._ordered(dialog, customer_id, outcome))
+            .failure(lambda error: self._order_refused(dialog, error))
+            .changes(lambda _outcome: Changes.of_customers([customer_id]))
+            .run()
+        )
+
+    def _ordered(self, dialog: AddOffersDialog, customer_id: int, outcome: OrderOutcome) -> None:
+        self.last_order = outcome
+        line_errors = [line for line in outcome.lines if line.error is not None]
+        if line_errors and not outcome.placed and outcome.held is None:
+            if self.add_dialog is dialog:
+                dialog.show_refusal(
+                    {f"line{n}": f"{line.title}: {translated(line.error)}"
+                     for n, line in enumerate(line_errors)}
+                )  # fmt: skip
+            return
+        if self.add_dialog is dialog:
+            dialog.accept()
+        if self._details is None or self._details.id != customer_id:
+            return
+        texts: list[str] = []
+        if outcome.held is not None:
+            texts.append(translated(outcome.held))
+        elif outcome.queued is not None:
+            texts.append(
+                self.tr("The order waits in Pending changes: {reason}").format(
+                    reason=translated(outcome.queued)
+                )
+            )
+        elif outcome.pending:
+            texts.append(
+                self.tr(
+                    "Order placed in Partner Center. It is being provisioned (this can take up "
+                    "to 15 minutes): its subscriptions appear here when they are ready."
+                )
+            )
+            self.provisioning.start()
+        else:
+            texts.append(self.tr("Order placed in Partner Center."))
+        texts += [f"{line.title}: {translated(line.error)}" for line in line_errors]
+        text = "\n".join(texts)
+        if outcome.held is not None or outcome.queued is not None or line_errors:
+            self.notice.show_warning(text)
+        else:
+            self.notice.show_ok(text)
+        self.reload_requested.emit()
+
+    def _order_refused(self, dialog: AddOffersDialog, error: PcdeskError) -> bool:
+        if self.add_dialog is dialog:
+            dialog.show_problem(translated(error.message))
+            return True
+        return False
+
+    def check_provisioning(self) -> None:
+        """An order still provisioning: ask Partner Center again (its subscriptions come in)."""
+        details = self._details
+        connection = self.access().connection if self.access is not None else None
+        if details is None or connection is None or under_way(self.pc_operation):
+            return
+        customer_id = details.id
+        db = self._db
+
+        def work() -> bool:
+            done = True
+            for item_id in pending_orders(db, customer_id):
+                done = check_provisioning(db, connection, item_id) and done
+            return done
+
+        def checked(done: bool) -> None:
+            if done:
+                self.provisioning.stop()
+                self.notice.show_ok(self.tr("The order's subscriptions are in."))
+                self.reload_requested.emit()
+
+        Operation(self, work).quiet().success(checked).failure(lambda _e: True).changes(
+            lambda done: Changes.of_customers([customer_id]) if done else Changes()
+        ).run()
+
+    def check_held_orders(self) -> None:
+        """Look again whether a held order of the customer shown can now be placed."""
+        if self._placing_held or under_way(self.pc_operation):
+            return  # asking, or placing it, already
+        if self._details is not None and self._orders_to_partner_center(self._details):
+            self._show_held_orders(self._details)
+
+    def _show_held_orders(self, details: CustomerDetails) -> None:
+        """Held orders of the customer shown: whether their block has lifted, read off the GUI
+        thread; the user is then asked to place them."""
+        if self.access is None or not self.access().online:
+            return
+        connection = self.access().connection
+        if connection is None:
+            return
+        customer_id = details.id
+        db = self._db
+
+        def work() -> list[tuple[int, Message | None]]:
+            return [
+                (item.id, block_lifted(db, connection, item.id))
+                for item in held_orders(db, customer_id)
+            ]
+
+        if under_way(self._held_check):
+            return
+        self._held_check = (
+            Operation(self, work)
+            .quiet()
+            .success(lambda found: self._held_found(customer_id, found))
+            .failure(lambda _e: True)
+            .run()
+        )
+
+    def _held_found(self, customer_id: int, found: list[tuple[int, Message | None]]) -> None:
+        if self._details is None or self._details.id != customer_id or not found:
+            return
+        still = [translated(reason) for _item, reason in found if reason is not None]
+        ready = [item for item, reason in found if reason is None]
+        if still and not ready:
+            self.blocked.show_warning(
+                self.tr("An order is held in Pending changes. {reason}").format(reason=still[0])
+            )
+            return
+        if ready and not self._placing_held:
+            self._placing_held = True
+            try:
+                self.ask_place_held(customer_id, ready)
+            finally:
+                self._placing_held = False
+
+    def ask_place_held(self, customer_id: int, item_ids: list[int]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("place_held_order")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Place the held order"))
+        box.setText(
+            self.tr(
+                "Partner Center now takes orders for this customer. Place the order that was held?"
+            )
+        )
+        place = box.addButton(self.tr("&Place order"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(place)
+        box.setEscapeButton(later)
+        if prompter().ask(box) is not place or self.access is None:
+            return
+        connection = self.access().connection
+        if connection is None:
+            return
+        db = self._db
+
+        def work() -> OrderOutcome:
+            outcome = None
+            for item_id in item_ids:
+                outcome = place_held(db, connection, item_id)
+            assert outcome is not None
+            return outcome
+
+        self.pc_operation = (
+            Operation(self, work)
+            .busy(self.top_box, self.change_box)
+            .success(lambda outcome: self._held_placed(customer_id, outcome))
+            .failure(lambda error: self._show_pc_failure(error))
+            .changes(lambda _outcome: Changes.of_customers([customer_id]))
+            .run()
+        )
+
+    def _held_placed(self, customer_id: int, outcome: OrderOutcome) -> None:
+        self.last_order = outcome
+        if self._details is None or self._details.id != customer_id:
+            return
+        if outcome.placed:
+            self.notice.show_ok(
+                self.tr("The held order is placed in Partner Center.")
+                + (
+                    " " + self.tr("Its subscriptions appear when provisioned.")
+                    if outcome.pending
+                    else ""
+                )
+            )
+            if outcome.pending:
+                self.provisioning.start()
+        elif outcome.held is not None:
+            self.notice.show_warning(translated(outcome.held))
+        self.reload_requested.emit()
+
+    def _show_pc_failure(self, error: PcdeskError) -> bool:
+        self.notice.show_error(translated(error.message))
+        return True
+
+    def _in_partner_center(self, sub: SubscriptionData) -> bool:
+        if self.access is None or not sub.partner_center_id:
+            return False
+        return self.access().connection is not None
+
+    def change_in_partner_center(
+        self,
+        sub: SubscriptionData,
+        *,
+        quantity: int | None = None,
+        status: SubscriptionStatus | None = None,
+    ) -> None:
+        """Read the subscription from Partner Center, show what the change does (licences and
+        monthly price before → after, the deadline for reducing or cancelling), and apply it
+        there once the user confirms. Offline, the change waits in Pending changes."""
+        if self._details is None or self.writing() or self.access is None:
+            return
+        access = self.access()
+        connection = access.connection
+        if connection is None:
+            return
+        customer_id = self._details.id
+        self.notice.clear()
+        db = self._db
+        if not access.online:
+            self._queue(sub, quantity, status)
+            return
+
+        def unreachable(error: PcdeskError) -> bool:
+            if isinstance(error, Unreachable | SignInRequired):
+                self._queue(sub, quantity, status)
+                return True
+            self.notice.show_error(translated(error.message))
+            return True
+
+        self.pc_operation = (
+            Operation(
+                self,
+                lambda: preview_change(db, connection, sub.id, quantity=quantity, status=status),
+            )
+            .busy(self.top_box, self.change_box)
+            .success(lambda preview: self._confirm_in_partner_center(customer_id, preview))
+            .failure(unreachable)
+            .run()
+        )
+
+    def preview_text(self, preview: ChangePreview) -> str:
+        locale = QLocale()
+        lines = [
+            self.tr("Licences: {before} → {after}").format(
+                before=locale.toString(preview.quantity_before),
+                after=locale.toString(
+                    0 if preview.status_after == "deleted" else preview.quantity_after
+                ),
+            ),
+            self.tr("Monthly price: {before} → {after}").format(
+                before=format_money(preview.monthly_before, preview.currency),
+                after=format_money(preview.monthly_after, preview.currency),
+            ),
+        ]
+        if preview.status_after != preview.status_before:
+            lines.append(
+                self.tr("Status: {before} → {after}").format(
+                    before=pc_status_label(preview.status_before),
+                    after=pc_status_label(preview.status_after),
+                )
+            )
+        window = preview.window
+        until = window.refund_until or window.cancel_until
+        if until is not None and until > dt.datetime.now(dt.UTC):
+            lines.append(
+                self.tr(
+                    "Licences can be reduced, or the subscription cancelled, until {deadline}."
+                ).format(deadline=short_datetime(until))
+            )
+        elif window.refundable is not None or window.cancel_until is not None:
+            lines.append(self.tr("The window for reducing or cancelling has closed."))
+        return "\n".join(lines)
+
+    def _confirm_in_partner_center(self, customer_id: int, preview: ChangePreview) -> None:
+        if self._details is None or self._details.id != customer_id:
+            return
+        self.last_preview = preview
+        box = QMessageBox(self)
+        box.setObjectName("partner_center_change")
+        box.setWindowTitle(self.tr("Change in Partner Center"))
+        box.setText(preview.title)
+        details = self.preview_text(preview)
+        if preview.refusal is not None:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(details + "\n\n" + translated(preview.refusal))
+            box.addButton(QMessageBox.StandardButton.Close)
+            prompter().ask(box)
+            self.notice.show_error(translated(preview.refusal))
+            return
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setInformativeText(details)
+        confirm = box.addButton(
+            self.tr("&Apply in Partner Center"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(self.tr("&Keep as it is"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # money or a service changes: Enter keeps it as it is
+        box.setEscapeButton(keep)
+        if prompter().ask(box) is not confirm or self.access is None:
+            return
+        connection = self.access().connection
+        if connection is None:
+            return
+        db = self._db
+        self.pc_operation = (
+            Operation(self, lambda: apply_change(db, connection, preview))
+            .busy(self.top_box, self.change_box)
+            .success(lambda result: self._applied(customer_id, preview, result))
+            .failure(lambda error: self._refused(customer_id, error))
+            .changes(lambda _result: Changes.of_customers([customer_id]))
+            .run()
+        )
+
+    def _applied(self, customer_id: int, preview: ChangePreview, result: ChangeResult) -> None:
+        if self._details is None or self._details.id != customer_id:
+            return
+        self.saved.emit(result.details)
+        if result.queued is not None:
+            self.notice.show_warning(translated(result.queued))
+        else:
+            self.notice.show_ok(
+                self.tr("Done in Partner Center: {offer}.").format(offer=preview.title)
+            )
+
+    def _refused(self, customer_id: int, error: PcdeskError) -> bool:
+        if self._details is None or self._details.id != customer_id:
+            return True
+        if isinstance(error, StaleSubscription):
+            self.last_preview = error.current
+            self.notice.show_warning(translated(error.message))
+            return True
+        if isinstance(error, ValidationFailed):
+            self.notice.show_error(sentences([translated(text) for text in error.errors.values()]))
+            return True
+        self.notice.show_error(translated(error.message))
+        return True
+
+    def _queue(
+        self, sub: SubscriptionData, quantity: int | None, status: SubscriptionStatus | None
+    ) -> None:
+        if self._details is None:
+            return
+        customer_id = self._details.id
+        db = self._db
+        self.pc_operation = (
+            Operation(self, lambda: queue_change(db, sub.id, quantity=quantity, status=status))
+            .busy(self.top_box, self.change_box)
+            .success(lambda result: self._applied(customer_id, _queued_preview(sub), result))
+            .changes(lambda _result: Changes.of_customers([customer_id]))
+            .run()
+        )
 
     def _act(self, write: Callable[[], CustomerDetails], done: str) -> None:
         """Start one write; show what happened once it is done."""
@@ -497,7 +955,7 @@ class SubscriptionsTab(QWidget):
     def open_add_offers(self) -> None:
         if (
             self._details is None
-            or purchase_problem(self._details) is not None
+            or self.purchase_problem(self._details) is not None
             or self._role_problem is not None
         ):
             return  # Add offers is disabled and says why
@@ -519,6 +977,9 @@ class SubscriptionsTab(QWidget):
         if dialog is None:
             return
         details = dialog.details
+        if self._orders_to_partner_center(details):
+            self._order_in_partner_center(dialog, details, lines)
+            return
 
         def open_dialog(handle: Callable[..., None]) -> Callable[..., None]:
             """``handle``, while the dialog is still open (the user may close it meanwhile)."""

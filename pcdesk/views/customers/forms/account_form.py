@@ -7,6 +7,7 @@ same live validation (the service's own rules, from pcdesk.services.validation).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from pcdesk.errors import PcdeskError
+from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.database import Database
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -84,6 +86,7 @@ class AccountForm(QWidget):
         parent: QWidget | None = None,
         *,
         load_resellers: bool = True,
+        access: Callable[[], PartnerCenterAccess] | None = None,
     ) -> None:
         """``load_resellers``: read the active resellers to choose from (off the GUI thread);
         False when the owner fills the list itself."""
@@ -120,7 +123,9 @@ class AccountForm(QWidget):
         self.messages.update(self.address.messages)
         self.address.left.connect(self._left)
         self.domain_status = FieldMessage(self)
-        self.domain = DomainField(db, self.domain_status, self)
+        self.domain = DomainField(db, self.domain_status, self, access=access)
+        # More rules for the account (Partner Center's own for the country), by field.
+        self.extra_rules: Callable[[CustomerInput], dict[str, str]] | None = None
         self.domain.edit.textChanged.connect(self.changed)
         self.domain.checked.connect(self.changed)
         self.domain.edit.editingFinished.connect(lambda: self._left("domain_prefix"))
@@ -352,6 +357,9 @@ class AccountForm(QWidget):
         domain_problem = self.domain.problem()
         if domain_problem is not None:
             errors.setdefault("domain_prefix", domain_problem)  # type: ignore[arg-type]
+        if self.extra_rules is not None:
+            for name, text in self.extra_rules(self.customer_input()).items():
+                errors.setdefault(name, text)  # type: ignore[arg-type]
         if self._profile.has_resellers and not self.reseller.has_valid_text():
             errors["indirect_reseller_id"] = self.tr(  # type: ignore[assignment]
                 "Choose a reseller from the list, or None."
@@ -403,6 +411,13 @@ class AccountForm(QWidget):
             self.messages[target].show_warning(findings.warnings[name])
         else:
             self.messages[target].clear()
+
+    def show_messages_again(self) -> None:
+        """New rules arrived: the fields already visited say what they now find."""
+        for name in list(self._touched):
+            if name != "domain_prefix":
+                self._show_message(name)
+        self.changed.emit()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Messages from a refused save, beside their fields; returns nothing, focuses the first."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from pcdesk.errors import PcdeskError, Unavailable
-from pcdesk.messages import Message
+from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.partner_center.customers import DomainVerdict, PartnerCenterAccess, check_domain
 from pcdesk.services.customers.create import domain_status
 from pcdesk.services.customers.details import ONMICROSOFT
 from pcdesk.services.database import Database
@@ -17,6 +20,15 @@ from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 
 CHECK_DELAY_MS = 250  # long enough not to query on every keystroke, short enough to feel live
+
+
+def local_note(prefix: str) -> Message:
+    """What a check in this database alone can say: not used here (Partner Center may differ)."""
+    return Message(
+        QT_TRANSLATE_NOOP("customers", "{domain} is not used in this database."),
+        context="customers",
+        domain=prefix + ONMICROSOFT,
+    )
 
 
 class DomainField(QWidget):
@@ -29,9 +41,19 @@ class DomainField(QWidget):
 
     checked = Signal()  # the verdict in ``status`` is up to date
 
-    def __init__(self, db: Database, status: FieldMessage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        status: FieldMessage,
+        parent: QWidget | None = None,
+        *,
+        access: Callable[[], PartnerCenterAccess] | None = None,
+    ) -> None:
+        """``access`` says whether Partner Center is used and signed in: then the prefix is
+        checked with Partner Center as well (HEAD /v1/domains), and the verdict says so."""
         super().__init__(parent)
         self._db = db
+        self._access = access
         self.status = status
         self.edit = QLineEdit(self)
         self.edit.setObjectName("domain_prefix")
@@ -49,6 +71,7 @@ class DomainField(QWidget):
         self._timer.timeout.connect(self.check_now)
         self.edit.textEdited.connect(lambda _text: self._timer.start())
         self._verdict: str | None = ""  # None: free; "": not checked yet; text: the problem
+        self._note: str = ""  # what was checked, when free
         self._checked_prefix: str | None = None
         self._asking: str | None = None  # the prefix the database is being asked about
         self._read_only = False
@@ -109,16 +132,25 @@ class DomainField(QWidget):
             return  # already being asked
         self._asking = prefix
         db = self._db
-        Operation(self, lambda: domain_status(db, prefix)).success(
-            lambda problem: self._answered(prefix, problem)
-        ).failure(lambda error: self._failed(prefix, error)).run()
+        access = self._access() if self._access is not None else None
 
-    def _answered(self, prefix: str, problem: Message | None) -> None:
+        def check() -> DomainVerdict:  # off the GUI thread: no widget is touched here
+            if access is None or access.connection is None:  # Partner Center is not used
+                problem = domain_status(db, prefix)
+                return DomainVerdict(problem, None if problem else local_note(prefix))
+            return check_domain(db, access.connection if access.online else None, prefix)
+
+        Operation(self, check).success(lambda verdict: self._answered(prefix, verdict)).failure(
+            lambda error: self._failed(prefix, error)
+        ).run()
+
+    def _answered(self, prefix: str, verdict: DomainVerdict) -> None:
         if self._asking == prefix:
             self._asking = None
         if prefix != self.prefix() or self._read_only:
             return  # typed over meanwhile: the check of what is there now decides
-        self._show_verdict(prefix, problem)
+        self._note = translated(verdict.note) if verdict.note is not None else ""
+        self._show_verdict(prefix, translated(verdict.problem) if verdict.problem else None)
 
     def _failed(self, prefix: str, error: PcdeskError) -> bool:
         if self._asking == prefix:
@@ -133,9 +165,7 @@ class DomainField(QWidget):
         self._checked_prefix = prefix
         self._verdict = problem
         if problem is None:
-            self.status.show_ok(
-                self.tr("{domain} is available.").format(domain=prefix + ONMICROSOFT)
-            )
+            self.status.show_ok(self._note or translated(local_note(prefix)))
         else:
             self.status.show_error(problem)
         self.checked.emit()

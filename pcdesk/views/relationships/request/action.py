@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from pcdesk.errors import PcdeskError
+from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.database import Database
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -38,6 +39,7 @@ class RequestRelationshipLauncher(QObject):
         self._window = window
         self._selected_customer = selected_customer
         self.dialog: RequestRelationshipDialog | None = None
+        self.access: Callable[[], PartnerCenterAccess] | None = None  # set by the window
         self._allowed = True  # until the roles are read: recording the request checks anyway
         self._role_reads = 0  # the latest read of the roles; an older answer is ignored
         self.action = QAction(self.tr("Request a reseller &relationship…"), self)
@@ -108,6 +110,9 @@ class RequestRelationshipLauncher(QObject):
         )
         dialog.finished.connect(self._finished)
         self.dialog = dialog
+        access = self.access() if self.access is not None else None
+        if access is not None and access.online and access.connection is not None:
+            dialog.use_partner_center_link(access.connection)
         dialog.open()
         return dialog
 

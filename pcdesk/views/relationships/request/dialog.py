@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import ConcurrentChange, NotFound, PcdeskError, ValidationFailed
+from pcdesk.partner_center.connection import PartnerCenterConnection
+from pcdesk.partner_center.relationships import request_link
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -90,6 +92,36 @@ class RequestRelationshipDialog(QDialog):
         # Start where there is typing to do: the prospect's name, or whom to write to.
         (self.prospect if customer_id is None else self.recipient).setFocus()
 
+    def use_partner_center_link(self, connection: PartnerCenterConnection) -> None:
+        """Take the invitation link from Partner Center (GET /v1/customers/relationshiprequests)
+        instead of the one built from the partner's tenant, which stays when it cannot answer."""
+        self.link_source.setText(self.tr("Asking Partner Center for your invitation link…"))
+        Operation(self, lambda: request_link(connection)).quiet().success(
+            self._partner_center_link
+        ).failure(self._partner_center_link_failed).run()
+
+    def _partner_center_link(self, link: str) -> None:
+        if not link:
+            self._partner_center_link_failed(None)
+            return
+        old = self.link
+        self.link = link
+        self.text.link = link
+        if not self.text.edited():
+            self._replace_draft()
+        elif old != link:
+            self.text.replace_link(old, link)
+        self.link_source.setText(self.tr("The invitation link is Partner Center's own."))
+
+    def _partner_center_link_failed(self, _error: PcdeskError | None) -> bool:
+        self.link_source.setText(
+            self.tr(
+                "Partner Center could not be asked for the link: the one made from your tenant "
+                "ID is used."
+            )
+        )
+        return True
+
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
         intro = QLabel(
@@ -100,6 +132,9 @@ class RequestRelationshipDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        self.link_source = QLabel(self)
+        self.link_source.setObjectName("link_source")
+        self.link_source.setWordWrap(True)
 
         self.who = who = RequestCustomerSection(self._db, self)
         self.text = text = InvitationTextSection(self.link, self._profile.name, self)
@@ -139,6 +174,7 @@ class RequestRelationshipDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.link_source)
         layout.addLayout(form, 1)
         layout.addWidget(self.recorded_label)
         layout.addWidget(self.notice)

@@ -71,6 +71,12 @@ class InvitationTextSection(QObject):
 
         self.insert_link_button.clicked.connect(self.insert_link)
 
+    def replace_link(self, old: str, new: str) -> None:
+        """The link in the user's own text, replaced by another (Partner Center's own)."""
+        text = self.body.toPlainText()
+        if old in text:
+            self.body.setPlainText(text.replace(old, new))
+
     def add_rows(self, form: QFormLayout) -> None:
         form.addRow(
             QCoreApplication.translate("RequestRelationshipDialog", "&Language:"), self.language
