@@ -201,6 +201,8 @@ def _report_smoke_test(window: MainWindow) -> None:
     from pcdesk import self_check  # (it loads Alembic and more: only a smoke test needs it)
 
     missing = self_check.problems()
+    if application_icon().pixmap(32, 32).isNull():  # the icons are SVG: Qt's plugin draws them
+        missing.append("the SVG icons cannot be drawn (Qt's SVG image plugin is missing)")
     for problem in missing:
         log.error("smoke test: %s", problem)
         print(f"pcdesk smoke test: {problem}", flush=True)
