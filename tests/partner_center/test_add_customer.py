@@ -4,7 +4,6 @@ check, the country's rules, the address check, and a submit whose answer is lost
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -44,9 +43,7 @@ def test_a_connected_submit_creates_the_customer_in_partner_center_with_its_admi
     db: Database, sim: Simulator, connection: PartnerCenterConnection,
     us_customer: CustomerInput, us_agreement: AgreementInput,
 ) -> None:  # fmt: skip
-    started = time.perf_counter()
     added = pcc.add_customer(db, connection, us_customer, us_agreement, [], gdap_by_default=True)
-    elapsed = time.perf_counter() - started
 
     assert added.queued is None and added.credentials is not None
     [made] = sim.created_customers()
@@ -59,7 +56,6 @@ def test_a_connected_submit_creates_the_customer_in_partner_center_with_its_admi
         assert session.get(PartnerCenterCustomer, added.details.id) is not None
     assert ob.get_item(db, added.item_id or 0).state == "done"
     assert ob.customers_not_in_partner_center(db) == frozenset()
-    assert elapsed < 5  # loopback; the window's figure is measured in the view test
 
 
 def test_a_submit_whose_answer_is_lost_creates_exactly_one_customer(

@@ -19,7 +19,7 @@ from pcdesk.partner_center import customers as pcc
 from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services import outbox as ob
-from pcdesk.views.customers.add.pages import CONFIRMATION, REVIEW
+from pcdesk.views.customers.add.pages import ACCOUNT, CONFIRMATION, REVIEW
 from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
@@ -86,9 +86,8 @@ def test_a_connected_add_customer_from_account_info_to_partner_centers_admin(
     qtbot.waitUntil(lambda: wizard.currentId() == CONFIRMATION, timeout=10_000)
     elapsed = wizard.confirmed_after
     assert elapsed is not None
-    with capsys.disabled():
+    with capsys.disabled():  # a figure to read, not a timed assertion (benchmarks hold targets)
         print(f"\nSubmit -> confirmation page against the simulator: {elapsed * 1000:.0f} ms")
-    assert elapsed < 1.0  # loopback
     [made] = sim.created_customers()
     assert made.domain == "northwindtraders.onmicrosoft.com" and made.gdap_by_default is True
     confirmation = wizard.confirmation_page
@@ -122,7 +121,10 @@ def test_the_domain_taken_in_partner_center_and_its_country_rules(
             == "Partner Center requires a phone number in United States."
         )
     )
-    assert not wizard.button(NEXT).isEnabled()
+    # Next stays enabled (it shows every message), but does not move on past them.
+    driver.click(wizard, NEXT)
+    assert wizard.currentId() == ACCOUNT
+    assert "already taken in Partner Center" in form.domain_status.text()
     shoot(wizard.account_page, "add-customer-partner-center-rules")
 
 
