@@ -243,13 +243,13 @@ def test_an_outbox_killed_in_the_middle_of_sending_sends_each_item_once(
         assert [ob.get_item(db, item.id).state for item in queued] == ["done"] * 3
         created = sim.created_customers()
         assert [c.domain for c in created] == [f"killed{n}.onmicrosoft.com" for n in range(3)]
-        # Item 2 went twice with one request id (the killed send, and its replay); each once
-        # otherwise.
-        assert collections.Counter(posts(sim)) == {
-            queued[0].request_id: 1,
-            queued[1].request_id: 2,
-            queued[2].request_id: 1,
-        }
+        # Item 2 went again with its one request id, and Partner Center replayed it: the
+        # customer exists once. (The killed send's own request may or may not be logged yet: its
+        # answer was being held when the sender died.)
+        sent = collections.Counter(posts(sim))
+        assert sent[queued[0].request_id] == 1 and sent[queued[2].request_id] == 1
+        assert 1 <= sent[queued[1].request_id] <= 2
+        assert set(sent) == {item.request_id for item in queued}
         assert ("POST", "/v1/customers", queued[1].request_id) in sim.replayed
     finally:
         db.dispose()
