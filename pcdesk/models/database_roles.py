@@ -3,11 +3,11 @@ Partner Center role (``pcdesk_global_admin``, ``pcdesk_sales_agent``…), each g
 Partner Center lets that role do, and every team member's login granted the roles the team gives
 it. Someone connecting with ``psql`` can do no more than pcdesk would let them.
 
-As in pcdesk itself, anyone who may connect may search, view and export customers, keep the
-history, and edit the partner profile and the price list (``pcdesk_member``'s privileges, granted
-to PUBLIC too). Until a team is recorded the database is one person's: every login may do
-everything (every role's privileges, granted to PUBLIC). Recording a team takes those back from
-PUBLIC and grants each member's login its roles.
+Every team member may search, view and export customers, keep the history, and edit the
+partner profile and the price list (``pcdesk_member``'s privileges, which every role has). Nothing
+is granted to PUBLIC: until a team is recorded the database is its owner's alone, as before this
+was installed (a login the owner never granted anything to could not use it then either), and
+the owner holds every role. Recording a team grants each member's login its roles.
 
 Installing needs a login that may create roles (the database's owner, usually); without one,
 pcdesk still enforces the roles itself and says so in the log. SQLite has no logins: nothing here
@@ -112,7 +112,7 @@ def install(connection: Connection) -> bool:
         )
     for role in PartnerRole:
         connection.execute(text(f"GRANT {MEMBER} TO {group_role(role)}"))
-    for grantee in (MEMBER, "PUBLIC"):
+    for grantee in (MEMBER,):
         connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {grantee}"))
         connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {grantee}"))
         connection.execute(
@@ -174,9 +174,8 @@ def grant_team(
     previous: Iterable[str],
 ) -> None:
     """Grant each member's login the roles the team gives it, and take back the rest (from
-    members who left too). No team: every login may do everything, through PUBLIC. A member's
-    name that is no database login is left to pcdesk's own checks."""
-    _public(connection, grant=not team)
+    members who left too). A member's name that is no database login is left to pcdesk's own
+    checks."""
     logins = set(
         connection.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars()
     )
@@ -192,17 +191,6 @@ def grant_team(
                 connection.execute(text(f"GRANT {group_role(role)} TO {login}{admin}"))
             else:
                 connection.execute(text(f"REVOKE {group_role(role)} FROM {login}"))
-
-
-def _public(connection: Connection | Session, *, grant: bool) -> None:
-    """Every role's privileges to PUBLIC (no team recorded), or back from it."""
-    privileges: dict[str, set[str]] = {}
-    for grants in GROUP_PRIVILEGES.values():
-        for table, privilege in grants:
-            privileges.setdefault(table, set()).update(privilege.split(", "))
-    verb, direction = ("GRANT", "TO") if grant else ("REVOKE", "FROM")
-    for table, kinds in privileges.items():
-        connection.execute(text(f"{verb} {', '.join(sorted(kinds))} ON {table} {direction} PUBLIC"))
 
 
 def _exists(connection: Connection | Session, table: str) -> bool:

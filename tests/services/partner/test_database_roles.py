@@ -128,15 +128,20 @@ def test_pcdesk_itself_connected_as_a_login_is_refused_in_the_users_words(
         helpdesk.dispose()
 
 
-def test_until_a_team_is_recorded_any_login_may_do_everything(
+def test_nothing_is_open_to_every_login(
     team_database: tuple[Database, Callable[[str], str]], us_customer: CustomerInput
 ) -> None:
+    # Until a team is recorded the database is its owner's, as before the roles were installed:
+    # another login the owner never granted anything can neither read nor write it.
     owner, login = team_database
-    someone = login("solo")
-    solo = open_database(
-        str(owner.engine.url.set(username=someone).render_as_string(False)), migrate=False
-    )
+    stranger = as_login(owner, login("stranger"))
     try:
-        assert create_customer(solo, us_customer, PENDING).created_by == someone
+        # Without even the schema: PostgreSQL says the table is not there (42P01), or refuses.
+        assert refused(stranger, "SELECT count(*) FROM customer") in {"42501", "42P01"}
+        assert refused(stranger, "INSERT INTO customer (company_name) VALUES ('x')") in {
+            "42501",
+            "42P01",
+        }
     finally:
-        solo.dispose()
+        stranger.dispose()
+    assert create_customer(owner, us_customer, PENDING).id  # the owner holds every role
