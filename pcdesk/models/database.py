@@ -363,6 +363,49 @@ def current_revision(engine: Engine) -> str | None:
         return ",".join(sorted(str(row[0]) for row in found)) or None
 
 
+def _no_schema_to_work_in(engine: Engine, shown: str) -> DatabaseUnavailableError | None:
+    """Why a PostgreSQL login has no schema to work in, or None when it has one.
+
+    A login outside the team was never granted the schema's use, so PostgreSQL shows it no
+    tables at all and would only say, when pcdesk tries to make them, that no schema was
+    selected. Say what it means: not in the team, or a schema that does not exist."""
+    with engine.connect() as connection:
+        schema, search_path, login = connection.execute(
+            text("SELECT current_schema(), current_setting('search_path'), current_user")
+        ).one()
+        if schema is not None:
+            return None
+        named = [
+            name.strip().strip('"')
+            for name in str(search_path).split(",")
+            if name.strip() and name.strip() != '"$user"'
+        ]
+        existing = connection.execute(
+            text("SELECT nspname FROM pg_namespace WHERE nspname = ANY(:names)"),
+            {"names": named},
+        ).first()
+    if existing is not None:
+        return DatabaseUnavailableError(
+            QT_TRANSLATE_NOOP(
+                "database",
+                "The database login {login} may not use the pcdesk database {url}: it is not "
+                "in its team. Ask whoever manages the database to add {login} in "
+                "Partner > Team and roles.",
+            ),
+            login=str(login),
+            url=shown,
+        )
+    return DatabaseUnavailableError(
+        QT_TRANSLATE_NOOP(
+            "database",
+            "The database {url} has no schema {schema} to work in. Check the database's "
+            "address, or ask whoever manages the server to create the schema.",
+        ),
+        url=shown,
+        schema=", ".join(named) or "public",
+    )
+
+
 def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Database:
     """Connect to ``url`` and bring its schema to the newest revision.
 
@@ -397,6 +440,10 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
                 url=shown,
                 revision=revision,
             )
+        if revision is None and engine.dialect.name == "postgresql":
+            refusal = _no_schema_to_work_in(engine, shown)
+            if refusal is not None:
+                raise refusal
         if revision is None and _has_foreign_tables(engine):
             raise DatabaseUnavailableError(
                 QT_TRANSLATE_NOOP(

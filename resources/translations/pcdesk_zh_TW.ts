@@ -3961,6 +3961,14 @@ Details were written to the log in {folder}.</source>
         <translation>pcdesk 無法使用資料庫 {url}：{reason}</translation>
     </message>
     <message>
+        <source>The database login {login} may not use the pcdesk database {url}: it is not in its team. Ask whoever manages the database to add {login} in Partner &gt; Team and roles.</source>
+        <translation>資料庫登入 {login} 不得使用 pcdesk 資料庫 {url}：它不在這個資料庫的團隊中。請管理資料庫的人在「合作夥伴 &gt; 團隊與角色」中加入 {login}。</translation>
+    </message>
+    <message>
+        <source>The database {url} has no schema {schema} to work in. Check the database&apos;s address, or ask whoever manages the server to create the schema.</source>
+        <translation>資料庫 {url} 沒有可供使用的結構描述 {schema}。請檢查資料庫位址，或請管理伺服器的人建立這個結構描述。</translation>
+    </message>
+    <message>
         <source>The database file {path} is missing. pcdesk does not make a new, empty database in its place: if its drive is disconnected, reconnect it; if it was moved, open it where it is now with File &gt; Open database.</source>
         <translation>找不到資料庫檔案 {path}。pcdesk 不會在原處建立新的空白資料庫：如果其磁碟已中斷連線，請重新連接；如果檔案已被移動，請使用「檔案 &gt; 開啟資料庫」從新的位置開啟。</translation>
     </message>

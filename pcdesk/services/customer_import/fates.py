@@ -114,8 +114,8 @@ def _duplicate(row: ReadRow, context: ImportContext) -> Message | None:
                 ),
                 line=first,
             )
-        context.first_of_domain[row.domain_prefix] = row.line
-    context.first_of_id[row.microsoft_id] = row.line
+        context.first_of_domain.remember(row.domain_prefix, row.line)
+    context.first_of_id.remember(row.microsoft_id, row.line)
     return None
 
 

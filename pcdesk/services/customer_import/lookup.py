@@ -9,11 +9,12 @@ partner's domain, the indirect resellers, today, the lines seen so far).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Row, Table, func, select
+from sqlalchemy import Executable, Row, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from pcdesk.models import (
@@ -25,6 +26,7 @@ from pcdesk.models import (
     ResellerState,
 )
 from pcdesk.services.customer_import.cells import ReadRow
+from pcdesk.services.customer_import.first_lines import FirstLines
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 
 # Account fields a pcdesk row sets (the domain never changes; tags and the reseller apart).
@@ -82,14 +84,44 @@ class Lookup:
     agreements: dict[int, AgreementKey]
 
 
-def look_up(session: Session, rows: Sequence[ReadRow], *, agreements: bool) -> Lookup:
+@functools.cache
+def _statements() -> tuple[Executable, Executable, Executable]:
+    """The three lookups, built once: a statement built per chunk is cyclic garbage, and while
+    a bulk job pauses the collector (services/bulk_gc.py) each one kept its thousand values
+    alive, hundreds of megabytes for a million rows."""
     table = customer_table()
-    columns = [table.c[name] for name in _COLUMNS]
+    by_id = select(*[table.c[name] for name in _COLUMNS]).where(
+        table.c.microsoft_id.in_(bindparam("ids", expanding=True))
+    )
+    # Whoever holds the other initial domains: only named in messages.
+    holders = select(
+        table.c.id, table.c.microsoft_id, table.c.company_name, table.c.domain_prefix
+    ).where(func.lower(table.c.domain_prefix).in_(bindparam("prefixes", expanding=True)))
+    a = AgreementAcceptance
+    attestations = (
+        select(
+            a.customer_id,
+            a.status,
+            a.agreement_type,
+            a.signer_first_name,
+            a.signer_last_name,
+            a.signer_email,
+            a.signer_phone,
+            a.date_accepted,
+        )
+        .where(a.customer_id.in_(bindparam("customer_ids", expanding=True)))
+        .order_by(a.customer_id, a.recorded_at, a.id)
+    )
+    return by_id, holders, attestations
+
+
+def look_up(session: Session, rows: Sequence[ReadRow], *, agreements: bool) -> Lookup:
+    by_id_statement, holders, attestations = _statements()
     ids = sorted({row.microsoft_id for row in rows if row.problem is None})
     by_id: dict[str, Row[Any]] = {}
     by_domain: dict[str, Row[Any]] = {}
     if ids:
-        for found in session.execute(select(*columns).where(table.c.microsoft_id.in_(ids))):
+        for found in session.execute(by_id_statement, {"ids": ids}):
             by_id[found.microsoft_id] = found
             # Initial domains are unique: the customer found holds its own.
             by_domain[found.domain_prefix.lower()] = found
@@ -101,32 +133,13 @@ def look_up(session: Session, rows: Sequence[ReadRow], *, agreements: bool) -> L
         }
     )
     if prefixes:
-        # Whoever holds the others: only named in messages.
-        domain = func.lower(table.c.domain_prefix)
-        holders = select(
-            table.c.id, table.c.microsoft_id, table.c.company_name, table.c.domain_prefix
-        ).where(domain.in_(prefixes))
-        for found in session.execute(holders):
+        for found in session.execute(holders, {"prefixes": prefixes}):
             by_domain[found.domain_prefix.lower()] = found
     latest: dict[int, AgreementKey] = {}
     customer_ids = sorted({found.id for found in by_id.values()})
     if agreements and customer_ids:
-        a = AgreementAcceptance
-        statement = (
-            select(
-                a.customer_id,
-                a.status,
-                a.agreement_type,
-                a.signer_first_name,
-                a.signer_last_name,
-                a.signer_email,
-                a.signer_phone,
-                a.date_accepted,
-            )
-            .where(a.customer_id.in_(customer_ids))
-            .order_by(a.customer_id, a.recorded_at, a.id)
-        )
-        for attestation in session.execute(statement):  # the latest of each comes last
+        # The latest attestation of each customer comes last.
+        for attestation in session.execute(attestations, {"customer_ids": customer_ids}):
             latest[attestation.customer_id] = agreement_key(
                 attestation.status.value,
                 attestation.agreement_type.value,
@@ -147,8 +160,8 @@ class ImportContext:
     partner_domains: list[str]
     resellers: dict[str, tuple[int, str, ResellerState]]  # Partner ID -> (id, name, state)
     today: dt.date
-    first_of_id: dict[str, int]  # Microsoft ID -> the line it first came on
-    first_of_domain: dict[str, int]
+    first_of_id: FirstLines  # Microsoft ID -> the line it first came on
+    first_of_domain: FirstLines  # initial domain prefix -> the line it first came on
 
 
 def import_context(session: Session, today: dt.date) -> ImportContext:
@@ -161,4 +174,4 @@ def import_context(session: Session, today: dt.date) -> ImportContext:
             select(r.id, r.partner_id, r.name, r.state)
         )
     }
-    return ImportContext(domains, resellers, today, {}, {})
+    return ImportContext(domains, resellers, today, FirstLines(), FirstLines())

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,11 +24,12 @@ from pcdesk.models.database import Database
 from pcdesk.services.bulk_gc import collector_paused
 from pcdesk.services.customer_import.cells import ReadRow
 from pcdesk.services.customer_import.columns import FileFormat
-from pcdesk.services.customer_import.fates import Fate, PreviewRow, row_fate
+from pcdesk.services.customer_import.fates import Fate, row_fate
 from pcdesk.services.customer_import.lookup import (
     import_context,
     look_up,
 )
+from pcdesk.services.customer_import.preview_rows import PreviewRows
 from pcdesk.services.customer_import.reader import CustomerFile, ImportCancelled, open_customer_file
 
 CHUNK = 1000  # customers looked up per query, and rows written per statement
@@ -40,14 +40,14 @@ Progress = Callable[[int, int], bool]
 class ImportPreview:
     file_name: str
     file_format: FileFormat
-    rows: tuple[PreviewRow, ...]
-    counts: Mapping[Fate, int] = field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "counts", Counter(row.fate for row in self.rows))
+    rows: PreviewRows  # compressed: a million rows would take gigabytes as objects
 
     def count(self, fate: Fate) -> int:
-        return self.counts.get(fate, 0)
+        return self.rows.count_of(fate)
+
+    def numbers_of(self, fate: Fate) -> list[int]:
+        """The indexes in ``rows`` of the rows of ``fate``, in the file's order."""
+        return self.rows.numbers_of(fate)
 
     @property
     def to_write(self) -> int:
@@ -87,7 +87,7 @@ def _preview(
 ) -> ImportPreview:
     """The fates of the rows of ``batches``; ``done(rows previewed)`` after each batch."""
     today = today or dt.datetime.now().astimezone().date()  # the user's local date
-    previewed: list[PreviewRow] = []
+    previewed = PreviewRows()
     agreements = file_format is FileFormat.PCDESK
     with collector_paused(), db.reading() as session:
         _read_one_snapshot(session)
@@ -96,7 +96,7 @@ def _preview(
             lookup = look_up(session, batch, agreements=agreements)
             previewed.extend(row_fate(row, lookup, context) for row in batch)
             done(len(previewed))
-    return ImportPreview(name, file_format, tuple(previewed))
+    return ImportPreview(name, file_format, previewed)
 
 
 def preview_file(

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from pcdesk.errors import Unavailable
 from pcdesk.models import Customer, PartnerRole
-from pcdesk.models.database import Database, open_database
+from pcdesk.models.database import Database, DatabaseUnavailableError, open_database, redact
 from pcdesk.models.storage import Trouble
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
@@ -145,3 +145,37 @@ def test_nothing_is_open_to_every_login(
     finally:
         stranger.dispose()
     assert create_customer(owner, us_customer, PENDING).id  # the owner holds every role
+
+
+def test_a_login_outside_the_team_opening_pcdesk_is_told_it_is_not_in_the_team(
+    team_database: tuple[Database, Callable[[str], str]],
+) -> None:
+    owner, login = team_database
+    stranger = login("stranger")
+    url = owner.engine.url.set(username=stranger)
+
+    with pytest.raises(DatabaseUnavailableError) as failure:
+        open_database(url.render_as_string(hide_password=False))
+
+    assert str(failure.value.message) == (
+        f"The database login {stranger} may not use the pcdesk database {redact(url)}: it is "
+        f"not in its team. Ask whoever manages the database to add {stranger} in "
+        "Partner > Team and roles."
+    )
+    with owner.engine.connect() as connection:  # nothing was made, nothing changed
+        assert connection.execute(select(Customer.id)).all() == []
+
+
+def test_a_database_address_naming_a_schema_that_does_not_exist_says_so(
+    team_database: tuple[Database, Callable[[str], str]],
+) -> None:
+    owner, _login = team_database
+    url = owner.engine.url.update_query_dict({"options": "-csearch_path=no_such_schema_here"})
+
+    with pytest.raises(DatabaseUnavailableError) as failure:
+        open_database(url.render_as_string(hide_password=False))
+
+    assert str(failure.value.message) == (
+        f"The database {redact(url)} has no schema no_such_schema_here to work in. Check the "
+        "database's address, or ask whoever manages the server to create the schema."
+    )

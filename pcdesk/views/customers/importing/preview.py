@@ -116,6 +116,7 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._preview = preview
         self._rows = preview.rows
         self._shown: Sequence[int] = range(len(self._rows))
         self.fate: Fate | None = None
@@ -132,7 +133,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if fate is None:
             self._shown = range(len(self._rows))
         else:
-            self._shown = [number for number, row in enumerate(self._rows) if row.fate is fate]
+            self._shown = self._preview.numbers_of(fate)
         self.endResetModel()
 
     def row_at(self, row: int) -> PreviewRow:
