@@ -105,8 +105,8 @@ def _duplicate(row: ReadRow, context: ImportContext) -> Message | None:
             line=first,
         )
     if row.domain_prefix:
-        first = context.first_of_domain.get(row.domain_prefix)
-        if first is not None:
+        first = context.first_of_domain.first(row.domain_prefix, row.line)
+        if first != row.line:
             return import_message(
                 QT_TRANSLATE_NOOP(
                     "customer_import",
@@ -114,8 +114,7 @@ def _duplicate(row: ReadRow, context: ImportContext) -> Message | None:
                 ),
                 line=first,
             )
-        context.first_of_domain.remember(row.domain_prefix, row.line)
-    context.first_of_id.remember(row.microsoft_id, row.line)
+    context.first_of_id.first(row.microsoft_id, row.line)
     return None
 
 

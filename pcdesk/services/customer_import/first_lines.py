@@ -25,12 +25,13 @@ def _zeros(typecode: str, size: int) -> array[int]:
     return zeros
 
 
-def _fingerprint(key: str) -> tuple[int, int]:
-    return hash(key), crc32(key.encode("utf-8", "surrogatepass"))
+def _crc(key: str) -> int:
+    """The second part of a key's fingerprint; the first is Python's own hash of it."""
+    return crc32(key.encode("utf-8", "surrogatepass"))
 
 
 class FirstLines:
-    """``remember(key, line)`` keeps the first line given for a key; ``get(key)`` returns it."""
+    """``first(key, line)`` keeps the first line given for a key; ``get(key)`` returns it."""
 
     __slots__ = ("_high", "_lines", "_low", "_mask", "_used")
 
@@ -44,29 +45,33 @@ class FirstLines:
     def __len__(self) -> int:
         return self._used
 
-    def _slot(self, high: int, low: int) -> int:
-        """The slot holding the fingerprint, or the empty slot where it would go."""
-        slot = high & self._mask
-        while self._lines[slot] != _EMPTY and (self._high[slot] != high or self._low[slot] != low):
-            slot = (slot + 1) & self._mask
-        return slot
-
     def get(self, key: str) -> int | None:
-        line = self._lines[self._slot(*_fingerprint(key))]
-        return None if line == _EMPTY else line
+        """The line ``key`` first came on, or None."""
+        high, low = hash(key), _crc(key)
+        lines, mask = self._lines, self._mask
+        slot = high & mask
+        while (line := lines[slot]) != _EMPTY:
+            if self._high[slot] == high and self._low[slot] == low:
+                return line
+            slot = (slot + 1) & mask
+        return None
 
-    def remember(self, key: str, line: int) -> None:
-        """Keep ``line`` for ``key`` unless the key has a line already."""
+    def first(self, key: str, line: int) -> int:
+        """The line ``key`` first came on: an earlier one, or ``line``, now remembered."""
         if not _EMPTY < line <= _LAST_LINE:
             raise ValueError(f"line {line} is out of range")
-        high, low = _fingerprint(key)
-        slot = self._slot(high, low)
-        if self._lines[slot] != _EMPTY:
-            return
-        self._high[slot], self._low[slot], self._lines[slot] = high, low, line
+        high, low = hash(key), _crc(key)
+        lines, mask = self._lines, self._mask
+        slot = high & mask
+        while (earlier := lines[slot]) != _EMPTY:
+            if self._high[slot] == high and self._low[slot] == low:
+                return earlier
+            slot = (slot + 1) & mask
+        self._high[slot], self._low[slot], lines[slot] = high, low, line
         self._used += 1
-        if 2 * self._used > len(self._lines):
+        if 2 * self._used > len(lines):
             self._grow()
+        return line
 
     def _grow(self) -> None:
         old = zip(self._high, self._low, self._lines, strict=True)
@@ -78,5 +83,7 @@ class FirstLines:
         self._mask = size - 1
         for high, low, line in old:
             if line != _EMPTY:
-                slot = self._slot(high, low)
+                slot = high & self._mask
+                while lines[slot] != _EMPTY:
+                    slot = (slot + 1) & self._mask
                 self._high[slot], self._low[slot], lines[slot] = high, low, line

@@ -50,15 +50,15 @@ def test_first_lines_keep_the_first_line_of_each_key_as_the_table_grows() -> Non
     first = FirstLines()
     keys = [f"contoso{number}" for number in range(20_000)] + ["台灣", "tai\u0301wan", "\ud800"]
     for line, key in enumerate(keys, start=2):
-        first.remember(key, line)
-        first.remember(key, line + 100_000)  # a later line never replaces the first
+        assert first.first(key, line) == line
+        assert first.first(key, line + 100_000) == line  # a later line never replaces it
 
     assert len(first) == len(keys)
     assert all(first.get(key) == line for line, key in enumerate(keys, start=2))
     assert first.get("contoso20000") is None
     assert first.get("") is None
     with pytest.raises(ValueError, match="out of range"):
-        first.remember("fabrikam", 0)
+        first.first("fabrikam", 0)
 
 
 # -- rows packed in blocks ----------------------------------------------------------------------------
