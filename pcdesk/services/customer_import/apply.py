@@ -68,6 +68,8 @@ __all__ = [
 ]
 
 LARGE_CACHE_KIB = 64 * 1024  # SQLite's page cache while an import writes
+# Rows unpacked, checked and written at a time: new ones are inserted in name order within it.
+WINDOW = 100_000
 
 
 @dataclass(frozen=True)
@@ -178,13 +180,13 @@ def apply_import(
     invalid = preview.count(Fate.INVALID)
     if invalid and not skip_invalid:
         raise ImportRefused(_refused_message(invalid))
-    checked = [row for row in preview.rows if row.fate in MATCHED]
-    new = [row for row in checked if row.fate is Fate.NEW]
-    changed = [row for row in checked if row.fate is Fate.UPDATE]
+    new = preview.count(Fate.NEW)
+    changed = preview.count(Fate.UPDATE)
+    checked = new + changed + preview.count(Fate.UNCHANGED)
     result = ImportResult(
         preview.file_name,
-        added=len(new),
-        updated=len(changed),
+        added=new,
+        updated=changed,
         unchanged=preview.count(Fate.UNCHANGED),
         duplicates=preview.count(Fate.DUPLICATE),
         skipped=invalid,
@@ -195,11 +197,6 @@ def apply_import(
             db.writing() as session,
         ):
             require(session, Task.ADD_CUSTOMER, actor)
-            if _attests(new) or _attests(
-                row for row in changed if "agreement" in row.changed_fields
-            ):
-                # Recording an accepted agreement is attesting it, whatever the way in.
-                require(session, Task.ATTEST_AGREEMENT, actor)
             partner = session.get(PartnerProfile, 1)
             if (
                 new
@@ -207,9 +204,7 @@ def apply_import(
                 and partner.partner_type is PartnerType.INDIRECT_RESELLER
             ):
                 raise NotAllowed(_indirect_reseller_message())
-            writer = ImportWriter(
-                session, preview, actor, progress, len(checked) + len(new) + len(changed)
-            )
+            writer = ImportWriter(session, preview, actor, progress, checked + new + changed)
             # The summary goes first: on SQLite this first write takes the database's write
             # lock, so no other workstation writes between the check below and our writes.
             writer.event(
@@ -225,12 +220,25 @@ def apply_import(
             )
             writer.flush_events()
             report(progress, 0, writer.total)
-            stale = writer.stale_lines(checked) + writer.resellers_gone(checked)
+            stale: list[int] = []
+            attests = False
+            for window in _windows(preview):
+                stale += writer.stale_lines(window) + writer.resellers_gone(window)
+                attests = attests or _attests(window)
+            if attests:
+                # Recording an accepted agreement is attesting it, whatever the way in.
+                require(session, Task.ATTEST_AGREEMENT, actor)
             if stale:
                 raise ImportOutdated(_outdated_message(sorted(set(stale))), sorted(set(stale)))
+            missed: list[int] = []
             with _large_cache(session):
-                writer.insert_new(new)
-                missed = writer.update_existing(changed)
+                for window in _windows(preview):
+                    new_rows = [row for row in window if row.fate is Fate.NEW]
+                    if new_rows:
+                        writer.insert_new(new_rows)
+                    missed += writer.update_existing(
+                        [row for row in window if row.fate is Fate.UPDATE]
+                    )
             if missed:
                 raise ImportOutdated(_outdated_message(missed), missed)
     except IntegrityError as exc:
@@ -240,9 +248,28 @@ def apply_import(
     return result
 
 
+def _windows(preview: ImportPreview) -> Iterator[list[PreviewRow]]:
+    """The rows to check and write, ``WINDOW`` at a time, in the file's order: a million rows
+    unpacked at once would take about a gigabyte."""
+    size = WINDOW  # read at each call: tests make it small
+    window: list[PreviewRow] = []
+    for row in preview.rows:
+        if row.fate in MATCHED:
+            window.append(row)
+            if len(window) == size:
+                yield window
+                window = []
+    if window:
+        yield window
+
+
 def _attests(rows: Iterable[PreviewRow]) -> bool:
     """Whether writing these rows records an accepted agreement."""
     for row in rows:
+        if row.fate is Fate.UNCHANGED or (
+            row.fate is Fate.UPDATE and "agreement" not in row.changed_fields
+        ):
+            continue
         details = row.source.details if row.source is not None else None
         agreement = details.agreement if details is not None else None
         if agreement is not None and agreement.accepted:
