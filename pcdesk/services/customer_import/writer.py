@@ -10,11 +10,13 @@ would write it. The columns the model keeps (``name_key``, ``match_key``, ``sear
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Executable, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from pcdesk.models import (
@@ -49,6 +51,30 @@ from pcdesk.services.inputs import AgreementInput
 def _details(**values: Any) -> str:
     """An audit event's details, as services/audit.record writes them."""
     return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    versions: Executable  # the customers of these Microsoft IDs, locked, with their versions
+    holders: Executable  # who holds these initial domains
+    new_ids: Executable  # the ids of the customers just inserted, by Microsoft ID
+
+
+@functools.cache
+def _statements() -> _Statements:
+    """Built once: a statement built per chunk is cyclic garbage, and while the import pauses
+    the collector each one kept its thousand values alive (see lookup.py's)."""
+    table = customer_table()
+    domain = func.lower(table.c.domain_prefix)
+    return _Statements(
+        versions=select(table.c.id, table.c.version, table.c.microsoft_id)
+        .where(table.c.microsoft_id.in_(bindparam("ids", expanding=True)))
+        .with_for_update(),
+        holders=select(table.c.id, domain).where(domain.in_(bindparam("prefixes", expanding=True))),
+        new_ids=select(table.c.microsoft_id, table.c.id).where(
+            table.c.microsoft_id.in_(bindparam("ids", expanding=True))
+        ),
+    )
 
 
 class ImportWriter:
@@ -98,26 +124,21 @@ class ImportWriter:
     def stale_lines(self, rows: Sequence[PreviewRow]) -> list[int]:
         """Lines whose fate no longer holds. On PostgreSQL the customers found are locked until
         the end of the transaction; on SQLite the summary event already holds the write lock."""
-        table = customer_table()
+        statements = _statements()
         stale: list[int] = []
         for chunk in chunks(rows):
             ids = sorted({row.microsoft_id for row in chunk})
             prefixes = sorted({row.domain_prefix for row in chunk if row.domain_prefix})
             by_id = {
                 found.microsoft_id: (found.id, found.version)
-                for found in self.session.execute(
-                    select(table.c.id, table.c.version, table.c.microsoft_id)
-                    .where(table.c.microsoft_id.in_(ids))
-                    .with_for_update()
-                )
+                for found in self.session.execute(statements.versions, {"ids": ids})
             }
             by_domain: dict[str, int] = {}
             if prefixes:
-                domain = func.lower(table.c.domain_prefix)
                 by_domain = {
                     prefix: customer_id
                     for customer_id, prefix in self.session.execute(
-                        select(table.c.id, domain).where(domain.in_(prefixes))
+                        statements.holders, {"prefixes": prefixes}
                     )
                 }
             for row in chunk:
@@ -170,9 +191,7 @@ class ImportWriter:
                 # slower.
                 insert_rows(self.session, table, values)
                 found = self.session.execute(
-                    select(table.c.microsoft_id, table.c.id).where(
-                        table.c.microsoft_id.in_([row.microsoft_id for row in chunk])
-                    )
+                    _statements().new_ids, {"ids": [row.microsoft_id for row in chunk]}
                 )
                 ids: dict[str, int] = dict(found.all())
                 agreements = []

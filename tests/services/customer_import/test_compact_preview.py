@@ -194,3 +194,26 @@ def test_messages_and_country_names_are_packed_with_all_they_carry() -> None:
     assert unpacked[1].parts == ("Admin agent", "Sales agent") and unpacked[1].separator == " / "
     assert (unpacked[2].template, unpacked[2].context) == (reason.template, "customer_import")
     assert unpacked[2].params["country"].code == "TW"
+
+
+def test_importing_a_file_leaves_no_garbage_per_chunk_while_the_collector_is_paused(
+    db: Database, tmp_path: Path, small_blocks: None
+) -> None:
+    warm = partner_center_file(tmp_path / "Warm.csv", 8)
+    apply_import(db, preview_import(db, warm))  # statements and caches made once
+    lines = partner_center_file(tmp_path / "Customers.csv", 408).read_text().splitlines()
+    path = tmp_path / "More.csv"
+    path.write_text("\r\n".join(lines[:1] + lines[9:]) + "\r\n", encoding="utf-8")
+    preview = preview_import(db, path)
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        result = apply_import(db, preview)  # 100 chunks checked, then written
+        garbage = gc.collect()
+    finally:
+        if enabled:
+            gc.enable()
+
+    assert result.added == 400
+    assert garbage < 50  # was 37 objects a chunk
