@@ -3,7 +3,8 @@
 The schema is pcdesk's own (``open_database`` runs the migrations, triggers and search index
 included); rows go in with SQLAlchemy Core in large transactions, since creating a million
 customers one service call at a time would take hours. The model-kept columns are computed with
-``pcdesk.models.keys`` as the model computes them; the trigger-kept ones are left to the triggers.
+``pcdesk.models.keys`` and ``pcdesk.models.collation`` as the model computes them; the
+trigger-kept ones are left to the triggers.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import uuid
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
+from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 from random import Random
@@ -43,6 +45,7 @@ from pcdesk.models import (
     ResellerState,
     Subscription,
     SubscriptionStatus,
+    collation,
     keys,
 )
 from pcdesk.models.database import (
@@ -56,7 +59,7 @@ from pcdesk.services.catalog.offers import import_starter_catalog
 
 # Bump when what is generated changes: a cached database with another stamp is built again, as is
 # one made by other migrations or keys (see _stamp).
-DATA_VERSION = 1
+DATA_VERSION = 2  # 2: customer.collation_key
 SEED = 20_261_121
 BATCH = 20_000
 ACTOR = "benchmark"
@@ -134,10 +137,13 @@ def _stamp(customers: int) -> dict[str, Any]:
 
 
 def _schema_source_digest() -> str:
-    """A digest of the migrations and the model's keys: a change to either rebuilds."""
+    """A digest of the migrations and the model's keys (the collation's table too): a change to
+    any of them rebuilds."""
     digest = hashlib.sha256()
     versions = sorted(package_path("migrations", "versions").glob("*.py"))
-    for source in [*versions, package_path("models", "keys.py")]:
+    keys_sources = [package_path("models", "keys.py"), package_path("models", "collation.py")]
+    table = resources.files("pcdesk.resources").joinpath("collation", "han_stroke_order.txt")
+    for source in [*versions, *keys_sources, table]:
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -336,6 +342,7 @@ class _Generator:
                 "microsoft_id": microsoft_id,
                 "company_name": company.name,
                 "name_key": name_key,
+                "collation_key": collation.sort_key(company.name),
                 "match_key": keys.match_key(company.name),
                 "country": locale.country,
                 "address_line1": style.street(rng),

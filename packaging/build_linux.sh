@@ -69,6 +69,7 @@ smoke() {
   for needed in \
     pcdesk/resources/translations/pcdesk_zh_TW.qm \
     pcdesk/resources/catalog/starter-price-list.csv \
+    pcdesk/resources/collation/han_stroke_order.txt \
     pcdesk/resources/icons/pcdesk.svg \
     pcdesk/migrations/script.py.mako \
     pcdesk/migrations/env.py \

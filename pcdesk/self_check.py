@@ -7,6 +7,7 @@ from importlib import resources
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 
+from pcdesk.models.collation import sort_key
 from pcdesk.models.database import head_revision, script_head_revision
 from pcdesk.services.validation.contact import phone_problem
 from pcdesk.services.validation.countries import country_name
@@ -39,4 +40,9 @@ def problems() -> list[str]:
         found.append("CLDR locales missing")
     if phone_problem("02 2720 1234", "TW") is not None:  # phone number metadata
         found.append("phone number metadata missing")
+    try:  # the stroke order the customer list sorts Chinese names by (台 5 strokes, 臺 14)
+        if not sort_key("A") < sort_key("一") < sort_key("台") < sort_key("臺"):
+            found.append("stroke order table wrong")
+    except OSError:
+        found.append("stroke order table missing")
     return found

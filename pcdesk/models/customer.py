@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from sqlalchemy.orm import relationship as orm_relationship
 
-from pcdesk.models import keys
+from pcdesk.models import collation, keys
 from pcdesk.models.base import Base, Guid, UtcDateTime, utc_now
 from pcdesk.models.enums import (
     AccountStatus,
@@ -26,9 +36,12 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     microsoft_id: Mapped[str] = mapped_column(Guid, unique=True)  # the customer's tenant id
     company_name: Mapped[str] = mapped_column(String(255))
-    # fold(company_name), kept by the model: the list sorts and searches on it through an index.
+    # fold(company_name), kept by the model: the list searches on it (through search_text).
     # NFKC and casefold can lengthen text (ß -> ss, ㈱ -> (株)): room for four times the name.
     name_key: Mapped[str] = mapped_column(String(1020))
+    # collation.sort_key(company_name), kept by the model: the list sorts by it through an index,
+    # in the order of zh-TW's collation (stroke order for Chinese), the same on both databases.
+    collation_key: Mapped[bytes] = mapped_column(LargeBinary)
     # match_key(company_name) and email_domain(contact_email), kept by the model too: possible
     # duplicates are found by indexed equality on them. Never longer than name_key.
     match_key: Mapped[str] = mapped_column(String(1020), server_default="")
@@ -83,6 +96,7 @@ class Customer(Base):
     @validates("company_name")
     def _keep_name_key(self, _key: str, value: str) -> str:
         self.name_key = fold(value)
+        self.collation_key = collation.sort_key(value)
         self.match_key = keys.match_key(value)
         self._keep_search_text(name_key=self.name_key)
         return value
@@ -117,17 +131,17 @@ class Customer(Base):
 
 # The customer list sorts by these with id as the tie-breaker (keyset paging), and looks them up:
 # one index per sortable column, in the order services/customer_list.py sorts by.
-Index("ix_customer_name_key", Customer.name_key, Customer.id)
+Index("ix_customer_collation_key", Customer.collation_key, Customer.id)
 Index("ix_customer_domain_prefix_ci", func.lower(Customer.domain_prefix), unique=True)
 Index("ix_customer_domain_sort", Customer.domain_prefix, Customer.id)
 Index("ix_customer_microsoft_id_sort", Customer.microsoft_id, Customer.id)
 Index("ix_customer_created_at", Customer.created_at, Customer.id)
-Index("ix_customer_country", Customer.country, Customer.name_key, Customer.id)
-Index("ix_customer_relationship", Customer.relationship, Customer.name_key, Customer.id)
+Index("ix_customer_country", Customer.country, Customer.collation_key, Customer.id)
+Index("ix_customer_relationship", Customer.relationship, Customer.collation_key, Customer.id)
 Index("ix_customer_indirect_reseller_id", Customer.indirect_reseller_id)
-Index("ix_customer_reseller_sort", Customer.reseller_name, Customer.name_key, Customer.id)
+Index("ix_customer_reseller_sort", Customer.reseller_name, Customer.collation_key, Customer.id)
 Index("ix_customer_subscriptions_sort", Customer.active_subscriptions, Customer.id)
-Index("ix_customer_agreement_sort", Customer.agreement_status, Customer.name_key, Customer.id)
+Index("ix_customer_agreement_sort", Customer.agreement_status, Customer.collation_key, Customer.id)
 Index("ix_customer_tags_sort", Customer.tags, Customer.id)
 Index("ix_customer_contact_email_ci", func.lower(Customer.contact_email))
 Index("ix_customer_match_key", Customer.match_key)

@@ -36,6 +36,7 @@ from pcdesk.models import (
     Relationship,
     Subscription,
     SubscriptionStatus,
+    collation,
     keys,
 )
 from pcdesk.partner_center import resources as r
@@ -219,6 +220,7 @@ class PageWriter:
                     name_key = keys.fold(name)
                     if "company_name" in values:
                         values["name_key"] = name_key
+                        values["collation_key"] = collation.sort_key(name)
                         values["match_key"] = keys.match_key(name)
                     values["search_text"] = keys.search_text(
                         name_key,
@@ -390,7 +392,7 @@ class PageWriter:
         held = set(session.scalars(select(lowered).where(lowered.in_(list(prefixes)))))
         rows: list[dict[str, Any]] = []
         seen: set[str] = set()
-        for item in sorted(new, key=lambda item: keys.fold(item.company_name)):
+        for item in sorted(new, key=lambda item: collation.sort_key(item.company_name)):
             prefix = domain_prefix(item.domain) or item.tenant_id.replace("-", "")[:PREFIX_MAX]
             if prefix in held or prefix in seen:
                 prefix = (prefix[:18] + item.tenant_id.replace("-", "")[:9])[:PREFIX_MAX]
@@ -408,6 +410,7 @@ class PageWriter:
                     "microsoft_id": item.tenant_id,
                     "company_name": name,
                     "name_key": name_key,
+                    "collation_key": collation.sort_key(name),
                     "match_key": keys.match_key(name),
                     "domain_prefix": prefix,
                     "search_text": keys.search_text(name_key, prefix, item.tenant_id),

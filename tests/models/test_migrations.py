@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, MetaData, Table, create_engine, insert, inspect, select, text, types
 
 from pcdesk.models import keys
+from pcdesk.models.collation import sort_key
 from pcdesk.models.database import (
     REVISIONS,
     alembic_config,
@@ -157,9 +158,10 @@ def test_upgrading_postgresql_from_the_first_revision_keeps_every_row(
 KEY_COLUMNS = {"match_key", "email_domain"}
 LIST_COLUMNS = {"search_text", "active_subscriptions", "agreement_status", "reseller_name"}
 KEY_INDEXES = {"ix_customer_match_key", "ix_customer_email_domain"}
+COLLATION_COLUMNS = {"collation_key"}
 # 0001's indexes on expressions: reflection cannot read them, so a table copy would lose them.
 EXPRESSION_INDEXES = {"ix_customer_domain_prefix_ci", "ix_customer_contact_email_ci"}
-MANY = 1234  # more customers than 0002 fills in one batch
+MANY = 1234  # more customers than 0002 and 0008 fill in one batch
 
 
 def downgrade(engine: Engine, revision: str) -> None:
@@ -253,10 +255,18 @@ def check_keys_are_filled_and_dropped(engine: Engine) -> None:
     assert (first["active_subscriptions"], first["agreement_status"]) == (3, "accepted")
     assert first["reseller_name"].startswith("name")
     assert (listed[-1]["active_subscriptions"], listed[-1]["agreement_status"]) == (0, "")
+    # 0008: every customer's collation key, whichever batch it was filled in, and its index
+    keyed = read(engine, "customer", ["id", "company_name", "collation_key"])
+    assert [bytes(row["collation_key"]) for row in keyed] == [
+        sort_key(row["company_name"]) for row in keyed
+    ]
+    assert bytes(by_key(keyed, 2)) == sort_key("富碧坎雲端股份有限公司")
+    assert "ix_customer_collation_key" in customer_indexes(engine)
+    assert "ix_customer_name_key" not in customer_indexes(engine)
 
     downgrade(engine, first_revision())
     assert current_revision(engine) == first_revision()
-    assert not (KEY_COLUMNS | LIST_COLUMNS) & customer_columns(engine)
+    assert not (KEY_COLUMNS | LIST_COLUMNS | COLLATION_COLUMNS) & customer_columns(engine)
     assert not KEY_INDEXES & customer_indexes(engine)
     assert customer_indexes(engine) >= EXPRESSION_INDEXES
     assert read(engine, "customer", ["id", "company_name"]) == [
@@ -267,6 +277,48 @@ def check_keys_are_filled_and_dropped(engine: Engine) -> None:
     assert read(engine, "customer", ["id", *sorted(KEY_COLUMNS)]) == [
         {key: row[key] for key in ("id", *sorted(KEY_COLUMNS))} for row in stored
     ]
+
+
+def by_key(rows: list[dict[str, Any]], customer_id: int) -> Any:
+    return next(row["collation_key"] for row in rows if row["id"] == customer_id)
+
+
+def sort_indexes(engine: Engine) -> dict[str, list[str | None]]:
+    """The customer table's indexes on columns (reflection skips those on expressions)."""
+    return {
+        str(index["name"]): list(index["column_names"])
+        for index in inspect(engine).get_indexes("customer")
+    }
+
+
+def check_0008_downgrades_to_the_indexes_it_replaced(engine: Engine) -> None:
+    upgrade(engine, "0007")
+    before = sort_indexes(engine)
+    assert before["ix_customer_country"] == ["country", "name_key", "id"]
+    upgrade(engine)
+    after = sort_indexes(engine)
+    assert after["ix_customer_collation_key"] == ["collation_key", "id"]
+    assert after["ix_customer_country"] == ["country", "collation_key", "id"]
+    downgrade(engine, "0007")
+    assert sort_indexes(engine) == before
+    assert "collation_key" not in customer_columns(engine)
+
+
+def test_sqlite_0008_downgrades_to_the_indexes_it_replaced(tmp_path: Path) -> None:
+    engine = create_engine(sqlite_url(tmp_path / "old.sqlite3"))
+    try:
+        check_0008_downgrades_to_the_indexes_it_replaced(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_0008_downgrades_to_the_indexes_it_replaced(postgres_schemas: Any) -> None:
+    engine = create_engine(postgres_schemas.new())
+    try:
+        check_0008_downgrades_to_the_indexes_it_replaced(engine)
+    finally:
+        engine.dispose()
 
 
 def test_sqlite_customers_get_their_duplicate_keys_and_lose_them_on_downgrade(

@@ -21,6 +21,7 @@ from pcdesk.models import (
     Subscription,
     SubscriptionStatus,
 )
+from pcdesk.models.collation import sort_key
 from pcdesk.models.database import Database
 from pcdesk.partner_center import conflicts
 from pcdesk.partner_center.auth import StaticTokenSource
@@ -49,6 +50,13 @@ def local(db: Database, tenant: str) -> Customer:
         return found
 
 
+def keys_are_current(db: Database) -> bool:
+    """Every customer's collation key is its name's: the list sorts it where it belongs."""
+    with db.session_factory() as session:
+        stored = session.execute(select(Customer.company_name, Customer.collation_key)).all()
+    return bool(stored) and all(bytes(key) == sort_key(name) for name, key in stored)
+
+
 def rename_locally(db: Database, tenant: str, name: str) -> None:
     with db.session_factory.begin() as session:
         found = session.scalar(select(Customer).where(Customer.microsoft_id == tenant))
@@ -73,6 +81,7 @@ def test_the_first_sync_pulls_customers_resellers_and_subscriptions(
     assert summary.subscriptions_added == expected_subs > 0
     assert count(db, Customer) == 60 and count(db, Subscription) == expected_subs
     assert count(db, IndirectReseller) == 3 and summary.resellers_added == 3
+    assert keys_are_current(db)  # added in bulk, their sort keys with them
     assert {p.phase for p in seen} >= {"customers", "subscriptions"}
     # a customer as the list shows it: its name, domain, reseller and active subscriptions
     with_reseller = next(sim.customers[t] for t in sim.order if sim.customers[t].reseller_id)
@@ -169,6 +178,8 @@ def test_changes_follow_one_side_and_conflicts_wait_for_the_user(
     assert local(db, only_pc).company_name == "Renamed in Partner Center"
     assert local(db, only_local).company_name == "Renamed in pcdesk"
     assert local(db, both).company_name == "Our name"  # never silently overwritten
+    assert local(db, only_pc).collation_key == sort_key("Renamed in Partner Center")
+    assert keys_are_current(db)
     listed = conflicts.open_conflicts(db)
     assert [(c.field, c.local_value, c.partner_center_value) for c in listed] == [
         ("company_name", "Our name", "Their name")
@@ -179,6 +190,7 @@ def test_changes_follow_one_side_and_conflicts_wait_for_the_user(
 
     conflicts.settle(db, listed[0].id, conflicts.Choice.PARTNER_CENTER, actor="lead")
     assert local(db, both).company_name == "Their name"
+    assert local(db, both).collation_key == sort_key("Their name")
     assert conflicts.open_conflicts(db) == ()
     with db.session_factory() as session:
         settled = session.get(PartnerCenterConflict, listed[0].id)

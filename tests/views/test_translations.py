@@ -36,6 +36,7 @@ from pcdesk.views.common import language
 from pcdesk.views.common.money import format_money
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add.pages import REVIEW, SUBSCRIPTIONS
+from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
 from pcdesk.views.customers.list.table_model import COLUMNS
 from pcdesk.views.main_window import MainWindow
 
@@ -202,6 +203,26 @@ def test_qt_and_pcdesk_speak_chinese_together(chinese: None) -> None:
     # Prices as Taiwan writes them: its own dollar plain, the US one marked.
     assert format_money(Decimal("1920"), "TWD") == "$1,920.00"
     assert format_money(Decimal("7.2"), "USD") == "US$7.20"
+
+
+def combo_texts(bar: CustomerFilterBar) -> list[str]:
+    return [bar.country.itemText(row) for row in range(bar.country.count())]
+
+
+def test_countries_are_listed_by_strokes_in_chinese(chinese: None, qtbot: QtBot) -> None:
+    bar = CustomerFilterBar(None)
+    qtbot.addWidget(bar)
+    shown = combo_texts(bar)
+    # 千 and 土 3 strokes, 中 and 日 4, 台 5, 美 9, 德 15, 蘇 20
+    assert shown[1:3] == ["千里達及托巴哥", "土耳其"]
+    assert shown.index("中國") < shown.index("日本") < shown.index("台灣") < shown.index("美國")
+    assert shown.index("美國") < shown.index("德國") < shown.index("蘇丹") < len(shown) - 1
+
+
+def test_countries_are_listed_alphabetically_in_english(qtbot: QtBot) -> None:
+    bar = CustomerFilterBar(None)
+    qtbot.addWidget(bar)
+    assert combo_texts(bar)[1:4] == ["Afghanistan", "Åland Islands", "Albania"]
 
 
 def test_service_messages_are_translated_with_their_parameters(chinese: None) -> None:

@@ -8,8 +8,9 @@ a preview with invalid rows unless told to skip them. It first checks that every
 (another workstation may have added or changed a customer since the preview) and writes nothing
 when one does not. The writes are services/customer_import_writer.py's: rows go in a thousand
 per statement (services/customer_import_writes.py), as 100,000 customers one ORM object at a time
-would take minutes. The columns the model keeps (``name_key``, ``match_key``, ``search_text``,
-``email_domain``) are computed there with ``pcdesk.models.keys`` as the model does; the ones the database's triggers keep (subscriptions,
+would take minutes. The columns the model keeps (``name_key``, ``collation_key``, ``match_key``,
+``search_text``, ``email_domain``) are computed there with ``pcdesk.models.keys`` and
+``pcdesk.models.collation`` as the model does; the ones the database's triggers keep (subscriptions,
 agreement status, reseller name, the search index) are left to them, but for new customers on
 SQLite, where the import sets the insert triggers aside and writes their work itself, in the same
 transaction. Every new customer gets a ``customer.imported`` event and every changed one a

@@ -63,16 +63,17 @@ class AgreementFilter(enum.StrEnum):
 NO_RESELLER = 0  # CustomerQuery.indirect_reseller_id for "customers the partner bills directly"
 
 # What each sort orders by before the id; each tuple (plus id) is an index (models/customer.py).
-# Categorical columns sort by company name within a value: more useful than by id alone.
+# Company names sort by their collation key (zh-TW's order: models/collation.py), and so do
+# categorical columns within a value: more useful than by id alone.
 _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
-    SortKey.COMPANY_NAME: (Customer.name_key,),
+    SortKey.COMPANY_NAME: (Customer.collation_key,),
     SortKey.DOMAIN: (Customer.domain_prefix,),
     SortKey.MICROSOFT_ID: (Customer.microsoft_id,),
-    SortKey.COUNTRY: (Customer.country, Customer.name_key),
-    SortKey.RELATIONSHIP: (Customer.relationship, Customer.name_key),
-    SortKey.INDIRECT_RESELLER: (Customer.reseller_name, Customer.name_key),
+    SortKey.COUNTRY: (Customer.country, Customer.collation_key),
+    SortKey.RELATIONSHIP: (Customer.relationship, Customer.collation_key),
+    SortKey.INDIRECT_RESELLER: (Customer.reseller_name, Customer.collation_key),
     SortKey.SUBSCRIPTIONS: (Customer.active_subscriptions,),
-    SortKey.AGREEMENT: (Customer.agreement_status, Customer.name_key),
+    SortKey.AGREEMENT: (Customer.agreement_status, Customer.collation_key),
     SortKey.CREATED_AT: (Customer.created_at,),
     SortKey.TAGS: (Customer.tags,),
 }
@@ -81,7 +82,7 @@ _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
 # The index each sort walks (models/customer.py); SQLite is told to use it when a search matches
 # many customers, and told not to when it matches few (see _search_order).
 _SORT_INDEXES: dict[SortKey, str] = {
-    SortKey.COMPANY_NAME: "ix_customer_name_key",
+    SortKey.COMPANY_NAME: "ix_customer_collation_key",
     SortKey.DOMAIN: "ix_customer_domain_sort",
     SortKey.MICROSOFT_ID: "ix_customer_microsoft_id_sort",
     SortKey.COUNTRY: "ix_customer_country",

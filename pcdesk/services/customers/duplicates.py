@@ -136,7 +136,7 @@ def _statement(
         )
         # An OR of indexed equalities: both databases combine the indexes, nothing is scanned.
         .where(or_(*tests.values()))
-        .order_by(score.desc(), Customer.name_key, Customer.id)
+        .order_by(score.desc(), Customer.collation_key, Customer.id)
         .limit(limit)
     )
 

@@ -26,6 +26,7 @@ from pcdesk.models import (
     ResellerState,
 )
 from pcdesk.models import fold as fold  # re-exported: the views sort and search alike
+from pcdesk.models.collation import sort_key
 from pcdesk.models.database import Database
 from pcdesk.services import audit
 from pcdesk.services.partner.actor import current_user
@@ -92,9 +93,10 @@ def list_resellers(db: Database, *, active_only: bool = True) -> tuple[ResellerD
         )
         for row in rows
     ]
-    # Sorted here: a partner has tens of resellers, and SQL's lower() and collations would order
-    # non-English names differently on SQLite and on PostgreSQL.
-    return tuple(sorted(resellers, key=lambda reseller: (fold(reseller.name), reseller.id)))
+    # Sorted here, in the customer list's order of names (models/collation.py): a partner has
+    # tens of resellers, and SQL's lower() and collations would order non-English names
+    # differently on SQLite and on PostgreSQL.
+    return tuple(sorted(resellers, key=lambda reseller: (sort_key(reseller.name), reseller.id)))
 
 
 def get_reseller(db: Database, reseller_id: int) -> ResellerData:

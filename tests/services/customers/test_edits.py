@@ -23,6 +23,7 @@ from pcdesk.models import (
     ResellerState,
     database,
 )
+from pcdesk.models.collation import sort_key
 from pcdesk.models.database import Database, open_database, sqlite_url
 from pcdesk.services.audit import customer_history
 from pcdesk.services.customer_list.query import customer_page
@@ -106,6 +107,10 @@ def test_an_edit_is_saved_audited_and_bumps_the_version(
         "contact_phone": ["+14258828080;ext=1234", "+12065550100"],
         "tags": ["pharma, west", "pharma"],
     }
+    # the list sorts it by its new name
+    with db.session_factory() as session:
+        stored = session.scalar(select(Customer.collation_key).where(Customer.id == seattle.id))
+    assert stored == sort_key("Contoso Pharma Inc.") != sort_key("Contoso Pharmaceuticals")
 
 
 @pytest.mark.parametrize("account", ["seattle_input", "tw_customer"], ids=["US", "TW"])

@@ -47,9 +47,20 @@ def test_country_codes_sorted_by_english_name() -> None:
     assert {"TW", "US", "GB", "BR", "HK"} <= set(codes)
     assert "UK" not in codes and "ZZ" not in codes
     assert len(codes) > 240
-    names = [country_name(code).casefold() for code in codes]
-    assert names == sorted(names)
-    assert codes[0] == "AF"  # Afghanistan
+    names = [country_name(code) for code in codes]
+    assert names[:4] == ["Afghanistan", "Åland Islands", "Albania", "Algeria"]  # Å with the A's
+    assert names.index("Taiwan") < names.index("United States") < names.index("Zimbabwe")
+
+
+def test_country_codes_sorted_by_chinese_name_in_stroke_order() -> None:
+    codes = country_codes("zh_Hant_TW")
+    assert set(codes) == set(country_codes())
+    names = [country_name(code, "zh_Hant_TW") for code in codes]
+    # 千 3 strokes, 土 3; 中 4, 日 4; 台 5; 美 9; 德 15; 蘇 20
+    assert names[:2] == ["千里達及托巴哥", "土耳其"]
+    assert names.index("中國") < names.index("日本") < names.index("台灣") < names.index("美國")
+    assert names.index("美國") < names.index("德國") < names.index("蘇丹")
+    assert names[-1] == "蘇利南"
 
 
 def test_known_countries() -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QLin
 
 from pcdesk.errors import PcdeskError
 from pcdesk.partner_center.customers import PartnerCenterAccess
+from pcdesk.services.collation import sort_key
 from pcdesk.services.database import Database
 from pcdesk.services.inputs import CustomerInput
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -116,7 +117,7 @@ class AccountForm(QWidget):
             self.edits[name].textChanged.connect(self.contact_changed)
         self.country = QComboBox(self)
         self.country.setObjectName("country")
-        for code in sorted(country_codes(), key=lambda c: country_name(c, ui_locale()).casefold()):
+        for code in country_codes(ui_locale()):
             self.country.addItem(country_name(code, ui_locale()), code)
         self.address = AddressRows(self.form, self)
         self.address.changed.connect(self.changed)
@@ -252,7 +253,7 @@ class AccountForm(QWidget):
             cultures.append(chosen)
         self.language.blockSignals(True)
         self.language.clear()
-        for culture in sorted(cultures, key=lambda c: culture_label(c, ui_locale()).casefold()):
+        for culture in sorted(cultures, key=lambda c: sort_key(culture_label(c, ui_locale()))):
             self.language.addItem(culture_label(culture, ui_locale()), culture)
         self.language.setCurrentIndex(self.language.findData(chosen))
         self.language.blockSignals(False)

@@ -59,12 +59,8 @@ class CustomerFilterBar(QWidget):
         self.country = QComboBox(self)
         self.country.addItem(self.tr("All countries/regions"), None)
         locale = ui_locale()
-        names = sorted(
-            ((country_name(code, locale), code) for code in country_codes()),
-            key=lambda pair: pair[0].casefold(),
-        )
-        for name, code in names:
-            self.country.addItem(name, code)
+        for code in country_codes(locale):
+            self.country.addItem(country_name(code, locale), code)
         self._add_labelled(layout, self.tr("C&ountry/region:"), self.country)
 
         self.agreement = QComboBox(self)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from pcdesk.services.collation import sort_key
 from pcdesk.services.relationships.sent import RequestRow
 from pcdesk.services.validation import culture_label
 from pcdesk.views.common.dates import date_text
@@ -182,6 +183,6 @@ class RequestTableModel(QAbstractTableModel):
             if column in (REQUESTED_ON, AGE):
                 moment = row.created_at.timestamp()
                 return (moment if column == REQUESTED_ON else -moment, row.id)
-            return (self._text(row, column).casefold(), row.created_at.timestamp(), row.id)
+            return (sort_key(self._text(row, column)), row.created_at.timestamp(), row.id)
 
         return sorted(rows, key=key, reverse=self._order == Qt.SortOrder.DescendingOrder)

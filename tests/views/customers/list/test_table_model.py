@@ -206,3 +206,53 @@ def test_refresh_shows_a_new_customer(qtbot: QtBot, sqlite_db: Database, open_mo
     assert model.rowCount() == count_customers(sqlite_db) > 0
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.index(0, 0).parent() == QModelIndex()
+
+
+# As the list shows them: Latin first (case ignored, Å with A), then Chinese by stroke count as
+# Taiwan counts it (一 1, 大 3, 台 5, 統 12, 華 12 with 艹 as four strokes, 臺 14, 鴻 17).
+NAMES_IN_ORDER = [
+    "3M Taiwan",
+    "acme",
+    "Ångström AB",
+    "Zeta Ltd",
+    "一品軒",
+    "大同",
+    "台灣積體電路製造",
+    "統一企業",
+    "華碩電腦",
+    "臺灣銀行",
+    "鴻海精密工業",
+]
+
+
+def test_the_list_shows_company_names_in_taiwans_order(qtbot: QtBot, db: Database) -> None:
+    """On SQLite and on PostgreSQL, in the model the list's table shows, both ways."""
+    with db.session_factory.begin() as session:
+        session.add_all(
+            Customer(
+                microsoft_id=str(uuid.UUID(int=n + 1)),
+                company_name=name,
+                country="TW",
+                address_line1="1 Main St",
+                contact_first_name="A",
+                contact_last_name="B",
+                contact_email=f"a{n}@example.com",
+                domain_prefix=f"customer{n:04d}",
+                language="zh",
+                culture="zh-TW",
+                created_by="test",
+                updated_by="test",
+            )
+            for n, name in enumerate(reversed(NAMES_IN_ORDER))
+        )
+    model = CustomerTableModel(db)
+    try:
+        settled(qtbot, model)
+        shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+        assert shown == NAMES_IN_ORDER
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+        settled(qtbot, model)
+        shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+        assert shown == list(reversed(NAMES_IN_ORDER))
+    finally:
+        model.close()
