@@ -9,7 +9,10 @@ them. When a short needle starts very many pieces ("a" starts hundreds, and is i
 scan is quicker than the index, and it is used instead.
 
 On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle of three or more
-characters; a shorter one is tested row by row). PostgreSQL's planner assumes the matches spread
+characters). A shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the
+GIN index of migration 0008 on ``pcdesk_search_grams(search_text)``, the text's one- and
+two-character pieces that hold one; a short ASCII needle ("c", "co") is in most rows and tested
+row by row along the sort index. PostgreSQL's planner assumes the matches spread
 evenly along the sort index and walks it, which for a rare needle, or one clustered at one end
 (Chinese names sort after all the Latin ones), discards most of the table first. So the search is
 counted, up to ``COUNT_MATCHES_UP_TO``, by a probe that stops there (query.py: the same query
@@ -22,7 +25,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, column, false, func, select, text
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    ColumnElement,
+    Integer,
+    Text,
+    column,
+    false,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from pcdesk.models import Customer
@@ -45,6 +60,14 @@ def _phrase(term: str) -> str:
 
 def _substring(needle: str) -> ColumnElement[bool]:
     return substring_test(Customer.search_text, needle)
+
+
+def _holding_piece(needle: str) -> ColumnElement[bool]:
+    """PostgreSQL: the rows whose search_text holds ``needle``, a piece of one or two characters
+    with one outside ASCII, found exactly by the index of migration 0008."""
+    pieces = func.pcdesk_search_grams(Customer.search_text, type_=ARRAY(Text))
+    test: ColumnElement[bool] = pieces.op("@>", return_type=Boolean)(literal([needle], ARRAY(Text)))
+    return test
 
 
 def _matching(expression: str) -> ColumnElement[bool]:
@@ -82,6 +105,10 @@ class Search:
     probe: bool = False
     # PostgreSQL: what the substring test looks for in search_text (a page may test it apart)
     needle: str = ""
+    # SQLite: the trigram index's query for the matches ("" when the search scans instead)
+    expression: str = ""
+    # SQLite, many matches clustered far along the sort index: read and sort them (query.py)
+    sort_matches: bool = False
 
 
 def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
@@ -102,8 +129,10 @@ def plan_search(session: Session | None, user_text: str) -> Search:
     if session is None:
         return Search(_substring(needle))
     if session.get_bind().dialect.name != "sqlite":
-        # A needle too short for a trigram is tested row by row: counting its matches would
-        # scan the table, so its pages walk the sort index first (query.py) without a count.
+        if len(needle) < _TRIGRAM and not needle.isascii():
+            return Search(_holding_piece(needle), probe=True, needle=needle)
+        # A short ASCII needle is tested row by row: counting its matches would scan the
+        # table, so its pages walk the sort index first (query.py) without a count.
         return Search(_substring(needle), probe=len(needle) >= _TRIGRAM, needle=needle)
     if len(needle) >= _TRIGRAM:
         expression = _phrase(needle)
@@ -116,8 +145,25 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         expression = " OR ".join(_phrase(term) for term in terms)
     matches = _count_matching(session, expression)
     if matches > SUBSTRING_FROM_MATCHES:
-        return Search(_substring(needle), matches)
-    return Search(_matching(expression), matches)
+        return Search(_substring(needle), matches, expression=expression)
+    return Search(_matching(expression), matches, expression=expression)
+
+
+def matching(search: Search) -> ColumnElement[bool]:
+    """SQLite: the search's matches as the trigram index finds them."""
+    return _matching(search.expression)
+
+
+def sample_ids(search: Search, size: int) -> Any:
+    """SQLite: the ids of ``size`` of the search's matches, the lowest ids (which say nothing of
+    where a match sorts), as a subquery."""
+    return (
+        text(
+            "SELECT rowid FROM customer_search WHERE customer_search MATCH :expression LIMIT :size"
+        )
+        .bindparams(expression=search.expression, size=size)
+        .columns(column("rowid", Integer))
+    )
 
 
 def _count_matching(session: Session, expression: str) -> int:
