@@ -99,8 +99,11 @@ SORT_MATCHES_UP_TO = 20_000
 # before its matches are read and sorted instead (see _walk).
 WALK_UP_TO = 50_000
 # PostgreSQL: a search's first page is looked for among this many rows along the sort index
-# before its matches are counted (see _probe): 2% of the rows matching finds a page of 100.
+# before its matches are counted (see _probe): 2% of the rows matching finds a page of 100. Along
+# the company name, whose index holds search_text (migration 0008), four times as many entries
+# cost less than those rows.
 PROBE_WALK_UP_TO = 5_000
+PROBE_WALK_NAMES_UP_TO = 20_000
 # From this offset on, PostgreSQL counts the rows it skips on the sort index (see _deferred).
 DEFER_FROM_OFFSET = 1_000
 # SQLite, a search of more than SORT_MATCHES_UP_TO matches: where along the sort index its first
@@ -291,7 +294,11 @@ def _probe(
     """
     most = customer_search.COUNT_MATCHES_UP_TO
     limit = max(1, first_rows)
-    walk_up_to = PROBE_WALK_UP_TO if first_rows else 0  # no page wanted: only the count
+    walk_up_to = PROBE_WALK_UP_TO
+    if query.sort is SortKey.COMPANY_NAME:
+        walk_up_to = PROBE_WALK_NAMES_UP_TO
+    if not first_rows:  # no page wanted: only the count
+        walk_up_to = 0
     walk = _walk_page(query, plan, [], limit, up_to=walk_up_to, reverse=False).cte("walk")
     walked = select(*walk.c, null().label("matches"))
     columns = _row_columns(query)
@@ -597,28 +604,40 @@ def _walk_page(
     up_to: int,
     reverse: bool,
 ) -> Select[Any]:
-    """The matches among the first ``up_to`` rows along the sort index (PostgreSQL)."""
+    """The matches among the first ``up_to`` rows along the sort index (PostgreSQL).
+
+    The walk reads only the sort columns and search_text: sorted by company name, the index of
+    migration 0008 holds them all, so the walk reads no table row (50,000 entries in about
+    30 ms at 1M, where reading their rows took ten times as long); only the page's rows are read.
+    """
     search = plan.search
     descending = query.descending != reverse
-    columns = _row_columns(query)
+    sort_columns = _sort_columns(query)
     others = [c for c in plan.conditions if c is not search.condition]
     walked = (
         select(
-            *(column.label(f"c{n}") for n, column in enumerate(columns)),
+            *(column.label(f"s{n}") for n, column in enumerate(sort_columns)),
             Customer.search_text.label("searched"),
         )
         .where(*others, *keyset)
-        .order_by(*(c.desc() if descending else c.asc() for c in _sort_columns(query)))
+        .order_by(*(c.desc() if descending else c.asc() for c in sort_columns))
         .limit(up_to)
         .subquery()
     )
-    inner = list(walked.c)[: len(columns)]
-    sort = inner[len(columns) - len(_sort_columns(query)) :]
-    return (
-        select(*inner)
+    keys = list(walked.c)[: len(sort_columns)]
+    found = (
+        select(*keys)
         .where(substring_test(walked.c.searched, search.needle))
-        .order_by(*(c.desc() if descending else c.asc() for c in sort))
+        .order_by(*(c.desc() if descending else c.asc() for c in keys))
         .limit(limit)
+        .subquery()
+    )
+    found_keys = list(found.c)
+    columns = _row_columns(query)
+    return (
+        select(*(column.label(f"c{n}") for n, column in enumerate(columns)))
+        .join(found, Customer.id == found_keys[-1])
+        .order_by(*(c.desc() if descending else c.asc() for c in found_keys))
     )
 
 

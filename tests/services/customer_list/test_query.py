@@ -379,6 +379,8 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_the_database_ta
     the sort index that stops at WALK_UP_TO rows: every plan lists the same rows in the same
     order."""
     monkeypatch.setattr(customer_list, "WALK_UP_TO", walk_up_to)
+    monkeypatch.setattr(customer_list, "PROBE_WALK_UP_TO", walk_up_to)
+    monkeypatch.setattr(customer_list, "PROBE_WALK_NAMES_UP_TO", walk_up_to)
     monkeypatch.setattr(customer_list, "SORT_FROM_ENTRIES_PER_MATCH", sort_from)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
     monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
