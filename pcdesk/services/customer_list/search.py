@@ -12,12 +12,12 @@ On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle 
 characters). A shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the
 GIN index of migration 0008 on ``pcdesk_search_grams(search_text)``, the text's one- and
 two-character pieces that hold one; a short ASCII needle ("c", "co") is in most rows and tested
-row by row along the sort index. PostgreSQL's planner assumes the matches spread
-evenly along the sort index and walks it, which for a rare needle, or one clustered at one end
-(Chinese names sort after all the Latin ones), discards most of the table first. So the search is
-counted, up to ``COUNT_MATCHES_UP_TO``, by a probe that stops there (query.py: the same query
-also gives the first page when there are few): a few matches are then read and sorted (and their
-count is the list's), many are found by walking the sort index.
+row by row along the sort index. PostgreSQL's planner assumes the matches spread evenly along the
+sort index and walks it, which for a rare needle, or one clustered at one end (Chinese names sort
+after all the Latin ones), discards most of the table first. So the list plans it itself with a
+probe (query.py): one query that walks a little of the sort index (a broad search finds its page
+there) and otherwise counts the matches up to ``COUNT_MATCHES_UP_TO``: a few matches are then
+read and sorted (and their count is the list's), many are found by walking the sort index.
 """
 
 from __future__ import annotations
