@@ -555,6 +555,14 @@ def _copy_rows(cursor: Any, table: Table, rows: list[dict[str, Any]]) -> None:
             )
 
 
+# Migrations 0003 (pg_trgm, when the server has it) and 0008.
+DEFERRED_INDEXES = (
+    "ix_customer_search_trgm",
+    "ix_customer_search_grams",
+    "ix_customer_name_key_search",
+)
+
+
 def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) -> None:
     # The migration's own expressions for the trigger-kept columns: the triggers are off while
     # COPY loads (one UPDATE per subscription would take an hour), then one UPDATE fills them.
@@ -572,7 +580,15 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
         try:
             cursor = raw.cursor()
             cursor.execute("SET session_replication_role = replica")  # no triggers, no FK checks
-            cursor.execute("DROP INDEX IF EXISTS ix_customer_search_trgm")
+            # The search's indexes are built once the rows are in (kept row by row, they would
+            # slow COPY down), as the migrations defined them.
+            deferred = cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                " AND indexname = ANY(%s)",
+                [list(DEFERRED_INDEXES)],
+            ).fetchall()
+            for name in DEFERRED_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
             for first in range(1, customers + 1, BATCH):
                 batch = generator.batch(first, min(BATCH, customers - first + 1))
                 _copy_rows(cursor, _table(Customer), batch.customers)
@@ -597,15 +613,8 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
             raw.commit()
             say(f"  rows in {time.perf_counter() - started:.0f} s; indexing the search...")
             cursor.execute("SET maintenance_work_mem = '256MB'")
-            schema = cursor.execute(
-                "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n"
-                " ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
-            ).fetchone()
-            if schema:
-                cursor.execute(
-                    "CREATE INDEX ix_customer_search_trgm ON customer USING gin"
-                    f' (search_text "{schema[0]}".gin_trgm_ops)'
-                )
+            for (definition,) in deferred:
+                cursor.execute(definition)
             raw.commit()
         finally:
             raw.close()

@@ -6,15 +6,19 @@ three-character pieces. A shorter needle has no piece of its own; but search_tex
 field's end, so each of its occurrences starts one of the index's pieces: the vocabulary of the
 index gives those pieces (a handful for "鴻海" or "co"), and the index finds rows holding any of
 them. When a short needle starts very many pieces ("a" starts hundreds, and is in most rows), a
-scan is quicker than the index, and it is used instead.
+scan is quicker than the index, and it is used instead; a single character found in many of the
+first rows is known to be such a needle without asking the vocabulary.
 
 On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle of three or more
-characters; a shorter one is tested row by row). PostgreSQL's planner assumes the matches spread
-evenly along the sort index and walks it, which for a rare needle, or one clustered at one end
-(Chinese names sort after all the Latin ones), discards most of the table first. So the search is
-counted, up to ``COUNT_MATCHES_UP_TO``, by a probe that stops there (query.py: the same query
-also gives the first page when there are few): a few matches are then read and sorted (and their
-count is the list's), many are found by walking the sort index.
+characters). A shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the
+GIN index of migration 0008 on ``pcdesk_search_grams(search_text)``, the text's one- and
+two-character pieces that hold one; a short ASCII needle ("c", "co") is in most rows and tested
+row by row along the sort index. PostgreSQL's planner assumes the matches spread evenly along the
+sort index and walks it, which for a rare needle, or one clustered at one end (Chinese names sort
+after all the Latin ones), discards most of the table first. So the list plans it itself with a
+probe (query.py): one query that walks a little of the sort index (a broad search finds its page
+there) and otherwise counts the matches up to ``COUNT_MATCHES_UP_TO``: a few matches are then
+read and sorted (and their count is the list's), many are found by walking the sort index.
 """
 
 from __future__ import annotations
@@ -22,7 +26,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, column, false, func, select, text
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    ColumnElement,
+    Integer,
+    Text,
+    column,
+    false,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from pcdesk.models import Customer
@@ -33,6 +49,11 @@ MAX_SHORT_NEEDLE_TERMS = 256
 # Above this many matches, testing each row while walking the list's sort index finds a page at
 # once; collecting every match first would cost more than the page.
 SUBSTRING_FROM_MATCHES = 100_000
+# SQLite: a one-character needle held by this many of the first SAMPLE_ROWS rows is in so many
+# rows that its pages walk the sort index at once; asking the index's vocabulary first would
+# read the row lists of hundreds of terms (0.2 to 0.3 s for "c" at 1M).
+SAMPLE_ROWS = 2_000
+BROAD_IN_SAMPLE = 200
 # PostgreSQL: the probe counts at most this many matches; more make a search broad.
 COUNT_MATCHES_UP_TO = 20_000
 _TRIGRAM = 3
@@ -47,6 +68,14 @@ def _substring(needle: str) -> ColumnElement[bool]:
     return substring_test(Customer.search_text, needle)
 
 
+def _holding_piece(needle: str) -> ColumnElement[bool]:
+    """PostgreSQL: the rows whose search_text holds ``needle``, a piece of one or two characters
+    with one outside ASCII, found exactly by the index of migration 0008."""
+    pieces = func.pcdesk_search_grams(Customer.search_text, type_=ARRAY(Text))
+    test: ColumnElement[bool] = pieces.op("@>", return_type=Boolean)(literal([needle], ARRAY(Text)))
+    return test
+
+
 def _matching(expression: str) -> ColumnElement[bool]:
     rows = (
         text("SELECT rowid FROM customer_search WHERE customer_search MATCH :expression")
@@ -54,6 +83,15 @@ def _matching(expression: str) -> ColumnElement[bool]:
         .columns(column("rowid", Integer))
     )
     return Customer.id.in_(rows)
+
+
+def _in_many_rows(session: Session, needle: str) -> bool:
+    statement = text(
+        "SELECT count(*) FROM (SELECT search_text FROM customer ORDER BY id LIMIT :rows)"
+        " WHERE instr(search_text, :needle) > 0"
+    )
+    held = session.execute(statement, {"rows": SAMPLE_ROWS, "needle": needle}).scalar_one()
+    return int(held) >= BROAD_IN_SAMPLE
 
 
 def _terms_starting(session: Session, needle: str) -> list[str]:
@@ -82,6 +120,10 @@ class Search:
     probe: bool = False
     # PostgreSQL: what the substring test looks for in search_text (a page may test it apart)
     needle: str = ""
+    # SQLite: the trigram index's query for the matches ("" when the search scans instead)
+    expression: str = ""
+    # SQLite, many matches clustered far along the sort index: read and sort them (query.py)
+    sort_matches: bool = False
 
 
 def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
@@ -102,11 +144,15 @@ def plan_search(session: Session | None, user_text: str) -> Search:
     if session is None:
         return Search(_substring(needle))
     if session.get_bind().dialect.name != "sqlite":
-        # A needle too short for a trigram is tested row by row: counting its matches would
-        # scan the table, so its pages walk the sort index first (query.py) without a count.
+        if len(needle) < _TRIGRAM and not needle.isascii():
+            return Search(_holding_piece(needle), probe=True, needle=needle)
+        # A short ASCII needle is tested row by row: counting its matches would scan the
+        # table, so its pages walk the sort index first (query.py) without a count.
         return Search(_substring(needle), probe=len(needle) >= _TRIGRAM, needle=needle)
     if len(needle) >= _TRIGRAM:
         expression = _phrase(needle)
+    elif len(needle) == 1 and _in_many_rows(session, needle):
+        return Search(_substring(needle))
     else:
         terms = _terms_starting(session, needle)
         if not terms:
@@ -116,8 +162,25 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         expression = " OR ".join(_phrase(term) for term in terms)
     matches = _count_matching(session, expression)
     if matches > SUBSTRING_FROM_MATCHES:
-        return Search(_substring(needle), matches)
-    return Search(_matching(expression), matches)
+        return Search(_substring(needle), matches, expression=expression)
+    return Search(_matching(expression), matches, expression=expression)
+
+
+def matching(search: Search) -> ColumnElement[bool]:
+    """SQLite: the search's matches as the trigram index finds them."""
+    return _matching(search.expression)
+
+
+def sample_ids(search: Search, size: int) -> Any:
+    """SQLite: the ids of ``size`` of the search's matches, the lowest ids (which say nothing of
+    where a match sorts), as a subquery."""
+    return (
+        text(
+            "SELECT rowid FROM customer_search WHERE customer_search MATCH :expression LIMIT :size"
+        )
+        .bindparams(expression=search.expression, size=size)
+        .columns(column("rowid", Integer))
+    )
 
 
 def _count_matching(session: Session, expression: str) -> int:

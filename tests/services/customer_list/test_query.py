@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -39,7 +40,22 @@ from pcdesk.services.customer_list.query import (
     iter_customer_pages,
     plan_list,
 )
+from pcdesk.services.customers.create import create_customer
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, is_empty, seed_demo
+from pcdesk.services.inputs import AgreementInput, CustomerInput
+
+
+@pytest.fixture
+def add_customer(
+    tw_customer: CustomerInput, us_agreement: AgreementInput
+) -> Callable[[Database, str, str], int]:
+    """``add_customer(db, company, domain)``: the Taiwanese customer under that name and domain."""
+
+    def add(db: Database, company: str, domain: str) -> int:
+        data = replace(tw_customer, company_name=company, domain_prefix=domain)
+        return create_customer(db, data, us_agreement, actor="tester").id
+
+    return add
 
 
 @pytest.fixture
@@ -209,9 +225,79 @@ def test_short_and_long_needles_find_what_a_substring_test_finds(
     query = CustomerQuery(text=text)
     assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
     assert count_customers(demo, query) == len(expected)
-    # and the same through the scan taken when a short needle starts too many index terms
+    # and the same through the scan taken when a short needle starts too many index terms, or
+    # when a single character is in many of the first rows, or in few (SQLite)
+    monkeypatch.setattr(customer_search, "BROAD_IN_SAMPLE", 10**9)
+    assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+    assert count_customers(demo, query) == len(expected)
+    monkeypatch.setattr(customer_search, "BROAD_IN_SAMPLE", 0)
+    assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+    assert count_customers(demo, query) == len(expected)
+    monkeypatch.setattr(customer_search, "BROAD_IN_SAMPLE", 10**9)
     monkeypatch.setattr(customer_search, "MAX_SHORT_NEEDLE_TERMS", 0)
     assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
+
+
+# Names in several scripts and widths; NFKC folds full- and half-width forms, nothing folds
+# Traditional into Simplified Chinese (台灣 and 台湾 are different text).
+MIXED_NAMES = {
+    "ＡＢＣ台灣": "abctw",
+    "Café 台北": "cafetaipei",
+    "ｶﾌｪ東京": "cafetokyo",
+    "台湾 Trading": "taiwantrading",
+    "Müller 台": "xmuller",  # a name ending in 台 before a domain starting with x
+    "臺灣 Élan": "elan",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台",
+        "台灣",
+        "灣",
+        "湾",
+        "臺",
+        "c台",
+        "Ｃ台",
+        "é",
+        "É",
+        "ü",
+        "カフ",
+        "ｶﾌ",
+        "東京",
+        "台x",
+        "北 ",
+    ],
+)
+def test_short_needles_outside_ascii_find_what_a_substring_test_finds(
+    demo: Database, add_customer: Callable[[Database, str, str], int], text: str
+) -> None:
+    """PostgreSQL finds these through the index of their one- and two-character pieces
+    (migration 0008), SQLite through its trigram index's vocabulary: the rows a plain substring
+    test of the folded text finds, across scripts, widths and fields, and no more."""
+    for company, domain in MIXED_NAMES.items():
+        add_customer(demo, company, domain)
+    everyone = customer_page(demo, limit=1000)
+    needle = fold(text.strip())
+    expected = {
+        row.id
+        for row in everyone
+        if needle in fold(row.company_name)
+        or needle in row.domain.removesuffix(".onmicrosoft.com")
+        or needle in row.microsoft_id
+    }
+    query = CustomerQuery(text=text)
+    plan, first = first_page(demo, query, limit=1000)
+    assert {row.id for row in first} == expected
+    assert count_customers(demo, query) == len(expected)
+    assert plan.count == len(expected)  # counted by the index, with the first rows
+    for sort in (SortKey.COMPANY_NAME, SortKey.DOMAIN):
+        sorted_query = CustomerQuery(text=text, sort=sort, descending=True)
+        pages = [
+            row.id for page in iter_customer_pages(demo, sorted_query, page_size=2) for row in page
+        ]
+        assert set(pages) == expected and len(pages) == len(expected)
 
 
 def test_filters_for_active_pending_and_former_relationships(demo: Database) -> None:
@@ -271,18 +357,20 @@ def test_search_text_is_what_the_model_and_the_migration_compute() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sort_up_to", "substring_from", "count_up_to", "walk_up_to"),
+    ("sort_up_to", "substring_from", "count_up_to", "walk_up_to", "sort_from"),
     [
-        (10**9, 10**9, 10**9, 10**9),
-        (0, 10**9, 10**9, 10**9),
-        (0, 0, 0, 10**9),
-        (10**9, 0, 0, 5),
+        (10**9, 10**9, 10**9, 10**9, 10**9),
+        (0, 10**9, 10**9, 10**9, 10**9),
+        (0, 0, 0, 10**9, 10**9),
+        (10**9, 0, 0, 5, 10**9),
+        (0, 0, 0, 10**9, 0),
     ],
     ids=[
         "sort-matches",
         "walk-index-in-matches",
         "walk-index-testing-rows",
         "walk-a-little-then-sort",
+        "sort-many-matches-found-far-along-the-index",
     ],
 )
 @pytest.mark.parametrize("sort", list(SortKey))
@@ -293,12 +381,17 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_the_database_ta
     substring_from: int,
     count_up_to: int,
     walk_up_to: int,
+    sort_from: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """SQLite chooses from the index's count of matches, PostgreSQL from its probe's (which
-    stops at COUNT_MATCHES_UP_TO) and from a walk along the sort index that stops at
-    WALK_UP_TO rows: every plan lists the same rows in the same order."""
+    """SQLite chooses from the index's count of matches and from where a sample of them sorts,
+    PostgreSQL from its probe's count (which stops at COUNT_MATCHES_UP_TO) and from a walk along
+    the sort index that stops at WALK_UP_TO rows: every plan lists the same rows in the same
+    order."""
     monkeypatch.setattr(customer_list, "WALK_UP_TO", walk_up_to)
+    monkeypatch.setattr(customer_list, "PROBE_WALK_UP_TO", walk_up_to)
+    monkeypatch.setattr(customer_list, "PROBE_WALK_NAMES_UP_TO", walk_up_to)
+    monkeypatch.setattr(customer_list, "SORT_FROM_ENTRIES_PER_MATCH", sort_from)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
     monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
     monkeypatch.setattr(customer_search, "COUNT_MATCHES_UP_TO", count_up_to)
@@ -342,11 +435,11 @@ def test_a_plan_made_once_serves_the_count_every_page_and_positions(
     assert plan.count in (None, count)
     # SQLite's index counts the search's matches (the count when nothing else filters);
     # PostgreSQL's probe counts the rows (a few hundred here) for a needle of three or more
-    # characters (a shorter one would scan to be counted)
+    # characters (a shorter ASCII one would scan to be counted)
     if demo.engine.dialect.name == "sqlite":
         assert (plan.count is None) == (query.text == "" or query.status is not None)
-    else:
-        assert (plan.count is None) == (len(query.text) < 3)
+    else:  # and for a shorter one outside ASCII, through the index of migration 0008
+        assert (plan.count is None) == (len(query.text) < 3 and query.text.isascii())
     paged = [
         row
         for offset in range(0, count, 2)
@@ -364,6 +457,7 @@ def test_sqlite_is_told_to_walk_the_sort_index_for_a_broad_search(
     INDEXED BY, SQLite sorts every match of a broad search (ten times slower at a million)."""
     seed_demo(sqlite_db)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", 0)  # every search counts as broad
+    monkeypatch.setattr(customer_list, "SORT_FROM_ENTRIES_PER_MATCH", 10**9)  # and spread out
     sent: list[str] = []
 
     def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
