@@ -559,7 +559,7 @@ def _copy_rows(cursor: Any, table: Table, rows: list[dict[str, Any]]) -> None:
 DEFERRED_INDEXES = (
     "ix_customer_search_trgm",
     "ix_customer_search_grams",
-    "ix_customer_name_key_search",
+    "ix_customer_collation_key_search",
 )
 
 

@@ -1,8 +1,8 @@
 """PostgreSQL: an index of the one- and two-character pieces of search_text holding a non-ASCII
 character, for the searches pg_trgm cannot serve ("台", "台灣", "東京", "ü").
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06
 
 pg_trgm indexes three-character pieces: a needle of one or two characters has none, and was
@@ -13,7 +13,8 @@ field separator); a GIN index on it finds the rows holding such a needle exactly
 are left out: "co" is in most rows, so walking the sort index finds its pages at once, and
 leaving them out keeps the index small (rows of Latin names without accents add nothing).
 
-Also on PostgreSQL, the company name's sort index again with search_text in it: a broad search's
+Also on PostgreSQL, the company name's sort index (its collation key, 0008) again with
+search_text in it: a broad search's
 page is found by walking that index testing each entry's text (services/customer_list/query.py),
 which then reads no table row (a row is about 1 KB; the entry, 150 bytes).
 
@@ -26,8 +27,8 @@ from collections.abc import Sequence
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "0008"
-down_revision: str | Sequence[str] | None = "0007"
+revision: str = "0009"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -72,13 +73,14 @@ def upgrade() -> None:
         " USING gin (pcdesk_search_grams(search_text))"
     )
     op.execute(
-        "CREATE INDEX ix_customer_name_key_search ON customer (name_key, id) INCLUDE (search_text)"
+        "CREATE INDEX ix_customer_collation_key_search ON customer (collation_key, id)"
+        " INCLUDE (search_text)"
     )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute("DROP INDEX IF EXISTS ix_customer_name_key_search")
+    op.execute("DROP INDEX IF EXISTS ix_customer_collation_key_search")
     op.execute("DROP INDEX IF EXISTS ix_customer_search_grams")
     op.execute("DROP FUNCTION IF EXISTS pcdesk_search_grams(text)")
