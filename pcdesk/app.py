@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pcdesk import __version__, config, platform_check
 from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
-from pcdesk.services import demo_data
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
@@ -35,7 +34,6 @@ from pcdesk.views.common.language import (
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 
 log = logging.getLogger("pcdesk")
 
@@ -49,6 +47,8 @@ class FirstStartCancelled(Exception):
 def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     """Ask for the partner profile before the main window (a form, not a question the prompter
     answers: tests replace this function, or pass ``ask`` to ``build_main_window``)."""
+    from pcdesk.views.partner.profile_dialog import PartnerProfileDialog  # (first start only)
+
     dialog = PartnerProfileDialog(db)
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -70,9 +70,12 @@ def build_main_window(
     db = open_database(database_url, create=create)
     config.remember_database(database_url)
     try:
-        if demo and demo_data.is_empty(db):
-            log.info("seeding demo data into %s", db.display_url)
-            demo_data.seed_demo(db)
+        if demo:
+            from pcdesk.services import demo_data  # (loads the services that add customers)
+
+            if demo_data.is_empty(db):
+                log.info("seeding demo data into %s", db.display_url)
+                demo_data.seed_demo(db)
         if catalog.markets(db) == ():
             catalog.import_starter_catalog(db)
         profile = get_partner_profile(db) or (ask or ask_partner_profile)(db)
