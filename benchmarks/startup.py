@@ -10,8 +10,10 @@ launched: when the main window was first painted and when its first rows were pa
 min and max), the CPU time the process had used by the window, and which of the libraries pcdesk
 defers were loaded by then. Then the slowest imports of ``import pcdesk.app`` (``-X importtime``).
 
-``--source DIR`` (repeatable) runs pcdesk from another source tree, e.g. a worktree of an older
-commit (it needs ``--startup-report``); the runs of the sources alternate, so a load on the
+``--source DIR`` (repeatable) runs pcdesk from another source tree, put first on PYTHONPATH: a
+folder holding ``pcdesk/`` with ``resources/`` copied to ``pcdesk/resources``, e.g.
+``git archive COMMIT pcdesk | tar -x -C DIR; git archive COMMIT resources | tar -x -C DIR/pcdesk``
+(the commit needs ``--startup-report``). The runs of the sources alternate, so a load on the
 machine weighs on each alike. The user folders (settings, log, known databases) are the
 benchmark's own, kept between runs as an installed pcdesk keeps them; pcdesk's bytecode is
 written at the first (uncounted) start, as an installation has it. A figure, not a test.
@@ -48,19 +50,19 @@ def _environment(home: Path, source: Path | None) -> dict[str, str]:
     environment.pop("PCDESK_DATABASE_URL", None)
     # As installed (pip, the bundle): bytecode compiled once, not the sources at every start.
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
-    if source is not None:
+    if source is not None:  # (children start in another folder: the current one would win)
         environment["PYTHONPATH"] = os.pathsep.join(
             [str(source), *filter(None, [os.environ.get("PYTHONPATH")])]
         )
     return environment
 
 
-def launch(url: str, environment: dict[str, str]) -> dict[str, float | list[str]]:
+def launch(url: str, environment: dict[str, str], cwd: Path) -> dict[str, float | list[str]]:
     """One start of pcdesk: seconds from launch to the window's and the rows' first paint."""
     command = [sys.executable, "-m", "pcdesk", "--database", url, "--startup-report"]
     launched = time.monotonic()  # the same clock as the child's (system-wide monotonic)
     done = subprocess.run(
-        command, env=environment, capture_output=True, text=True, timeout=120, check=False
+        command, env=environment, cwd=cwd, capture_output=True, text=True, timeout=120, check=False
     )
     line = next((x for x in done.stdout.splitlines() if x.startswith(REPORT_PREFIX)), None)
     if done.returncode != 0 or line is None:
@@ -75,11 +77,12 @@ def launch(url: str, environment: dict[str, str]) -> dict[str, float | list[str]
     }
 
 
-def import_times(environment: dict[str, str]) -> list[tuple[int, int, int, str]]:
+def import_times(environment: dict[str, str], cwd: Path) -> list[tuple[int, int, int, str]]:
     """(self µs, cumulative µs, depth, module) of each module ``import pcdesk.app`` loads."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import pcdesk.app"],
         env=environment,
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=True,
@@ -141,11 +144,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     print(f"load average at the start: {_load()}")
     for environment in environments:  # not counted: the first start writes the settings
-        launch(url, environment)
+        launch(url, environment, place)
     results: list[list[dict[str, float | list[str]]]] = [[] for _ in sources]
     for _ in range(args.runs):
         for index, environment in enumerate(environments):
-            results[index].append(launch(url, environment))
+            results[index].append(launch(url, environment, place))
     print(f"load average at the end: {_load()}\n")
 
     print(
@@ -163,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
 
     for source, environment in zip(sources, environments, strict=True):
-        rows = import_times(environment)
+        rows = import_times(environment, place)
         print(f"\n`import pcdesk.app` ({source or 'installed'}), -X importtime:")
         total = sum(total for _own, total, depth, _name in rows if depth == 0)
         print(f"  all top-level imports: {_ms(total / 1e6)}")
