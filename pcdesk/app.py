@@ -13,15 +13,20 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, qVersion
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-
+# The database layer before Qt: PySide6 reads the source of every module imported after it (to
+# see whether it uses PySide6, for its __feature__ switch), and SQLAlchemy's and the models' few
+# hundred modules cost about 60 ms of CPU more imported after it.
 from pcdesk import __version__, config, platform_check
 from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
 from pcdesk.views.common.app_icon import application_icon
 from pcdesk.views.common.first_paint import when_first_painted
 from pcdesk.views.common.gui_gc import collect_garbage_on_gui_thread

@@ -59,6 +59,15 @@ def test_importing_the_application_loads_none_of_the_deferred_libraries(tmp_path
     assert _loaded(tmp_path, "import pcdesk.app") == []
 
 
+def test_the_database_layer_is_imported_before_qt(tmp_path: Path) -> None:
+    """PySide6 reads the source of each module imported after it: the ORM comes first."""
+    code = "import sys, pcdesk.app\nnames = list(sys.modules)\n"
+    code += "print(names.index('sqlalchemy.orm') < names.index('PySide6.QtCore'))"
+    result = _python(tmp_path, "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True"]
+
+
 def test_the_probe_sees_a_deferred_library_once_something_uses_it(tmp_path: Path) -> None:
     """The check above could pass by looking at the wrong names: here they are seen."""
     code = (
