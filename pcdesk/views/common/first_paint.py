@@ -1,4 +1,5 @@
-"""When a widget is first painted: what a user sees, for the start-up figures (benchmarks/startup.py)."""
+"""When a widget is first painted: work that can wait until the window is seen (the country
+filter's names), and the start-up figures (benchmarks/startup.py)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self._ready():
             painted = time.monotonic()
             watched.removeEventFilter(self)
-            # After this paint is done, not in the middle of it.
-            QTimer.singleShot(0, lambda: self._then(painted))
+            # After this paint is done, not in the middle of it; not at all once the widget
+            # (and so this filter, its child) is gone.
+            QTimer.singleShot(0, self, lambda: self._then(painted))
         return False
 
 
