@@ -260,7 +260,8 @@ def _report_startup(window: MainWindow) -> None:
     when_first_painted(
         window.customer_table.viewport(),
         rows_painted,
-        ready=lambda: window.customer_model.rowCount() > 0,
+        # (An empty list: once its first read is done, when it shows its "No customers yet.")
+        ready=lambda: window.customer_model.rowCount() > 0 or window.customer_model.is_idle(),
     )
 
 
