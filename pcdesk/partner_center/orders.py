@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
 
@@ -26,12 +26,15 @@ from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import CatalogOffer, Customer, PartnerCenterOutbox, Subscription
 from pcdesk.models.database import Database
 from pcdesk.partner_center import resources as r
-from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.errors import ApiFailure, PartnerCenterError, pc_message
 from pcdesk.services import audit
 from pcdesk.services import outbox as ob
 from pcdesk.services.inputs import SubscriptionLine
 from pcdesk.services.partner.actor import current_user
+
+if TYPE_CHECKING:  # httpx, under the client, loads when Partner Center is first used
+    from pcdesk.partner_center.client import PartnerCenterClient
+
 
 HOLDING_CODES = {"13605", "800073", "800074"}
 CATALOG_TTL = 3600.0  # availability ids change over time: not kept longer

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
@@ -33,10 +33,13 @@ from pcdesk.models.base import utc_now
 from pcdesk.models.database import Database
 from pcdesk.models.keys import search_text
 from pcdesk.partner_center import resources as r
-from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.errors import ApiFailure, PartnerCenterError, pc_message
 from pcdesk.services import audit
 from pcdesk.services import outbox as ob
+
+if TYPE_CHECKING:  # httpx, under the client, loads when Partner Center is first used
+    from pcdesk.partner_center.client import PartnerCenterClient
+
 
 log = logging.getLogger(__name__)
 

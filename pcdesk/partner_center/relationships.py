@@ -10,14 +10,13 @@ pcdesk builds from the partner's tenant stays the offline fallback.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pcdesk.enums import SubscriptionStatus
 from pcdesk.errors import PcdeskError
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models import Customer
 from pcdesk.models.database import Database
-from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.errors import ApiFailure, PartnerCenterError, pc_message
 from pcdesk.partner_center.outbox import send_item
 from pcdesk.partner_center.subscriptions import apply_change, preview_change
@@ -25,6 +24,9 @@ from pcdesk.services import outbox as ob
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.partner.actor import current_user
 from pcdesk.services.relationships.removal import suspend_active_subscriptions
+
+if TYPE_CHECKING:  # httpx, under the client, loads when Partner Center is first used
+    from pcdesk.partner_center.client import PartnerCenterClient
 
 
 class ClientSource(Protocol):

@@ -17,7 +17,7 @@ import json
 import uuid
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
@@ -29,13 +29,15 @@ from pcdesk.models import CatalogOffer, Customer, Subscription
 from pcdesk.models.base import utc_now
 from pcdesk.models.database import Database
 from pcdesk.partner_center import resources as r
-from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.errors import ApiFailure, PartnerCenterError, pc_message
 from pcdesk.services import audit
 from pcdesk.services import outbox as ob
 from pcdesk.services.catalog.price_list_format import CENT, term_months
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.partner.actor import current_user
+
+if TYPE_CHECKING:  # httpx, under the client, loads when Partner Center is first used
+    from pcdesk.partner_center.client import PartnerCenterClient
 
 
 class ClientSource(Protocol):

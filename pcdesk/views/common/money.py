@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from babel.numbers import format_currency
 from PySide6.QtCore import QCoreApplication
 
 from pcdesk.views.common.ui_locale import ui_locale
@@ -12,6 +11,8 @@ from pcdesk.views.common.ui_locale import ui_locale
 
 def format_money(amount: Decimal, currency: str) -> str:
     """``amount`` in ``currency`` as the user's locale writes it: "$7.20", "NT$230.00"."""
+    from babel.numbers import format_currency  # (loaded once a price is shown, not at start)
+
     return str(format_currency(amount, currency, locale=ui_locale()))
 
 

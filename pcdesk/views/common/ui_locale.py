@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 
-from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QLocale
 
 FALLBACK_LOCALE = "en_US"
@@ -13,6 +12,8 @@ FALLBACK_LOCALE = "en_US"
 @functools.cache
 def _babel_locale(qt_name: str) -> str:
     # Qt says "C" for the POSIX locale and may name locales babel does not know: fall back.
+    from babel import Locale, UnknownLocaleError  # (first asked for once the window shows)
+
     try:
         return str(Locale.parse(qt_name))
     except (ValueError, UnknownLocaleError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
@@ -53,8 +54,6 @@ from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.text_lists import sentences
 from pcdesk.views.common.translate import translated
-from pcdesk.views.resellers.form import ResellerFormDialog
-from pcdesk.views.resellers.import_preview import ResellerImportDialog, result_text
 from pcdesk.views.resellers.table_model import (
     COUNTRY,
     NAME,
@@ -69,6 +68,11 @@ from pcdesk.views.resellers.table_model import (
 # What the manager shows: whether the user's role may manage resellers, and every reseller.
 Listing = tuple[bool, tuple[ResellerData, ...]]
 CHANGED = Changes(resellers=True, many_customers=True)  # a reseller's name shows in the list
+
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not with the main window
+    from pcdesk.views.resellers.form import ResellerFormDialog
+    from pcdesk.views.resellers.import_preview import ResellerImportDialog
 
 
 def read_listing(db: Database) -> Listing:
@@ -289,6 +293,8 @@ class ResellerManagerDialog(QDialog):
         return self._open_form(selected)
 
     def _open_form(self, reseller: ResellerData | None) -> ResellerFormDialog:
+        from pcdesk.views.resellers.form import ResellerFormDialog
+
         form = ResellerFormDialog(self._db, reseller, self)
         form.saved.connect(self._saved)
         form.finished.connect(form.deleteLater)
@@ -398,6 +404,8 @@ class ResellerManagerDialog(QDialog):
         ).failure(self._show_failure).run()
 
     def _preview(self, preview: ResellerImportPreview, path: Path) -> None:
+        from pcdesk.views.resellers.import_preview import ResellerImportDialog
+
         dialog = ResellerImportDialog(self._db, preview, path, self)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(dialog.deleteLater)
@@ -406,6 +414,8 @@ class ResellerManagerDialog(QDialog):
 
     def _imported(self, result: ResellerImportResult) -> None:
         """The preview imported the file (and published the change): show it."""
+        from pcdesk.views.resellers.import_preview import result_text
+
         self.status.show_ok(result_text(result))
         self.reload()
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from pcdesk.errors import PcdeskError, Unavailable
-from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.database import Database
 from pcdesk.services.drafts import Draft, DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
@@ -19,7 +19,10 @@ from pcdesk.views.common.dates import date_time_text
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.add import AddCustomerWizard
+
+if TYPE_CHECKING:
+    from pcdesk.partner_center.customers import PartnerCenterAccess
+    from pcdesk.views.customers.add.wizard import AddCustomerWizard
 
 RESUME, START_OVER, CANCEL = "resume", "start_over", "cancel"
 
@@ -129,6 +132,9 @@ class AddCustomerLauncher(QObject):
         choice = self.ask_resume(draft) if draft is not None else START_OVER
         if choice == CANCEL:
             return None
+        # Loaded at the first Add customer, not with the window (validation, Partner Center...).
+        from pcdesk.views.customers.add.wizard import AddCustomerWizard
+
         wizard = AddCustomerWizard(
             self._db, self._profile, self._drafts, self._window, access=self._access
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,12 +47,14 @@ from pcdesk.views.customers.detail.conflict import (
     differences,
     shown_value,
 )
-from pcdesk.views.customers.forms.account_form import AccountForm, default_country
 from pcdesk.views.customers.forms.account_summary import (
     account_rows,
     local_date_time,
     summary_table,
 )
+
+if TYPE_CHECKING:
+    from pcdesk.views.customers.forms.account_form import AccountForm
 
 # Letters the main window shows beside the pane (menus File, Customers, Help; the filter bar's
 # Search, Relationship, reseller, Country/region), the header's Copy (Y) and Save (V): the form's
@@ -112,18 +115,10 @@ class AccountTab(QWidget):
         self.reading = self._scroll(reading)
 
         # -- editing ---------------------------------------------------------------------------
-        self.form = AccountForm(db, profile, load_resellers=False)  # Edit reads them itself
-        self.form.setObjectName("account_form")
-        self.form.set_domain_read_only(True)
-        self.form.country.setEnabled(False)
-        self.form.country.setToolTip(self.tr("A customer's country/region cannot be changed."))
-        self.form.relaid_out.connect(self._relaid_out)
-        self._let_lists_narrow()
-        self._enter_saves()
+        self._form: AccountForm | None = None  # built when first needed: see ``form``
         form_holder = QWidget(self)
-        holder_layout = QVBoxLayout(form_holder)
-        holder_layout.addWidget(self.form)
-        holder_layout.addStretch(1)
+        self._form_layout = QVBoxLayout(form_holder)
+        self._form_layout.addStretch(1)
         self.form_scroll = self._scroll(form_holder)
         self.failure = FieldMessage(self)
         self.save_button = QPushButton(self.tr("Sa&ve"), self)
@@ -155,7 +150,26 @@ class AccountTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self._relaid_out()
+
+    @property
+    def form(self) -> AccountForm:
+        """The edit form, built at the first Edit rather than with the window: it names every
+        country (CLDR) and lays out the address rules of the default one."""
+        if self._form is None:
+            from pcdesk.views.customers.forms.account_form import AccountForm
+
+            form = AccountForm(self._db, self._profile, load_resellers=False)  # Edit reads them
+            form.setObjectName("account_form")
+            form.set_domain_read_only(True)
+            form.country.setEnabled(False)
+            form.country.setToolTip(self.tr("A customer's country/region cannot be changed."))
+            self._form = form
+            form.relaid_out.connect(self._relaid_out)
+            self._let_lists_narrow()
+            self._enter_saves()
+            self._form_layout.insertWidget(0, form)
+            self._relaid_out()
+        return self._form
 
     def _scroll(self, content: QWidget) -> QScrollArea:
         scroll = QScrollArea(self)
@@ -362,6 +376,8 @@ class AccountTab(QWidget):
         # it is chosen once here, starting from the workstation's own.
         unknown_country = not data.country
         if unknown_country:
+            from pcdesk.views.customers.forms.account_form import default_country
+
             data = replace(data, country=default_country())
         self.form.set_values({**asdict(data), "touched": []})
         self.form.country.setEnabled(unknown_country)

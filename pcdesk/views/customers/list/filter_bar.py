@@ -15,6 +15,7 @@ from pcdesk.services.customer_list.query import (
 )
 from pcdesk.services.resellers.records import ResellerData
 from pcdesk.services.validation import country_codes, country_name
+from pcdesk.views.common.first_paint import when_first_painted
 from pcdesk.views.common.ui_locale import ui_locale
 
 
@@ -58,9 +59,9 @@ class CustomerFilterBar(QWidget):
 
         self.country = QComboBox(self)
         self.country.addItem(self.tr("All countries/regions"), None)
-        locale = ui_locale()
-        for code in country_codes(locale):
-            self.country.addItem(country_name(code, locale), code)
+        self._countries_listed = False
+        # Their names (CLDR, address rules) load once the window is up: start-up does not wait.
+        when_first_painted(self, lambda _at: self.list_countries())
         self._add_labelled(layout, self.tr("C&ountry/region:"), self.country)
 
         self.agreement = QComboBox(self)
@@ -77,6 +78,15 @@ class CustomerFilterBar(QWidget):
         self.search.textChanged.connect(self.changed)
         for combo in self._combos():
             combo.currentIndexChanged.connect(self.changed)
+
+    def list_countries(self) -> None:
+        """Every country/region, named in the interface's language (once)."""
+        if self._countries_listed:
+            return
+        self._countries_listed = True
+        locale = ui_locale()
+        for code in country_codes(locale):
+            self.country.addItem(country_name(code, locale), code)
 
     def _fill_resellers(self, resellers: tuple[ResellerData, ...]) -> None:
         assert self.reseller is not None
@@ -151,6 +161,7 @@ class CustomerFilterBar(QWidget):
 
     def set_state(self, state: dict[str, str]) -> None:
         """Put a saved view's search and filters back; ``changed`` is emitted once."""
+        self.list_countries()  # a view may name a country before the window was painted
         self.blockSignals(True)
         try:
             self.search.setText(state.get("text", ""))

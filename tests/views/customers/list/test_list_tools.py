@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pcdesk.services.customer_list.query import AgreementFilter
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import get_partner_profile
-from pcdesk.views.customers.list.saved_views import load_views
+from pcdesk.views.customers.list.saved_views import SavedView, load_views
 from pcdesk.views.customers.list.table_model import COLUMNS
 from pcdesk.views.main_window import MainWindow
 
@@ -195,3 +195,23 @@ def test_a_saved_view_is_kept_in_the_settings_and_applied_again(
     assert [v.name for v in other.saved_views.views()] == ["Taiwan, accepted"]
     window.saved_views.delete("Taiwan, accepted")
     assert other.saved_views.views() == []
+
+
+def test_the_country_filter_lists_every_country_once_the_window_is_shown(
+    demo_db, open_main_window, list_loaded, qtbot
+) -> None:
+    """The names (CLDR) load after the window's first paint; a saved view naming a country
+    finds it even before."""
+    hidden = open_main_window(demo_db, shown=False)
+    assert hidden.filter_bar.country.count() == 1  # "All countries/regions", until painted
+    hidden.apply_view(SavedView("Taiwan", {"country": "TW"}, "company_name", False))
+    assert hidden.filter_bar.country.currentText() == "Taiwan"
+
+    window = open_main_window(demo_db)
+    countries = window.filter_bar.country
+    qtbot.waitUntil(lambda: countries.count() > 200)
+    assert countries.itemText(0) == "All countries/regions"
+    assert (
+        countries.findData("TW") > 0 and countries.itemText(countries.findData("DE")) == "Germany"
+    )
+    assert countries.currentIndex() == 0
