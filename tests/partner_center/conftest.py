@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -12,6 +10,9 @@ from pcdesk.partner_center.auth import StaticTokenSource
 from pcdesk.partner_center.client import PartnerCenterClient, RateLimiter, RetryPolicy
 from pcsimulator.server import running
 from pcsimulator.state import Config, Simulator
+from tests.tokens import jwt
+
+__all__ = ["jwt"]  # the Partner Center tests import it from here
 
 
 class Sleeps:
@@ -22,15 +23,6 @@ class Sleeps:
 
     def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
-
-
-def jwt(**claims: object) -> str:
-    """An unsigned JWT carrying ``claims`` (the simulator and pcdesk only read them)."""
-
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}.c2ln"
 
 
 @pytest.fixture

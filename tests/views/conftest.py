@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
+from pcdesk.partner_center import auth
 from pcdesk.services.catalog.offers import import_starter_catalog, markets
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.services.drafts import DraftStore
@@ -35,6 +36,9 @@ from pcdesk.views.common.operations import runner
 from pcdesk.views.common.prompts import Prompter, install_prompter
 from pcdesk.views.customers.add import AddCustomerWizard
 from pcdesk.views.main_window import MainWindow
+from pcsimulator.server import running
+from pcsimulator.state import Simulator
+from tests.tokens import jwt
 
 
 @dataclass
@@ -463,3 +467,13 @@ def open_main_window(
 def main_window(demo_db: Database, open_main_window: OpenMainWindow) -> MainWindow:
     """The main window on the demo database."""
     return open_main_window(demo_db)
+
+
+@pytest.fixture
+def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The test module's ``sim`` served on 127.0.0.1, pcdesk pointed at it and signed in (a
+    token with MFA, as Partner Center asks): the simulator's address."""
+    with running(sim) as url:
+        monkeypatch.setenv(auth.API_ENV, url)
+        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
+        yield url

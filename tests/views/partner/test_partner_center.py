@@ -3,9 +3,7 @@ with its progress and summary, the conflicts dialog, the app ID in the profile, 
 
 from __future__ import annotations
 
-import base64
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,32 +28,15 @@ from pcdesk.views.partner.partner_center import (
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
 from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 from pcdesk.views.partner.sync_conflicts import SyncConflictsDialog
-from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
 OpenMainWindow = Callable[..., MainWindow]
 SHOTS = Path("/tmp/pcdesk-shots")
 
 
-def jwt(**claims: object) -> str:
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2ln"
-
-
 @pytest.fixture
 def sim() -> Simulator:
     return Simulator(30, seed=5, resellers=2)
-
-
-@pytest.fixture
-def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The simulator running, and pcdesk pointed at it with a token (no sign-in)."""
-    with running(sim) as url:
-        monkeypatch.setenv(auth.API_ENV, url)
-        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
-        yield url
 
 
 def shoot(widget: object, name: str) -> None:

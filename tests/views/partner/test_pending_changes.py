@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,34 +11,17 @@ from pytestqt.qtbot import QtBot
 
 from pcdesk.messages import Message
 from pcdesk.models.database import Database
-from pcdesk.partner_center import auth
 from pcdesk.services import outbox as ob
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.partner.pending_changes import PendingChangesDialog
-from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
 SHOTS = Path("/tmp/pcdesk-shots")
 
 
-def jwt(**claims: object) -> str:
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2ln"
-
-
 @pytest.fixture
 def sim() -> Simulator:
     return Simulator(5, seed=5, resellers=1)
-
-
-@pytest.fixture
-def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with running(sim) as url:
-        monkeypatch.setenv(auth.API_ENV, url)
-        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
-        yield url
 
 
 def customer_body(prefix: str) -> dict[str, Any]:

@@ -4,10 +4,8 @@ Request a relationship takes its link from Partner Center."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,37 +16,20 @@ from sqlalchemy import select
 from pcdesk.enums import Relationship
 from pcdesk.models import Customer
 from pcdesk.models.database import Database
-from pcdesk.partner_center import auth
 from pcdesk.partner_center.auth import StaticTokenSource
 from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.sync import sync
 from pcdesk.services.customers.details import get_customer
 from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
-from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
 SHOTS = Path("/tmp/pcdesk-shots")
 
 
-def jwt(**claims: object) -> str:
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2ln"
-
-
 @pytest.fixture
 def sim() -> Simulator:
     return Simulator(3, seed=5, resellers=1)
-
-
-@pytest.fixture
-def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with running(sim) as url:
-        monkeypatch.setenv(auth.API_ENV, url)
-        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
-        yield url
 
 
 def test_removing_a_partner_center_customers_relationship_and_its_invitation_link(

@@ -4,9 +4,7 @@ Partner Center's admin and password, and offline the customer queued, not yet in
 
 from __future__ import annotations
 
-import base64
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,25 +12,16 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
-from pcdesk.partner_center import auth
 from pcdesk.partner_center import customers as pcc
 from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services import outbox as ob
 from pcdesk.views.customers.add.pages import ACCOUNT, CONFIRMATION, REVIEW
-from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
 NEXT = QWizard.WizardButton.NextButton
 COMMIT = QWizard.WizardButton.CommitButton
 SHOTS = Path("/tmp/pcdesk-shots")
-
-
-def jwt(**claims: object) -> str:
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2ln"
 
 
 @pytest.fixture
@@ -41,12 +30,10 @@ def sim() -> Simulator:
 
 
 @pytest.fixture
-def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with running(sim) as url:
-        monkeypatch.setenv(auth.API_ENV, url)
-        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
-        pcc.forget_country_rules()
-        yield url
+def connected(connected: str) -> str:
+    """Connected, with no country rules remembered from an earlier test."""
+    pcc.forget_country_rules()
+    return connected
 
 
 def access_of(db: Database, online: bool = True) -> Callable[[], PartnerCenterAccess]:

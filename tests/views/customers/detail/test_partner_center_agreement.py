@@ -4,9 +4,7 @@ its own until the customer has signed."""
 
 from __future__ import annotations
 
-import base64
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,37 +15,20 @@ from sqlalchemy import select
 
 from pcdesk.models import Customer
 from pcdesk.models.database import Database
-from pcdesk.partner_center import auth
 from pcdesk.partner_center.agreement import ACCEPTANCE_LINK
 from pcdesk.partner_center.auth import StaticTokenSource
 from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.sync import sync
 from pcdesk.views.customers.detail import agreement_tab
 from pcdesk.views.main_window import MainWindow
-from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
 SHOTS = Path("/tmp/pcdesk-shots")
 
 
-def jwt(**claims: object) -> str:
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2ln"
-
-
 @pytest.fixture
 def sim() -> Simulator:
     return Simulator(3, seed=5, resellers=1)
-
-
-@pytest.fixture
-def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with running(sim) as url:
-        monkeypatch.setenv(auth.API_ENV, url)
-        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
-        yield url
 
 
 def test_the_agreement_is_read_from_partner_center_asked_by_email_and_checked_until_signed(

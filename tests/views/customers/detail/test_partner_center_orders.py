@@ -4,35 +4,25 @@ while provisioning, then its subscription in the table."""
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from pcdesk.models.database import Database
-from pcdesk.partner_center import auth, orders
 from pcdesk.partner_center import customers as pcc
+from pcdesk.partner_center import orders
 from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.services import outbox as ob
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.inputs import AgreementInput, CustomerInput, SubscriptionLine
 from pcdesk.views.customers.detail import agreement_tab, subscriptions_tab
 from pcdesk.views.main_window import MainWindow
-from pcsimulator.server import running
 from pcsimulator.state import Simulator
 
 SHOTS = Path("/tmp/pcdesk-shots")
-
-
-def jwt(**claims: object) -> str:
-    def part(value: object) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2ln"
 
 
 @pytest.fixture
@@ -41,12 +31,10 @@ def sim() -> Simulator:
 
 
 @pytest.fixture
-def connected(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with running(sim) as url:
-        monkeypatch.setenv(auth.API_ENV, url)
-        monkeypatch.setenv(auth.TOKEN_ENV, jwt(upn="mei@partner.example", amr=["mfa"]))
-        orders.forget_catalog()
-        yield url
+def connected(connected: str) -> str:
+    """Connected, with no catalog remembered from an earlier test."""
+    orders.forget_catalog()
+    return connected
 
 
 def test_a_held_order_is_placed_after_the_agreement_is_signed_and_provisions(
