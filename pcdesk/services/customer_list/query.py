@@ -96,6 +96,10 @@ _SORT_INDEXES: dict[SortKey, str] = {
 # Up to this many matches, reading them all and sorting is quicker than walking the sort index
 # until a page of them turns up (matches cluster: Chinese names all sort after Latin ones).
 SORT_MATCHES_UP_TO = 20_000
+# SQLite: from this many matches on, whether to sort them or walk the sort index is estimated from
+# a sample of them (see _sort_if_clustered): spread along the index, 18,000 matches ("nor" at 1M)
+# give a page after 11,000 entries (11 ms), where sorting them takes 27 ms.
+ESTIMATE_FROM_MATCHES = 2_000
 # PostgreSQL: a broad search's page is looked for among this many rows along the sort index
 # before its matches are read and sorted instead (see _walk).
 WALK_UP_TO = 50_000
@@ -107,13 +111,18 @@ PROBE_WALK_UP_TO = 5_000
 PROBE_WALK_NAMES_UP_TO = 20_000
 # From this offset on, PostgreSQL counts the rows it skips on the sort index (see _deferred).
 DEFER_FROM_OFFSET = 1_000
-# SQLite, a search of more than SORT_MATCHES_UP_TO matches: where along the sort index its first
-# pages end is estimated from this many of them (see _sort_if_clustered).
+# SQLite, a search of more than ESTIMATE_FROM_MATCHES matches: where along the sort index its
+# first pages end is estimated from this many of them, and how far along the index that is from
+# this many customers (see _sort_if_clustered).
 SAMPLE_MATCHES = 256
-# Walking the sort index testing ids against the index's list of matches costs about 0.6 µs an
-# entry at a million, sorting the matches about 1.3 µs a match (each is read): the matches are
-# sorted when more than this many entries per match come before the first pages end.
-SORT_FROM_ENTRIES_PER_MATCH = 1.5
+SAMPLE_CUSTOMERS = 1_024
+# Walking the sort index testing ids against the index's list of matches costs about 0.3 µs an
+# entry at a million, sorting the matches by name about 1 µs a match (each match's key is read
+# from the index of migration 0010): the matches are sorted when more than this many entries per
+# match come before the first pages end.
+SORT_FROM_ENTRIES_PER_MATCH = 3.0
+# SQLite: the index holding each customer's company-name key by id (migration 0010)
+_NAME_KEY_BY_ID = "ix_customer_id_collation"
 _FIRST_PAGES = 200  # the rows of the list's first page
 
 
@@ -234,7 +243,7 @@ def _plan(
     """The query's plan, and its first ``first_rows`` rows when the planning query gave them."""
     conditions = _filter_conditions(query)
     search = plan_search(session, _search_text(query))
-    if search.expression and (search.matches or 0) > SORT_MATCHES_UP_TO:
+    if search.expression and (search.matches or 0) > ESTIMATE_FROM_MATCHES:
         search = _sort_if_clustered(session, query, search)
     if search.condition is not None:
         conditions.append(search.condition)
@@ -245,18 +254,20 @@ def _plan(
 
 
 def _sort_if_clustered(session: Session, query: CustomerQuery, search: Search) -> Search:
-    """SQLite, a search of many matches: ``search``, whose pages walk the sort index, or the same
-    search with its matches sorted instead when they come far along the index.
+    """SQLite, a search of many matches: the same search, either walking the sort index
+    (``walk``) or with its matches sorted (``sort_matches``), whichever reads less.
 
     Many matches usually spread along the index ("co", "gmbh"), but they may cluster far along
     it ("公司": Chinese names sort after all the Latin ones), and the walk would then pass most
-    of the index first. Where the first pages end is estimated from a sample of the matches (the
-    lowest ids, which say nothing of where a customer sorts); the index entries before that
-    place are counted on the index alone, only up to what sorting would cost.
+    of the index first. Where the first pages end is estimated from a sample of the matches, and
+    how many index entries come before that place from a sample of all the customers (both the
+    lowest ids, which say nothing of where a customer sorts): a millisecond, where counting the
+    entries took up to 40 ms at a million.
     """
     assert search.matches is not None
+    columns = _sort_columns(query)
     sample = (
-        select(*_sort_columns(query))
+        select(*columns)
         .where(Customer.id.in_(customer_search.sample_ids(search, SAMPLE_MATCHES)))
         .subquery()
     )
@@ -265,18 +276,20 @@ def _sort_if_clustered(session: Session, query: CustomerQuery, search: Search) -
     order = [c.desc() if query.descending else c.asc() for c in sample.c]
     statement = select(*sample.c).order_by(*order).offset(rank - 1).limit(1)
     page_end = session.execute(statement).first()
-    most = int(search.matches * SORT_FROM_ENTRIES_PER_MATCH)
-    if page_end is not None and most > 0:
-        entries = (
-            select(Customer.id)
-            .with_hint(Customer, f"INDEXED BY {_SORT_INDEXES[query.sort]}", "sqlite")
-            .where(_beyond(query, tuple(page_end), reverse=True))
-            .limit(most)
-            .subquery()
-        )
-        before = int(session.execute(select(func.count()).select_from(entries)).scalar_one())
-        if before < most:
-            return search
+    if page_end is None:  # (the matches went meanwhile)
+        return replace(search, walk=True)
+    everyone = select(*columns).order_by(Customer.id).limit(SAMPLE_CUSTOMERS)
+    if query.sort is SortKey.COMPANY_NAME:  # its keys by id, without reading the rows
+        everyone = everyone.with_hint(Customer, f"INDEXED BY {_NAME_KEY_BY_ID}", "sqlite")
+    others = everyone.subquery()
+    key, ahead = tuple_(*others.c), tuple_(*page_end)
+    before = select(func.count()).where(key > ahead if query.descending else key < ahead)
+    counts = select(before.select_from(others).scalar_subquery(), func.max(Customer.id))
+    sampled_before, highest = session.execute(counts).one()
+    customers = max(int(highest or 0), 1)  # about how many there are (ids deleted, at most)
+    entries = int(sampled_before) * customers / min(SAMPLE_CUSTOMERS, customers)
+    if entries < search.matches * SORT_FROM_ENTRIES_PER_MATCH:
+        return replace(search, walk=True)
     return replace(search, condition=customer_search.matching(search), sort_matches=True)
 
 
@@ -429,6 +442,10 @@ def count_customers(
         plan = plan or _plan(session, query)[0]
         if plan.count is not None:  # the search index or the probe counted them
             return plan.count
+        if len(plan.conditions) == 1:  # a broad search (SQLite), and nothing else filters
+            counted = customer_search.count_matches(session, plan.search)
+            if counted is not None:
+                return counted
         statement = select(func.count()).select_from(Customer).where(*plan.conditions)
         if on_start is None:
             return int(session.execute(statement).scalar_one())
@@ -482,21 +499,59 @@ def _ordered(
     return statement.order_by(*(c.desc() if descending else c.asc() for c in columns))
 
 
+def _sorts_matches(search: Search) -> bool:
+    """Whether a searched page reads the search's matches and sorts them, rather than walking
+    the sort index keeping the rows that match.
+
+    Few matches, or on SQLite many found far along the sort index (_sort_if_clustered): they are
+    sorted (on PostgreSQL, the probe of search.py counted them). Many spread along the index, or
+    unknown, or a short needle in most rows (search.walk): a page of them turns up quickly
+    along the index.
+    """
+    if search.walk:
+        return False
+    return search.sort_matches or (
+        search.matches is not None and search.matches <= SORT_MATCHES_UP_TO
+    )
+
+
 def _search_order(
     statement: Select[Any], query: CustomerQuery, search: Search, columns: tuple[Any, ...]
 ) -> tuple[Select[Any], tuple[Any, ...]]:
-    """The plan for a searched page, chosen from the number of matches.
-
-    Few matches, or on SQLite many found far along the sort index (_sort_if_clustered): read
-    them and sort them (coalesce(x, x) sorts as x but cannot use an index; on PostgreSQL, the
-    probe of search.py counted them). Many, or unknown (a short needle in most
-    rows): walk the sort column's index and keep the rows that match; a page of them turns up
-    quickly (SQLite is told to; PostgreSQL's planner does so by itself).
-    """
-    if search.sort_matches or (search.matches is not None and search.matches <= SORT_MATCHES_UP_TO):
+    """The plan for a searched page (see _sorts_matches): coalesce(x, x) sorts as x but cannot use
+    an index; a walk follows the sort column's index (SQLite is told to; PostgreSQL's planner
+    does so by itself)."""
+    if _sorts_matches(search):
         return statement, tuple(func.coalesce(c, c) for c in columns[:-1]) + columns[-1:]
     hint = f"INDEXED BY {_SORT_INDEXES[query.sort]}"
     return statement.with_hint(Customer, hint, "sqlite"), columns
+
+
+def _sorted_by_name_key(
+    query: CustomerQuery,
+    plan: ListPlan,
+    keyset: list[ColumnElement[bool]],
+    skip: int,
+    limit: int,
+    *,
+    reverse: bool,
+) -> Select[Any]:
+    """SQLite, a search whose matches are sorted by company name and nothing else filters: the
+    page is found among the matches' keys in the index of migration 0010 (a match costs half of
+    reading its row), and only the page's rows are read."""
+    descending = query.descending != reverse
+    key, by_id = _sort_columns(query)
+    order = [c.desc() if descending else c.asc() for c in (func.coalesce(key, key), by_id)]
+    page = (
+        select(Customer.id)
+        .with_hint(Customer, f"INDEXED BY {_NAME_KEY_BY_ID}", "sqlite")
+        .where(*plan.conditions, *keyset)
+        .order_by(*order)
+        .offset(skip)
+        .limit(limit)
+    )
+    in_order = [c.desc() if descending else c.asc() for c in (key, by_id)]
+    return select(*_row_columns(query)).where(Customer.id.in_(page)).order_by(*in_order)
 
 
 def _beyond(query: CustomerQuery, key: Sequence[Any], *, reverse: bool) -> ColumnElement[bool]:
@@ -562,6 +617,14 @@ def _page(
     dialect = session.get_bind().dialect.name
     if skip >= DEFER_FROM_OFFSET and not plan.conditions and dialect != "sqlite":
         statement = _deferred(query, skip, limit, reverse=reverse)
+    elif (
+        dialect == "sqlite"
+        and query.sort is SortKey.COMPANY_NAME
+        and len(plan.conditions) == 1
+        and plan.conditions[0] is search.condition
+        and _sorts_matches(search)
+    ):
+        statement = _sorted_by_name_key(query, plan, keyset, skip, limit, reverse=reverse)
     else:
         statement = select(*_row_columns(query)).where(*plan.conditions, *keyset).offset(skip)
         statement = _ordered(statement, query, search, reverse=reverse).limit(limit)

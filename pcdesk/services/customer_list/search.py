@@ -5,9 +5,10 @@ index over it (migration 0003) finds a needle of three or more characters as a p
 three-character pieces. A shorter needle has no piece of its own; but search_text pads every
 field's end, so each of its occurrences starts one of the index's pieces: the vocabulary of the
 index gives those pieces (a handful for "鴻海" or "co"), and the index finds rows holding any of
-them. When a short needle starts very many pieces ("a" starts hundreds, and is in most rows), a
-scan is quicker than the index, and it is used instead; a single character found in many of the
-first rows is known to be such a needle without asking the vocabulary.
+them. A character, or two ASCII ones, found in many of the first rows ("c", "co": most customers
+hold them) is broad: its pages walk the sort index testing each row, which finds a page at once, and it is
+counted apart (on the count's own thread): a character from the table of character counts
+(migration 0010), two from the index's vocabulary. So is one that starts very many pieces.
 
 On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle of three or more
 characters). A shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the
@@ -85,6 +86,14 @@ def _matching(expression: str) -> ColumnElement[bool]:
     return Customer.id.in_(rows)
 
 
+def _characters_counted(session: Session, needle: str) -> int | None:
+    """SQLite: how many customers hold the character ``needle``, when migration 0010's table
+    keeps its count (printable ASCII)."""
+    statement = text("SELECT customers FROM customer_search_characters WHERE character = :c")
+    counted = session.execute(statement, {"c": needle}).scalar_one_or_none()
+    return None if counted is None else int(counted)
+
+
 def _in_many_rows(session: Session, needle: str) -> bool:
     statement = text(
         "SELECT count(*) FROM (SELECT search_text FROM customer ORDER BY id LIMIT :rows)"
@@ -124,6 +133,12 @@ class Search:
     expression: str = ""
     # SQLite, many matches clustered far along the sort index: read and sort them (query.py)
     sort_matches: bool = False
+    # SQLite: walk the sort index keeping the matching rows, however many the matches are (a
+    # short needle in most rows, or many matches spread along the index: query.py)
+    walk: bool = False
+    # SQLite: a short needle in most rows, tested row by row along the sort index; count_matches
+    # counts its matches apart when ``matches`` is None
+    broad_needle: str = ""
 
 
 def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
@@ -151,19 +166,47 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         return Search(_substring(needle), probe=len(needle) >= _TRIGRAM, needle=needle)
     if len(needle) >= _TRIGRAM:
         expression = _phrase(needle)
-    elif len(needle) == 1 and _in_many_rows(session, needle):
-        return Search(_substring(needle))
+    elif (len(needle) == 1 or needle.isascii()) and _in_many_rows(session, needle):
+        # (Two characters outside ASCII may be in many rows that all sort at one end, "公司":
+        # they are counted first, and walked or sorted as query.py estimates.)
+        return _broad(session, needle)
     else:
         terms = _terms_starting(session, needle)
         if not terms:
             return Search(false(), 0)
         if len(terms) > MAX_SHORT_NEEDLE_TERMS:
-            return Search(_substring(needle))
-        expression = " OR ".join(_phrase(term) for term in terms)
+            return _broad(session, needle)
+        expression = _any_of(terms)
     matches = _count_matching(session, expression)
     if matches > SUBSTRING_FROM_MATCHES:
         return Search(_substring(needle), matches, expression=expression)
     return Search(_matching(expression), matches, expression=expression)
+
+
+def _any_of(terms: list[str]) -> str:
+    return " OR ".join(_phrase(term) for term in terms)
+
+
+def _broad(session: Session, needle: str) -> Search:
+    """SQLite: a short needle in most rows; one character is counted at once (migration 0010's
+    table), two later (count_matches)."""
+    counted = _characters_counted(session, needle) if len(needle) == 1 else None
+    return Search(_substring(needle), counted, walk=True, broad_needle=needle)
+
+
+def count_matches(session: Session, search: Search) -> int | None:
+    """SQLite: how many customers a broad search finds (``search.broad_needle``), from the
+    trigram index's vocabulary; None when it starts too many pieces to count them that way
+    quicker than a scan."""
+    needle = search.broad_needle
+    if not needle:
+        return None
+    if len(needle) == 1 and (counted := _characters_counted(session, needle)) is not None:
+        return counted
+    terms = _terms_starting(session, needle)
+    if len(terms) > MAX_SHORT_NEEDLE_TERMS:
+        return None
+    return _count_matching(session, _any_of(terms)) if terms else 0
 
 
 def matching(search: Search) -> ColumnElement[bool]:

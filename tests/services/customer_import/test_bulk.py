@@ -126,6 +126,10 @@ def test_sqlite_writes_what_sqlalchemy_and_the_triggers_write(
     assert {status for _name, status in columns} == {"accepted", "pending"}
     assert any(name for name, _status in columns)
     assert search_index(fast) == search_index(slow) != []
+    characters = "SELECT character, customers FROM customer_search_characters ORDER BY character"
+    assert raw(fast, characters) == raw(slow, characters)
+    texts = [search_text for (search_text,) in raw(fast, "SELECT search_text FROM customer")]
+    assert dict(raw(fast, characters))["c"] == sum("c" in text for text in texts) > 5
     assert triggers(fast) == triggers(slow)
 
 

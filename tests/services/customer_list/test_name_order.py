@@ -152,10 +152,11 @@ def test_sqlite_sorts_by_name_on_the_collation_keys_index(named_sqlite: Database
     try:
         first = customer_page(named, query, limit=3)
         customer_page(named, query, limit=3, after=first[-1].key)
+        assert len(sent) == 2
         customer_page(named, CustomerQuery(text="c0"), limit=3)  # a search, maybe hinted
     finally:
         event.remove(named.engine, "before_cursor_execute", remember)
-    assert len(sent) == 3
+    assert len(sent) > 2
     with named.engine.connect() as connection:
         for statement, parameters in sent[:2]:
             plan = " ".join(

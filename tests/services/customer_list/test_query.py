@@ -393,6 +393,7 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_the_database_ta
     monkeypatch.setattr(customer_list, "PROBE_WALK_NAMES_UP_TO", walk_up_to)
     monkeypatch.setattr(customer_list, "SORT_FROM_ENTRIES_PER_MATCH", sort_from)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
+    monkeypatch.setattr(customer_list, "ESTIMATE_FROM_MATCHES", sort_up_to)
     monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
     monkeypatch.setattr(customer_search, "COUNT_MATCHES_UP_TO", count_up_to)
     everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
@@ -471,6 +472,65 @@ def test_sqlite_is_told_to_walk_the_sort_index_for_a_broad_search(
         event.remove(sqlite_db.engine, "before_cursor_execute", remember)
     assert [row.company_name for row in rows]  # the hinted query runs and finds them
     assert any("FROM customer INDEXED BY ix_customer_domain_sort" in sql for sql in sent)
+
+
+@pytest.mark.parametrize("text", ["c", "co", "o"])
+def test_sqlite_counts_a_broad_search_from_its_indexes_not_by_testing_every_row(
+    sqlite_db: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A letter or two in most rows walks the sort index for its pages; its count comes from
+    the table of character counts (one character) or the trigram index (two), never a scan."""
+    seed_demo(sqlite_db)
+    monkeypatch.setattr(customer_search, "BROAD_IN_SAMPLE", 0)  # every short needle is broad
+    sent: list[str] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    query = CustomerQuery(text=text)
+    expected = [
+        row.id
+        for row in customer_page(sqlite_db, CustomerQuery(), limit=1000)
+        if text in fold(row.company_name)
+        or text in row.domain.removesuffix(".onmicrosoft.com")
+        or text in row.microsoft_id
+    ]
+    event.listen(sqlite_db.engine, "before_cursor_execute", remember)
+    try:
+        plan, _rows = first_page(sqlite_db, query, limit=3)
+        assert plan.search.walk and plan.search.broad_needle == text
+        # one character: known with the first rows; two: counted apart
+        assert plan.count == (len(expected) if len(text) == 1 else None)
+        sent.clear()
+        assert count_customers(sqlite_db, query, plan=plan) == len(expected) > 0
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", remember)
+    assert not any("FROM customer WHERE" in statement for statement in sent), sent
+
+
+def test_sqlite_sorts_a_few_matches_by_name_on_the_keys_by_id(sqlite_db: Database) -> None:
+    """A search of a few matches, by company name: their keys are read from the index of
+    migration 0010 (not their rows), and only the page's rows are read."""
+    seed_demo(sqlite_db)
+    sent: list[tuple[str, Any]] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        if "ORDER BY" in statement and "customer_search MATCH" in statement:
+            sent.append((statement, parameters))
+
+    event.listen(sqlite_db.engine, "before_cursor_execute", remember)
+    try:
+        rows = customer_page(sqlite_db, CustomerQuery(text="ltd"), limit=3)
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", remember)
+    assert [row.company_name for row in rows]
+    ((statement, parameters),) = sent
+    with sqlite_db.engine.connect() as connection:
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        )
+    assert "COVERING INDEX ix_customer_id_collation" in plan, plan
 
 
 def test_a_count_can_be_stopped_and_its_stopper_is_harmless_afterwards(demo: Database) -> None:
