@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50  # 10,000 rows: many screens of scrolling back, bounded memory
+# Posted to the model to start a broad search's count (see _show_first).
+_START_COUNT = QEvent.Type(QEvent.registerEventType())
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -131,6 +134,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, tuple[CustomerRow, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._outstanding = 0
+        self._count_after_paint = 0  # the generation whose count waits for its rows' repaint
         self._closed = False
         self._delivered.connect(self._receive, Qt.ConnectionType.QueuedConnection)
         self._load_first()
@@ -362,8 +366,26 @@ class CustomerTableModel(QAbstractTableModel):
         self.first_rows_ready.emit()
         if self._count_known:
             self.count_ready.emit(self._count)
-        else:
+            return
+        # A broad search's count may keep every core busy (PostgreSQL counts with parallel
+        # workers): it starts once the new rows are painted, not while they are. Qt posts a
+        # view's repaint at low priority; an event posted after it at that priority comes after.
+        self._outstanding += 1  # (not idle meanwhile)
+        self._count_after_paint = generation
+        QCoreApplication.postEvent(
+            self, QEvent(_START_COUNT), Qt.EventPriority.LowEventPriority.value
+        )
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() != _START_COUNT:
+            super().customEvent(event)
+            return
+        self._outstanding -= 1
+        generation = self._count_after_paint
+        if generation == self._generation and not self._closed:
             self._load_count(generation)
+        elif self._outstanding == 0:
+            self.idle.emit()
 
     def _show_count(self, count: int) -> None:
         if count > self._count:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,7 @@ from pcdesk.services.customer_list.query import (
 from pcdesk.services.demo_data import seed_demo
 from pcdesk.views.customers.list import table_model as customer_table_model
 from pcdesk.views.customers.list.table_model import PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customers.list.table_view import CustomerTableView
 
 MANY = 2 * PAGE_SIZE + 57  # three pages, the last one short
 
@@ -179,6 +181,42 @@ def test_a_broad_filtered_search_shows_its_first_rows_then_its_count(
         pass
     assert model.rowCount() == MANY and counts == [MANY]
     assert model.everyone == MANY
+
+
+def test_a_broad_searchs_count_starts_after_its_first_rows_are_painted(
+    qtbot: QtBot, sqlite_db: Database, open_model: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A count may keep every core busy (PostgreSQL counts in parallel): it waits for the
+    repaint that shows the first rows."""
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    view = CustomerTableView(model)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    happened: list[str] = []  # (appended from the GUI thread and the count's thread)
+    counting = customer_table_model.count_customers
+
+    def count(*args: Any, **kwargs: Any) -> int:
+        happened.append("count started")
+        return counting(*args, **kwargs)
+
+    class Paints(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and happened:
+                happened.append("painted")
+            return False
+
+    paints = Paints()
+    view.viewport().installEventFilter(paints)
+    monkeypatch.setattr(customer_table_model, "count_customers", count)
+    model.first_rows_ready.connect(lambda: happened.append("first rows"))
+    with qtbot.waitSignal(model.count_ready):
+        model.set_query(CustomerQuery(text="cust", status=RelationshipFilter.ACTIVE))
+    assert happened[0] == "first rows" and happened.count("count started") == 1
+    assert happened.index("painted") < happened.index("count started")
+    assert model.rowCount() == MANY
+    view.viewport().removeEventFilter(paints)
 
 
 def test_the_cache_stays_bounded(
