@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from pcdesk.models import (
     AuditEvent,
@@ -57,6 +57,18 @@ def keys_are_current(db: Database) -> bool:
     return bool(stored) and all(bytes(key) == sort_key(name) for name, key in stored)
 
 
+def search_counts_are_current(db: Database) -> bool:
+    """SQLite: the search's character counts (migration 0010) are what the rows hold."""
+    if db.engine.dialect.name != "sqlite":
+        return True
+    with db.session_factory() as session:
+        texts = list(session.scalars(select(Customer.search_text)))
+        kept = session.execute(
+            text("SELECT character, customers FROM customer_search_characters")
+        ).all()
+    return bool(kept) and all(n == sum(c in t for t in texts) for c, n in kept)
+
+
 def rename_locally(db: Database, tenant: str, name: str) -> None:
     with db.session_factory.begin() as session:
         found = session.scalar(select(Customer).where(Customer.microsoft_id == tenant))
@@ -82,6 +94,7 @@ def test_the_first_sync_pulls_customers_resellers_and_subscriptions(
     assert count(db, Customer) == 60 and count(db, Subscription) == expected_subs
     assert count(db, IndirectReseller) == 3 and summary.resellers_added == 3
     assert keys_are_current(db)  # added in bulk, their sort keys with them
+    assert search_counts_are_current(db)  # and their search's character counts
     assert {p.phase for p in seen} >= {"customers", "subscriptions"}
     # a customer as the list shows it: its name, domain, reseller and active subscriptions
     with_reseller = next(sim.customers[t] for t in sim.order if sim.customers[t].reseller_id)
