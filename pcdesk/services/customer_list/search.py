@@ -17,7 +17,7 @@ two-character pieces that hold one; a short ASCII needle ("c", "co") is in most 
 row by row along the sort index. PostgreSQL's planner assumes the matches spread evenly along the
 sort index and walks it, which for a rare needle, or one clustered at one end (Chinese names sort
 after all the Latin ones), discards most of the table first. So the list plans it itself with a
-probe (query.py): one query that walks a little of the sort index (a broad search finds its page
+probe (postgresql_plans.py): one query that walks a little of the sort index (a broad search finds its page
 there) and otherwise counts the matches up to ``COUNT_MATCHES_UP_TO``: a few matches are then
 read and sorted (and their count is the list's), many are found by walking the sort index.
 """
@@ -131,7 +131,7 @@ class Search:
     needle: str = ""
     # SQLite: the trigram index's query for the matches ("" when the search scans instead)
     expression: str = ""
-    # SQLite, many matches clustered far along the sort index: read and sort them (query.py)
+    # SQLite, many matches clustered far along the sort index: read and sort them (sqlite_plans.py)
     sort_matches: bool = False
     # SQLite: walk the sort index keeping the matching rows, however many the matches are (a
     # short needle in most rows, or many matches spread along the index: query.py)
@@ -168,7 +168,7 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         expression = _phrase(needle)
     elif (len(needle) == 1 or needle.isascii()) and _in_many_rows(session, needle):
         # (Two characters outside ASCII may be in many rows that all sort at one end, "公司":
-        # they are counted first, and walked or sorted as query.py estimates.)
+        # they are counted first, and walked or sorted as sqlite_plans.py estimates.)
         return _broad(session, needle)
     else:
         terms = _terms_starting(session, needle)

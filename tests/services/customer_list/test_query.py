@@ -24,6 +24,7 @@ from pcdesk.models import (
 from pcdesk.models.collation import sort_key
 from pcdesk.models.database import Database
 from pcdesk.models.keys import search_text
+from pcdesk.services.customer_list import postgresql_plans, sqlite_plans
 from pcdesk.services.customer_list import query as customer_list
 from pcdesk.services.customer_list import search as customer_search
 from pcdesk.services.customer_list.query import (
@@ -197,7 +198,7 @@ def test_pages_far_into_the_list_are_the_same_when_skipped_on_the_index(
     query = CustomerQuery(sort=sort, descending=descending)
     everyone = customer_page(demo, query, limit=1000)
     ids = [row.id for row in everyone]
-    monkeypatch.setattr(customer_list, "DEFER_FROM_OFFSET", 1)
+    monkeypatch.setattr(postgresql_plans, "DEFER_FROM_OFFSET", 1)
     total = len(everyone)
     for offset in range(1, total, 3):
         by_offset = customer_page(demo, query, offset=offset, limit=3)
@@ -388,12 +389,12 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_the_database_ta
     PostgreSQL from its probe's count (which stops at COUNT_MATCHES_UP_TO) and from a walk along
     the sort index that stops at WALK_UP_TO rows: every plan lists the same rows in the same
     order."""
-    monkeypatch.setattr(customer_list, "WALK_UP_TO", walk_up_to)
-    monkeypatch.setattr(customer_list, "PROBE_WALK_UP_TO", walk_up_to)
-    monkeypatch.setattr(customer_list, "PROBE_WALK_NAMES_UP_TO", walk_up_to)
-    monkeypatch.setattr(customer_list, "SORT_FROM_ENTRIES_PER_MATCH", sort_from)
+    monkeypatch.setattr(postgresql_plans, "WALK_UP_TO", walk_up_to)
+    monkeypatch.setattr(postgresql_plans, "PROBE_WALK_UP_TO", walk_up_to)
+    monkeypatch.setattr(postgresql_plans, "PROBE_WALK_NAMES_UP_TO", walk_up_to)
+    monkeypatch.setattr(sqlite_plans, "SORT_FROM_ENTRIES_PER_MATCH", sort_from)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", sort_up_to)
-    monkeypatch.setattr(customer_list, "ESTIMATE_FROM_MATCHES", sort_up_to)
+    monkeypatch.setattr(sqlite_plans, "ESTIMATE_FROM_MATCHES", sort_up_to)
     monkeypatch.setattr(customer_search, "SUBSTRING_FROM_MATCHES", substring_from)
     monkeypatch.setattr(customer_search, "COUNT_MATCHES_UP_TO", count_up_to)
     everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
@@ -458,7 +459,7 @@ def test_sqlite_is_told_to_walk_the_sort_index_for_a_broad_search(
     INDEXED BY, SQLite sorts every match of a broad search (ten times slower at a million)."""
     seed_demo(sqlite_db)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", 0)  # every search counts as broad
-    monkeypatch.setattr(customer_list, "SORT_FROM_ENTRIES_PER_MATCH", 10**9)  # and spread out
+    monkeypatch.setattr(sqlite_plans, "SORT_FROM_ENTRIES_PER_MATCH", 10**9)  # and spread out
     sent: list[str] = []
 
     def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
