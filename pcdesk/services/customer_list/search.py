@@ -17,9 +17,10 @@ two-character pieces that hold one; a short ASCII needle ("c", "co") is in most 
 row by row along the sort index. PostgreSQL's planner assumes the matches spread evenly along the
 sort index and walks it, which for a rare needle, or one clustered at one end (Chinese names sort
 after all the Latin ones), discards most of the table first. So the list plans it itself with a
-probe (postgresql_plans.py): one query that walks a little of the sort index (a broad search finds its page
-there) and otherwise counts the matches up to ``COUNT_MATCHES_UP_TO``: a few matches are then
-read and sorted (and their count is the list's), many are found by walking the sort index.
+probe (postgresql_plans.py): one query that walks a little of the sort index (a broad search
+finds its page there) and otherwise counts the matches up to ``COUNT_MATCHES_UP_TO``: a few
+matches are then read and sorted (and their count is the list's), many are found by walking the
+sort index.
 """
 
 from __future__ import annotations
