@@ -13,7 +13,7 @@ buttons are disabled, so a second click cannot start a second removal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
@@ -45,7 +45,9 @@ from pcdesk.views.common.failures import present_failure
 from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
+
+if TYPE_CHECKING:
+    from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 
 LISTED_AT_MOST = 8  # offers named in the suspend question; the rest are counted
 
@@ -57,7 +59,8 @@ class Question(QMessageBox):
 
 
 class RemoveRelationshipLauncher(QObject):
-    """Owns the Remove relationship action; follows the customer the Relationship tab shows.
+    """Owns the Remove relationship action; follows the customer the Relationship tab shows
+    (``follow_tab``, once the detail pane has made it).
 
     ``selected_customer()`` names the customer to act on; the questions open over ``window``.
     """
@@ -66,7 +69,6 @@ class RemoveRelationshipLauncher(QObject):
         self,
         db: Database,
         selected_customer: Callable[[], int | None],
-        tab: RelationshipTab,
         window: QWidget,
     ) -> None:
         super().__init__(window)
@@ -82,11 +84,14 @@ class RemoveRelationshipLauncher(QObject):
         self.access: Callable[[], PartnerCenterAccess] | None = None  # set by the window
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
-        tab.shown.connect(self.follow)
         follow_roles(self, self.read_roles)  # roles saved: look again
         runner().idle.connect(self._after_operations)
-        self.attach_button(tab.remove_button)
         self.follow(None)
+
+    def follow_tab(self, tab: RelationshipTab) -> None:
+        """Follow the customer the Relationship tab shows; its Remove button does the action."""
+        tab.shown.connect(self.follow)
+        self.attach_button(tab.remove_button)
 
     # -- enabled or not, and why ----------------------------------------------------------------
 
