@@ -21,12 +21,6 @@ from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushBu
 
 from pcdesk.enums import Relationship
 from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError, ValidationFailed
-from pcdesk.partner_center.connection import PartnerCenterConnection
-from pcdesk.partner_center.customers import PartnerCenterAccess
-from pcdesk.partner_center.relationships import (
-    remove_in_partner_center,
-    suspend_in_partner_center,
-)
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.database import Database
@@ -46,7 +40,10 @@ from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 
+# Partner Center's relationship calls are imported when a removal reaches them.
 if TYPE_CHECKING:
+    from pcdesk.partner_center.connection import PartnerCenterConnection
+    from pcdesk.partner_center.customers import PartnerCenterAccess
     from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 
 LISTED_AT_MOST = 8  # offers named in the suspend question; the rest are counted
@@ -218,6 +215,8 @@ class RemoveRelationshipLauncher(QObject):
 
         def suspend() -> object:
             if connection is not None and get_customer(db, customer_id).partner_center == "linked":
+                from pcdesk.partner_center.relationships import suspend_in_partner_center
+
                 return suspend_in_partner_center(db, connection, customer_id, expected=expected)
             return suspend_active_subscriptions(db, customer_id, expected=expected)
 
@@ -240,6 +239,8 @@ class RemoveRelationshipLauncher(QObject):
         def remove() -> object:
             customer_id = state.customer_id
             if connection is not None and get_customer(db, customer_id).partner_center == "linked":
+                from pcdesk.partner_center.relationships import remove_in_partner_center
+
                 return remove_in_partner_center(db, connection, customer_id, state.version)
             return remove_relationship(db, customer_id, state.version)
 
