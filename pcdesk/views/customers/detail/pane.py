@@ -25,7 +25,6 @@ from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may
-from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer
 from pcdesk.views.common.changes import comes_from, publisher
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
@@ -33,6 +32,7 @@ from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.detail.header import CustomerHeader
 
 if TYPE_CHECKING:
+    from pcdesk.services.relationships.requests import RelationshipRequestData
     from pcdesk.views.customers.detail.account_tab import AccountTab
     from pcdesk.views.customers.detail.agreement_tab import AgreementTab
     from pcdesk.views.customers.detail.history_tab import HistoryTab
@@ -55,6 +55,8 @@ class Around:
 
 def read_around(db: Database, customer_id: int) -> Around:
     """The customer's requests, history and what the user's role may do (off the GUI thread)."""
+    # (Imported here, on the worker: the invitation texts it loads wait for the first customer.)
+    from pcdesk.services.relationships.requests import requests_for_customer
 
     def attempt(read: Callable[[], Any]) -> Any:
         try:
@@ -208,6 +210,10 @@ class CustomerDetailPane(QWidget):
             self.tr("Relationship"),
             self.tr("History"),
         )
+
+    @property
+    def tabs_built(self) -> bool:
+        return self._tabs is not None
 
     def when_tabs_built(self, then: Callable[[], None]) -> None:
         """Call ``then()`` once the tabs are made (now if they are)."""
