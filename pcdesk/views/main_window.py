@@ -250,6 +250,12 @@ class MainWindow(QMainWindow):
         for action in toolbar.actions():  # "新增客戶(&A)…" reads "新增客戶" on a button
             action.setIconText(button_text(action.text()))
 
+    def _after_first_paint(self) -> None:
+        """The window is seen: the reads held until now (see app.build_main_window), then the
+        detail pane's tabs (the customer the list selected meanwhile is read then)."""
+        runner().release()
+        self.detail_pane.build_tabs()
+
     def _connect_detail_tabs(self) -> None:
         """The detail pane's tabs are made: its buttons that act for the window's actions."""
         pane = self.detail_pane
@@ -282,7 +288,7 @@ class MainWindow(QMainWindow):
         model.idle.connect(self._show_list_empty_state)
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
-        when_first_painted(self, lambda _painted: self.detail_pane.build_tabs())
+        when_first_painted(self, lambda _painted: self._after_first_paint())
 
     # -- the list's menus, filters and saved views (issue 15) ------------------------------------
     def _build_list_tools(self) -> None:
@@ -636,6 +642,7 @@ class MainWindow(QMainWindow):
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
         self.customer_model.close()
+        runner().release()  # (closed before its first paint: what it held runs, and is waited for)
         runner().finish_work_of(self)  # no worker may hold the database as it closes
         self.db.dispose()
         super().closeEvent(event)
