@@ -255,6 +255,8 @@ DEFERRED_MODULES = (
     "pcdesk.services.customer_list.export",
     "pcdesk.services.resellers.importing",
     "pcdesk.services.relationships.acceptance",
+    "pcdesk.services.relationships.removal",
+    "pcdesk.services.customers.edits",
     "pcdesk.views.relationships.request.dialog",
     "pcdesk.views.partner.pending_changes",
     "pcdesk.partner_center.relationships",

@@ -25,25 +25,18 @@ from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.database import Database
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.services.relationships.removal import (
-    ActiveSubscription,
-    Blocker,
-    RemovalState,
-    no_relationship_message,
-    removal_state,
-    remove_relationship,
-    suspend_active_subscriptions,
-)
 from pcdesk.views.common.changes import follow_roles, publisher
 from pcdesk.views.common.failures import present_failure
 from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 
-# Partner Center's relationship calls are imported when a removal reaches them.
+# The removal service (with the customer edits and validation it imports) and Partner Center's
+# relationship calls are imported when a customer is shown or a removal reaches them.
 if TYPE_CHECKING:
     from pcdesk.partner_center.connection import PartnerCenterConnection
     from pcdesk.partner_center.customers import PartnerCenterAccess
+    from pcdesk.services.relationships.removal import ActiveSubscription, RemovalState
     from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 
 LISTED_AT_MOST = 8  # offers named in the suspend question; the rest are counted
@@ -138,6 +131,8 @@ class RemoveRelationshipLauncher(QObject):
         if details is None:
             reason = self.tr("Select a customer first.")
         elif details.relationship is Relationship.NONE:
+            from pcdesk.services.relationships.removal import no_relationship_message
+
             reason = translated(no_relationship_message(details.company_name))
         elif not self._allowed:
             reason = translated(not_allowed_message(Task.REMOVE_RELATIONSHIP))
@@ -179,6 +174,8 @@ class RemoveRelationshipLauncher(QObject):
         self.refresh()
 
     def _read(self, customer_id: int, then: Callable[[RemovalState], None]) -> None:
+        from pcdesk.services.relationships.removal import removal_state
+
         self._step = (
             Operation(self._window, lambda: removal_state(self._db, customer_id))
             .busy(*self._buttons)
@@ -202,6 +199,8 @@ class RemoveRelationshipLauncher(QObject):
 
     def _state_read(self, state: RemovalState) -> None:
         """Active subscriptions are suspended first, if the user agrees."""
+        from pcdesk.services.relationships.removal import Blocker
+
         if state.blocker is not Blocker.ACTIVE_SUBSCRIPTIONS:
             self._confirm_removal(state)
             return
@@ -214,6 +213,8 @@ class RemoveRelationshipLauncher(QObject):
         db = self._db
 
         def suspend() -> object:
+            from pcdesk.services.relationships.removal import suspend_active_subscriptions
+
             if connection is not None and get_customer(db, customer_id).partner_center == "linked":
                 from pcdesk.partner_center.relationships import suspend_in_partner_center
 
@@ -237,6 +238,8 @@ class RemoveRelationshipLauncher(QObject):
         db = self._db
 
         def remove() -> object:
+            from pcdesk.services.relationships.removal import remove_relationship
+
             customer_id = state.customer_id
             if connection is not None and get_customer(db, customer_id).partner_center == "linked":
                 from pcdesk.partner_center.relationships import remove_in_partner_center
