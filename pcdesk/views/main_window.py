@@ -29,6 +29,7 @@ from pcdesk.services.resellers.records import list_resellers
 from pcdesk.views.catalog.price_list_import import import_price_list_interactively
 from pcdesk.views.common.app_icon import application_icon, toolbar_icon
 from pcdesk.views.common.changes import publisher
+from pcdesk.views.common.first_paint import when_first_painted
 from pcdesk.views.common.mnemonics import button_text
 from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self.customer_table = CustomerTableView(self.customer_model, self)
         # For indirect providers: the reseller filter, filled once the resellers have been read.
         self.filter_bar = CustomerFilterBar(() if profile.has_resellers else None, self)
-        self.detail_pane = CustomerDetailPane(db, profile, self)
+        # Its tabs are made once the window has been painted (or are first asked for).
+        self.detail_pane = CustomerDetailPane(db, profile, self, tabs_later=True)
         self.add_customer = AddCustomerLauncher(
             db, profile, drafts, self, access=lambda: self.partner_center.access()
         )
@@ -174,11 +176,9 @@ class MainWindow(QMainWindow):
             self.db, self.profile, self, self.selected_customer_id
         )
         self.request_relationship_action = self.request_relationship.action
-        # A former customer's Relationship tab offers it too (the way back to a relationship).
-        self.request_relationship.attach_button(self.detail_pane.relationship_tab.request_button)
         # Follows the customer shown; disabled, saying why, when it cannot act on it.
         self.remove_relationship = RemoveRelationshipLauncher(
-            self.db, self.selected_customer_id, self.detail_pane.relationship_tab, self
+            self.db, self.selected_customer_id, self
         )
         self.remove_relationship_action = self.remove_relationship.action
         # From Partner Center's Customers.csv or a pcdesk export, previewed before anything is
@@ -231,8 +231,7 @@ class MainWindow(QMainWindow):
         self.partner_menu.addAction(self.partner_center.sync_action)
         self.partner_menu.addAction(self.partner_center.conflicts_action)
         self.partner_menu.addAction(self.partner_center.pending_action)
-        self.detail_pane.subscriptions_tab.access = self.partner_center.access
-        self.detail_pane.agreement_tab.access = self.partner_center.access
+        self.detail_pane.when_tabs_built(self._connect_detail_tabs)
         self.remove_relationship.access = self.partner_center.access
         self.request_relationship.access = self.partner_center.access
         self.statusBar().addPermanentWidget(self.partner_center.status_label)
@@ -250,6 +249,21 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.refresh_action)
         for action in toolbar.actions():  # "新增客戶(&A)…" reads "新增客戶" on a button
             action.setIconText(button_text(action.text()))
+
+    def _after_first_paint(self) -> None:
+        """The window is seen: the reads held until now (see app.build_main_window), then the
+        detail pane's tabs (the customer the list selected meanwhile is read then)."""
+        runner().release()
+        self.detail_pane.build_tabs()
+
+    def _connect_detail_tabs(self) -> None:
+        """The detail pane's tabs are made: its buttons that act for the window's actions."""
+        pane = self.detail_pane
+        # A former customer's Relationship tab offers it too (the way back to a relationship).
+        self.request_relationship.attach_button(pane.relationship_tab.request_button)
+        self.remove_relationship.follow_tab(pane.relationship_tab)
+        pane.subscriptions_tab.access = self.partner_center.access
+        pane.agreement_tab.access = self.partner_center.access
 
     def _connect(self) -> None:
         self.open_database_action.triggered.connect(self.open_database)
@@ -274,6 +288,7 @@ class MainWindow(QMainWindow):
         model.idle.connect(self._show_list_empty_state)
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
+        when_first_painted(self, lambda _painted: self._after_first_paint())
 
     # -- the list's menus, filters and saved views (issue 15) ------------------------------------
     def _build_list_tools(self) -> None:
@@ -627,6 +642,7 @@ class MainWindow(QMainWindow):
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
         self.customer_model.close()
+        runner().release()  # (closed before its first paint: what it held runs, and is waited for)
         runner().finish_work_of(self)  # no worker may hold the database as it closes
         self.db.dispose()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from pcdesk import app, config, platform_check, self_check
 from pcdesk.models.database import Database, DatabaseUnavailableError, sqlite_url
 from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
 
 
@@ -32,6 +33,36 @@ def test_demo_opens_a_window_on_demo_data(qtbot: QtBot, tmp_path: Path, list_loa
     assert "Contoso Pharmaceuticals" in names
     assert window.count_label.text() == f"{model.rowCount()} customers"
     assert model.rowCount() >= 10
+
+
+def test_the_windows_first_reads_wait_for_its_first_paint(
+    qtbot: QtBot, tmp_path: Path, list_loaded
+) -> None:
+    """Start-up (issue 18): built with ``reads_after_paint``, the window's reads (roles, tags,
+    Partner Center's state) are held, not lost: they run once it has been painted."""
+    window = app.build_main_window(
+        sqlite_url(tmp_path / "demo.sqlite3"), demo=True, reads_after_paint=True
+    )
+    qtbot.addWidget(window)
+    assert not runner().is_idle()  # held, not started
+    assert not window.import_customers_action.isEnabled()  # the user's role is not read yet
+    with qtbot.waitExposed(window):
+        window.show()
+    list_loaded(window)  # the list, then every read held
+    assert window.import_customers_action.isEnabled()
+    assert window.detail_pane.tabs_built
+
+
+def test_a_window_closed_before_its_first_paint_lets_its_held_reads_go(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = app.build_main_window(
+        sqlite_url(tmp_path / "demo.sqlite3"), demo=True, reads_after_paint=True
+    )
+    qtbot.addWidget(window)
+    assert not runner().is_idle()
+    window.close()
+    qtbot.waitUntil(runner().is_idle)
 
 
 def test_demo_leaves_an_existing_database_alone(qtbot: QtBot, tmp_path: Path) -> None:

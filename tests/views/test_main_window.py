@@ -126,6 +126,32 @@ def test_selecting_a_customer_shows_it_in_the_detail_pane(window: MainWindow, qt
     assert window.detail_pane.current_id == expected
 
 
+def test_the_detail_pane_makes_its_tabs_once_the_window_is_painted_then_shows_the_first_row(
+    demo_db: Database, open_main_window: Any, list_loaded: Any, qtbot: QtBot
+) -> None:
+    """Start-up (issue 18): the tabs' modules load after the first paint; the customer the list
+    selected meanwhile is then read and shown, with the Relationship tab's buttons connected."""
+    window = open_main_window(demo_db, shown=False)
+    pane = window.detail_pane
+    assert not pane.tabs_built
+    assert [pane.tabs.tabText(i) for i in range(pane.tabs.count())] == [
+        "Account",
+        "Agreement",
+        "Subscriptions",
+        "Relationship",
+        "History",
+    ]
+    window.show()
+    qtbot.waitUntil(lambda: pane.tabs_built)
+    list_loaded(window)
+    first = window.customer_model.index(0, 0).data(Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(lambda: pane.details is not None and pane.details.id == first)
+    assert pane.stack.currentWidget() is pane.content
+    assert pane.tabs.currentWidget() is pane.account_tab
+    assert pane.relationship_tab.remove_button.toolTip()  # follows Remove relationship
+    assert pane.agreement_tab.access is not None
+
+
 def test_the_layout_columns_and_sort_come_back_on_the_next_start(
     demo_db: Database, open_main_window: Any, list_loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -63,6 +63,7 @@ class OperationRunner(QObject):
         # one (and so to the widgets its callbacks hold), whose freeing must happen here.
         self._keys = itertools.count(1)
         self._by_key: dict[int, Operation[Any]] = {}
+        self._held: list[Operation[Any]] | None = None  # started while held (``hold()``)
         # One relay for every operation, living as long as the runner on the GUI thread: a
         # QObject of each operation's own would be destroyed on whichever thread let go of the
         # operation last, a worker's at times, with its queued news still pending (a crash).
@@ -75,7 +76,29 @@ class OperationRunner(QObject):
         operation._key = key
         self._by_key[key] = operation
         self._running.add(operation)
-        self._work[operation] = self._pool.submit(_run_on_worker, key, self._by_key, self.relay)
+        if self._held is not None:
+            self._held.append(operation)
+            return
+        self._submit(operation)
+
+    def _submit(self, operation: Operation[Any]) -> None:
+        self._work[operation] = self._pool.submit(
+            _run_on_worker, operation._key, self._by_key, self.relay
+        )
+
+    def hold(self) -> None:
+        """Operations started from now on wait for ``release()`` (they count as running). At
+        start-up the main window's first reads (roles, tags, Partner Center's state) wait for
+        its first paint: run on workers before it, they hold the interpreter's lock while the
+        GUI thread lays out and paints the window."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the operations held, in the order they were started (nothing if none)."""
+        held, self._held = self._held, None
+        for operation in held or ():
+            self._submit(operation)
 
     @Slot(int)
     def _done(self, key: int) -> None:
@@ -122,6 +145,7 @@ class OperationRunner(QObject):
         """Cancel what can be cancelled and wait for every worker (at quit)."""
         for operation in tuple(self._running):
             operation.cancel()
+        self._held = None  # never started: nothing to wait for
         self._pool.shutdown(wait=True)
         self._running.clear()
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.messages import Message
-from pcdesk.services.customer_list.export import export_customers
 from pcdesk.services.customer_list.query import CustomerQuery, count_customers
 from pcdesk.services.database import Database
 from pcdesk.views.common.operations import Operation, ProgressCallback
@@ -202,6 +201,9 @@ class CustomerExporter(QObject):
 
         def work(progress: ProgressCallback) -> int:
             try:
+                # (Imported here: the CSV writer and its columns are not needed before an export.)
+                from pcdesk.services.customer_list.export import export_customers
+
                 return export_customers(db, query, target, progress=progress, batch_size=batch_size)
             except OSError as error:
                 raise NotWritten(error) from error

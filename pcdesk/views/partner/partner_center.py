@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -26,12 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import PcdeskError
-from pcdesk.partner_center.auth import DeviceCode
 from pcdesk.partner_center.connection import PartnerCenterConnection
-from pcdesk.partner_center.customers import PartnerCenterAccess, uses_partner_center
 from pcdesk.partner_center.errors import Unreachable
-from pcdesk.partner_center.outbox import SendSummary
-from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary, sync_status
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.outbox import pending_count
@@ -39,8 +36,15 @@ from pcdesk.services.partner import actor
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
-from pcdesk.views.partner.pending_changes import PendingChangesDialog
-from pcdesk.views.partner.sync_conflicts import SyncConflictsDialog, short_datetime
+
+# Partner Center's customer calls, its sync and outbox, and the Pending changes and Conflicts
+# windows are imported when first used (the sync status is read off the GUI thread).
+if TYPE_CHECKING:
+    from pcdesk.partner_center.auth import DeviceCode
+    from pcdesk.partner_center.customers import PartnerCenterAccess
+    from pcdesk.partner_center.outbox import SendSummary
+    from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary
+    from pcdesk.views.partner.pending_changes import PendingChangesDialog
 
 SYNC_INTERVAL_KEY = "partner_center/sync_interval_minutes"  # 0: no scheduled sync
 
@@ -124,7 +128,7 @@ class PartnerCenterLauncher(QObject):
         locale = QLocale().name().replace("_", "-")
         self.connection = connection or PartnerCenterConnection(db, locale=locale)
         self.account: str | None = None
-        self.status = SyncStatus(None, None, None)
+        self.status: SyncStatus | None = None  # until it has been read
         self.offline = False
         self.syncing = False
         self.last_summary: SyncSummary | None = None
@@ -181,6 +185,9 @@ class PartnerCenterLauncher(QObject):
         """Read who is signed in and when the last sync ran (off the GUI thread)."""
 
         def read() -> ConnectionState:
+            from pcdesk.partner_center.customers import uses_partner_center
+            from pcdesk.partner_center.sync import sync_status
+
             account = None
             try:
                 account = self.connection.signed_in_as()
@@ -240,10 +247,13 @@ class PartnerCenterLauncher(QObject):
             parts.append(self.tr("sending pending changes…"))
         if self.pending:
             parts.append(self.tr("pending changes: {count}").format(count=self.pending))
-        if self.status.last_sync_at is not None:
-            shown = short_datetime(self.status.last_sync_at)
+        status = self.status
+        if status is not None and status.last_sync_at is not None:
+            from pcdesk.views.partner.sync_conflicts import short_datetime
+
+            shown = short_datetime(status.last_sync_at)
             parts.append(self.tr("last synced {when}").format(when=shown))
-        elif self.status.interrupted:
+        elif status is not None and status.interrupted:
             parts.append(self.tr("sync interrupted (the next one goes on)"))
         return " · ".join(parts)
 
@@ -375,6 +385,8 @@ class PartnerCenterLauncher(QObject):
     def access(self) -> PartnerCenterAccess:
         """For Add customer and the detail pane: whether Partner Center is used, and reachable
         by a sign-in (the network decides the rest, when asked)."""
+        from pcdesk.partner_center.customers import PartnerCenterAccess
+
         used = self.uses_partner_center or self.account is not None
         return PartnerCenterAccess(self.connection if used else None, self.account is not None)
 
@@ -417,6 +429,8 @@ class PartnerCenterLauncher(QObject):
         if self.pending_dialog is not None and self.pending_dialog.isVisible():
             self.pending_dialog.raise_()
             return self.pending_dialog
+        from pcdesk.views.partner.pending_changes import PendingChangesDialog
+
         send = self.connection.send_outbox if self.account is not None else None
         dialog = PendingChangesDialog(self._db, send, self._window)
         dialog.finished.connect(lambda _result: self._pending_closed())
@@ -434,6 +448,8 @@ class PartnerCenterLauncher(QObject):
         if self.conflicts_dialog is not None and self.conflicts_dialog.isVisible():
             self.conflicts_dialog.raise_()
             return self.conflicts_dialog
+        from pcdesk.views.partner.sync_conflicts import SyncConflictsDialog
+
         dialog = SyncConflictsDialog(self._db, self._window)
         dialog.finished.connect(lambda _result: setattr(self, "conflicts_dialog", None))
         self.conflicts_dialog = dialog

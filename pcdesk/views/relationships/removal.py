@@ -13,7 +13,7 @@ buttons are disabled, so a second click cannot start a second removal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
@@ -21,31 +21,23 @@ from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushBu
 
 from pcdesk.enums import Relationship
 from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError, ValidationFailed
-from pcdesk.partner_center.connection import PartnerCenterConnection
-from pcdesk.partner_center.customers import PartnerCenterAccess
-from pcdesk.partner_center.relationships import (
-    remove_in_partner_center,
-    suspend_in_partner_center,
-)
 from pcdesk.services.changes import Changes
 from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.database import Database
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.services.relationships.removal import (
-    ActiveSubscription,
-    Blocker,
-    RemovalState,
-    no_relationship_message,
-    removal_state,
-    remove_relationship,
-    suspend_active_subscriptions,
-)
 from pcdesk.views.common.changes import follow_roles, publisher
 from pcdesk.views.common.failures import present_failure
 from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
+
+# The removal service (with the customer edits and validation it imports) and Partner Center's
+# relationship calls are imported when a customer is shown or a removal reaches them.
+if TYPE_CHECKING:
+    from pcdesk.partner_center.connection import PartnerCenterConnection
+    from pcdesk.partner_center.customers import PartnerCenterAccess
+    from pcdesk.services.relationships.removal import ActiveSubscription, RemovalState
+    from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
 
 LISTED_AT_MOST = 8  # offers named in the suspend question; the rest are counted
 
@@ -57,7 +49,8 @@ class Question(QMessageBox):
 
 
 class RemoveRelationshipLauncher(QObject):
-    """Owns the Remove relationship action; follows the customer the Relationship tab shows.
+    """Owns the Remove relationship action; follows the customer the Relationship tab shows
+    (``follow_tab``, once the detail pane has made it).
 
     ``selected_customer()`` names the customer to act on; the questions open over ``window``.
     """
@@ -66,7 +59,6 @@ class RemoveRelationshipLauncher(QObject):
         self,
         db: Database,
         selected_customer: Callable[[], int | None],
-        tab: RelationshipTab,
         window: QWidget,
     ) -> None:
         super().__init__(window)
@@ -82,11 +74,14 @@ class RemoveRelationshipLauncher(QObject):
         self.access: Callable[[], PartnerCenterAccess] | None = None  # set by the window
         self.action = QAction(self.tr("Re&move relationship…"), self)
         self.action.triggered.connect(self.start)
-        tab.shown.connect(self.follow)
         follow_roles(self, self.read_roles)  # roles saved: look again
         runner().idle.connect(self._after_operations)
-        self.attach_button(tab.remove_button)
         self.follow(None)
+
+    def follow_tab(self, tab: RelationshipTab) -> None:
+        """Follow the customer the Relationship tab shows; its Remove button does the action."""
+        tab.shown.connect(self.follow)
+        self.attach_button(tab.remove_button)
 
     # -- enabled or not, and why ----------------------------------------------------------------
 
@@ -136,6 +131,8 @@ class RemoveRelationshipLauncher(QObject):
         if details is None:
             reason = self.tr("Select a customer first.")
         elif details.relationship is Relationship.NONE:
+            from pcdesk.services.relationships.removal import no_relationship_message
+
             reason = translated(no_relationship_message(details.company_name))
         elif not self._allowed:
             reason = translated(not_allowed_message(Task.REMOVE_RELATIONSHIP))
@@ -177,6 +174,8 @@ class RemoveRelationshipLauncher(QObject):
         self.refresh()
 
     def _read(self, customer_id: int, then: Callable[[RemovalState], None]) -> None:
+        from pcdesk.services.relationships.removal import removal_state
+
         self._step = (
             Operation(self._window, lambda: removal_state(self._db, customer_id))
             .busy(*self._buttons)
@@ -200,6 +199,8 @@ class RemoveRelationshipLauncher(QObject):
 
     def _state_read(self, state: RemovalState) -> None:
         """Active subscriptions are suspended first, if the user agrees."""
+        from pcdesk.services.relationships.removal import Blocker
+
         if state.blocker is not Blocker.ACTIVE_SUBSCRIPTIONS:
             self._confirm_removal(state)
             return
@@ -212,7 +213,11 @@ class RemoveRelationshipLauncher(QObject):
         db = self._db
 
         def suspend() -> object:
+            from pcdesk.services.relationships.removal import suspend_active_subscriptions
+
             if connection is not None and get_customer(db, customer_id).partner_center == "linked":
+                from pcdesk.partner_center.relationships import suspend_in_partner_center
+
                 return suspend_in_partner_center(db, connection, customer_id, expected=expected)
             return suspend_active_subscriptions(db, customer_id, expected=expected)
 
@@ -233,8 +238,12 @@ class RemoveRelationshipLauncher(QObject):
         db = self._db
 
         def remove() -> object:
+            from pcdesk.services.relationships.removal import remove_relationship
+
             customer_id = state.customer_id
             if connection is not None and get_customer(db, customer_id).partner_center == "linked":
+                from pcdesk.partner_center.relationships import remove_in_partner_center
+
                 return remove_in_partner_center(db, connection, customer_id, state.version)
             return remove_relationship(db, customer_id, state.version)
 

@@ -36,11 +36,6 @@ from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.services.resellers.importing import (
-    ResellerImportPreview,
-    ResellerImportResult,
-    read_reseller_csv,
-)
 from pcdesk.services.resellers.records import (
     ResellerData,
     list_resellers,
@@ -70,7 +65,8 @@ Listing = tuple[bool, tuple[ResellerData, ...]]
 CHANGED = Changes(resellers=True, many_customers=True)  # a reseller's name shows in the list
 
 
-if TYPE_CHECKING:  # the dialogs load when first opened, not with the main window
+if TYPE_CHECKING:  # the dialogs and the CSV import load when first used, not with the main window
+    from pcdesk.services.resellers.importing import ResellerImportPreview, ResellerImportResult
     from pcdesk.views.resellers.form import ResellerFormDialog
     from pcdesk.views.resellers.import_preview import ResellerImportDialog
 
@@ -399,6 +395,8 @@ class ResellerManagerDialog(QDialog):
         if not chosen:
             return
         path, db = Path(chosen), self._db
+        from pcdesk.services.resellers.importing import read_reseller_csv
+
         Operation(self, lambda: read_reseller_csv(db, path)).busy(self.import_button).success(
             lambda preview: self._preview(preview, path)
         ).failure(self._show_failure).run()

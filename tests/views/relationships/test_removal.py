@@ -23,10 +23,10 @@ from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.customers.details import get_customer
 from pcdesk.services.partner import actor
 from pcdesk.services.partner.roles import TeamMemberData, set_team
+from pcdesk.services.relationships import removal as removal_module  # (the view imports it late)
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.relationships import removal as removal_module
 
 CONTOSO = "Contoso Pharmaceuticals"  # the demo customer with two active subscriptions
 SUSPEND = "Suspend 2 subscriptions"

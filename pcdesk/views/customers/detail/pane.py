@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -25,17 +25,19 @@ from pcdesk.services.customers.details import CustomerDetails, get_customer
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may
-from pcdesk.services.relationships.requests import RelationshipRequestData, requests_for_customer
 from pcdesk.views.common.changes import comes_from, publisher
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.detail.account_tab import AccountTab
-from pcdesk.views.customers.detail.agreement_tab import AgreementTab
 from pcdesk.views.customers.detail.header import CustomerHeader
-from pcdesk.views.customers.detail.history_tab import HistoryTab
-from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
-from pcdesk.views.customers.detail.subscriptions_tab import SubscriptionsTab
+
+if TYPE_CHECKING:
+    from pcdesk.services.relationships.requests import RelationshipRequestData
+    from pcdesk.views.customers.detail.account_tab import AccountTab
+    from pcdesk.views.customers.detail.agreement_tab import AgreementTab
+    from pcdesk.views.customers.detail.history_tab import HistoryTab
+    from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
+    from pcdesk.views.customers.detail.subscriptions_tab import SubscriptionsTab
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Around:
 
 def read_around(db: Database, customer_id: int) -> Around:
     """The customer's requests, history and what the user's role may do (off the GUI thread)."""
+    # (Imported here, on the worker: the invitation texts it loads wait for the first customer.)
+    from pcdesk.services.relationships.requests import requests_for_customer
 
     def attempt(read: Callable[[], Any]) -> Any:
         try:
@@ -73,44 +77,55 @@ def read_around(db: Database, customer_id: int) -> Around:
     )
 
 
+@dataclass(frozen=True)
+class _Tabs:
+    account: AccountTab
+    agreement: AgreementTab
+    subscriptions: SubscriptionsTab
+    relationship: RelationshipTab
+    history: HistoryTab
+
+
 class CustomerDetailPane(QWidget):
     """The customer shown beside the list, on five tabs. ``ready(id)`` once a customer and
-    what the user may do with it are shown."""
+    what the user may do with it are shown.
+
+    With ``tabs_later`` the tabs (their modules cost more to import than the rest of the pane)
+    are made by ``build_tabs()``, which the main window calls once it has been painted, or when
+    one of them is first asked for; a customer shown while its window waits for that paint is
+    read once they are made (until then the pane says no customer is selected, as it does while
+    any first customer is read)."""
 
     ready = Signal(int)
 
     def __init__(
-        self, db: Database, profile: PartnerProfileData, parent: QWidget | None = None
+        self,
+        db: Database,
+        profile: PartnerProfileData,
+        parent: QWidget | None = None,
+        *,
+        tabs_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._profile = profile
         self._current_id: int | None = None
         self._details: CustomerDetails | None = None
         self._reading: Operation[Any] | None = None  # the latest read: only its answer is shown
+        self._tabs: _Tabs | None = None
+        self._when_built: list[Callable[[], None]] = []
+        self._deferred = False  # show_customer() waits for the tabs
 
         self.header = CustomerHeader(self)
         # Made before its pages, so Tab goes from the header to the tab bar, then into the tab.
         self.tabs = QTabWidget(self)
-        self.account_tab = AccountTab(db, profile, self.tabs)
-        self.agreement_tab = AgreementTab(db, self.tabs)
-        self.agreement_tab.partner_name = profile.name
-
-        self.subscriptions_tab = SubscriptionsTab(db, self.tabs)
-        # Signed in Partner Center: a held order may now be placed (the user is asked).
-        self.agreement_tab.agreement_signed.connect(
-            lambda _customer: self.subscriptions_tab.check_held_orders()
-        )
-        self.relationship_tab = RelationshipTab(self.tabs)
-        self.history_tab = HistoryTab(self.tabs)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(
             False
         )  # every tab in sight: the pane is as wide as they need
-        self.tabs.addTab(self.account_tab, self.tr("Account"))
-        self.tabs.addTab(self.agreement_tab, self.tr("Agreement"))
-        self.tabs.addTab(self.subscriptions_tab, self.tr("Subscriptions"))
-        self.tabs.addTab(self.relationship_tab, self.tr("Relationship"))
-        self.tabs.addTab(self.history_tab, self.tr("History"))
+        # Until the tabs are made, blank pages under their names: the pane is as wide already.
+        for title in self._titles():
+            self.tabs.addTab(QWidget(self.tabs), title)
 
         content = QWidget(self)
         inner = QVBoxLayout(content)
@@ -131,12 +146,111 @@ class CustomerDetailPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stack)
 
-        for tab in (self.account_tab, self.agreement_tab, self.subscriptions_tab):
+        publisher().changed.connect(self._on_changes)
+        self._show_empty(self.tr("No customer selected"))
+        if not tabs_later:
+            self.build_tabs()
+
+    # -- the tabs ------------------------------------------------------------------------------
+
+    def build_tabs(self) -> None:
+        """Make the five tabs (once); a customer waiting for them is read now."""
+        if self._tabs is not None:
+            return
+        # (Imported here: with what they import, about a fifth of the main window's start-up.)
+        from pcdesk.views.customers.detail.account_tab import AccountTab
+        from pcdesk.views.customers.detail.agreement_tab import AgreementTab
+        from pcdesk.views.customers.detail.history_tab import HistoryTab
+        from pcdesk.views.customers.detail.relationship_tab import RelationshipTab
+        from pcdesk.views.customers.detail.subscriptions_tab import SubscriptionsTab
+
+        db, profile = self._db, self._profile
+        account_tab = AccountTab(db, profile, self.tabs)
+        agreement_tab = AgreementTab(db, self.tabs)
+        agreement_tab.partner_name = profile.name
+        subscriptions_tab = SubscriptionsTab(db, self.tabs)
+        # Signed in Partner Center: a held order may now be placed (the user is asked).
+        agreement_tab.agreement_signed.connect(
+            lambda _customer: subscriptions_tab.check_held_orders()
+        )
+        tabs = _Tabs(
+            account_tab,
+            agreement_tab,
+            subscriptions_tab,
+            RelationshipTab(self.tabs),
+            HistoryTab(self.tabs),
+        )
+        self._tabs = tabs
+        pages = (tabs.account, tabs.agreement, tabs.subscriptions, tabs.relationship, tabs.history)
+        for index, (page, title) in enumerate(zip(pages, self._titles(), strict=True)):
+            blank = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            if blank is not None:
+                blank.deleteLater()
+        self.tabs.setCurrentIndex(0)
+        for tab in (tabs.account, tabs.agreement, tabs.subscriptions):
             tab.saved.connect(self._show_newer)
             tab.refreshed.connect(self._show_newer)
             tab.reload_requested.connect(self.reload)
-        publisher().changed.connect(self._on_changes)
-        self._show_empty(self.tr("No customer selected"))
+        for then in self._when_built:
+            then()
+        self._when_built.clear()
+        if self._deferred:  # a customer was shown before the tabs were made: read it now
+            self._deferred = False
+            waiting, self._current_id = self._current_id, None
+            if waiting is not None:
+                self.show_customer(waiting)
+
+    def _titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Account"),
+            self.tr("Agreement"),
+            self.tr("Subscriptions"),
+            self.tr("Relationship"),
+            self.tr("History"),
+        )
+
+    @property
+    def tabs_built(self) -> bool:
+        return self._tabs is not None
+
+    def when_tabs_built(self, then: Callable[[], None]) -> None:
+        """Call ``then()`` once the tabs are made (now if they are)."""
+        if self._tabs is not None:
+            then()
+        else:
+            self._when_built.append(then)
+
+    def _waiting_for_paint(self) -> bool:
+        """The tabs are to be made after the first paint of a window already shown."""
+        return self._tabs is None and self.window().isVisible()
+
+    def _built(self) -> _Tabs:
+        if self._tabs is None:
+            self.build_tabs()
+        assert self._tabs is not None
+        return self._tabs
+
+    @property
+    def account_tab(self) -> AccountTab:
+        return self._built().account
+
+    @property
+    def agreement_tab(self) -> AgreementTab:
+        return self._built().agreement
+
+    @property
+    def subscriptions_tab(self) -> SubscriptionsTab:
+        return self._built().subscriptions
+
+    @property
+    def relationship_tab(self) -> RelationshipTab:
+        return self._built().relationship
+
+    @property
+    def history_tab(self) -> HistoryTab:
+        return self._built().history
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -154,6 +268,13 @@ class CustomerDetailPane(QWidget):
         without asking (call ``confirm_leave`` first); the same customer is read again and an
         edit in progress is kept. The customer is read off the GUI thread: until it is in, the
         tabs are cleared and disabled."""
+        if self._waiting_for_paint():
+            self._current_id = customer_id  # read once the tabs are made
+            self._deferred = True
+            self._reading = None
+            if customer_id is None:
+                self._show_empty(self.tr("No customer selected"))
+            return
         if customer_id is not None and customer_id == self._current_id:
             self.reload()
             return
@@ -169,8 +290,8 @@ class CustomerDetailPane(QWidget):
 
     def reload(self) -> None:
         """Read the customer shown again (off the GUI thread)."""
-        if self._current_id is None:
-            return
+        if self._current_id is None or self._waiting_for_paint():
+            return  # (made, the tabs read their customer)
         customer_id = self._current_id
         db = self._db
 
@@ -217,13 +338,13 @@ class CustomerDetailPane(QWidget):
             self.reload()
 
     def has_unsaved_edits(self) -> bool:
-        return self.account_tab.has_unsaved_edits()
+        return self._tabs is not None and self._tabs.account.has_unsaved_edits()
 
     def confirm_leave(self, then: Callable[[], None] | None = None) -> bool:
         """Before another customer is shown: an edit with changes asks Save / Discard / Cancel.
         False means stay: Cancel, a Save refused, or a Save started (it runs off the GUI thread;
         ``then()`` is called once it has saved, to leave then)."""
-        if not self.account_tab.is_editing():
+        if self._tabs is None or not self.account_tab.is_editing():
             return True
         if self.account_tab.is_saving():
             return False  # its save is under way: stay until it is done
@@ -255,6 +376,8 @@ class CustomerDetailPane(QWidget):
 
     def _clear_tabs(self) -> None:
         self._details = None
+        if self._tabs is None:
+            return  # (nothing shown in them yet)
         self.account_tab.clear()
         self.agreement_tab.clear()
         self.subscriptions_tab.clear()

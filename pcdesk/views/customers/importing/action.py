@@ -10,6 +10,7 @@ there rolls it back, so nothing is written. What it wrote is published as a chan
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, Signal
@@ -18,13 +19,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QStyle, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.services.changes import Changes
-from pcdesk.services.customer_import.apply import (
-    ImportOutdated,
-    ImportPreview,
-    ImportResult,
-    apply_import,
-    preview_import,
-)
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
@@ -32,7 +26,13 @@ from pcdesk.views.common.changes import follow_roles
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
-from pcdesk.views.customers.importing.preview import ImportPreviewDialog
+
+if TYPE_CHECKING:
+    from pcdesk.services.customer_import.apply import ImportResult
+    from pcdesk.views.customers.importing.preview import ImportPreviewDialog
+
+# The import service and its preview dialog are imported when a file is chosen: with what they
+# import (the CSV reader, the preview's rows, the writer) they would load with the main window.
 
 
 def result_text(result: ImportResult) -> str:
@@ -57,7 +57,7 @@ def result_text(result: ImportResult) -> str:
 class CustomerImporter(QObject):
     """Owns the Import customers action; ``imported(ImportResult)`` after a file is imported."""
 
-    imported = Signal(ImportResult)
+    imported = Signal(object)  # an ImportResult
 
     def __init__(self, db: Database, profile: PartnerProfileData, window: QWidget) -> None:
         super().__init__(window)
@@ -145,6 +145,8 @@ class CustomerImporter(QObject):
         db = self._db
 
         def work(progress: ProgressCallback) -> object:
+            from pcdesk.services.customer_import.apply import preview_import
+
             return preview_import(db, path, progress=progress)
 
         self._run(
@@ -154,6 +156,9 @@ class CustomerImporter(QObject):
         )
 
     def _previewed(self, preview: object) -> None:
+        from pcdesk.services.customer_import.apply import ImportPreview
+        from pcdesk.views.customers.importing.preview import ImportPreviewDialog
+
         assert isinstance(preview, ImportPreview)
         dialog = ImportPreviewDialog(preview, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -176,6 +181,8 @@ class CustomerImporter(QObject):
         db = self._db
 
         def work(progress: ProgressCallback) -> object:
+            from pcdesk.services.customer_import.apply import apply_import
+
             return apply_import(db, preview, skip_invalid=skip_invalid, progress=progress)
 
         dialog.set_busy(True)
@@ -192,6 +199,8 @@ class CustomerImporter(QObject):
         )
 
     def _imported(self, result: object) -> None:
+        from pcdesk.services.customer_import.apply import ImportResult
+
         assert isinstance(result, ImportResult)
         dialog, self.dialog = self.dialog, None  # gone: the message must not be its child
         if dialog is not None:
@@ -226,6 +235,8 @@ class CustomerImporter(QObject):
         if isinstance(error, Cancelled):
             self._cancelled()
             return True
+        from pcdesk.services.customer_import.apply import ImportOutdated
+
         if isinstance(error, ImportOutdated):
             self._offer_new_preview(translated(error.message))
             return True

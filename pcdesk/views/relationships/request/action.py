@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from pcdesk.errors import PcdeskError
-from pcdesk.partner_center.customers import PartnerCenterAccess
 from pcdesk.services.database import Database
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.changes import follow_roles
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
-from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
+
+if TYPE_CHECKING:
+    from pcdesk.partner_center.customers import PartnerCenterAccess
+    from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
 
 
 class RequestRelationshipLauncher(QObject):
@@ -105,6 +108,9 @@ class RequestRelationshipLauncher(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        # (Imported here: the dialog and its sections are not needed before it opens.)
+        from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
+
         dialog = RequestRelationshipDialog(
             self._db, self._profile, self._selected_customer(), self._window
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QPalette, QShowEvent
@@ -31,7 +32,6 @@ from pcdesk.errors import ConcurrentChange, NotAllowed, NotFound, PcdeskError
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
-from pcdesk.services.relationships.acceptance import AcceptResult
 from pcdesk.services.relationships.sent import RequestRow, cancel_request, list_requests
 from pcdesk.views.common.changes import comes_from, publisher
 from pcdesk.views.common.field_message import FieldMessage
@@ -39,7 +39,6 @@ from pcdesk.views.common.labels import request_status_label
 from pcdesk.views.common.operations import Operation, runner
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
-from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
 from pcdesk.views.relationships.requests.model import (
     AGE,
     COMPANY,
@@ -55,6 +54,10 @@ from pcdesk.views.relationships.requests.model import (
 )
 
 ALL = "all"  # the status filter's "All" entry
+
+if TYPE_CHECKING:
+    from pcdesk.services.relationships.acceptance import AcceptResult
+    from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
 
 
 class RelationshipRequestsWindow(QWidget):
@@ -325,6 +328,9 @@ class RelationshipRequestsWindow(QWidget):
         if request is None or not self.accept_button.isEnabled():
             return None
         self.notice.clear()
+        # (Imported here: the acceptance and its dialog wait until a request is marked.)
+        from pcdesk.views.relationships.requests.accept_dialog import AcceptRequestDialog
+
         dialog = AcceptRequestDialog(self._db, request, self)
         dialog.setObjectName("accept_request_dialog")
         dialog.accepted_request.connect(lambda result: self._accepted(request, result))

@@ -23,7 +23,6 @@ from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.operations import runner
-from pcdesk.views.customers.importing import action as import_view
 from pcdesk.views.customers.importing.action import CustomerImporter
 from pcdesk.views.customers.importing.preview import (
     FATE,
@@ -180,7 +179,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 
         return real(db, preview, skip_invalid=skip_invalid, progress=held)
 
-    monkeypatch.setattr(import_view, "apply_import", gated)
+    monkeypatch.setattr(customer_import, "apply_import", gated)  # (the view imports it late)
     monkeypatch.setattr(customer_import_preview, "CHUNK", 1)
     yield gate
     gate.release.set()  # a failed test must not leave the worker waiting
