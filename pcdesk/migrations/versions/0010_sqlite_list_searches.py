@@ -16,12 +16,12 @@ current as the rows themselves. The list reads a one-character search's count fr
 
 A character outside ASCII ("台", "ü") is not kept: the trigram index's vocabulary finds and
 counts those, and keeping more rows here would cost every write more (each trigger tests each
-row of this table against the customer's text: 68 rows, about 10 µs a customer).
+row of this table against the customer's text: 68 rows, about 17 µs a customer written).
 
 The index ``ix_customer_id_collation`` on (id, collation_key): a search of a few thousand matches
 is sorted by company name by reading each match's key, and reading it from this index (40 bytes an
 entry) instead of the customer's row (about a kilobyte) halves that ("公司" at a million: 133 →
-59 ms; services/customer_list/query.py).
+59 ms; services/customer_list/sqlite_plans.py).
 
 Nothing changes on PostgreSQL: there every write to a customer would lock these few rows until
 its transaction ends, so one user's long import would hold up every other user's saves.

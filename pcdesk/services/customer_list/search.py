@@ -6,9 +6,9 @@ three-character pieces. A shorter needle has no piece of its own; but search_tex
 field's end, so each of its occurrences starts one of the index's pieces: the vocabulary of the
 index gives those pieces (a handful for "鴻海" or "co"), and the index finds rows holding any of
 them. A character, or two ASCII ones, found in many of the first rows ("c", "co": most customers
-hold them) is broad: its pages walk the sort index testing each row, which finds a page at once, and it is
-counted apart (on the count's own thread): a character from the table of character counts
-(migration 0010), two from the index's vocabulary. So is one that starts very many pieces.
+hold them) is broad: its pages walk the sort index testing each row, which finds a page at once,
+and it is counted apart (on the count's own thread): a character from the table of character
+counts (migration 0010), two from the index's vocabulary. So is one that starts very many pieces.
 
 On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle of three or more
 characters). A shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the
@@ -132,10 +132,10 @@ class Search:
     needle: str = ""
     # SQLite: the trigram index's query for the matches ("" when the search scans instead)
     expression: str = ""
-    # SQLite, many matches clustered far along the sort index: read and sort them (sqlite_plans.py)
+    # SQLite, many matches clustered far along the sort index: read and sort them (sqlite_plans)
     sort_matches: bool = False
     # SQLite: walk the sort index keeping the matching rows, however many the matches are (a
-    # short needle in most rows, or many matches spread along the index: query.py)
+    # short needle in most rows, or many matches spread along the index: sqlite_plans.py)
     walk: bool = False
     # SQLite: a short needle in most rows, tested row by row along the sort index; count_matches
     # counts its matches apart when ``matches`` is None
