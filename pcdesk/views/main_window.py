@@ -424,15 +424,20 @@ class MainWindow(QMainWindow):
         """The list was reset (a new search, filter, sort or refresh): select the shown customer.
 
         A customer asked for by id (just added or changed, or on Refresh) is looked up in the
-        database, one indexed count; otherwise only the first page is looked at, so typing in
-        the search box never costs a count per keystroke.
+        database by the list's worker, one indexed count; otherwise only the first page is
+        looked at, so typing in the search box never costs a count per keystroke.
         """
         wanted, self._find_after_load = self._find_after_load, None
-        row: int | None = None
         if wanted is not None:
-            row = self.customer_model.row_of(wanted)
-        elif self._shown_id is not None:
-            row = self._row_in_first_page(self._shown_id)
+            self._show_list_empty_state()
+            self.customer_model.find_row(wanted, self._select_arrived)
+            return
+        shown = self._shown_id
+        self._select_arrived(None if shown is None else self._row_in_first_page(shown))
+
+    def _select_arrived(self, row: int | None) -> None:
+        """Select the shown customer's row in the list just arrived (``row``, None when it is not
+        listed), or else follow the list."""
         found = None if row is None else self.customer_model.row_at(row)
         if row is not None and found is not None and found.id == self._shown_id:
             self._select_quietly(row)  # the pane already shows it
@@ -525,16 +530,27 @@ class MainWindow(QMainWindow):
 
     def _show_row_customer(self, customer_id: int) -> None:
         """Move on to the customer the user picked before the save they asked for."""
-        row = self.customer_model.row_of(customer_id)
-        if row is not None:
-            self.customer_table.select_row(row)  # followed like any change of row
+
+        def select(row: int | None) -> None:
+            if row is not None:
+                self.customer_table.select_row(row)  # followed like any change of row
+
+        self.customer_model.find_row(customer_id, select)
 
     def _reselect_shown(self) -> None:
-        row = None if self._shown_id is None else self.customer_model.row_of(self._shown_id)
-        if row is not None:
-            self._select_quietly(row)
-        else:
+        """Put the highlight back on the customer the pane shows (the user stayed with its
+        unsaved edits)."""
+
+        def reselect(row: int | None) -> None:
+            if row is not None:
+                self._select_quietly(row)
+            else:
+                self.customer_table.clearSelection()
+
+        if self._shown_id is None:
             self.customer_table.clearSelection()
+        else:
+            self.customer_model.find_row(self._shown_id, reselect)
 
     def selected_customer_id(self) -> int | None:
         """The customer the user is looking at (the detail pane's), if any."""

@@ -16,6 +16,7 @@ from pcdesk.services.partner.roles import TeamMemberData, set_team
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
+from tests.list_rows import row_of
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def team(demo_db: Database) -> Database:
 
 def show_pending_agreement(qtbot: QtBot, window: MainWindow, db: Database) -> None:
     (alpine,) = customer_page(db, CustomerQuery(text="Alpine Ski House"), limit=5)
-    row = window.customer_model.row_of(alpine.id)
+    row = row_of(qtbot, window, alpine.id)
     assert row is not None
     window.customer_table.select_row(row)
     qtbot.waitUntil(
@@ -95,7 +96,7 @@ def test_the_detail_panes_buttons_follow_the_role_and_a_saved_team(
     monkeypatch.setattr(actor, "_acting_as", ["hal"])
     window = open_main_window(team)
     (tailspin,) = customer_page(team, CustomerQuery(text="Tailspin Toys"), limit=5)
-    row = window.customer_model.row_of(tailspin.id)
+    row = row_of(qtbot, window, tailspin.id)
     assert row is not None
     window.customer_table.select_row(row)
     qtbot.waitUntil(lambda: window.detail_pane.current_id == tailspin.id)

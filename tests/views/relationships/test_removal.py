@@ -27,6 +27,7 @@ from pcdesk.services.relationships import removal as removal_module  # (the view
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.operations import runner
 from pcdesk.views.main_window import MainWindow
+from tests.list_rows import row_of
 
 CONTOSO = "Contoso Pharmaceuticals"  # the demo customer with two active subscriptions
 SUSPEND = "Suspend 2 subscriptions"
@@ -51,7 +52,7 @@ def customer_id(db: Database, company: str) -> int:
 
 
 def select(qtbot: QtBot, window: MainWindow, wanted: int) -> None:
-    row = window.customer_model.row_of(wanted)
+    row = row_of(qtbot, window, wanted)
     assert row is not None
     window.customer_table.select_row(row)
     qtbot.waitUntil(lambda: window.detail_pane.details is not None)

@@ -100,6 +100,12 @@ class _Page:
 
 
 @dataclass(frozen=True)
+class _Found:
+    row: int | None  # the customer's row, None when the list leaves it out
+    then: Callable[[int | None], None]
+
+
+@dataclass(frozen=True)
 class _Failed:
     error: BaseException
 
@@ -222,9 +228,22 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
 
-    def row_of(self, customer_id: int) -> int | None:
-        """The row showing this customer, asked of the database (one indexed count)."""
-        return customer_position(self._db, customer_id, self._query, plan=self._plan)
+    def find_row(self, customer_id: int, then: Callable[[int | None], None]) -> None:
+        """Call ``then`` with the row showing this customer, or None when the list leaves it out:
+        at once when a page read holds it, else once the worker has asked the database (one
+        indexed count, which a broad search may make long: never on the GUI thread). Not called
+        when the list has changed meanwhile (its own arrival settles what to select)."""
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.id == customer_id:
+                    then(number * PAGE_SIZE + offset)
+                    return
+        query, db, plan = self._query, self._db, self._plan
+
+        def find() -> _Found:
+            return _Found(customer_position(db, customer_id, query, plan=plan), then)
+
+        self._submit(self._generation, find)
 
     def close(self) -> None:
         """Stop the worker thread (before the database is closed)."""
@@ -340,6 +359,8 @@ class CustomerTableModel(QAbstractTableModel):
                 self._show_count(result.count)
             elif isinstance(result, _Page):
                 self._show_page(result)
+            elif isinstance(result, _Found):
+                result.then(result.row)
             elif isinstance(result, _Failed):
                 self._requested.clear()
                 self.load_failed.emit(

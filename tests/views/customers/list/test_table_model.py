@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -217,6 +218,35 @@ def test_a_broad_searchs_count_starts_after_its_first_rows_are_painted(
     assert happened.index("painted") < happened.index("count started")
     assert model.rowCount() == MANY
     view.viewport().removeEventFilter(paints)
+
+
+def test_a_customers_row_is_found_in_the_pages_read_or_on_the_worker(
+    qtbot: QtBot, sqlite_db: Database, open_model: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window selects a customer by id (after Refresh, a save, an added customer): a row
+    already read is found at once; another is counted by the list's worker, never on the GUI
+    thread (a broad search can make that count long)."""
+    add_plain_customers(sqlite_db, MANY)
+    model = settled(qtbot, new_model(open_model, sqlite_db))
+    everyone = customer_page(sqlite_db, CustomerQuery(), limit=MANY)
+    asked_on: list[bool] = []
+    position = customer_table_model.customer_position
+
+    def counted(*args: Any, **kwargs: Any) -> int | None:
+        asked_on.append(threading.current_thread() is threading.main_thread())
+        return position(*args, **kwargs)
+
+    monkeypatch.setattr(customer_table_model, "customer_position", counted)
+    found: list[int | None] = []
+    model.find_row(everyone[5].id, found.append)  # on the first page, read with the list
+    assert found == [5] and asked_on == []
+    model.find_row(everyone[-1].id, found.append)  # on the last page, not read yet
+    assert found == [5]
+    qtbot.waitUntil(lambda: len(found) == 2)
+    assert found == [5, MANY - 1] and asked_on == [False]
+    model.find_row(10**9, found.append)  # nobody
+    qtbot.waitUntil(lambda: len(found) == 3)
+    assert found[-1] is None
 
 
 def test_the_cache_stays_bounded(

@@ -35,6 +35,7 @@ from pcdesk.views.customers.detail.history_words import entry_texts
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.relationships.request import dialog as dialog_module
 from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
+from tests.list_rows import row_of
 
 LINK = (
     "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"
@@ -408,7 +409,7 @@ def test_the_action_opens_the_dialog_for_the_shown_customer_and_the_list_shows_i
     toolbar = window.findChild(type(window.addToolBar("x")), "customers_toolbar")
     assert launcher.action in toolbar.actions()
 
-    row = window.customer_model.row_of(partner.tw_id)
+    row = row_of(qtbot, window, partner.tw_id)
     assert row is not None
     table = window.customer_table
     rect = table.visualRect(window.customer_model.index(row, 0))
