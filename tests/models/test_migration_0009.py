@@ -6,22 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from pcdesk.models.database import alembic_config, current_revision, sqlite_url, upgrade
+from pcdesk.models.database import current_revision, sqlite_url, upgrade
 from pcdesk.models.keys import search_text
+from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Skipped unsupported reflection:sqlalchemy.exc.SAWarning"
-)
-
-
-def downgrade(engine: Engine, revision: str) -> None:
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+pytestmark = EXPRESSION_INDEXES_UNREFLECTED
 
 
 def indexes(engine: Engine) -> set[str]:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.script import ScriptDirectory
 from hypothesis import given
 from hypothesis import strategies as st
@@ -30,11 +29,9 @@ from pcdesk.models.database import (
     sqlite_url,
     upgrade,
 )
+from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
 
-# Reflection cannot read expression indexes (lower(...)); the test only reads rows.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Skipped unsupported reflection:sqlalchemy.exc.SAWarning"
-)
+pytestmark = EXPRESSION_INDEXES_UNREFLECTED
 
 # Values that satisfy the CHECK constraints of the first revision, by column name.
 KNOWN_VALUES: dict[str, Any] = {
@@ -162,13 +159,6 @@ COLLATION_COLUMNS = {"collation_key"}
 # 0001's indexes on expressions: reflection cannot read them, so a table copy would lose them.
 EXPRESSION_INDEXES = {"ix_customer_domain_prefix_ci", "ix_customer_contact_email_ci"}
 MANY = 1234  # more customers than 0002 and 0008 fill in one batch
-
-
-def downgrade(engine: Engine, revision: str) -> None:
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
 
 
 def customer_indexes(engine: Engine) -> set[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -44,6 +44,19 @@ from pcdesk.services.customer_list.query import (
 from pcdesk.services.customers.create import create_customer
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, is_empty, seed_demo
 from pcdesk.services.inputs import AgreementInput, CustomerInput
+
+
+def substring_matches(rows: Sequence[CustomerRow], text: str) -> list[int]:
+    """The ids of ``rows`` (in their order) whose folded name, domain prefix or Microsoft ID
+    holds the folded ``text``: what the list's search is to find."""
+    needle = fold(text.strip())
+    return [
+        row.id
+        for row in rows
+        if needle in fold(row.company_name)
+        or needle in row.domain.removesuffix(".onmicrosoft.com")
+        or needle in row.microsoft_id
+    ]
 
 
 @pytest.fixture
@@ -215,14 +228,7 @@ def test_short_and_long_needles_find_what_a_substring_test_finds(
     demo: Database, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     everyone = customer_page(demo, limit=1000)
-    needle = fold(text.strip())
-    expected = {
-        row.id
-        for row in everyone
-        if needle in fold(row.company_name)
-        or needle in row.domain.removesuffix(".onmicrosoft.com")
-        or needle in row.microsoft_id
-    }
+    expected = set(substring_matches(everyone, text))
     query = CustomerQuery(text=text)
     assert {row.id for row in customer_page(demo, query, limit=1000)} == expected
     assert count_customers(demo, query) == len(expected)
@@ -280,14 +286,7 @@ def test_short_needles_outside_ascii_find_what_a_substring_test_finds(
     for company, domain in MIXED_NAMES.items():
         add_customer(demo, company, domain)
     everyone = customer_page(demo, limit=1000)
-    needle = fold(text.strip())
-    expected = {
-        row.id
-        for row in everyone
-        if needle in fold(row.company_name)
-        or needle in row.domain.removesuffix(".onmicrosoft.com")
-        or needle in row.microsoft_id
-    }
+    expected = set(substring_matches(everyone, text))
     query = CustomerQuery(text=text)
     plan, first = first_page(demo, query, limit=1000)
     assert {row.id for row in first} == expected
@@ -399,14 +398,7 @@ def test_a_searched_list_sorts_and_pages_the_same_whichever_plan_the_database_ta
     monkeypatch.setattr(customer_search, "COUNT_MATCHES_UP_TO", count_up_to)
     everyone = customer_page(demo, CustomerQuery(sort=sort, descending=True), limit=1000)
     for text in ("o", "co", "ltd", "台"):
-        needle = fold(text)
-        expected = [
-            row.id
-            for row in everyone
-            if needle in fold(row.company_name)
-            or needle in row.domain.removesuffix(".onmicrosoft.com")
-            or needle in row.microsoft_id
-        ]
+        expected = substring_matches(everyone, text)
         query = CustomerQuery(text=text, sort=sort, descending=True)
         assert [row.id for row in customer_page(demo, query, limit=1000)] == expected
         pages = [row.id for page in iter_customer_pages(demo, query, page_size=2) for row in page]
@@ -489,13 +481,7 @@ def test_sqlite_counts_a_broad_search_from_its_indexes_not_by_testing_every_row(
         sent.append(statement)
 
     query = CustomerQuery(text=text)
-    expected = [
-        row.id
-        for row in customer_page(sqlite_db, CustomerQuery(), limit=1000)
-        if text in fold(row.company_name)
-        or text in row.domain.removesuffix(".onmicrosoft.com")
-        or text in row.microsoft_id
-    ]
+    expected = substring_matches(customer_page(sqlite_db, CustomerQuery(), limit=1000), text)
     event.listen(sqlite_db.engine, "before_cursor_execute", remember)
     try:
         plan, _rows = first_page(sqlite_db, query, limit=3)
