@@ -140,7 +140,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, tuple[CustomerRow, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._outstanding = 0
-        self._count_after_paint = 0  # the generation whose count waits for its rows' repaint
+        # The generation whose count waits for its rows' repaint; taken by the first event that
+        # comes, so a count is started once even when two queries' events wait together.
+        self._count_after_paint: int | None = None
         self._closed = False
         self._delivered.connect(self._receive, Qt.ConnectionType.QueuedConnection)
         self._load_first()
@@ -402,7 +404,7 @@ class CustomerTableModel(QAbstractTableModel):
             super().customEvent(event)
             return
         self._outstanding -= 1
-        generation = self._count_after_paint
+        generation, self._count_after_paint = self._count_after_paint, None
         if generation == self._generation and not self._closed:
             self._load_count(generation)
         elif self._outstanding == 0:
