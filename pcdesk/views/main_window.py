@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -38,11 +37,13 @@ from pcdesk.views.customers.add.action import AddCustomerLauncher
 from pcdesk.views.customers.detail import CustomerDetailPane
 from pcdesk.views.customers.export import CustomerExporter
 from pcdesk.views.customers.importing.action import CustomerImporter
+from pcdesk.views.customers.list.count_label import CustomerCountLabel
 from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
 from pcdesk.views.customers.list.row_menu import CustomerRowMenu
 from pcdesk.views.customers.list.saved_views import SavedView, SavedViewsMenu
-from pcdesk.views.customers.list.table_model import COLUMNS, PAGE_SIZE, CustomerTableModel
+from pcdesk.views.customers.list.table_model import COLUMNS, CustomerTableModel
 from pcdesk.views.customers.list.table_view import CustomerTableView
+from pcdesk.views.customers.list_selection import CustomerListSelection
 from pcdesk.views.partner.partner_center import PartnerCenterLauncher
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
 from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
@@ -102,14 +103,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.count_label = QLabel(self)
+        self.count_label = CustomerCountLabel(self.customer_model, self)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self._shown_id: int | None = None  # the customer in the detail pane
-        self._find_after_load: int | None = None  # a customer to select once the list is in
-        self._following = True  # the detail pane follows the current row
         self._build_actions()
         self._build_menus()
+        # The list's selection and the detail pane kept in step (and the empty list's message,
+        # whose links do the actions just built).
+        self.list_selection = CustomerListSelection(
+            self.customer_table,
+            self.customer_model,
+            self.detail_pane,
+            self.filter_bar,
+            clear_filters_action=self.clear_filters_action,
+            add_customer_action=self.add_customer.action,
+            import_customers_action=self.import_customers_action,
+            parent=self,
+        )
         self._connect()
         self._build_list_tools()
         self._build_partner_profile_action()
@@ -118,7 +128,7 @@ class MainWindow(QMainWindow):
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
         self.customer_table.sort_by_header()
-        self._update_status()
+        self.count_label.show_counts()
         if profile.has_resellers:
             self._load_resellers()
 
@@ -278,14 +288,8 @@ class MainWindow(QMainWindow):
 
         self.filter_bar.changed.connect(self._apply_filters)
         model = self.customer_model
-        model.first_rows_ready.connect(self._list_arrived)
-        model.count_ready.connect(self._update_status)
+        model.count_ready.connect(self.count_label.show_counts)
         model.load_failed.connect(self._show_load_failure)
-        model.dataChanged.connect(self._follow_current_row)
-        selection = self.customer_table.selectionModel()
-        selection.currentRowChanged.connect(self._follow_current_row)
-        self.customer_table.empty_link_activated.connect(self._empty_state_link)
-        model.idle.connect(self._show_list_empty_state)
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
         when_first_painted(self, lambda _painted: self._after_first_paint())
@@ -390,7 +394,7 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         self.customer_model.set_query(self.filter_bar.apply_to(self.customer_model.query))
-        self._update_status()
+        self.count_label.show_counts()
 
     def _on_changes(self, changes: Changes, _source: object) -> None:
         """Something was written: the filters and the list read again what it touched, and the
@@ -398,8 +402,7 @@ class MainWindow(QMainWindow):
         if changes.resellers and self.profile.has_resellers:
             self._load_resellers()
         if changes.subject is not None:
-            self._shown_id = changes.subject
-            self.detail_pane.show_customer(changes.subject)
+            self.list_selection.show_customer(changes.subject)
         if changes.touches_customer_list or changes.subject is not None:
             self.refresh()
             self._load_tags()
@@ -416,178 +419,16 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read the list again, keeping the shown customer selected if it is still listed."""
-        self._find_after_load = self._shown_id
-        self.customer_model.refresh()
-        self._update_status()
-
-    def _list_arrived(self) -> None:
-        """The list was reset (a new search, filter, sort or refresh): select the shown customer.
-
-        A customer asked for by id (just added or changed, or on Refresh) is looked up in the
-        database by the list's worker, one indexed count; otherwise only the first page is
-        looked at, so typing in the search box never costs a count per keystroke.
-        """
-        wanted, self._find_after_load = self._find_after_load, None
-        if wanted is not None:
-            self._show_list_empty_state()
-            self.customer_model.find_row(wanted, self._select_arrived)
-            return
-        shown = self._shown_id
-        self._select_arrived(None if shown is None else self._row_in_first_page(shown))
-
-    def _select_arrived(self, row: int | None) -> None:
-        """Select the shown customer's row in the list just arrived (``row``, None when it is not
-        listed), or else follow the list."""
-        found = None if row is None else self.customer_model.row_at(row)
-        if row is not None and found is not None and found.id == self._shown_id:
-            self._select_quietly(row)  # the pane already shows it
-        else:
-            self._follow_list_without_shown(row)
-        self._show_list_empty_state()
-
-    def _follow_list_without_shown(self, row: int | None) -> None:
-        """The pane always shows the highlighted row: the customer asked for, else the first row,
-        else nobody ("No customer selected"). An edit in progress is never dropped here."""
-        if self.detail_pane.has_unsaved_edits():
-            return
-        if row is None and self.customer_model.rowCount() > 0:
-            row = 0
-        if row is not None:
-            self.customer_table.select_row(row)  # the pane follows the current row
-            return
-        self.customer_table.clearSelection()
-        self._shown_id = None
-        self.detail_pane.show_customer(None)
-
-    def _show_list_empty_state(self) -> None:
-        """An empty list says why and what to do next, with links that do it."""
-        model = self.customer_model
-        if model.rowCount() > 0 or not model.is_idle():
-            self.customer_table.set_empty_message("")
-        elif model.query.is_filtered:
-            search = self.filter_bar.search.text().strip()
-            text = (
-                self.tr("No customers match “{search}”.").format(search=html.escape(search))
-                if search
-                else self.tr("No customers match these filters.")
-            )
-            self.customer_table.set_empty_message(
-                "{text}<br><a href='show-all'>{show_all}</a>".format(
-                    text=text, show_all=html.escape(self.tr("Show all customers"))
-                )
-            )
-        else:
-            shortcut = self.add_customer.action.shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText
-            )
-            self.customer_table.set_empty_message(
-                "{text}<br><a href='add'>{add}</a> · <a href='import'>{imported}</a>".format(
-                    text=html.escape(self.tr("No customers yet.")),
-                    add=html.escape(self.tr("Add customer ({shortcut})").format(shortcut=shortcut)),
-                    imported=html.escape(self.tr("Import customers…")),
-                )
-            )
-
-    def _empty_state_link(self, link: str) -> None:
-        actions = {
-            "show-all": self.clear_filters_action,
-            "add": self.add_customer.action,
-            "import": self.import_customers_action,
-        }
-        if link in actions:
-            actions[link].trigger()
-
-    def _row_in_first_page(self, customer_id: int) -> int | None:
-        model = self.customer_model
-        for row in range(min(model.rowCount(), PAGE_SIZE)):
-            found = model.row_at(row)
-            if found is not None and found.id == customer_id:
-                return row
-        return None
-
-    def _select_quietly(self, row: int) -> None:
-        """Select a row without asking the detail pane to change (it already shows it)."""
-        self._following = False
-        try:
-            self.customer_table.select_row(row)
-        finally:
-            self._following = True
-
-    def _follow_current_row(self) -> None:
-        """Show the current row's customer in the detail pane (once its row has been read)."""
-        if not self._following:
-            return
-        customer_id = self.customer_table.current_customer_id()
-        if customer_id is None or customer_id == self._shown_id:
-            return
-        if self.detail_pane.has_unsaved_edits() and not self.detail_pane.confirm_leave(
-            then=lambda: self._show_row_customer(customer_id)  # once a Save chosen has saved
-        ):
-            self._reselect_shown()
-            return
-        self._shown_id = customer_id
-        self.detail_pane.show_customer(customer_id)
-
-    def _show_row_customer(self, customer_id: int) -> None:
-        """Move on to the customer the user picked before the save they asked for."""
-
-        def select(row: int | None) -> None:
-            if row is not None:
-                self.customer_table.select_row(row)  # followed like any change of row
-
-        self.customer_model.find_row(customer_id, select)
-
-    def _reselect_shown(self) -> None:
-        """Put the highlight back on the customer the pane shows (the user stayed with its
-        unsaved edits)."""
-
-        def reselect(row: int | None) -> None:
-            if row is not None:
-                self._select_quietly(row)
-            else:
-                self.customer_table.clearSelection()
-
-        if self._shown_id is None:
-            self.customer_table.clearSelection()
-        else:
-            self.customer_model.find_row(self._shown_id, reselect)
+        self.list_selection.refresh()
+        self.count_label.show_counts()
 
     def selected_customer_id(self) -> int | None:
         """The customer the user is looking at (the detail pane's), if any."""
-        return self._shown_id
+        return self.list_selection.selected_customer_id()
 
     def show_new_customer(self, customer_id: int) -> None:
         """After Add customer: list everyone, then select the new customer and show it."""
-        self.filter_bar.clear()
-        self._shown_id = customer_id
-        self.detail_pane.show_customer(customer_id)
-        self._find_after_load = customer_id
-        self.customer_model.refresh()
-
-    def _update_status(self) -> None:
-        model = self.customer_model
-        everyone = model.everyone
-        parts: list[str] = []
-        if model.query.is_filtered:
-            if model.count_known:
-                parts.append(self._match_text(model.rowCount()))
-            else:
-                parts.append(self.tr("Searching…"))
-        if everyone is not None:
-            parts.append(self._customers_text(everyone))
-        self.count_label.setText(" · ".join(parts))
-
-    def _customers_text(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 customer")
-        return self.tr("%Ln customers", "", count)
-
-    def _match_text(self, count: int) -> str:
-        if count == 0:
-            return self.tr("No match")
-        if count == 1:
-            return self.tr("1 match")
-        return self.tr("%Ln matches", "", count)
+        self.list_selection.show_new_customer(customer_id)
 
     def _show_load_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

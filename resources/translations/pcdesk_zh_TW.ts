@@ -802,6 +802,37 @@
     </message>
 </context>
 <context>
+    <name>CustomerCountLabel</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜尋…</translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation>1 位客戶</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客戶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>沒有相符的客戶</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 位相符</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln 位相符</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPane</name>
     <message>
         <source>Account</source>
@@ -1108,6 +1139,33 @@
     <message>
         <source>&amp;Preview again</source>
         <translation>重新預覽(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListSelection</name>
+    <message>
+        <source>No customers match “{search}”.</source>
+        <translation>沒有符合「{search}」的客戶。</translation>
+    </message>
+    <message>
+        <source>No customers match these filters.</source>
+        <translation>沒有符合這些篩選條件的客戶。</translation>
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation>顯示所有客戶</translation>
+    </message>
+    <message>
+        <source>No customers yet.</source>
+        <translation>尚無客戶。</translation>
+    </message>
+    <message>
+        <source>Add customer ({shortcut})</source>
+        <translation>新增客戶 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Import customers…</source>
+        <translation>匯入客戶…</translation>
     </message>
 </context>
 <context>
@@ -1532,58 +1590,6 @@
     <message>
         <source>Your organization as Partner Center knows it: name, tenant ID, Partner ID</source>
         <translation>您在合作夥伴中心登記的組織：名稱、租用戶識別碼、合作夥伴識別碼</translation>
-    </message>
-    <message>
-        <source>No customers match “{search}”.</source>
-        <translation>沒有符合「{search}」的客戶。</translation>
-    </message>
-    <message>
-        <source>No customers match these filters.</source>
-        <translation>沒有符合這些篩選條件的客戶。</translation>
-    </message>
-    <message>
-        <source>Show all customers</source>
-        <translation>顯示所有客戶</translation>
-    </message>
-    <message>
-        <source>No customers yet.</source>
-        <translation>尚無客戶。</translation>
-    </message>
-    <message>
-        <source>Add customer ({shortcut})</source>
-        <translation>新增客戶 ({shortcut})</translation>
-    </message>
-    <message>
-        <source>Import customers…</source>
-        <translation>匯入客戶…</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜尋…</translation>
-    </message>
-    <message>
-        <source>1 customer</source>
-        <translation>1 位客戶</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln customers</source>
-        <translation>
-            <numerusform>%Ln 位客戶</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No match</source>
-        <translation>沒有相符的客戶</translation>
-    </message>
-    <message>
-        <source>1 match</source>
-        <translation>1 位相符</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln 位相符</numerusform>
-        </translation>
     </message>
     <message>
         <source>Open database</source>
