@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import html
-import platform
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal, qVersion
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from pcdesk import __version__
 from pcdesk.errors import PcdeskError
 from pcdesk.services.changes import Changes
 from pcdesk.services.customer_list.query import customer_tags
@@ -25,8 +21,9 @@ from pcdesk.services.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
+from pcdesk.views.about_box import AboutLauncher
 from pcdesk.views.catalog.price_list_import import import_price_list_interactively
-from pcdesk.views.common.app_icon import application_icon, toolbar_icon
+from pcdesk.views.common.app_icon import toolbar_icon
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.first_paint import when_first_painted
 from pcdesk.views.common.mnemonics import button_text
@@ -46,7 +43,7 @@ from pcdesk.views.customers.list.table_view import CustomerTableView
 from pcdesk.views.customers.list_selection import CustomerListSelection
 from pcdesk.views.partner.partner_center import PartnerCenterLauncher
 from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
-from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
+from pcdesk.views.partner.profile_dialog import PartnerProfileLauncher
 from pcdesk.views.partner.team_dialog import TeamLauncher
 from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
 from pcdesk.views.relationships.request.action import RequestRelationshipLauncher
@@ -122,7 +119,6 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self._build_list_tools()
-        self._build_partner_profile_action()
         self._use_own_icons()
         restore_window_state(
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
@@ -196,9 +192,6 @@ class MainWindow(QMainWindow):
         self.import_customers = CustomerImporter(self.db, self.profile, self)
         self.import_customers_action = self.import_customers.action
 
-        self.about_action = self._action(self.tr("&About pcdesk"), self.tr("About pcdesk"))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_database_action)
@@ -225,8 +218,13 @@ class MainWindow(QMainWindow):
         customers.addAction(self.clear_filters_action)
         customers.addAction(self.refresh_action)
 
-        # The partner's own records: its team's roles and, for indirect providers, its resellers.
+        # The partner's own records: its profile (editable after the first start; a profile saved
+        # reopens the window), its team's roles and, for indirect providers, its resellers.
         self.partner_menu = self.menuBar().addMenu(self.tr("&Partner"))
+        self.partner_profile = PartnerProfileLauncher(self.db, self.profile, self)
+        self.partner_profile.reopen_requested.connect(self.open_database_requested)
+        self.partner_menu.addAction(self.partner_profile.action)
+        self.partner_menu.addSeparator()
         self.team = TeamLauncher(self.db, self)
         self.partner_menu.addAction(self.team.action)
         # Disabled, saying why, unless the partner is an indirect provider.
@@ -248,7 +246,8 @@ class MainWindow(QMainWindow):
         self.preferences.schedule_changed.connect(self.partner_center.apply_schedule)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        self.about = AboutLauncher(self.db, self)  # on macOS Qt moves it to the app menu
+        help_menu.addAction(self.about.action)
 
         toolbar = self.addToolBar(self.tr("Customers"))
         toolbar.setObjectName("customers_toolbar")
@@ -283,7 +282,6 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
         self.exporter.query_source = lambda: self.customer_model.query
-        self.about_action.triggered.connect(self.show_about)
         self.add_customer.customer_added.connect(self.show_new_customer)
 
         self.filter_bar.changed.connect(self._apply_filters)
@@ -358,35 +356,6 @@ class MainWindow(QMainWindow):
             total = sum(self.splitter.sizes()) or 1
             self.splitter.setSizes([total * 11 // 20, total * 9 // 20])
 
-    # -- Partner > Partner profile… (issue 15) --------------------------------------------------
-    def _build_partner_profile_action(self) -> None:
-        """Edit the profile after the first start (a mistyped tenant ID would stay in every
-        invitation link); the window reopens on the same database, so every part of it uses
-        the profile saved."""
-        self.partner_profile_action = self._action(
-            self.tr("Partner &profile…"),
-            self.tr("Your organization as Partner Center knows it: name, tenant ID, Partner ID"),
-        )
-        self.partner_profile_action.triggered.connect(self.edit_partner_profile)
-        first = self.partner_menu.actions()[0]
-        self.partner_menu.insertAction(first, self.partner_profile_action)
-        self.partner_menu.insertSeparator(first)
-
-    def edit_partner_profile(self) -> PartnerProfileDialog:
-        dialog = PartnerProfileDialog(self.db, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def saved() -> None:
-            if dialog.saved is not None and dialog.saved != self.profile:
-                self.open_database_requested.emit(
-                    self.db.engine.url.render_as_string(hide_password=False)
-                )
-
-        dialog.accepted.connect(saved)
-        dialog.open()
-        return dialog
-
     # -- the list -----------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -453,37 +422,6 @@ class MainWindow(QMainWindow):
         action = self.import_price_list_action
         action.setEnabled(False)
         import_price_list_interactively(self, self.db, path, done=lambda: action.setEnabled(True))
-
-    def about_box(self) -> QMessageBox:
-        """Help > About: the version (pyproject's, as installed), the database, what it runs on."""
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About pcdesk"))
-        box.setIconPixmap(application_icon().pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        title = self.tr("pcdesk {version}").format(version=__version__)
-        box.setText(f"<b>{html.escape(title)}</b>")
-        details = self.tr(
-            "Your Partner Center customers, on your desk.\n\n"
-            "Database: {database}\n"
-            "Qt {qt}, Python {python}\n"
-            "MIT License, © the pcdesk authors"
-        ).format(database=self._database_place(), qt=qVersion(), python=platform.python_version())
-        # The box shows both texts in one format: the details as HTML too, their lines kept.
-        box.setInformativeText(html.escape(details).replace("\n", "<br>"))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        return box
-
-    def _database_place(self) -> str:
-        """A SQLite database as its file's path, a server's as its address without password."""
-        url = self.db.engine.url
-        if url.get_backend_name() == "sqlite" and url.database:
-            return str(Path(url.database))
-        return self.db.display_url
-
-    def show_about(self) -> None:
-        box = self.about_box()
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     def _close_after_save(self) -> None:
         """The Save chosen when closing has saved: close, as the user asked."""

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AboutLauncher</name>
+    <message>
+        <source>&amp;About pcdesk</source>
+        <translation>關於 pcdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About pcdesk</source>
+        <translation>關於 pcdesk</translation>
+    </message>
+    <message>
+        <source>pcdesk {version}</source>
+        <translation>pcdesk {version}</translation>
+    </message>
+    <message>
+        <source>Your Partner Center customers, on your desk.
+
+Database: {database}
+Qt {qt}, Python {python}
+MIT License, © the pcdesk authors</source>
+        <translation>把您在合作夥伴中心的客戶搬到桌面上。
+
+資料庫：{database}
+Qt {qt}，Python {python}
+MIT 授權，© pcdesk 作者群</translation>
+    </message>
+</context>
+<context>
     <name>AcceptRequestDialog</name>
     <message>
         <source>Mark request accepted</source>
@@ -1556,14 +1583,6 @@
         <translation>清除搜尋與篩選條件</translation>
     </message>
     <message>
-        <source>&amp;About pcdesk</source>
-        <translation>關於 pcdesk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About pcdesk</source>
-        <translation>關於 pcdesk</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -1584,14 +1603,6 @@
         <translation>客戶</translation>
     </message>
     <message>
-        <source>Partner &amp;profile…</source>
-        <translation>合作夥伴設定檔(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Your organization as Partner Center knows it: name, tenant ID, Partner ID</source>
-        <translation>您在合作夥伴中心登記的組織：名稱、租用戶識別碼、合作夥伴識別碼</translation>
-    </message>
-    <message>
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
@@ -1606,22 +1617,6 @@
     <message>
         <source>Price lists (*.csv);;All files (*)</source>
         <translation>價目表 (*.csv);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>pcdesk {version}</source>
-        <translation>pcdesk {version}</translation>
-    </message>
-    <message>
-        <source>Your Partner Center customers, on your desk.
-
-Database: {database}
-Qt {qt}, Python {python}
-MIT License, © the pcdesk authors</source>
-        <translation>把您在合作夥伴中心的客戶搬到桌面上。
-
-資料庫：{database}
-Qt {qt}，Python {python}
-MIT 授權，© pcdesk 作者群</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1973,17 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Partner Center &amp;application ID:</source>
         <translation>合作夥伴中心應用程式識別碼(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerProfileLauncher</name>
+    <message>
+        <source>Partner &amp;profile…</source>
+        <translation>合作夥伴設定檔(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your organization as Partner Center knows it: name, tenant ID, Partner ID</source>
+        <translation>您在合作夥伴中心登記的組織：名稱、租用戶識別碼、合作夥伴識別碼</translation>
     </message>
 </context>
 <context>

@@ -257,7 +257,7 @@ def test_save_on_closing_saves_then_closes(
 def test_about_names_the_installed_version_and_shows_the_application_icon(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    box = window.about_box()
+    box = window.about.box()
     qtbot.addWidget(box)
     assert box.text() == f"<b>pcdesk {pcdesk.__version__}</b>"
     assert pcdesk.__version__ == metadata.version("pcdesk")  # pyproject's, as installed
@@ -266,6 +266,6 @@ def test_about_names_the_installed_version_and_shows_the_application_icon(
     assert str(window.db.engine.url.database) in box.informativeText()
     assert "sqlite:" not in box.informativeText()
     assert not box.iconPixmap().isNull()
-    window.about_action.trigger()  # opens without blocking
+    window.about.action.trigger()  # opens without blocking
     shown = window.findChildren(QMessageBox)
     assert any(dialog.isVisible() for dialog in shown)

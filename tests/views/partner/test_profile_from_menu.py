@@ -14,7 +14,7 @@ def test_the_partner_menu_edits_the_profile(main_window, qtbot, keyboard, settle
     assert texts[0] == "Partner &profile…"
     reopened: list[str] = []
     window.open_database_requested.connect(reopened.append)
-    dialog = window.edit_partner_profile()
+    dialog = window.partner_profile.open()
     qtbot.waitUntil(dialog.save_button.isEnabled)
     assert dialog.tenant_id.text() == get_partner_profile(window.db).tenant_id
     dialog.activateWindow()
