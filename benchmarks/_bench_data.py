@@ -514,7 +514,8 @@ def cached_postgresql(
             ).scalar()
             stamp = json.loads(comment) if comment else {}
             indexed = connection.execute(
-                text("SELECT to_regclass(:index)"), {"index": f"{schema}.ix_customer_search_trgm"}
+                text("SELECT to_regclass(:index)"),
+                {"index": f"{schema}.ix_customer_search_row_trgm"},
             ).scalar()
             current = {key: stamp.get(key) for key in expected} == expected
             if not rebuild and current and indexed is not None:
@@ -555,11 +556,11 @@ def _copy_rows(cursor: Any, table: Table, rows: list[dict[str, Any]]) -> None:
             )
 
 
-# Migrations 0003 (pg_trgm, when the server has it) and 0008.
+# Migrations 0009 and 0011 (its trigram index when the server has pg_trgm).
 DEFERRED_INDEXES = (
-    "ix_customer_search_trgm",
-    "ix_customer_search_grams",
     "ix_customer_collation_key_search",
+    "ix_customer_search_row_grams",
+    "ix_customer_search_row_trgm",
 )
 
 
@@ -567,6 +568,7 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
     # The migration's own expressions for the trigger-kept columns: the triggers are off while
     # COPY loads (one UPDATE per subscription would take an hour), then one UPDATE fills them.
     migration = importlib.import_module("pcdesk.migrations.versions.0003_list_at_scale")
+    search_rows = importlib.import_module("pcdesk.migrations.versions.0011_postgresql_search_rows")
     db = open_database(url)
     try:
         import_starter_catalog(db)
@@ -605,6 +607,7 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
                 " reseller_name ="
                 f" {migration._RESELLER_NAME.format(rid='customer.indirect_reseller_id')}"
             )
+            cursor.execute(search_rows.FILL)  # what its trigger keeps, while COPY had none
             for table in ("customer", "agreement_acceptance", "subscription"):
                 cursor.execute(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"

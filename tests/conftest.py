@@ -123,6 +123,13 @@ def db(request: pytest.FixtureRequest) -> Database:
     return database
 
 
+@pytest.fixture
+def postgresql_db(postgres_database: Database) -> Database:
+    """The migrated, empty PostgreSQL database alone, for what only PostgreSQL does."""
+    _truncate_all(postgres_database)
+    return postgres_database
+
+
 # -- test data shared by the service tests ----------------------------------------------------------
 
 US_CUSTOMER = CustomerInput(

@@ -4,10 +4,11 @@ page of the whole list skipped on the sort index alone."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, null, select, union_all
+from sqlalchemy import ColumnElement, Select, func, null, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from pcdesk.models import Customer
@@ -21,7 +22,7 @@ from pcdesk.services.customer_list.listing import (
     sort_columns,
     to_row,
 )
-from pcdesk.services.customer_list.search import substring_test
+from pcdesk.services.customer_list.search import SEARCH_ROWS, substring_test
 
 # PostgreSQL: a broad search's page is looked for among this many rows along the sort index
 # before its matches are read and sorted instead (see walk).
@@ -48,6 +49,9 @@ def probe(
     up) and sort them: when they are all there, the count is the list's and the first rows are
     its first page. Counting first would read up to that many rows of a broad search for
     nothing (a bitmap heap scan of 12,000 blocks for "con" at 1M, where the walk reads 100).
+    Sorted by company name with nothing else filtering (on_search_rows), every match is counted
+    and the page sorted on the narrow search rows, however many: "公司" at 1M, 99,621 matches,
+    in 139 ms instead of 442 (and its count, another 206).
     """
     most = customer_search.COUNT_MATCHES_UP_TO
     limit = max(1, first_rows)
@@ -69,13 +73,22 @@ def probe(
     sort = inner[len(columns) - len(sort_columns(query)) :]
     order = [c.desc() if query.descending else c.asc() for c in sort]
     not_walked = select(func.count()).select_from(walk).scalar_subquery() < limit
-    counted = (
-        select(*inner, func.count().over().label("matches"))
-        .where(not_walked)  # a one-time filter: when false, nothing is counted
-        .order_by(*order)
-        .limit(limit)
-        .subquery()
-    )
+    by_rows = on_search_rows(query, plan)
+    if by_rows:  # every match counted and sorted on the narrow search rows
+        page = rows_page(query, plan, limit=limit, counted=True).where(not_walked).subquery()
+        counted = (
+            select(*(column.label(f"c{n}") for n, column in enumerate(columns)), page.c.matches)
+            .join(page, Customer.id == page.c.id)
+            .subquery()
+        )
+    else:
+        counted = (
+            select(*inner, func.count().over().label("matches"))
+            .where(not_walked)  # a one-time filter: when false, nothing is counted
+            .order_by(*order)
+            .limit(limit)
+            .subquery()
+        )
     both = union_all(walked, select(*counted.c)).subquery()
     in_order = [
         c.desc() if query.descending else c.asc()
@@ -86,12 +99,86 @@ def probe(
     if not probed and len(rows) >= limit:  # broad: the walk found the page
         return plan, tuple(to_row(row[:-1]) for row in rows[:first_rows])
     matches = int(probed[0][-1]) if probed else 0
-    if matches > most:
+    if matches > most and not by_rows:
         return plan, None
     search = replace(plan.search, matches=matches)
     return ListPlan(plan.conditions, search, counted=matches), tuple(
         to_row(row[:-1]) for row in probed[:first_rows]
     )
+
+
+def on_search_rows(query: CustomerQuery, plan: ListPlan) -> bool:
+    """Whether the list's pages are found on the narrow search rows alone (migration 0011):
+    a search is the only condition, and the list is sorted by company name, whose key the
+    rows hold. Sorting the matches there reads about 150 bytes a match instead of a kilobyte."""
+    search = plan.search
+    return (
+        search.rows_test is not None
+        and search.probe
+        and query.sort is SortKey.COMPANY_NAME
+        and len(plan.conditions) == 1
+        and plan.conditions[0] is search.condition
+    )
+
+
+def rows_page(
+    query: CustomerQuery,
+    plan: ListPlan,
+    *,
+    limit: int,
+    skip: int = 0,
+    bound: Sequence[Any] | None = None,
+    reverse: bool = False,
+    counted: bool = False,
+) -> Select[Any]:
+    """The ids of a page of the search's matches, sorted by company name on the search rows
+    (see on_search_rows): after ``bound`` (a row's key, in the order read) if given, else from
+    the ``skip``-th; with ``counted``, each row also carries the number of matches."""
+    rows = SEARCH_ROWS
+    assert plan.search.rows_test is not None
+    descending = query.descending != reverse
+    keys = (rows.c.collation_key, rows.c.id)
+    conditions = [plan.search.rows_test]
+    if bound is not None:
+        key, bound_key = tuple_(*keys), tuple_(*bound)
+        conditions.append(key < bound_key if descending else key > bound_key)
+    extra = [func.count().over().label("matches")] if counted else []
+    return (
+        select(rows.c.id, *extra)
+        .where(*conditions)
+        .order_by(*(c.desc() if descending else c.asc() for c in keys))
+        .offset(skip)
+        .limit(limit)
+    )
+
+
+def rows_sorted(
+    query: CustomerQuery,
+    plan: ListPlan,
+    *,
+    limit: int,
+    skip: int,
+    bound: Sequence[Any] | None,
+    reverse: bool,
+) -> Select[Any]:
+    """A page of the list's rows, found on the search rows (see rows_page)."""
+    page = rows_page(query, plan, limit=limit, skip=skip, bound=bound, reverse=reverse).subquery()
+    descending = query.descending != reverse
+    return (
+        select(*row_columns(query))
+        .join(page, Customer.id == page.c.id)
+        .order_by(*(c.desc() if descending else c.asc() for c in sort_columns(query)))
+    )
+
+
+def count_on_search_rows(plan: ListPlan) -> Select[Any] | None:
+    """The count of a search that is the list's only condition, on the narrow search rows."""
+    search = plan.search
+    if search.rows_test is None or len(plan.conditions) != 1:
+        return None
+    if plan.conditions[0] is not search.condition:
+        return None
+    return select(func.count()).select_from(SEARCH_ROWS).where(search.rows_test)
 
 
 def walk(

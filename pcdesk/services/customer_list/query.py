@@ -177,7 +177,9 @@ def count_customers(
             counted = customer_search.count_matches(session, plan.search)
             if counted is not None:
                 return counted
-        statement = select(func.count()).select_from(Customer).where(*plan.conditions)
+        statement = postgresql_plans.count_on_search_rows(plan)
+        if statement is None:
+            statement = select(func.count()).select_from(Customer).where(*plan.conditions)
         if on_start is None:
             return int(session.execute(statement).scalar_one())
         canceller = _Canceller(session)
@@ -280,6 +282,11 @@ def _page(
     dialect = session.get_bind().dialect.name
     if skip >= postgresql_plans.DEFER_FROM_OFFSET and not plan.conditions and dialect != "sqlite":
         statement = postgresql_plans.deferred(query, skip, limit, reverse=reverse)
+    elif dialect != "sqlite" and postgresql_plans.on_search_rows(query, plan):
+        bound = after if after is not None else before
+        statement = postgresql_plans.rows_sorted(
+            query, plan, limit=limit, skip=skip, bound=bound, reverse=reverse
+        )
     elif (
         dialect == "sqlite"
         and query.sort is SortKey.COMPANY_NAME

@@ -10,17 +10,21 @@ hold them) is broad: its pages walk the sort index testing each row, which finds
 and it is counted apart (on the count's own thread): a character from the table of character
 counts (migration 0010), two from the index's vocabulary. So is one that starts very many pieces.
 
-On PostgreSQL a pg_trgm GIN index serves ``LIKE '%needle%'`` directly (a needle of three or more
-characters). A shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the
-GIN index of migration 0008 on ``pcdesk_search_grams(search_text)``, the text's one- and
-two-character pieces that hold one; a short ASCII needle ("c", "co") is in most rows and tested
-row by row along the sort index. PostgreSQL's planner assumes the matches spread evenly along the
-sort index and walks it, which for a rare needle, or one clustered at one end (Chinese names sort
-after all the Latin ones), discards most of the table first. So the list plans it itself with a
-probe (postgresql_plans.py): one query that walks a little of the sort index (a broad search
-finds its page there) and otherwise counts the matches up to ``COUNT_MATCHES_UP_TO``: a few
-matches are then read and sorted (and their count is the list's), many are found by walking the
-sort index.
+On PostgreSQL the search has a narrow copy of each customer, ``customer_search_row`` (id,
+collation key, search_text; migration 0011, kept by a trigger), and its indexes are on it: a
+pg_trgm GIN index serves ``LIKE '%needle%'`` (a needle of three or more characters), and a
+shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the GIN index of
+migration 0009 on ``pcdesk_search_grams(search_text)``, the text's one- and two-character pieces
+that hold one. Those indexes only propose rows, each read again to test it: a narrow row is
+about 150 bytes where a customer's is a kilobyte. A short ASCII needle ("c", "co") is in most
+rows and tested row by row along the sort index. PostgreSQL's planner assumes the matches spread
+evenly along the sort index and walks it, which for a rare needle, or one clustered at one end
+(Chinese names sort after all the Latin ones), discards most of the table first. So the list
+plans it itself with a probe (postgresql_plans.py): one query that walks a little of the sort
+index (a broad search finds its page there) and otherwise counts the matches: sorted by company
+name, on the narrow rows alone (every match counted, the page sorted there); sorted otherwise, up
+to ``COUNT_MATCHES_UP_TO``, a few matches are read and sorted (and their count is the list's),
+many found by walking the sort index.
 """
 
 from __future__ import annotations
@@ -33,12 +37,14 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     Integer,
+    LargeBinary,
     Text,
     column,
     false,
     func,
     literal,
     select,
+    table,
     text,
 )
 from sqlalchemy.orm import Session
@@ -61,6 +67,14 @@ COUNT_MATCHES_UP_TO = 20_000
 _TRIGRAM = 3
 _LAST_CHARACTER = "\U0010ffff"
 
+# PostgreSQL: the search's narrow copy of each customer (migration 0011), which its indexes are on.
+SEARCH_ROWS = table(
+    "customer_search_row",
+    column("id", Integer),
+    column("collation_key", LargeBinary),
+    column("search_text", Text),
+)
+
 
 def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
@@ -71,11 +85,16 @@ def _substring(needle: str) -> ColumnElement[bool]:
 
 
 def _holding_piece(needle: str) -> ColumnElement[bool]:
-    """PostgreSQL: the rows whose search_text holds ``needle``, a piece of one or two characters
-    with one outside ASCII, found exactly by the index of migration 0008."""
-    pieces = func.pcdesk_search_grams(Customer.search_text, type_=ARRAY(Text))
+    """PostgreSQL: the search rows whose search_text holds ``needle``, a piece of one or two
+    characters with one outside ASCII, found exactly by the index of migrations 0009 and 0011."""
+    pieces = func.pcdesk_search_grams(SEARCH_ROWS.c.search_text, type_=ARRAY(Text))
     test: ColumnElement[bool] = pieces.op("@>", return_type=Boolean)(literal([needle], ARRAY(Text)))
     return test
+
+
+def _rows_where(test: ColumnElement[bool]) -> ColumnElement[bool]:
+    """PostgreSQL: the customers whose search row passes ``test``."""
+    return Customer.id.in_(select(SEARCH_ROWS.c.id).where(test))
 
 
 def _matching(expression: str) -> ColumnElement[bool]:
@@ -140,6 +159,9 @@ class Search:
     # SQLite: a short needle in most rows, tested row by row along the sort index; count_matches
     # counts its matches apart when ``matches`` is None
     broad_needle: str = ""
+    # PostgreSQL: the test on SEARCH_ROWS that finds the matches (counted, or sorted by company
+    # name, there alone: postgresql_plans.py)
+    rows_test: ColumnElement[bool] | None = None
 
 
 def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
@@ -161,10 +183,14 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         return Search(_substring(needle))
     if session.get_bind().dialect.name != "sqlite":
         if len(needle) < _TRIGRAM and not needle.isascii():
-            return Search(_holding_piece(needle), probe=True, needle=needle)
-        # A short ASCII needle is tested row by row: counting its matches would scan the
-        # table, so its pages walk the sort index first (query.py) without a count.
-        return Search(_substring(needle), probe=len(needle) >= _TRIGRAM, needle=needle)
+            held = _holding_piece(needle)
+            return Search(_rows_where(held), probe=True, needle=needle, rows_test=held)
+        found = substring_test(SEARCH_ROWS.c.search_text, needle)
+        if len(needle) < _TRIGRAM:
+            # A short ASCII needle is in most rows, tested row by row: its pages walk the sort
+            # index at once (query.py), and its count scans the narrow search rows apart.
+            return Search(_substring(needle), needle=needle, rows_test=found)
+        return Search(_rows_where(found), probe=True, needle=needle, rows_test=found)
     if len(needle) >= _TRIGRAM:
         expression = _phrase(needle)
     elif (len(needle) == 1 or needle.isascii()) and _in_many_rows(session, needle):
