@@ -1793,6 +1793,10 @@ MIT 授權，© pcdesk 作者群</translation>
         <translation>合作夥伴中心</translation>
     </message>
     <message>
+        <source>Partner Center: using the token in {variable}</source>
+        <translation>合作夥伴中心：使用 {variable} 中的權杖</translation>
+    </message>
+    <message>
         <source>Partner Center: signed in as {account}</source>
         <translation>合作夥伴中心：已以 {account} 登入</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pcdesk.errors import PcdeskError
+from pcdesk.partner_center.auth import TOKEN_ENV
 from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.errors import Unreachable
 from pcdesk.services.changes import Changes
@@ -233,7 +234,12 @@ class PartnerCenterLauncher(QObject):
 
     def state_text(self) -> str:
         parts: list[str] = []
-        if self.account:
+        if self.account == TOKEN_ENV and self.connection.uses_environment_token:
+            # a token that names no account: say where it comes from, not whom it is
+            parts.append(
+                self.tr("Partner Center: using the token in {variable}").format(variable=TOKEN_ENV)
+            )
+        elif self.account:
             parts.append(
                 self.tr("Partner Center: signed in as {account}").format(account=self.account)
             )

@@ -89,6 +89,9 @@ def test_a_failed_sync_says_offline(
     window = open_main_window(demo_db)
     launcher = window.partner_center
     qtbot.waitUntil(lambda: launcher.account is not None)
+    # a token that names nobody: the status bar says where it comes from
+    assert "using the token in PCDESK_PARTNER_CENTER_TOKEN" in launcher.status_label.text()
+    assert "signed in as" not in launcher.status_label.text()
     launcher.start_sync()
     qtbot.waitUntil(lambda: launcher.offline, timeout=20_000)
     assert "offline" in launcher.status_label.text()
