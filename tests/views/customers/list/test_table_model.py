@@ -116,6 +116,14 @@ def test_rows_read_as_a_user_sees_them(qtbot: QtBot, sqlite_db: Database, open_m
     assert first[6] == "0"
     assert first[7] == "Pending"
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) > 0
+    # numbers align right, text as the view's default; other roles are the view's own
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.index(0, 6).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert model.flags(model.index(0, 0)) == (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    )
 
 
 def test_a_row_not_yet_read_is_empty_until_its_page_arrives(
