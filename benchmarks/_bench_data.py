@@ -559,7 +559,6 @@ def _copy_rows(cursor: Any, table: Table, rows: list[dict[str, Any]]) -> None:
 # Migrations 0009 and 0011 (its trigram index when the server has pg_trgm).
 DEFERRED_INDEXES = (
     "ix_customer_collation_key_search",
-    "ix_customer_search_row_grams",
     "ix_customer_search_row_trgm",
 )
 
@@ -569,6 +568,7 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
     # COPY loads (one UPDATE per subscription would take an hour), then one UPDATE fills them.
     migration = importlib.import_module("pcdesk.migrations.versions.0003_list_at_scale")
     search_rows = importlib.import_module("pcdesk.migrations.versions.0011_postgresql_search_rows")
+    search_pieces = importlib.import_module("pcdesk.migrations.versions.0012_search_pieces")
     db = open_database(url)
     try:
         import_starter_catalog(db)
@@ -607,7 +607,8 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
                 " reseller_name ="
                 f" {migration._RESELLER_NAME.format(rid='customer.indirect_reseller_id')}"
             )
-            cursor.execute(search_rows.FILL)  # what its trigger keeps, while COPY had none
+            cursor.execute(search_rows.FILL)  # what their trigger keeps, while COPY had none
+            cursor.execute(search_pieces.PG_FILL)
             for table in ("customer", "agreement_acceptance", "subscription"):
                 cursor.execute(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"

@@ -35,7 +35,7 @@ _PG_MIGRATION_LOCK = 0x70CDE5
 # The migrations' revisions, oldest first (pcdesk/migrations/versions; a test checks they are
 # the scripts'). Known without loading Alembic, which starting pcdesk on a current database never
 # needs: a new migration adds its revision here.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+REVISIONS = tuple(f"{number:04d}" for number in range(1, 13))  # "0001" to "0012"
 HEAD_REVISION = REVISIONS[-1]
 
 

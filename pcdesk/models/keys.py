@@ -174,3 +174,22 @@ def search_needle(text: str) -> str:
     """The user's search text as search_text holds it: folded, trimmed, no control characters."""
     folded = fold(text)
     return "".join(char for char in folded if unicodedata.category(char) != "Cc").strip()
+
+
+def search_pieces(searched: str) -> frozenset[str]:
+    """The pieces of one or two characters of a search_text that hold a character outside ASCII,
+    none across a separator: what the table of pieces holds for it (migration 0012's triggers and
+    PostgreSQL's ``pcdesk_search_grams`` compute the same, in SQL)."""
+    if searched.isascii():
+        return frozenset()
+    pieces: set[str] = set()
+    previous = SEARCH_SEPARATOR
+    for char in searched:
+        if ord(char) > 127:
+            pieces.add(char)
+            if previous != SEARCH_SEPARATOR:
+                pieces.add(previous + char)
+        elif ord(previous) > 127 and char != SEARCH_SEPARATOR:
+            pieces.add(previous + char)
+        previous = char
+    return frozenset(pieces)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
 
 from pcdesk.models import (
     AgreementStatus,
@@ -236,3 +236,13 @@ def beyond(query: CustomerQuery, key: Sequence[Any], *, reverse: bool) -> Column
     """Rows after ``key`` in the query's order (before it when ``reverse``)."""
     columns, values = tuple_(*sort_columns(query)), tuple_(*key)
     return columns < values if query.descending != reverse else columns > values
+
+
+def rows_of_ids(query: CustomerQuery, ids: Any, *, descending: bool) -> Select[Any]:
+    """The list's rows of the customers a subquery of ids names (a page found on another table),
+    in the query's order (``descending``: the order read, the list's or its reverse)."""
+    return (
+        select(*row_columns(query))
+        .join(ids, Customer.id == ids.c.id)
+        .order_by(*(c.desc() if descending else c.asc() for c in sort_columns(query)))
+    )

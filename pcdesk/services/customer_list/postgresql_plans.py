@@ -19,6 +19,7 @@ from pcdesk.services.customer_list.listing import (
     ListPlan,
     SortKey,
     row_columns,
+    rows_of_ids,
     sort_columns,
     to_row,
 )
@@ -163,12 +164,7 @@ def rows_sorted(
 ) -> Select[Any]:
     """A page of the list's rows, found on the search rows (see rows_page)."""
     page = rows_page(query, plan, limit=limit, skip=skip, bound=bound, reverse=reverse).subquery()
-    descending = query.descending != reverse
-    return (
-        select(*row_columns(query))
-        .join(page, Customer.id == page.c.id)
-        .order_by(*(c.desc() if descending else c.asc() for c in sort_columns(query)))
-    )
+    return rows_of_ids(query, page, descending=query.descending != reverse)
 
 
 def count_on_search_rows(plan: ListPlan) -> Select[Any] | None:

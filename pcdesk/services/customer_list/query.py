@@ -36,6 +36,7 @@ from pcdesk.services.customer_list.listing import (
     beyond,
     filter_conditions,
     row_columns,
+    rows_of_ids,
     searched_text,
     sort_columns,
     to_row,
@@ -282,6 +283,11 @@ def _page(
     dialect = session.get_bind().dialect.name
     if skip >= postgresql_plans.DEFER_FROM_OFFSET and not plan.conditions and dialect != "sqlite":
         statement = postgresql_plans.deferred(query, skip, limit, reverse=reverse)
+    elif _by_name_on_pieces(query, plan):  # a short needle outside ASCII ("台", "公司")
+        bound = after if after is not None else before
+        descending = query.descending != reverse
+        ids = customer_search.pieces_page(descending, search, limit=limit, skip=skip, bound=bound)
+        statement = rows_of_ids(query, ids.subquery(), descending=descending)
     elif dialect != "sqlite" and postgresql_plans.on_search_rows(query, plan):
         bound = after if after is not None else before
         statement = postgresql_plans.rows_sorted(
@@ -304,6 +310,18 @@ def _page(
     if reverse:
         rows.reverse()
     return tuple(rows)
+
+
+def _by_name_on_pieces(query: CustomerQuery, plan: ListPlan) -> bool:
+    """Whether the page is read off the table of pieces (migration 0012): its entries of the
+    needle are the matches in company-name order, and nothing else filters."""
+    search = plan.search
+    return (
+        bool(search.piece)
+        and query.sort is SortKey.COMPANY_NAME
+        and len(plan.conditions) == 1
+        and plan.conditions[0] is search.condition
+    )
 
 
 def iter_customer_pages(

@@ -2,39 +2,42 @@
 
 ``customer.search_text`` holds the three fields folded (models/keys.py). On SQLite an FTS5 trigram
 index over it (migration 0003) finds a needle of three or more characters as a phrase of its
-three-character pieces. A shorter needle has no piece of its own; but search_text pads every
-field's end, so each of its occurrences starts one of the index's pieces: the vocabulary of the
-index gives those pieces (a handful for "鴻海" or "co"), and the index finds rows holding any of
-them. A character, or two ASCII ones, found in many of the first rows ("c", "co": most customers
-hold them) is broad: its pages walk the sort index testing each row, which finds a page at once,
-and it is counted apart (on the count's own thread): a character from the table of character
-counts (migration 0010), two from the index's vocabulary. So is one that starts very many pieces.
+three-character pieces.
 
-On PostgreSQL the search has a narrow copy of each customer, ``customer_search_row`` (id,
-collation key, search_text; migration 0011, kept by a trigger), and its indexes are on it: a
-pg_trgm GIN index serves ``LIKE '%needle%'`` (a needle of three or more characters), and a
-shorter one holding a character outside ASCII ("台", "東京", "ü") is found by the GIN index of
-migration 0009 on ``pcdesk_search_grams(search_text)``, the text's one- and two-character pieces
-that hold one. Those indexes only propose rows, each read again to test it: a narrow row is
-about 150 bytes where a customer's is a kilobyte. A short ASCII needle ("c", "co") is in most
-rows and tested row by row along the sort index. PostgreSQL's planner assumes the matches spread
-evenly along the sort index and walks it, which for a rare needle, or one clustered at one end
-(Chinese names sort after all the Latin ones), discards most of the table first. So the list
-plans it itself with a probe (postgresql_plans.py): one query that walks a little of the sort
-index (a broad search finds its page there) and otherwise counts the matches: sorted by company
-name, on the narrow rows alone (every match counted, the page sorted there); sorted otherwise, up
-to ``COUNT_MATCHES_UP_TO``, a few matches are read and sorted (and their count is the list's),
-many found by walking the sort index.
+A needle of one or two characters with one outside ASCII ("台", "公司", "ü": most Chinese,
+Japanese and Korean words), on both databases, is a range of the table of pieces (migration
+0012): each customer's short pieces holding such a character, in company-name order, so that
+its count is the range counted and a page sorted by name is the range's next entries.
+
+A shorter ASCII needle has no trigram of its own; but search_text pads every field's end, so each
+of its occurrences starts one of the index's pieces: the vocabulary of the index gives those
+pieces (a handful for "qz"), and the index finds rows holding any of them. A character, or two,
+found in many of the first rows ("c", "co": most customers hold them) is broad: its pages walk
+the sort index testing each row, which finds a page at once, and it is counted apart (on the
+count's own thread): a character from the table of character counts (migration 0010), two from
+the index's vocabulary. So is one that starts very many pieces.
+
+On PostgreSQL the search has a narrow copy of each customer, ``customer_search_row`` (id, collation
+key, search_text; migration 0011, kept by a trigger), and its indexes are on it: a pg_trgm GIN
+index serves ``LIKE '%needle%'`` (a needle of three or more characters). That index only proposes
+rows, each read again to test it: a narrow row is about 150 bytes where a customer's is a kilobyte.
+A short ASCII needle ("c", "co") is in most rows and tested row by row along the sort index.
+PostgreSQL's planner assumes the matches spread evenly along the sort index and walks it, which for
+a rare needle, or one clustered at one end (Chinese names sort after all the Latin ones), discards
+most of the table first. So the list plans it itself with a probe (postgresql_plans.py): one query
+that walks a little of the sort index (a broad search finds its page there) and otherwise counts
+the matches: sorted by company name, on the narrow rows alone (every match counted, the page sorted
+there); sorted otherwise, up to ``COUNT_MATCHES_UP_TO``, a few matches are read and sorted (and
+their count is the list's), many found by walking the sort index.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
-    ARRAY,
-    Boolean,
     ColumnElement,
     Integer,
     LargeBinary,
@@ -42,12 +45,13 @@ from sqlalchemy import (
     column,
     false,
     func,
-    literal,
     select,
     table,
     text,
+    tuple_,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from pcdesk.models import Customer
 from pcdesk.models.keys import search_needle
@@ -67,6 +71,14 @@ COUNT_MATCHES_UP_TO = 20_000
 _TRIGRAM = 3
 _LAST_CHARACTER = "\U0010ffff"
 
+# Both databases: each customer's short pieces holding a character outside ASCII, in company-name
+# order (migration 0012): a short non-ASCII needle's matches, sorted.
+SEARCH_PIECES = table(
+    "customer_search_pieces",
+    column("piece", Text),
+    column("collation_key", LargeBinary),
+    column("id", Integer),
+)
 # PostgreSQL: the search's narrow copy of each customer (migration 0011), which its indexes are on.
 SEARCH_ROWS = table(
     "customer_search_row",
@@ -85,11 +97,14 @@ def _substring(needle: str) -> ColumnElement[bool]:
 
 
 def _holding_piece(needle: str) -> ColumnElement[bool]:
-    """PostgreSQL: the search rows whose search_text holds ``needle``, a piece of one or two
-    characters with one outside ASCII, found exactly by the index of migrations 0009 and 0011."""
-    pieces = func.pcdesk_search_grams(SEARCH_ROWS.c.search_text, type_=ARRAY(Text))
-    test: ColumnElement[bool] = pieces.op("@>", return_type=Boolean)(literal([needle], ARRAY(Text)))
-    return test
+    """The customers whose search_text holds ``needle``, a piece of one or two characters with
+    one outside ASCII, found exactly on the table of pieces (migration 0012)."""
+    return Customer.id.in_(select(SEARCH_PIECES.c.id).where(SEARCH_PIECES.c.piece == needle))
+
+
+def _pieces_counted(session: Session, needle: str) -> int:
+    statement = select(func.count()).select_from(SEARCH_PIECES)
+    return int(session.execute(statement.where(SEARCH_PIECES.c.piece == needle)).scalar_one())
 
 
 def _rows_where(test: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -162,6 +177,9 @@ class Search:
     # PostgreSQL: the test on SEARCH_ROWS that finds the matches (counted, or sorted by company
     # name, there alone: postgresql_plans.py)
     rows_test: ColumnElement[bool] | None = None
+    # A needle of one or two characters with one outside ASCII, whose matches are SEARCH_PIECES'
+    # entries of that piece, in company-name order (pieces_page)
+    piece: str = ""
 
 
 def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
@@ -181,10 +199,11 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         return Search(None)
     if session is None:
         return Search(_substring(needle))
+    if len(needle) < _TRIGRAM and not needle.isascii():
+        # counted on the pieces' index at once (1 to 6 ms at a million), pages read off it
+        matches = _pieces_counted(session, needle)
+        return Search(_holding_piece(needle), matches, needle=needle, piece=needle)
     if session.get_bind().dialect.name != "sqlite":
-        if len(needle) < _TRIGRAM and not needle.isascii():
-            held = _holding_piece(needle)
-            return Search(_rows_where(held), probe=True, needle=needle, rows_test=held)
         found = substring_test(SEARCH_ROWS.c.search_text, needle)
         if len(needle) < _TRIGRAM:
             # A short ASCII needle is in most rows, tested row by row: its pages walk the sort
@@ -193,9 +212,7 @@ def plan_search(session: Session | None, user_text: str) -> Search:
         return Search(_rows_where(found), probe=True, needle=needle, rows_test=found)
     if len(needle) >= _TRIGRAM:
         expression = _phrase(needle)
-    elif (len(needle) == 1 or needle.isascii()) and _in_many_rows(session, needle):
-        # (Two characters outside ASCII may be in many rows that all sort at one end, "公司":
-        # they are counted first, and walked or sorted as sqlite_plans.py estimates.)
+    elif _in_many_rows(session, needle):  # (ASCII: one outside it has its pieces above)
         return _broad(session, needle)
     else:
         terms = _terms_starting(session, needle)
@@ -260,3 +277,29 @@ def _count_matching(session: Session, expression: str) -> int:
         .where(text("customer_search MATCH :expression").bindparams(expression=expression))
     )
     return int(session.execute(statement).scalar_one())
+
+
+def pieces_page(
+    query_descending: bool,
+    search: Search,
+    *,
+    limit: int,
+    skip: int = 0,
+    bound: Sequence[Any] | None = None,
+) -> Select[Any]:
+    """The ids of a page of a short non-ASCII needle's matches in company-name order, off the
+    table of pieces: after ``bound`` (a row's key, in the order read) if given, else from the
+    ``skip``-th. ``query_descending``: the order read (the list's, or its reverse)."""
+    pieces = SEARCH_PIECES
+    keys = (pieces.c.collation_key, pieces.c.id)
+    conditions = [pieces.c.piece == search.piece]
+    if bound is not None:
+        key, bound_key = tuple_(*keys), tuple_(*bound)
+        conditions.append(key < bound_key if query_descending else key > bound_key)
+    return (
+        select(pieces.c.id)
+        .where(*conditions)
+        .order_by(*(c.desc() if query_descending else c.asc() for c in keys))
+        .offset(skip)
+        .limit(limit)
+    )

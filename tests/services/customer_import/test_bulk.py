@@ -30,6 +30,7 @@ from pcdesk.services.customer_import.apply import (
 from pcdesk.services.customer_list.export import export_customers
 from pcdesk.services.customer_list.query import CustomerQuery, customer_page
 from pcdesk.services.demo_data import seed_demo
+from tests.search_pieces import pieces_are_current
 
 NOW = dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC)
 TABLES = ("customer", "agreement_acceptance", "audit_event")
@@ -130,6 +131,9 @@ def test_sqlite_writes_what_sqlalchemy_and_the_triggers_write(
     assert raw(fast, characters) == raw(slow, characters)
     texts = [search_text for (search_text,) in raw(fast, "SELECT search_text FROM customer")]
     assert dict(raw(fast, characters))["c"] == sum("c" in text for text in texts) > 5
+    pieces = "SELECT piece, collation_key, id FROM customer_search_pieces ORDER BY 1, 2, 3"
+    assert raw(fast, pieces) == raw(slow, pieces) != []  # the demo's Chinese names have some
+    assert pieces_are_current(fast.engine)
     assert triggers(fast) == triggers(slow)
 
 

@@ -557,7 +557,7 @@ def test_a_search_by_company_name_pages_the_same_every_way(
 
 
 @pytest.mark.postgresql
-@pytest.mark.parametrize("text", ["ltd", "公司"])
+@pytest.mark.parametrize("text", ["ltd", "harbor"])
 def test_postgresql_counts_and_sorts_a_search_on_its_narrow_rows(
     postgresql_db: Database,
     add_customer: Callable[[Database, str, str], int],
@@ -596,6 +596,36 @@ def test_postgresql_counts_and_sorts_a_search_on_its_narrow_rows(
     assert len(searched) == len(sent) == 2, sent
     assert all("ORDER BY customer_search_row.collation_key" in sql for sql in sent), sent
     assert plan.count == len(expected)
+
+
+@pytest.mark.parametrize("text", ["公司", "興", "ü", "lü"])
+def test_a_short_needle_outside_ascii_is_counted_and_paged_on_the_table_of_pieces(
+    db: Database, add_customer: Callable[[Database, str, str], int], text: str
+) -> None:
+    """Migration 0012's pieces, in company-name order: the count is that piece's entries, and
+    each page the next of them (no match's row or key read but the page's)."""
+    seed_demo(db)
+    add_named(db, add_customer)
+    add_customer(db, "Müller Lübeck GmbH", "muellerluebeck")
+    sent: list[str] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    query = CustomerQuery(text=text)
+    expected = substring_matches(customer_page(db, CustomerQuery(), limit=1000), text)
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        plan, first = first_page(db, query, limit=2)
+        page = customer_page(db, query, limit=2, after=first[-1].key, plan=plan)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    assert [row.id for row in (*first, *page)] == expected[:4] and expected
+    assert plan.count == len(expected) == count_customers(db, query, plan=plan)
+    counted, *paged = [sql for sql in sent if "customer_search_pieces" in sql]
+    assert "count(*)" in counted
+    assert len(paged) == 2
+    assert all("ORDER BY customer_search_pieces.collation_key" in sql for sql in paged), paged
 
 
 @pytest.mark.postgresql
