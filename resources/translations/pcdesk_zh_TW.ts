@@ -1321,6 +1321,37 @@ MIT 授權，© pcdesk 作者群</translation>
     </message>
 </context>
 <context>
+    <name>HeldOrders</name>
+    <message>
+        <source>An order is held in Pending changes. {reason}</source>
+        <translation>有一筆訂單保留在「待處理的變更」中。{reason}</translation>
+    </message>
+    <message>
+        <source>Place the held order</source>
+        <translation>下保留的訂單</translation>
+    </message>
+    <message>
+        <source>Partner Center now takes orders for this customer. Place the order that was held?</source>
+        <translation>合作夥伴中心現在接受此客戶的訂單。要下先前保留的訂單嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Place order</source>
+        <translation>下訂單(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>稍後(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The held order is placed in Partner Center.</source>
+        <translation>已在合作夥伴中心下保留的訂單。</translation>
+    </message>
+    <message>
+        <source>Its subscriptions appear when provisioned.</source>
+        <translation>佈建完成後會顯示其訂用帳戶。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -1744,6 +1775,45 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerCenterChanges</name>
+    <message>
+        <source>Licences: {before} → {after}</source>
+        <translation>授權：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Monthly price: {before} → {after}</source>
+        <translation>每月價格：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Status: {before} → {after}</source>
+        <translation>狀態：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Licences can be reduced, or the subscription cancelled, until {deadline}.</source>
+        <translation>可在 {deadline} 之前減少授權或取消訂閱。</translation>
+    </message>
+    <message>
+        <source>The window for reducing or cancelling has closed.</source>
+        <translation>減少授權或取消訂閱的期限已過。</translation>
+    </message>
+    <message>
+        <source>Change in Partner Center</source>
+        <translation>在合作夥伴中心變更</translation>
+    </message>
+    <message>
+        <source>&amp;Apply in Partner Center</source>
+        <translation>在合作夥伴中心套用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is</source>
+        <translation>保持不變(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Done in Partner Center: {offer}.</source>
+        <translation>已在合作夥伴中心完成：{offer}。</translation>
     </message>
 </context>
 <context>
@@ -3091,6 +3161,52 @@ MIT 授權，© pcdesk 作者群</translation>
     </message>
 </context>
 <context>
+    <name>SubscriptionOrders</name>
+    <message>
+        <source>Another workstation changed this customer meanwhile. Nothing was ordered. Check the subscriptions it now has, then order again if still needed.</source>
+        <translation>另一部工作站在此期間變更了此客戶，未訂購任何項目。請檢查客戶目前的訂用帳戶，如有需要再重新訂購。</translation>
+    </message>
+    <message>
+        <source>1 subscription ordered.</source>
+        <translation>已訂購 1 個訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>{count} subscriptions ordered.</source>
+        <translation>已訂購 {count} 個訂用帳戶。</translation>
+    </message>
+    <message>
+        <source>The order waits in Pending changes: {reason}</source>
+        <translation>此訂單正在「待處理的變更」中等候：{reason}</translation>
+    </message>
+    <message>
+        <source>Order placed in Partner Center. It is being provisioned (this can take up to 15 minutes): its subscriptions appear here when they are ready.</source>
+        <translation>已在合作夥伴中心下訂單。正在佈建中（最多可能需要 15 分鐘）：訂用帳戶就緒後會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Order placed in Partner Center.</source>
+        <translation>已在合作夥伴中心下訂單。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s subscriptions are in.</source>
+        <translation>訂單的訂用帳戶已就緒。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionWrites</name>
+    <message>
+        <source>Nothing was changed: {problem}</source>
+        <translation>未變更任何內容：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: it no longer exists.</source>
+        <translation>未變更任何內容：該項目已不存在。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this customer&apos;s subscriptions first. Nothing was changed; what is saved now is shown.</source>
+        <translation>另一部工作站已先變更此客戶的訂用帳戶，未變更任何內容；目前顯示的是已儲存的內容。</translation>
+    </message>
+</context>
+<context>
     <name>SubscriptionsPage</name>
     <message>
         <source>Subscriptions</source>
@@ -3290,110 +3406,6 @@ MIT 授權，© pcdesk 作者群</translation>
     <message>
         <source>{offer} is cancelled.</source>
         <translation>{offer} 已取消。</translation>
-    </message>
-    <message>
-        <source>The order waits in Pending changes: {reason}</source>
-        <translation>此訂單正在「待處理的變更」中等候：{reason}</translation>
-    </message>
-    <message>
-        <source>Order placed in Partner Center. It is being provisioned (this can take up to 15 minutes): its subscriptions appear here when they are ready.</source>
-        <translation>已在合作夥伴中心下訂單。正在佈建中（最多可能需要 15 分鐘）：訂用帳戶就緒後會顯示在這裡。</translation>
-    </message>
-    <message>
-        <source>Order placed in Partner Center.</source>
-        <translation>已在合作夥伴中心下訂單。</translation>
-    </message>
-    <message>
-        <source>The order&apos;s subscriptions are in.</source>
-        <translation>訂單的訂用帳戶已就緒。</translation>
-    </message>
-    <message>
-        <source>An order is held in Pending changes. {reason}</source>
-        <translation>有一筆訂單保留在「待處理的變更」中。{reason}</translation>
-    </message>
-    <message>
-        <source>Place the held order</source>
-        <translation>下保留的訂單</translation>
-    </message>
-    <message>
-        <source>Partner Center now takes orders for this customer. Place the order that was held?</source>
-        <translation>合作夥伴中心現在接受此客戶的訂單。要下先前保留的訂單嗎？</translation>
-    </message>
-    <message>
-        <source>&amp;Place order</source>
-        <translation>下訂單(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Not now</source>
-        <translation>稍後(&amp;N)</translation>
-    </message>
-    <message>
-        <source>The held order is placed in Partner Center.</source>
-        <translation>已在合作夥伴中心下保留的訂單。</translation>
-    </message>
-    <message>
-        <source>Its subscriptions appear when provisioned.</source>
-        <translation>佈建完成後會顯示其訂用帳戶。</translation>
-    </message>
-    <message>
-        <source>Licences: {before} → {after}</source>
-        <translation>授權：{before} → {after}</translation>
-    </message>
-    <message>
-        <source>Monthly price: {before} → {after}</source>
-        <translation>每月價格：{before} → {after}</translation>
-    </message>
-    <message>
-        <source>Status: {before} → {after}</source>
-        <translation>狀態：{before} → {after}</translation>
-    </message>
-    <message>
-        <source>Licences can be reduced, or the subscription cancelled, until {deadline}.</source>
-        <translation>可在 {deadline} 之前減少授權或取消訂閱。</translation>
-    </message>
-    <message>
-        <source>The window for reducing or cancelling has closed.</source>
-        <translation>減少授權或取消訂閱的期限已過。</translation>
-    </message>
-    <message>
-        <source>Change in Partner Center</source>
-        <translation>在合作夥伴中心變更</translation>
-    </message>
-    <message>
-        <source>&amp;Apply in Partner Center</source>
-        <translation>在合作夥伴中心套用(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Keep as it is</source>
-        <translation>保持不變(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Done in Partner Center: {offer}.</source>
-        <translation>已在合作夥伴中心完成：{offer}。</translation>
-    </message>
-    <message>
-        <source>Nothing was changed: {problem}</source>
-        <translation>未變更任何內容：{problem}</translation>
-    </message>
-    <message>
-        <source>Nothing was changed: it no longer exists.</source>
-        <translation>未變更任何內容：該項目已不存在。</translation>
-    </message>
-    <message>
-        <source>Another workstation changed this customer&apos;s subscriptions first. Nothing was changed; what is saved now is shown.</source>
-        <translation>另一部工作站已先變更此客戶的訂用帳戶，未變更任何內容；目前顯示的是已儲存的內容。</translation>
-    </message>
-    <message>
-        <source>Another workstation changed this customer meanwhile. Nothing was ordered. Check the subscriptions it now has, then order again if still needed.</source>
-        <translation>另一部工作站在此期間變更了此客戶，未訂購任何項目。請檢查客戶目前的訂用帳戶，如有需要再重新訂購。</translation>
-    </message>
-    <message>
-        <source>1 subscription ordered.</source>
-        <translation>已訂購 1 個訂用帳戶。</translation>
-    </message>
-    <message>
-        <source>{count} subscriptions ordered.</source>
-        <translation>已訂購 {count} 個訂用帳戶。</translation>
     </message>
 </context>
 <context>

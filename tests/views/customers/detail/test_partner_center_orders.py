@@ -18,7 +18,7 @@ from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.services import outbox as ob
 from pcdesk.services.catalog import offers as catalog
 from pcdesk.services.inputs import AgreementInput, CustomerInput, SubscriptionLine
-from pcdesk.views.customers.detail import agreement_tab, subscriptions_tab
+from pcdesk.views.customers.detail import agreement_tab, subscription_orders
 from pcdesk.views.main_window import MainWindow
 from pcsimulator.state import Simulator
 
@@ -43,7 +43,7 @@ def test_a_held_order_is_placed_after_the_agreement_is_signed_and_provisions(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     monkeypatch.setattr(agreement_tab, "RECHECK_MS", 200)
-    monkeypatch.setattr(subscriptions_tab, "PROVISIONING_CHECK_MS", 200)
+    monkeypatch.setattr(subscription_orders, "PROVISIONING_CHECK_MS", 200)
     data = dataclasses.replace(
         us_customer, company_name="Orders Test Ltd", domain_prefix="orderstest"
     )
@@ -66,7 +66,7 @@ def test_a_held_order_is_placed_after_the_agreement_is_signed_and_provisions(
     assert tab.add_button.isEnabled()  # Partner Center decides: the order is held there
     tab.open_add_offers()
     assert tab.add_dialog is not None
-    tab._order((SubscriptionLine(offer, 3),))
+    tab.orders._order((SubscriptionLine(offer, 3),))
     qtbot.waitUntil(lambda: "Held" in tab.notice.text(), timeout=10_000)
     assert "Microsoft Customer Agreement" in tab.notice.text()
     assert sim.orders == {}
