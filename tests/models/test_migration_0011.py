@@ -22,19 +22,19 @@ def indexes(engine: Engine, table: str) -> set[str]:
     return {str(index["name"]) for index in inspect(engine).get_indexes(table)}
 
 
-def search_rows(engine: Engine) -> dict[int, tuple[bytes, str]]:
+def keys_and_texts(engine: Engine, table: str) -> dict[int, tuple[bytes, str]]:
     with engine.connect() as connection:
-        found = connection.execute(
-            text("SELECT id, collation_key, search_text FROM customer_search_row")
-        )
+        found = connection.execute(text(f"SELECT id, collation_key, search_text FROM {table}"))
         return {int(i): (bytes(key), str(searched)) for i, key, searched in found}
+
+
+def search_rows(engine: Engine) -> dict[int, tuple[bytes, str]]:
+    return keys_and_texts(engine, "customer_search_row")
 
 
 def customers(engine: Engine) -> dict[int, tuple[bytes, str]]:
     """What the search rows must hold: each customer's key and text."""
-    with engine.connect() as connection:
-        found = connection.execute(text("SELECT id, collation_key, search_text FROM customer"))
-        return {int(i): (bytes(key), str(searched)) for i, key, searched in found}
+    return keys_and_texts(engine, "customer")
 
 
 def test_0011_changes_nothing_on_sqlite(tmp_path: Path) -> None:

@@ -246,3 +246,38 @@ def rows_of_ids(query: CustomerQuery, ids: Any, *, descending: bool) -> Select[A
         .join(ids, Customer.id == ids.c.id)
         .order_by(*(c.desc() if descending else c.asc() for c in sort_columns(query)))
     )
+
+
+def by_name_on_search_alone(query: CustomerQuery, plan: ListPlan) -> bool:
+    """Whether the list is sorted by company name and the search is its only condition: its
+    pages can then be read off a table of the search's own that holds the name's key."""
+    return (
+        query.sort is SortKey.COMPANY_NAME
+        and len(plan.conditions) == 1
+        and plan.conditions[0] is plan.search.condition
+    )
+
+
+def ids_by_name(
+    keys: tuple[Any, Any],
+    conditions: Sequence[ColumnElement[bool]],
+    *,
+    descending: bool,
+    limit: int,
+    skip: int = 0,
+    bound: Sequence[Any] | None = None,
+    extra: Sequence[Any] = (),
+) -> Select[Any]:
+    """The ids of a page of a search table's rows that pass ``conditions``, in company-name
+    order on the table's own ``keys`` (its collation key and id): after ``bound`` (a row's key,
+    in the order read) if given, else from the ``skip``-th; ``extra``: more columns to return."""
+    if bound is not None:
+        key, bound_key = tuple_(*keys), tuple_(*bound)
+        conditions = [*conditions, key < bound_key if descending else key > bound_key]
+    return (
+        select(keys[1], *extra)
+        .where(*conditions)
+        .order_by(*(c.desc() if descending else c.asc() for c in keys))
+        .offset(skip)
+        .limit(limit)
+    )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, null, select, tuple_, union_all
+from sqlalchemy import ColumnElement, Select, func, null, select, union_all
 from sqlalchemy.orm import Session
 
 from pcdesk.models import Customer
@@ -18,6 +18,8 @@ from pcdesk.services.customer_list.listing import (
     CustomerRow,
     ListPlan,
     SortKey,
+    by_name_on_search_alone,
+    ids_by_name,
     row_columns,
     rows_of_ids,
     sort_columns,
@@ -113,13 +115,7 @@ def on_search_rows(query: CustomerQuery, plan: ListPlan) -> bool:
     a search is the only condition, and the list is sorted by company name, whose key the
     rows hold. Sorting the matches there reads about 150 bytes a match instead of a kilobyte."""
     search = plan.search
-    return (
-        search.rows_test is not None
-        and search.probe
-        and query.sort is SortKey.COMPANY_NAME
-        and len(plan.conditions) == 1
-        and plan.conditions[0] is search.condition
-    )
+    return search.rows_test is not None and search.probe and by_name_on_search_alone(query, plan)
 
 
 def rows_page(
@@ -133,23 +129,17 @@ def rows_page(
     counted: bool = False,
 ) -> Select[Any]:
     """The ids of a page of the search's matches, sorted by company name on the search rows
-    (see on_search_rows): after ``bound`` (a row's key, in the order read) if given, else from
-    the ``skip``-th; with ``counted``, each row also carries the number of matches."""
-    rows = SEARCH_ROWS
+    (see on_search_rows; ids_by_name for ``bound`` and ``skip``); with ``counted``, each row
+    also carries the number of matches."""
     assert plan.search.rows_test is not None
-    descending = query.descending != reverse
-    keys = (rows.c.collation_key, rows.c.id)
-    conditions = [plan.search.rows_test]
-    if bound is not None:
-        key, bound_key = tuple_(*keys), tuple_(*bound)
-        conditions.append(key < bound_key if descending else key > bound_key)
-    extra = [func.count().over().label("matches")] if counted else []
-    return (
-        select(rows.c.id, *extra)
-        .where(*conditions)
-        .order_by(*(c.desc() if descending else c.asc() for c in keys))
-        .offset(skip)
-        .limit(limit)
+    return ids_by_name(
+        (SEARCH_ROWS.c.collation_key, SEARCH_ROWS.c.id),
+        [plan.search.rows_test],
+        descending=query.descending != reverse,
+        limit=limit,
+        skip=skip,
+        bound=bound,
+        extra=[func.count().over().label("matches")] if counted else [],
     )
 
 

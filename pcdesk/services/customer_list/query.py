@@ -34,7 +34,9 @@ from pcdesk.services.customer_list.listing import (
     RelationshipFilter,
     SortKey,
     beyond,
+    by_name_on_search_alone,
     filter_conditions,
+    ids_by_name,
     row_columns,
     rows_of_ids,
     searched_text,
@@ -286,7 +288,15 @@ def _page(
     elif _by_name_on_pieces(query, plan):  # a short needle outside ASCII ("台", "公司")
         bound = after if after is not None else before
         descending = query.descending != reverse
-        ids = customer_search.pieces_page(descending, search, limit=limit, skip=skip, bound=bound)
+        pieces = customer_search.SEARCH_PIECES
+        ids = ids_by_name(
+            (pieces.c.collation_key, pieces.c.id),
+            [pieces.c.piece == search.piece],
+            descending=descending,
+            limit=limit,
+            skip=skip,
+            bound=bound,
+        )
         statement = rows_of_ids(query, ids.subquery(), descending=descending)
     elif dialect != "sqlite" and postgresql_plans.on_search_rows(query, plan):
         bound = after if after is not None else before
@@ -315,13 +325,7 @@ def _page(
 def _by_name_on_pieces(query: CustomerQuery, plan: ListPlan) -> bool:
     """Whether the page is read off the table of pieces (migration 0012): its entries of the
     needle are the matches in company-name order, and nothing else filters."""
-    search = plan.search
-    return (
-        bool(search.piece)
-        and query.sort is SortKey.COMPANY_NAME
-        and len(plan.conditions) == 1
-        and plan.conditions[0] is search.condition
-    )
+    return bool(plan.search.piece) and by_name_on_search_alone(query, plan)
 
 
 def iter_customer_pages(

@@ -33,7 +33,6 @@ their count is the list's), many found by walking the sort index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,10 +47,8 @@ from sqlalchemy import (
     select,
     table,
     text,
-    tuple_,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Select
 
 from pcdesk.models import Customer
 from pcdesk.models.keys import search_needle
@@ -277,29 +274,3 @@ def _count_matching(session: Session, expression: str) -> int:
         .where(text("customer_search MATCH :expression").bindparams(expression=expression))
     )
     return int(session.execute(statement).scalar_one())
-
-
-def pieces_page(
-    query_descending: bool,
-    search: Search,
-    *,
-    limit: int,
-    skip: int = 0,
-    bound: Sequence[Any] | None = None,
-) -> Select[Any]:
-    """The ids of a page of a short non-ASCII needle's matches in company-name order, off the
-    table of pieces: after ``bound`` (a row's key, in the order read) if given, else from the
-    ``skip``-th. ``query_descending``: the order read (the list's, or its reverse)."""
-    pieces = SEARCH_PIECES
-    keys = (pieces.c.collation_key, pieces.c.id)
-    conditions = [pieces.c.piece == search.piece]
-    if bound is not None:
-        key, bound_key = tuple_(*keys), tuple_(*bound)
-        conditions.append(key < bound_key if query_descending else key > bound_key)
-    return (
-        select(pieces.c.id)
-        .where(*conditions)
-        .order_by(*(c.desc() if query_descending else c.asc() for c in keys))
-        .offset(skip)
-        .limit(limit)
-    )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -57,6 +58,25 @@ def substring_matches(rows: Sequence[CustomerRow], text: str) -> list[int]:
         or needle in row.domain.removesuffix(".onmicrosoft.com")
         or needle in row.microsoft_id
     ]
+
+
+@contextmanager
+def statements_sent(db: Database) -> Iterator[list[tuple[str, Any]]]:
+    """The SQL statements ``db`` sends while the block runs, each with its parameters."""
+    sent: list[tuple[str, Any]] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        yield sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+
+
+def sql_of(sent: list[tuple[str, Any]]) -> list[str]:
+    return [statement for statement, _parameters in sent]
 
 
 @pytest.fixture
@@ -452,19 +472,11 @@ def test_sqlite_is_told_to_walk_the_sort_index_for_a_broad_search(
     seed_demo(sqlite_db)
     monkeypatch.setattr(customer_list, "SORT_MATCHES_UP_TO", 0)  # every search counts as broad
     monkeypatch.setattr(sqlite_plans, "SORT_FROM_ENTRIES_PER_MATCH", 10**9)  # and spread out
-    sent: list[str] = []
-
-    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(statement)
-
-    event.listen(sqlite_db.engine, "before_cursor_execute", remember)
-    try:
+    with statements_sent(sqlite_db) as sent:
         query = CustomerQuery(text="ltd", sort=SortKey.DOMAIN)
         rows = customer_page(sqlite_db, query, limit=10)
-    finally:
-        event.remove(sqlite_db.engine, "before_cursor_execute", remember)
     assert [row.company_name for row in rows]  # the hinted query runs and finds them
-    assert any("FROM customer INDEXED BY ix_customer_domain_sort" in sql for sql in sent)
+    assert any("FROM customer INDEXED BY ix_customer_domain_sort" in sql for sql in sql_of(sent))
 
 
 @pytest.mark.parametrize("text", ["c", "co", "o"])
@@ -475,43 +487,28 @@ def test_sqlite_counts_a_broad_search_from_its_indexes_not_by_testing_every_row(
     the table of character counts (one character) or the trigram index (two), never a scan."""
     seed_demo(sqlite_db)
     monkeypatch.setattr(customer_search, "BROAD_IN_SAMPLE", 0)  # every short needle is broad
-    sent: list[str] = []
-
-    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(statement)
-
     query = CustomerQuery(text=text)
     expected = substring_matches(customer_page(sqlite_db, CustomerQuery(), limit=1000), text)
-    event.listen(sqlite_db.engine, "before_cursor_execute", remember)
-    try:
+    with statements_sent(sqlite_db) as sent:
         plan, _rows = first_page(sqlite_db, query, limit=3)
         assert plan.search.walk and plan.search.broad_needle == text
         # one character: known with the first rows; two: counted apart
         assert plan.count == (len(expected) if len(text) == 1 else None)
         sent.clear()
         assert count_customers(sqlite_db, query, plan=plan) == len(expected) > 0
-    finally:
-        event.remove(sqlite_db.engine, "before_cursor_execute", remember)
-    assert not any("FROM customer WHERE" in statement for statement in sent), sent
+    assert not any("FROM customer WHERE" in statement for statement in sql_of(sent)), sent
 
 
 def test_sqlite_sorts_a_few_matches_by_name_on_the_keys_by_id(sqlite_db: Database) -> None:
     """A search of a few matches, by company name: their keys are read from the index of
     migration 0010 (not their rows), and only the page's rows are read."""
     seed_demo(sqlite_db)
-    sent: list[tuple[str, Any]] = []
-
-    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
-        if "ORDER BY" in statement and "customer_search MATCH" in statement:
-            sent.append((statement, parameters))
-
-    event.listen(sqlite_db.engine, "before_cursor_execute", remember)
-    try:
+    with statements_sent(sqlite_db) as sent:
         rows = customer_page(sqlite_db, CustomerQuery(text="ltd"), limit=3)
-    finally:
-        event.remove(sqlite_db.engine, "before_cursor_execute", remember)
     assert [row.company_name for row in rows]
-    ((statement, parameters),) = sent
+    ((statement, parameters),) = [
+        (sql, given) for sql, given in sent if "ORDER BY" in sql and "customer_search MATCH" in sql
+    ]
     with sqlite_db.engine.connect() as connection:
         plan = " ".join(
             str(row[-1])
@@ -574,27 +571,19 @@ def test_postgresql_counts_and_sorts_a_search_on_its_narrow_rows(
     db = postgresql_db
     seed_demo(db)
     add_named(db, add_customer)
-    sent: list[str] = []
-
-    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(statement)
-
     query = CustomerQuery(text=text)
     expected = substring_matches(customer_page(db, CustomerQuery(), limit=1000), text)
-    event.listen(db.engine, "before_cursor_execute", remember)
-    try:
+    with statements_sent(db) as sent:
         plan, first = first_page(db, query, limit=2)
         page = customer_page(db, query, limit=2, after=first[-1].key, plan=plan)
         count = count_customers(db, query, plan=plan)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", remember)
     assert [row.id for row in (*first, *page)] == expected[:4]
     assert count == len(expected)
-    searched = [sql for sql in sent if "customer_search_row" in sql]
+    searched = [sql for sql in sql_of(sent) if "customer_search_row" in sql]
     # the probe (counted and sorted there) and the next page (sorted there); the count was the
     # probe's; search_text on the customer table itself is never tested
     assert len(searched) == len(sent) == 2, sent
-    assert all("ORDER BY customer_search_row.collation_key" in sql for sql in sent), sent
+    assert all("ORDER BY customer_search_row.collation_key" in sql for sql in searched), sent
     assert plan.count == len(expected)
 
 
@@ -607,22 +596,14 @@ def test_a_short_needle_outside_ascii_is_counted_and_paged_on_the_table_of_piece
     seed_demo(db)
     add_named(db, add_customer)
     add_customer(db, "Müller Lübeck GmbH", "muellerluebeck")
-    sent: list[str] = []
-
-    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(statement)
-
     query = CustomerQuery(text=text)
     expected = substring_matches(customer_page(db, CustomerQuery(), limit=1000), text)
-    event.listen(db.engine, "before_cursor_execute", remember)
-    try:
+    with statements_sent(db) as sent:
         plan, first = first_page(db, query, limit=2)
         page = customer_page(db, query, limit=2, after=first[-1].key, plan=plan)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", remember)
     assert [row.id for row in (*first, *page)] == expected[:4] and expected
     assert plan.count == len(expected) == count_customers(db, query, plan=plan)
-    counted, *paged = [sql for sql in sent if "customer_search_pieces" in sql]
+    counted, *paged = [sql for sql in sql_of(sent) if "customer_search_pieces" in sql]
     assert "count(*)" in counted
     assert len(paged) == 2
     assert all("ORDER BY customer_search_pieces.collation_key" in sql for sql in paged), paged
@@ -639,17 +620,9 @@ def test_postgresql_counts_a_search_in_most_rows_on_its_narrow_rows(
     expected = substring_matches(customer_page(postgresql_db, CustomerQuery(), limit=1000), "co")
     plan, _first = first_page(postgresql_db, query, limit=2)
     assert plan.count is None
-    sent: list[str] = []
-
-    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(statement)
-
-    event.listen(postgresql_db.engine, "before_cursor_execute", remember)
-    try:
+    with statements_sent(postgresql_db) as sent:
         assert count_customers(postgresql_db, query, plan=plan) == len(expected) > 2
-    finally:
-        event.remove(postgresql_db.engine, "before_cursor_execute", remember)
-    assert [sql.split("WHERE")[0].split() for sql in sent] == [
+    assert [sql.split("WHERE")[0].split() for sql in sql_of(sent)] == [
         ["SELECT", "count(*)", "AS", "count_1", "FROM", "customer_search_row"]
     ]
 
