@@ -251,11 +251,12 @@ def rows_of_ids(query: CustomerQuery, ids: Any, *, descending: bool) -> Select[A
 def by_name_on_search_alone(query: CustomerQuery, plan: ListPlan) -> bool:
     """Whether the list is sorted by company name and the search is its only condition: its
     pages can then be read off a table of the search's own that holds the name's key."""
-    return (
-        query.sort is SortKey.COMPANY_NAME
-        and len(plan.conditions) == 1
-        and plan.conditions[0] is plan.search.condition
-    )
+    return query.sort is SortKey.COMPANY_NAME and search_alone(plan)
+
+
+def search_alone(plan: ListPlan) -> bool:
+    """Whether the plan's search is its only condition."""
+    return len(plan.conditions) == 1 and plan.conditions[0] is plan.search.condition
 
 
 def ids_by_name(

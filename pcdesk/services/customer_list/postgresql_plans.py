@@ -22,6 +22,7 @@ from pcdesk.services.customer_list.listing import (
     ids_by_name,
     row_columns,
     rows_of_ids,
+    search_alone,
     sort_columns,
     to_row,
 )
@@ -159,12 +160,9 @@ def rows_sorted(
 
 def count_on_search_rows(plan: ListPlan) -> Select[Any] | None:
     """The count of a search that is the list's only condition, on the narrow search rows."""
-    search = plan.search
-    if search.rows_test is None or len(plan.conditions) != 1:
+    if plan.search.rows_test is None or not search_alone(plan):
         return None
-    if plan.conditions[0] is not search.condition:
-        return None
-    return select(func.count()).select_from(SEARCH_ROWS).where(search.rows_test)
+    return select(func.count()).select_from(SEARCH_ROWS).where(plan.search.rows_test)
 
 
 def walk(

@@ -535,22 +535,27 @@ def test_a_search_by_company_name_pages_the_same_every_way(
     """By offset, from the end, after and before a row: the same pages (PostgreSQL finds them on
     the narrow search rows of migration 0011, "o" by walking the name index)."""
     add_named(demo, add_customer)
-    everyone = customer_page(demo, CustomerQuery(descending=descending), limit=1000)
-    expected = substring_matches(everyone, text)
-    query = CustomerQuery(text=text, descending=descending)
-    found = customer_page(demo, query, limit=1000)
+    pages_agree_every_way(demo, CustomerQuery(text=text, descending=descending))
+
+
+def pages_agree_every_way(db: Database, query: CustomerQuery) -> None:
+    """The query's pages by offset, from the end, after and before a row are its matches in
+    order, and so is its count and the last one's position."""
+    everyone = customer_page(db, replace(query, text=""), limit=1000)
+    expected = substring_matches(everyone, query.text)
+    found = customer_page(db, query, limit=1000)
     assert [row.id for row in found] == expected and len(expected) > 4
-    total = count_customers(demo, query)
+    total = count_customers(db, query)
     assert total == len(expected)
     for offset in range(0, total, 3):
-        by_offset = customer_page(demo, query, offset=offset, limit=3)
+        by_offset = customer_page(db, query, offset=offset, limit=3)
         assert [row.id for row in by_offset] == expected[offset : offset + 3]
-        assert customer_page(demo, query, offset=offset, limit=3, total=total) == by_offset
+        assert customer_page(db, query, offset=offset, limit=3, total=total) == by_offset
         if offset:
-            assert customer_page(demo, query, limit=3, after=found[offset - 1].key) == by_offset
+            assert customer_page(db, query, limit=3, after=found[offset - 1].key) == by_offset
         if offset + 3 < total:
-            assert customer_page(demo, query, limit=3, before=found[offset + 3].key) == by_offset
-    assert customer_position(demo, found[-1].id, query) == total - 1
+            assert customer_page(db, query, limit=3, before=found[offset + 3].key) == by_offset
+    assert customer_position(db, found[-1].id, query) == total - 1
 
 
 @pytest.mark.postgresql
@@ -585,6 +590,8 @@ def test_postgresql_counts_and_sorts_a_search_on_its_narrow_rows(
     assert len(searched) == len(sent) == 2, sent
     assert all("ORDER BY customer_search_row.collation_key" in sql for sql in searched), sent
     assert plan.count == len(expected)
+    for descending in (False, True):  # every way of paging, on the narrow rows alone
+        pages_agree_every_way(db, replace(query, descending=descending))
 
 
 @pytest.mark.parametrize("text", ["公司", "興", "ü", "lü"])
