@@ -175,7 +175,7 @@ class Search:
     # name, there alone: postgresql_plans.py)
     rows_test: ColumnElement[bool] | None = None
     # A needle of one or two characters with one outside ASCII, whose matches are SEARCH_PIECES'
-    # entries of that piece, in company-name order (pieces_page)
+    # entries of that piece, in company-name order (query.py pages them with ids_by_name)
     piece: str = ""
 
 
