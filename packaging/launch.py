@@ -1,8 +1,8 @@
-"""The bundle's entry point: the same as the ``pcdesk`` command (pcdesk.app:main)."""
+"""The bundle's entry point: the same as the ``pcdesk`` command (pcdesk.start:main)."""
 
 import sys
 
-from pcdesk.app import main
+from pcdesk.start import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,15 +1,19 @@
 """pcdesk: a CSP partner's customer desk, offline, on SQLite or PostgreSQL."""
 
-from importlib import metadata
+from __future__ import annotations
 
 
-def _version() -> str:
-    """pyproject.toml's version, as installed (pip, or the bundle, which carries pcdesk's
-    metadata); "0+unknown" when run from a source tree that was never installed."""
+def __getattr__(name: str) -> str:
+    """``pcdesk.__version__``, read when first asked for: importing ``pcdesk`` stays free of
+    importlib.metadata (with ``python -m pcdesk`` it runs before pcdesk.start can turn the
+    garbage collector off)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'pcdesk' has no attribute {name!r}")
+    from importlib import metadata
+
     try:
-        return metadata.version("pcdesk")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-__version__ = _version()
+        version = metadata.version("pcdesk")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        version = "0+unknown"
+    globals()["__version__"] = version
+    return version

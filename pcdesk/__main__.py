@@ -2,6 +2,6 @@
 
 import sys
 
-from pcdesk.app import main
+from pcdesk.start import main
 
 sys.exit(main())

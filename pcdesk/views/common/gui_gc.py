@@ -38,6 +38,18 @@ class GuiGarbageCollector(QObject):
             gc.collect(0)
 
 
+def set_aside_startup_objects() -> None:
+    """Keep what start-up made out of every later collection (``gc.freeze``), once the window is
+    painted.
+
+    Start-up leaves about 130,000 objects that live as long as the application (classes, the
+    models' mappings, the window); without this, every full collection on the GUI thread
+    traverses them again: 22 ms each, a stall while the user types. Cycles that start-up had
+    already dropped are set aside too and never freed: about 500 objects, measured.
+    """
+    gc.freeze()
+
+
 def collect_garbage_on_gui_thread() -> GuiGarbageCollector:
     """Turn automatic collection off and collect on the GUI thread (once per application)."""
     return application_object(GuiGarbageCollector, "pcdesk_gui_garbage_collector")[0]
