@@ -261,9 +261,22 @@ DEFERRED_MODULES = (
     "pcdesk.views.relationships.request.dialog",
     "pcdesk.views.partner.pending_changes",
     "pcdesk.partner_center.relationships",
+    # The menus' dialogs and windows (and the requests' service), imported when first opened.
+    "pcdesk.views.about_box",
+    "pcdesk.views.catalog.price_list_import",
+    "pcdesk.views.customers.export",
+    "pcdesk.views.customers.importing.flow",
+    "pcdesk.views.partner.device_code",
+    "pcdesk.views.partner.preferences_dialog",
+    "pcdesk.views.partner.profile_dialog",
+    "pcdesk.views.partner.team_dialog",
+    "pcdesk.views.relationships.requests.window",
+    "pcdesk.services.relationships.sent",
+    "pcdesk.views.resellers.manager",
     # Loaded by the first read of Partner Center's state, which waits for the first paint.
     "pcdesk.partner_center.customers",
     "pcdesk.partner_center.sync",
+    "pcdesk.services.outbox",
 )
 
 

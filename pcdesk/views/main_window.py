@@ -21,8 +21,7 @@ from pcdesk.services.database import Database, sqlite_url
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.resellers.records import list_resellers
-from pcdesk.views.about_box import AboutLauncher
-from pcdesk.views.catalog.price_list_import import import_price_list_interactively
+from pcdesk.views.about_launcher import AboutLauncher
 from pcdesk.views.common.app_icon import toolbar_icon
 from pcdesk.views.common.changes import publisher
 from pcdesk.views.common.first_paint import when_first_painted
@@ -32,7 +31,7 @@ from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 from pcdesk.views.customers.add.action import AddCustomerLauncher
 from pcdesk.views.customers.detail import CustomerDetailPane
-from pcdesk.views.customers.export import CustomerExporter
+from pcdesk.views.customers.export_action import CustomerExporter
 from pcdesk.views.customers.importing.action import CustomerImporter
 from pcdesk.views.customers.list.count_label import CustomerCountLabel
 from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
@@ -42,13 +41,13 @@ from pcdesk.views.customers.list.table_model import COLUMNS, CustomerTableModel
 from pcdesk.views.customers.list.table_view import CustomerTableView
 from pcdesk.views.customers.list_selection import CustomerListSelection
 from pcdesk.views.partner.partner_center import PartnerCenterLauncher
-from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
-from pcdesk.views.partner.profile_dialog import PartnerProfileLauncher
-from pcdesk.views.partner.team_dialog import TeamLauncher
+from pcdesk.views.partner.preferences_launcher import PreferencesLauncher
+from pcdesk.views.partner.profile_launcher import PartnerProfileLauncher
+from pcdesk.views.partner.team_launcher import TeamLauncher
 from pcdesk.views.relationships.removal import RemoveRelationshipLauncher
 from pcdesk.views.relationships.request.action import RequestRelationshipLauncher
-from pcdesk.views.relationships.requests.window import RelationshipRequestsLauncher
-from pcdesk.views.resellers.manager import ResellerManagerLauncher
+from pcdesk.views.relationships.requests.launcher import RelationshipRequestsLauncher
+from pcdesk.views.resellers.launcher import ResellerManagerLauncher
 from pcdesk.views.window_state import restore_window_state, save_window_state
 
 
@@ -419,6 +418,9 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        # (Imported here: the import's questions and messages load when first used.)
+        from pcdesk.views.catalog.price_list_import import import_price_list_interactively
+
         action = self.import_price_list_action
         action.setEnabled(False)
         import_price_list_interactively(self, self.db, path, done=lambda: action.setEnabled(True))

@@ -1,21 +1,18 @@
 """Customers > Export customers…: which customers, where to, then the file written off the GUI thread.
 
-``CustomerExporter`` owns the action. The main window gives it the list's current query through
-``query_source`` (or calls ``export`` itself with counts it already has). The counts and the export
-run as operations (views/common/operations.py); the export shows a window-modal progress dialog
-whose Cancel stops it between two batches, and the service then leaves nothing on disk
-(services/customer_list/export.py).
+``CustomerExporter`` (export_action.py) owns the action and imports this module when first used.
+The counts and the export run as operations (views/common/operations.py); the export shows a
+window-modal progress dialog whose Cancel stops it between two batches, and the service then
+leaves nothing on disk (services/customer_list/export.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
+from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pcdesk.errors import Cancelled, PcdeskError
 from pcdesk.messages import Message
@@ -38,45 +35,30 @@ class NotWritten(PcdeskError):
         super().__init__(Message(self.reason, context="raw"))
 
 
-class CustomerExporter(QObject):
-    """Owns the Export customers action; ``finished(count, path)`` after a file is written."""
+class CustomerExports(QObject):
+    """The exports of one ``CustomerExporter`` (export_action.py), one at a time: which customers
+    (when the list is searched or filtered) and where are asked, the file is written off the GUI
+    thread, then what came of it is said. Its texts keep the exporter's translation context.
 
+    ``running_changed()`` when it starts or stops counting, asking or exporting;
+    ``finished(count, path)`` after a file is written.
+    """
+
+    running_changed = Signal()
     finished = Signal(int, str)
 
     # Tests make it smaller: a few customers then make several batches.
     batch_size = 1000
 
-    def __init__(self, db: Database, parent: QWidget) -> None:
+    def __init__(self, db: Database, window: QWidget, parent: QObject) -> None:
         super().__init__(parent)
         self._db = db
-        self._window = parent
-        # Set by the main window: the list's current search and filters.
-        self.query_source: Callable[[], CustomerQuery] | None = None
+        self._window = window
         self._folder: Path | None = None  # where the last export went: the next starts there
         self._busy = False  # counting, asking or exporting: one export at a time
         self._operation: Operation[int] | None = None  # the export running
         self._target: Path | None = None
         self.message: QMessageBox | None = None
-
-        self.action = QAction(self.tr("E&xport customers…"), self)
-        style = parent.style()
-        self.action.setIcon(
-            QIcon.fromTheme(
-                "document-export",
-                QIcon.fromTheme(
-                    "document-save-as",
-                    style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-                ),
-            )
-        )
-        self.action.setToolTip(
-            self.tr(
-                "Save the customers to a CSV file (Partner Center's columns, then every account "
-                "detail) that Excel can open"
-            )
-        )
-        self.action.setStatusTip(self.action.toolTip())
-        self.action.triggered.connect(self._export_current)
 
     # -- the questions --------------------------------------------------------------------------
 
@@ -84,21 +66,29 @@ class CustomerExporter(QObject):
         """The customers that match the search and filters, all of them, or none (Cancel)."""
         locale = QLocale()
         if matching == 1:
-            text = self.tr(
+            text = QCoreApplication.translate(
+                "CustomerExporter",
                 "Export the customer that matches the current search and filters, "
-                "or all {total} customers?"
+                "or all {total} customers?",
             )
         else:
-            text = self.tr(
+            text = QCoreApplication.translate(
+                "CustomerExporter",
                 "Export the {matching} customers that match the current search and filters, "
-                "or all {total} customers?"
+                "or all {total} customers?",
             )
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Export customers"))
+        box.setWindowTitle(QCoreApplication.translate("CustomerExporter", "Export customers"))
         box.setText(text.format(matching=locale.toString(matching), total=locale.toString(total)))
-        matching_button = box.addButton(self.tr("&Matching"), QMessageBox.ButtonRole.AcceptRole)
-        all_button = box.addButton(self.tr("&All"), QMessageBox.ButtonRole.DestructiveRole)
+        matching_button = box.addButton(
+            QCoreApplication.translate("CustomerExporter", "&Matching"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        all_button = box.addButton(
+            QCoreApplication.translate("CustomerExporter", "&All"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(matching_button)
         clicked = prompter().ask(box)
@@ -111,9 +101,9 @@ class CustomerExporter(QObject):
         """Where to save the file (the platform's save dialog asks before overwriting)."""
         path = prompter().save_file(
             self._window,
-            self.tr("Export customers"),
+            QCoreApplication.translate("CustomerExporter", "Export customers"),
             str(suggested),
-            self.tr("CSV files (*.csv);;All files (*)"),
+            QCoreApplication.translate("CustomerExporter", "CSV files (*.csv);;All files (*)"),
         )
         return Path(path) if path else None
 
@@ -125,12 +115,12 @@ class CustomerExporter(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.action.setEnabled(not busy)
+        self.running_changed.emit()
 
-    def _export_current(self) -> None:
+    def export_current(self, query: CustomerQuery) -> None:
+        """Count the customers ``query`` lists and every customer, then ask and export."""
         if self._busy:
             return
-        query = self.query_source() if self.query_source is not None else CustomerQuery()
         db = self._db
 
         def counts() -> tuple[int, int]:
@@ -160,7 +150,11 @@ class CustomerExporter(QObject):
             return
         if total == 0:
             self._show_message(
-                QMessageBox.Icon.Information, self.tr("There are no customers to export yet."), ""
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate(
+                    "CustomerExporter", "There are no customers to export yet."
+                ),
+                "",
             )
             return
         expected = matching
@@ -222,9 +216,9 @@ class CustomerExporter(QObject):
 
     def _progress_text(self, target: Path, done: int, total: int) -> str:
         locale = QLocale()
-        return self.tr("Exporting customers to {file}…\n{done} of {total} customers").format(
-            file=target.name, done=locale.toString(done), total=locale.toString(total)
-        )
+        return QCoreApplication.translate(
+            "CustomerExporter", "Exporting customers to {file}…\n{done} of {total} customers"
+        ).format(file=target.name, done=locale.toString(done), total=locale.toString(total))
 
     def _ended(self) -> None:
         self._operation = None
@@ -236,9 +230,11 @@ class CustomerExporter(QObject):
         assert path is not None
         locale = QLocale()
         if count == 1:
-            text = self.tr("1 customer exported to {file}.")
+            text = QCoreApplication.translate("CustomerExporter", "1 customer exported to {file}.")
         else:
-            text = self.tr("{count} customers exported to {file}.")
+            text = QCoreApplication.translate(
+                "CustomerExporter", "{count} customers exported to {file}."
+            )
         self._show_message(
             QMessageBox.Icon.Information,
             text.format(count=locale.toString(count), file=path.name),
@@ -255,11 +251,18 @@ class CustomerExporter(QObject):
         reason = error.reason if isinstance(error, NotWritten) else translated(error.message)
         target = self._target
         if target is None:
-            text = self.tr("The customers could not be exported.")
+            text = QCoreApplication.translate(
+                "CustomerExporter", "The customers could not be exported."
+            )
         elif target.exists():
-            text = self.tr("The customers could not be exported. {file} was left as it was.")
+            text = QCoreApplication.translate(
+                "CustomerExporter",
+                "The customers could not be exported. {file} was left as it was.",
+            )
         else:
-            text = self.tr("The customers could not be exported. No file was written.")
+            text = QCoreApplication.translate(
+                "CustomerExporter", "The customers could not be exported. No file was written."
+            )
         detail = reason
         if target is not None:
             detail += "\n\n" + QDir.toNativeSeparators(str(target))
@@ -271,7 +274,12 @@ class CustomerExporter(QObject):
         # open(), not exec(): the export is over; nothing waits for the answer.
         if self.message is not None:
             self.message.close()
-        box = QMessageBox(icon, self.tr("Export customers"), text, parent=self._window)
+        box = QMessageBox(
+            icon,
+            QCoreApplication.translate("CustomerExporter", "Export customers"),
+            text,
+            parent=self._window,
+        )
         box.setInformativeText(informative)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,14 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,19 +29,19 @@ from pcdesk.partner_center.connection import PartnerCenterConnection
 from pcdesk.partner_center.errors import Unreachable
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
-from pcdesk.services.outbox import pending_count
 from pcdesk.services.partner import actor
 from pcdesk.views.common.operations import Operation, ProgressCallback
 from pcdesk.views.common.prompts import prompter
 from pcdesk.views.common.translate import translated
 
-# Partner Center's customer calls, its sync and outbox, and the Pending changes and Conflicts
-# windows are imported when first used (the sync status is read off the GUI thread).
+# Partner Center's customer calls, its sync and outbox, and the device code's, Pending changes and
+# Conflicts windows are imported when first used (the sync status is read off the GUI thread).
 if TYPE_CHECKING:
     from pcdesk.partner_center.auth import DeviceCode
     from pcdesk.partner_center.customers import PartnerCenterAccess
     from pcdesk.partner_center.outbox import SendSummary
     from pcdesk.partner_center.sync import SyncProgress, SyncStatus, SyncSummary
+    from pcdesk.views.partner.device_code import DeviceCodeDialog
     from pcdesk.views.partner.pending_changes import PendingChangesDialog
 
 SYNC_INTERVAL_KEY = "partner_center/sync_interval_minutes"  # 0: no scheduled sync
@@ -65,47 +62,6 @@ class ConnectionState:
     notice: str | None = None  # the in-memory cache's notice, once
     pending: int = 0  # changes waiting in the outbox
     uses_partner_center: bool = False  # an app ID or a token: this database works with it
-
-
-class DeviceCodeDialog(QDialog):
-    """Signing in on another device: the address to open and the code to enter there."""
-
-    def __init__(self, code: DeviceCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.code = code
-        self.stop = threading.Event()
-        self.setWindowTitle(self.tr("Sign in to Partner Center"))
-        self.setMinimumWidth(420)
-        intro = QLabel(
-            self.tr(
-                "On a phone or another computer, open {address} and enter this code. Sign in "
-                "with your work account; this window closes by itself once you have."
-            ).format(address=code.verification_uri),
-            self,
-        )
-        intro.setWordWrap(True)
-        self.code_label = QLabel(code.user_code, self)
-        font = self.code_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        self.code_label.setFont(font)
-        self.code_label.setTextInteractionFlags(
-            self.code_label.textInteractionFlags()
-            | self.code_label.textInteractionFlags().TextSelectableByMouse
-        )
-        self.copy_button = QPushButton(self.tr("&Copy the code"), self)
-        self.copy_button.clicked.connect(self._copy)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.code_label)
-        layout.addWidget(self.copy_button)
-        layout.addWidget(self.buttons)
-        self.rejected.connect(self.stop.set)
-
-    def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.code.user_code)
 
 
 class PartnerCenterLauncher(QObject):
@@ -188,6 +144,7 @@ class PartnerCenterLauncher(QObject):
         def read() -> ConnectionState:
             from pcdesk.partner_center.customers import uses_partner_center
             from pcdesk.partner_center.sync import sync_status
+            from pcdesk.services.outbox import pending_count
 
             account = None
             try:
@@ -305,6 +262,8 @@ class PartnerCenterLauncher(QObject):
             ).run()
 
     def _show_device_code(self, code: DeviceCode) -> None:
+        from pcdesk.views.partner.device_code import DeviceCodeDialog
+
         dialog = DeviceCodeDialog(code, self._window)
         self.device_dialog = dialog
 

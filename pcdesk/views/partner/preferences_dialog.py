@@ -1,15 +1,11 @@
 """File > Preferences… (the application menu on macOS): the interface language, and how often
-to sync with Partner Center.
-
-The choice is saved when the user clicks OK. If it changes the language, ``language_changed``
-asks the application to reopen its window in that language (app.py): the texts of a window are
-set when it is built, so a new window is the cheap and complete way to switch.
+to sync with Partner Center. ``PreferencesLauncher`` (preferences_launcher.py) opens it and
+applies the choice.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,13 +23,10 @@ from pcdesk.views.common.language import (
     CHINESE,
     ENGLISH,
     SYSTEM,
-    current_language,
-    language_of,
-    save_choice,
     saved_choice,
     system_language,
 )
-from pcdesk.views.partner.partner_center import SYNC_INTERVAL_KEY, sync_interval
+from pcdesk.views.partner.partner_center import sync_interval
 
 # Each language is named in itself, so whoever cannot read the current one still finds theirs.
 LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "繁體中文 (台灣)"}
@@ -107,43 +100,3 @@ class PreferencesDialog(QDialog):
         return next(
             choice for choice, button in self.buttons_by_choice.items() if button.isChecked()
         )
-
-
-class PreferencesLauncher(QObject):
-    """Owns the Preferences action; ``language_changed(language)`` once a new one is saved."""
-
-    language_changed = Signal(str)
-    schedule_changed = Signal()  # the Partner Center sync interval was saved
-
-    def __init__(self, window: QWidget, settings: QSettings | None = None) -> None:
-        super().__init__(window)
-        self._window = window
-        self._settings = settings
-        self.dialog: PreferencesDialog | None = None
-        self.action = QAction(self.tr("Pr&eferences…"), self)
-        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.action.setShortcut(QKeySequence.StandardKey.Preferences)  # Cmd+, on macOS only
-        self.action.setStatusTip(self.tr("Choose the language of pcdesk"))
-        self.action.setToolTip(self.action.statusTip())
-        self.action.triggered.connect(self.open)
-
-    def open(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self._window, self._settings)
-        dialog.accepted.connect(lambda: self._apply_sync(dialog.sync_minutes.value()))
-        dialog.accepted.connect(lambda: self._apply(dialog.choice()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _apply_sync(self, minutes: int) -> None:
-        settings = self._settings if self._settings is not None else QSettings()
-        if sync_interval(settings) != minutes:
-            settings.setValue(SYNC_INTERVAL_KEY, minutes)
-            self.schedule_changed.emit()
-
-    def _apply(self, choice: str) -> None:
-        save_choice(choice, self._settings)
-        language = language_of(choice)
-        if language != current_language():
-            self.language_changed.emit(language)

@@ -7,8 +7,7 @@ thread; a saved team is published as a change, so the window's role-dependent ac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -345,34 +344,3 @@ class TeamDialog(QDialog):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class TeamLauncher(QObject):
-    """Owns Partner > Team and roles…."""
-
-    def __init__(self, db: Database, window: QWidget) -> None:
-        super().__init__(window)
-        self._db = db
-        self._window = window
-        self.dialog: TeamDialog | None = None
-        self.action = QAction(self.tr("&Team and roles…"), self)
-        tip = self.tr("Who works in this database, and their Partner Center roles")
-        self.action.setToolTip(tip)
-        self.action.setStatusTip(tip)
-        self.action.triggered.connect(self.open)
-
-    def open(self) -> TeamDialog:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return self.dialog
-        dialog = TeamDialog(self._db, self._window)  # a saved team is published by the dialog
-        dialog.finished.connect(self._finished)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None

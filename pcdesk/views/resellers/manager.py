@@ -1,10 +1,10 @@
 """Partner > Indirect resellers…: list, add, edit, suspend, reactivate and import resellers.
 
-``ResellerManagerLauncher`` owns the menu action (disabled, with the reason, for a partner that
-is not an indirect provider) and opens one ``ResellerManagerDialog``. Every read and write runs as
-an operation (views/common/operations.py); every change is published, so the main window's
-reseller filter and list follow. Whoever's role may not manage resellers (services/roles.py)
-sees the list with its buttons disabled, saying why.
+``ResellerManagerLauncher`` (launcher.py) owns the menu action (disabled, with the reason, for a
+partner that is not an indirect provider) and opens one ``ResellerManagerDialog``, this module
+being imported then. Every read and write runs as an operation (views/common/operations.py);
+every change is published, so the main window's reseller filter and list follow. Whoever's role
+may not manage resellers (services/roles.py) sees the list with its buttons disabled, saying why.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,11 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcdesk.enums import PartnerType
 from pcdesk.errors import NotAllowed, NotFound, PcdeskError
 from pcdesk.services.changes import Changes
 from pcdesk.services.database import Database
-from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.services.resellers.records import (
     ResellerData,
@@ -416,51 +413,3 @@ class ResellerManagerDialog(QDialog):
 
         self.status.show_ok(result_text(result))
         self.reload()
-
-
-class ResellerManagerLauncher(QObject):
-    """Owns Partner > Indirect resellers…."""
-
-    def __init__(self, db: Database, profile: PartnerProfileData, window: QWidget) -> None:
-        super().__init__(window)
-        self._db = db
-        self._window = window
-        self.dialog: ResellerManagerDialog | None = None
-        self.action = QAction(self.tr("Indirect &resellers…"), self)
-        if profile.has_resellers:
-            self.action.setToolTip(
-                self.tr("List, add, edit, suspend and import your indirect resellers")
-            )
-        else:
-            self.action.setEnabled(False)
-            if profile.partner_type is PartnerType.INDIRECT_RESELLER:
-                reason = self.tr(
-                    "Only indirect providers have indirect resellers; you are an indirect "
-                    "reseller yourself."
-                )
-            else:
-                reason = self.tr(
-                    "Only indirect providers have indirect resellers; as a direct-bill partner "
-                    "you sell to customers yourself."
-                )
-            self.action.setToolTip(reason)
-        self.action.setStatusTip(self.action.toolTip())
-        self.action.triggered.connect(self.open)
-
-    def open(self) -> ResellerManagerDialog | None:
-        if not self.action.isEnabled():
-            return None
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return self.dialog
-        dialog = ResellerManagerDialog(self._db, self._window)
-        dialog.finished.connect(self._finished)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None

@@ -23,7 +23,8 @@ from pcdesk.services.customers.create import create_customer
 from pcdesk.services.inputs import AgreementInput, CustomerInput
 from pcdesk.views.common.operations import runner
 from pcdesk.views.customers import export as export_view
-from pcdesk.views.customers.export import CustomerExporter
+from pcdesk.views.customers.export import CustomerExports
+from pcdesk.views.customers.export_action import CustomerExporter
 
 FORMULA_COMPANY = '=HYPERLINK("http://evil.example","Contoso")'
 
@@ -54,7 +55,7 @@ def out(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """The export reports its progress every 4 customers (a gated test sees the first batch)."""
-    monkeypatch.setattr(CustomerExporter, "batch_size", 4)
+    monkeypatch.setattr(CustomerExports, "batch_size", 4)
 
 
 def suggested(prompts: Any) -> list[Path]:
@@ -331,7 +332,7 @@ def test_the_question_names_both_counts(
 ) -> None:
     exporter = CustomerExporter(db, window)
     prompts.answer("All")
-    assert exporter.ask_scope(3, 1234) == "all"
+    assert exporter.exports().ask_scope(3, 1234) == "all"
     [asked] = prompts.asked
     assert asked.title == "Export customers"
     assert asked.text == (

@@ -20,12 +20,9 @@ from pcdesk.partner_center.auth import DeviceCode, StaticTokenSource
 from pcdesk.partner_center.client import PartnerCenterClient
 from pcdesk.partner_center.sync import sync
 from pcdesk.views.main_window import MainWindow
-from pcdesk.views.partner.partner_center import (
-    SYNC_INTERVAL_KEY,
-    DeviceCodeDialog,
-    PartnerCenterLauncher,
-)
-from pcdesk.views.partner.preferences_dialog import PreferencesLauncher
+from pcdesk.views.partner.device_code import DeviceCodeDialog
+from pcdesk.views.partner.partner_center import SYNC_INTERVAL_KEY, PartnerCenterLauncher
+from pcdesk.views.partner.preferences_launcher import PreferencesLauncher
 from pcdesk.views.partner.profile_dialog import PartnerProfileDialog
 from pcdesk.views.partner.sync_conflicts import SyncConflictsDialog
 from pcsimulator.state import Simulator

@@ -30,7 +30,8 @@ from pcdesk.views.customers.list.filter_bar import CustomerFilterBar
 from pcdesk.views.main_window import MainWindow
 from pcdesk.views.resellers.form import ResellerFormDialog
 from pcdesk.views.resellers.import_preview import ResellerImportDialog
-from pcdesk.views.resellers.manager import ResellerManagerDialog, ResellerManagerLauncher
+from pcdesk.views.resellers.launcher import ResellerManagerLauncher
+from pcdesk.views.resellers.manager import ResellerManagerDialog
 from pcdesk.views.resellers.table_model import COUNTRY, NAME, PARTNER_ID, STATE, TENANT_ID
 
 TENANT = "0f4c2a8e-5b1d-4e7a-9c3f-2d6b8a1e4f70"

@@ -4,7 +4,7 @@
 the preview's tuple and, when a fate is chosen in the filter, a list of row numbers; a row's text
 is made when the view paints it. ``ImportPreviewDialog`` shows the counts, the table, the filter,
 and the Import button, which stays disabled while invalid rows remain unless the user ticks
-"Skip the N invalid rows". Import itself is the launcher's (views/import_customers.py).
+"Skip the N invalid rows". Import itself is the importer's (flow.py).
 """
 
 from __future__ import annotations
