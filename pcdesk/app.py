@@ -73,7 +73,8 @@ def build_main_window(
     is made only when ``create`` (never for a file pcdesk has opened before).
 
     With ``reads_after_paint`` the reads the window starts (its roles, tags, Partner Center's
-    state; not its list) wait until it has been painted (it must then be shown).
+    state; not its list) wait until it has painted its list's first rows (it must then be
+    shown).
 
     Raises DatabaseOpenError (its message is for the user) or FirstStartCancelled.
     """
@@ -96,7 +97,7 @@ def build_main_window(
         db.dispose()
         raise
     if reads_after_paint:
-        runner().hold()  # released by the window's first paint (or its closing)
+        runner().hold()  # released once the window's list has painted its first rows (or closing)
     try:
         return MainWindow(db, profile, DraftStore(config.drafts_dir(), database_url))
     except BaseException:

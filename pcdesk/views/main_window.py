@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{partner} — pcdesk").format(partner=profile.name))
         self.resize(1280, 760)
 
+        self._started = False  # the reads held at start and the detail pane's tabs
         self.customer_model = CustomerTableModel(db, self)
         self.customer_table = CustomerTableView(self.customer_model, self)
         # For indirect providers: the reseller filter, filled once the resellers have been read.
@@ -258,9 +259,15 @@ class MainWindow(QMainWindow):
         for action in toolbar.actions():  # "新增客戶(&A)…" reads "新增客戶" on a button
             action.setIconText(button_text(action.text()))
 
-    def _after_first_paint(self) -> None:
-        """The window is seen: the reads held until now (see app.build_main_window), then the
-        detail pane's tabs (the customer the list selected meanwhile is read then)."""
+    def _after_first_rows(self) -> None:
+        """The reads held until now (see app.build_main_window) start, and the detail pane's
+        tabs are made (the customer the list selected meanwhile is read then). Started at the
+        window's paint, before the rows' read had finished, they kept the rows from the screen
+        for 150 ms (the tabs are 100 ms of work on the GUI thread, the reads load Partner
+        Center's modules on a worker, and the list's worker waits for the interpreter's lock)."""
+        if self._started:
+            return
+        self._started = True
         runner().release()
         self.detail_pane.build_tabs()
 
@@ -289,7 +296,13 @@ class MainWindow(QMainWindow):
         model.load_failed.connect(self._show_load_failure)
         # Every write anywhere is published; the list and the filters read again what it touched.
         publisher().changed.connect(self._on_changes)
-        when_first_painted(self, lambda _painted: self._after_first_paint())
+        # Once the list's first rows are painted (or their read failed): the rest of the start.
+        when_first_painted(
+            self.customer_table.viewport(),
+            lambda _painted: self._after_first_rows(),
+            ready=lambda: model.rowCount() > 0 or model.is_idle(),
+        )
+        model.load_failed.connect(self._after_first_rows)
 
     # -- the list's menus, filters and saved views (issue 15) ------------------------------------
     def _build_list_tools(self) -> None:

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from pcdesk import app, config, platform_check, self_check
 from pcdesk.models.database import Database, DatabaseUnavailableError, sqlite_url
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.operations import runner
+from pcdesk.views.customers.list import table_model
 from pcdesk.views.main_window import MainWindow
 
 
@@ -51,6 +53,65 @@ def test_the_windows_first_reads_wait_for_its_first_paint(
     list_loaded(window)  # the list, then every read held
     assert window.import_customers_action.isEnabled()
     assert window.detail_pane.tabs_built
+
+
+def _first_rows_held_until(
+    monkeypatch: pytest.MonkeyPatch, release: threading.Event, *, fail: bool = False
+) -> None:
+    """The list's first read waits for ``release`` (then fails, with ``fail``)."""
+    real = table_model.first_page
+
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(30)
+        if fail:
+            raise DatabaseUnavailableError("unreachable")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(table_model, "first_page", waiting)
+
+
+def test_the_tabs_and_held_reads_wait_for_the_lists_first_rows(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_loaded
+) -> None:
+    """Made at the window's paint, the tabs (100 ms on the GUI thread) and the held reads kept
+    rows that arrived meanwhile off the screen: they wait for the rows' paint."""
+    url = sqlite_url(tmp_path / "demo.sqlite3")
+    app.build_main_window(url, demo=True).close()  # the demo data, written
+    release = threading.Event()
+    _first_rows_held_until(monkeypatch, release)
+    window = app.build_main_window(url, reads_after_paint=True)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.wait(100)  # painted, rows not read
+    assert window.customer_model.rowCount() == 0
+    assert not window.detail_pane.tabs_built
+    assert not window.import_customers_action.isEnabled()  # the roles' read is held
+    release.set()
+    list_loaded(window)
+    assert window.customer_model.rowCount() > 0
+    assert window.detail_pane.tabs_built
+    assert window.import_customers_action.isEnabled()
+
+
+@pytest.mark.logs_errors
+def test_a_failed_first_read_of_the_list_lets_the_tabs_and_held_reads_go(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_loaded
+) -> None:
+    url = sqlite_url(tmp_path / "demo.sqlite3")
+    app.build_main_window(url, demo=True).close()
+    release = threading.Event()
+    _first_rows_held_until(monkeypatch, release, fail=True)
+    window = app.build_main_window(url, reads_after_paint=True)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    release.set()
+    list_loaded(window)
+    assert window.customer_model.rowCount() == 0
+    assert window.statusBar().currentMessage().startswith("The customer list could not be read")
+    assert window.detail_pane.tabs_built
+    assert window.import_customers_action.isEnabled()
 
 
 def test_a_window_closed_before_its_first_paint_lets_its_held_reads_go(

@@ -88,9 +88,9 @@ class OperationRunner(QObject):
 
     def hold(self) -> None:
         """Operations started from now on wait for ``release()`` (they count as running). At
-        start-up the main window's first reads (roles, tags, Partner Center's state) wait for
-        its first paint: run on workers before it, they hold the interpreter's lock while the
-        GUI thread lays out and paints the window."""
+        start-up the main window's first reads (roles, tags, Partner Center's state) wait until
+        its list's first rows are painted: run on workers before, they hold the interpreter's
+        lock while the GUI thread lays out and paints the window and the list reads its rows."""
         if self._held is None:
             self._held = []
 

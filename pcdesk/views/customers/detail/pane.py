@@ -91,10 +91,10 @@ class CustomerDetailPane(QWidget):
     what the user may do with it are shown.
 
     With ``tabs_later`` the tabs (their modules cost more to import than the rest of the pane)
-    are made by ``build_tabs()``, which the main window calls once it has been painted, or when
-    one of them is first asked for; a customer shown while its window waits for that paint is
-    read once they are made (until then the pane says no customer is selected, as it does while
-    any first customer is read)."""
+    are made by ``build_tabs()``, which the main window calls once its list's first rows have
+    been painted, or when one of them is first asked for; a customer shown while its window waits
+    for that paint is read once they are made (until then the pane says no customer is selected,
+    as it does while any first customer is read)."""
 
     ready = Signal(int)
 
