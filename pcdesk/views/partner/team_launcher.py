@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from pcdesk.services.database import Database
+from pcdesk.views.common.one_dialog import OneDialog
 
 if TYPE_CHECKING:
     from pcdesk.views.partner.team_dialog import TeamDialog
@@ -22,28 +23,22 @@ class TeamLauncher(QObject):
         super().__init__(window)
         self._db = db
         self._window = window
-        self.dialog: TeamDialog | None = None
+        self._dialog: OneDialog[TeamDialog] = OneDialog()
         self.action = QAction(self.tr("&Team and roles…"), self)
         tip = self.tr("Who works in this database, and their Partner Center roles")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.triggered.connect(self.open)
 
+    @property
+    def dialog(self) -> TeamDialog | None:
+        return self._dialog.current
+
     def open(self) -> TeamDialog:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return self.dialog
+        if (shown := self._dialog.bring_forward()) is not None:
+            return shown
         # (Imported here: the dialog loads when first opened.)
         from pcdesk.views.partner.team_dialog import TeamDialog
 
-        dialog = TeamDialog(self._db, self._window)  # a saved team is published by the dialog
-        dialog.finished.connect(self._finished)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
+        # (A saved team is published by the dialog.)
+        return self._dialog.open(TeamDialog(self._db, self._window))

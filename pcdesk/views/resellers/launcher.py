@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pcdesk.enums import PartnerType
 from pcdesk.services.database import Database
 from pcdesk.services.partner.profile import PartnerProfileData
+from pcdesk.views.common.one_dialog import OneDialog
 
 if TYPE_CHECKING:
     from pcdesk.views.resellers.manager import ResellerManagerDialog
@@ -24,7 +25,7 @@ class ResellerManagerLauncher(QObject):
         super().__init__(window)
         self._db = db
         self._window = window
-        self.dialog: ResellerManagerDialog | None = None
+        self._dialog: OneDialog[ResellerManagerDialog] = OneDialog()
         self.action = QAction(self.tr("Indirect &resellers…"), self)
         if profile.has_resellers:
             self.action.setToolTip(
@@ -46,23 +47,16 @@ class ResellerManagerLauncher(QObject):
         self.action.setStatusTip(self.action.toolTip())
         self.action.triggered.connect(self.open)
 
+    @property
+    def dialog(self) -> ResellerManagerDialog | None:
+        return self._dialog.current
+
     def open(self) -> ResellerManagerDialog | None:
         if not self.action.isEnabled():
             return None
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return self.dialog
+        if (shown := self._dialog.bring_forward()) is not None:
+            return shown
         # (Imported here: the manager, its table and what they import load when first opened.)
         from pcdesk.views.resellers.manager import ResellerManagerDialog
 
-        dialog = ResellerManagerDialog(self._db, self._window)
-        dialog.finished.connect(self._finished)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
+        return self._dialog.open(ResellerManagerDialog(self._db, self._window))

@@ -16,6 +16,7 @@ from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.services.partner.roles import Task, may, not_allowed_message
 from pcdesk.views.common.changes import follow_roles
 from pcdesk.views.common.dates import date_time_text
+from pcdesk.views.common.one_dialog import OneDialog
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.question import ask
 from pcdesk.views.common.translate import translated
@@ -47,7 +48,7 @@ class AddCustomerLauncher(QObject):
         self._profile = profile
         self._drafts = drafts
         self._window = window
-        self.wizard: AddCustomerWizard | None = None
+        self._wizard: OneDialog[AddCustomerWizard] = OneDialog()
         self._role_allows = True  # until the user's role is read (off the GUI thread)
         self._reading_role: Operation[bool] | None = None
         self.action = QAction(self.tr("&Add customer…"), self)
@@ -60,6 +61,10 @@ class AddCustomerLauncher(QObject):
         self.action.triggered.connect(self.start)
         self.refresh_permission()
         follow_roles(self, self.refresh_permission)  # roles saved: look again
+
+    @property
+    def wizard(self) -> AddCustomerWizard | None:
+        return self._wizard.current
 
     def refresh_permission(self) -> None:
         """Enable the action, or say why not: the partner type, or the user's role (read off
@@ -124,10 +129,8 @@ class AddCustomerLauncher(QObject):
         """Open the wizard over the window (offering a saved draft first)."""
         if not self._profile.can_add_customers:
             return None
-        if self.wizard is not None and self.wizard.isVisible():
-            self.wizard.raise_()
-            self.wizard.activateWindow()
-            return self.wizard
+        if (shown := self._wizard.bring_forward()) is not None:
+            return shown
         draft = self._drafts.load()
         choice = self.ask_resume(draft) if draft is not None else START_OVER
         if choice == CANCEL:
@@ -143,12 +146,4 @@ class AddCustomerLauncher(QObject):
         elif draft is not None:
             self._drafts.discard()
         wizard.customer_added.connect(self.customer_added)
-        wizard.finished.connect(self._finished)
-        self.wizard = wizard
-        wizard.open()
-        return wizard
-
-    def _finished(self, _result: int) -> None:
-        if self.wizard is not None:
-            self.wizard.deleteLater()
-            self.wizard = None
+        return self._wizard.open(wizard)

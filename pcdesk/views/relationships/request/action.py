@@ -14,6 +14,7 @@ from pcdesk.services.database import Database
 from pcdesk.services.partner import roles
 from pcdesk.services.partner.profile import PartnerProfileData
 from pcdesk.views.common.changes import follow_roles
+from pcdesk.views.common.one_dialog import OneDialog
 from pcdesk.views.common.operations import Operation
 from pcdesk.views.common.translate import translated
 
@@ -41,7 +42,7 @@ class RequestRelationshipLauncher(QObject):
         self._profile = profile
         self._window = window
         self._selected_customer = selected_customer
-        self.dialog: RequestRelationshipDialog | None = None
+        self._dialog: OneDialog[RequestRelationshipDialog] = OneDialog()
         self.access: Callable[[], PartnerCenterAccess] | None = None  # set by the window
         self._allowed = True  # until the roles are read: recording the request checks anyway
         self._role_reads = 0  # the latest read of the roles; an older answer is ignored
@@ -55,6 +56,10 @@ class RequestRelationshipLauncher(QObject):
         self._show_permission(True)
         self.refresh_permission()
         follow_roles(self, self.refresh_permission)  # roles saved: look again
+
+    @property
+    def dialog(self) -> RequestRelationshipDialog | None:
+        return self._dialog.current
 
     def attach_button(self, button: QPushButton) -> None:
         """A button elsewhere (the Relationship tab of a former customer) that does what the
@@ -104,25 +109,15 @@ class RequestRelationshipLauncher(QObject):
         """Open the dialog for the selected customer, or for a new prospect if none is."""
         if not self._allowed:
             return None
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return self.dialog
+        if (shown := self._dialog.bring_forward()) is not None:
+            return shown
         # (Imported here: the dialog and its sections are not needed before it opens.)
         from pcdesk.views.relationships.request.dialog import RequestRelationshipDialog
 
         dialog = RequestRelationshipDialog(
             self._db, self._profile, self._selected_customer(), self._window
         )
-        dialog.finished.connect(self._finished)
-        self.dialog = dialog
         access = self.access() if self.access is not None else None
         if access is not None and access.online and access.connection is not None:
             dialog.use_partner_center_link(access.connection)
-        dialog.open()
-        return dialog
-
-    def _finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
+        return self._dialog.open(dialog)
