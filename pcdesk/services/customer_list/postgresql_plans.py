@@ -36,8 +36,8 @@ WALK_UP_TO = 50_000
 # 200. Along the company name, whose index holds search_text (migration 0008), an entry costs
 # about 0.2 µs where sorting a match on the narrow rows costs 2 µs (each match's block is read):
 # 50,000 entries (9 ms at 1M) find the page of 0.4% of the rows matching, or of matches that
-# start a little along the index ("gmbh": its 200th match is the 48,201st name, 104 → 22 ms,
-# "nor" 39 → 10 ms), and cost those 9 ms more when the page is not there ("cont", "müller").
+# start a little along the index ("gmbh": its 200th match is the 48,201st name, 110 → 24 ms,
+# "nor" 48 → 11 ms), and cost 6 to 10 ms more when the page is not there ("cont", "müller").
 PROBE_WALK_UP_TO = 5_000
 PROBE_WALK_NAMES_UP_TO = 50_000
 # From this offset on, PostgreSQL counts the rows it skips on the sort index (see deferred).
