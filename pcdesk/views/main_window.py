@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
             self.settings, self, self.splitter, self.customer_table.horizontalHeader()
         )
         self.customer_model.close()
-        runner().release()  # (closed before its first paint: what it held runs, and is waited for)
+        runner().release()  # (closed before its first rows: what it held runs, and is waited for)
         runner().finish_work_of(self)  # no worker may hold the database as it closes
         self.db.dispose()
         super().closeEvent(event)

@@ -37,11 +37,12 @@ def test_demo_opens_a_window_on_demo_data(qtbot: QtBot, tmp_path: Path, list_loa
     assert model.rowCount() >= 10
 
 
-def test_the_windows_first_reads_wait_for_its_first_paint(
+def test_the_windows_first_reads_wait_for_its_first_rows(
     qtbot: QtBot, tmp_path: Path, list_loaded
 ) -> None:
     """Start-up (issue 18): built with ``reads_after_paint``, the window's reads (roles, tags,
-    Partner Center's state) are held, not lost: they run once it has been painted."""
+    Partner Center's state) are held, not lost: they run once its list's first rows have been
+    painted."""
     window = app.build_main_window(
         sqlite_url(tmp_path / "demo.sqlite3"), demo=True, reads_after_paint=True
     )

@@ -223,7 +223,8 @@ class CustomerDetailPane(QWidget):
             self._when_built.append(then)
 
     def _waiting_for_paint(self) -> bool:
-        """The tabs are to be made after the first paint of a window already shown."""
+        """The tabs are to be made once the list of a window already shown has painted its first
+        rows."""
         return self._tabs is None and self.window().isVisible()
 
     def _built(self) -> _Tabs:
