@@ -260,10 +260,16 @@ def _operations_end_with_their_test(qtbot: QtBot, qapp: QApplication) -> Iterato
 @pytest.fixture
 def list_loaded(qtbot: QtBot) -> Callable[[MainWindow], MainWindow]:
     """Waits until a window's customer list, and whatever else it reads, has been read (off the
-    GUI thread)."""
+    GUI thread); for a window shown, its detail pane's tabs too, which are made once the list's
+    first rows are painted (with the customer the list selected)."""
+
+    def loaded(window: MainWindow) -> bool:
+        if not (window.customer_model.is_idle() and runner().is_idle()):
+            return False
+        return window.detail_pane.tabs_built or not window.isVisible()
 
     def wait(window: MainWindow) -> MainWindow:
-        qtbot.waitUntil(lambda: window.customer_model.is_idle() and runner().is_idle())
+        qtbot.waitUntil(lambda: loaded(window))
         return window
 
     return wait
