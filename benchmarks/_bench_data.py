@@ -48,13 +48,8 @@ from pcdesk.models import (
     collation,
     keys,
 )
-from pcdesk.models.database import (
-    Database,
-    head_revision,
-    open_database,
-    package_path,
-    sqlite_url,
-)
+from pcdesk.models.database import Database, open_database, package_path, sqlite_url
+from pcdesk.models.revisions import head_revision
 from pcdesk.services.catalog.offers import import_starter_catalog
 
 # Bump when what is generated changes: a cached database with another stamp is built again, as is

@@ -8,7 +8,7 @@ from importlib import resources
 from PySide6.QtCore import QLibraryInfo, QTranslator
 
 from pcdesk.models.collation import sort_key
-from pcdesk.models.database import head_revision, script_head_revision
+from pcdesk.models.revisions import head_revision, script_head_revision
 from pcdesk.services.validation.contact import phone_problem
 from pcdesk.services.validation.countries import country_name
 from pcdesk.services.validation.language import culture_label, culture_problem

@@ -6,7 +6,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine
 
-from pcdesk.models.database import alembic_config
+from pcdesk.models.revisions import alembic_config
 
 # Reflection cannot read expression indexes (lower(...)); the migration tests only read rows
 # and index names.

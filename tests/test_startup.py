@@ -15,14 +15,8 @@ from sqlalchemy import create_engine
 
 from pcdesk import config
 from pcdesk.app import DEFERRED_MODULES
-from pcdesk.models.database import (
-    HEAD_REVISION,
-    REVISIONS,
-    current_revision,
-    open_database,
-    sqlite_url,
-    upgrade,
-)
+from pcdesk.models.database import open_database, sqlite_url
+from pcdesk.models.revisions import HEAD_REVISION, REVISIONS, current_revision, upgrade
 from pcdesk.services.demo_data import seed_demo
 
 REPORT = "pcdesk startup report: "
@@ -127,7 +121,7 @@ def test_a_database_at_the_current_revision_opens_without_alembic(tmp_path: Path
     url = sqlite_url(tmp_path / "current.sqlite3")
     open_database(url).dispose()
     code = (
-        "from pcdesk.models.database import open_database, current_revision\n"
+        "from pcdesk.models.database import open_database\nfrom pcdesk.models.revisions import current_revision\n"
         f"db = open_database({url!r}, create=False)\n"
         "print(current_revision(db.engine)); db.dispose()"
     )
@@ -145,7 +139,7 @@ def test_an_older_database_is_still_upgraded_when_opened(tmp_path: Path) -> None
     finally:
         engine.dispose()
     code = (
-        "from pcdesk.models.database import open_database, current_revision\n"
+        "from pcdesk.models.database import open_database\nfrom pcdesk.models.revisions import current_revision\n"
         f"db = open_database({sqlite_url(path)!r}, create=False)\n"
         "print(current_revision(db.engine)); db.dispose()\n"
         "import sys\nprint('alembic' in sys.modules)"

@@ -9,7 +9,7 @@ from pcdesk.models import Base
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("pcdesk migrations run through pcdesk.models.database.upgrade()")
+    raise RuntimeError("pcdesk migrations run through pcdesk.models.revisions.upgrade()")
 
 context.configure(
     connection=connection,

@@ -1,4 +1,5 @@
-"""Opening a database: the engine, SQLite's pragmas, and bringing the schema up to date."""
+"""Opening a database: the engine, SQLite's pragmas, its sessions, and bringing the schema up to
+date (the revisions themselves: revisions.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
@@ -21,22 +22,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pcdesk.errors import Cancelled, PcdeskError, Unavailable
 from pcdesk.messages import QT_TRANSLATE_NOOP, Message
+from pcdesk.models.revisions import current_revision, head_revision, is_known_revision, upgrade
 from pcdesk.models.storage import Trouble, translate_storage_errors, trouble_of
-
-if TYPE_CHECKING:
-    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
-# Any constant will do: it keeps two workstations from migrating one PostgreSQL database at once.
-_PG_MIGRATION_LOCK = 0x70CDE5
-# The migrations' revisions, oldest first (pcdesk/migrations/versions; a test checks they are
-# the scripts'). Known without loading Alembic, which starting pcdesk on a current database never
-# needs: a new migration adds its revision here.
-REVISIONS = tuple(f"{number:04d}" for number in range(1, 13))  # "0001" to "0012"
-HEAD_REVISION = REVISIONS[-1]
 
 
 class DatabaseOpenError(PcdeskError):
@@ -315,54 +307,6 @@ def create_database_engine(url: str) -> Engine:
         ) from exc
 
 
-def alembic_config() -> Config:
-    from alembic.config import Config  # (Alembic is loaded only to migrate)
-
-    config = Config()
-    config.set_main_option("script_location", "pcdesk:migrations")
-    return config
-
-
-def head_revision() -> str:
-    """The newest schema revision this pcdesk knows (its last migration)."""
-    return HEAD_REVISION
-
-
-def script_head_revision() -> str:
-    """The newest revision as Alembic reads it from the migration scripts (slow: loads them)."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the schema to ``revision`` in one transaction on the given engine."""
-    from alembic import command
-
-    config = alembic_config()
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-
-
-def current_revision(engine: Engine) -> str | None:
-    """The database's schema revision (None: no pcdesk schema yet), read without Alembic."""
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        else:  # in the schemas of the search path, as Alembic looks
-            exists = "SELECT 1 WHERE to_regclass('alembic_version') IS NOT NULL"
-        if connection.exec_driver_sql(exists).first() is None:
-            return None
-        found = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-        # pcdesk's history is one line: several heads are no revision it knows
-        return ",".join(sorted(str(row[0]) for row in found)) or None
-
-
 def _no_schema_to_work_in(engine: Engine, shown: str) -> DatabaseUnavailableError | None:
     """Why a PostgreSQL login has no schema to work in, or None when it has one.
 
@@ -430,7 +374,7 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
     shown = redact(engine.url)
     try:
         revision = current_revision(engine)
-        if revision is not None and not _is_known_revision(revision):
+        if revision is not None and not is_known_revision(revision):
             raise DatabaseTooNewError(
                 QT_TRANSLATE_NOOP(
                     "database",
@@ -508,10 +452,6 @@ def sqlite_file(url: str) -> Path | None:
 def _identity(path: Path) -> tuple[int, int]:
     found = path.stat()
     return found.st_dev, found.st_ino
-
-
-def _is_known_revision(revision: str) -> bool:
-    return revision in REVISIONS
 
 
 def _has_foreign_tables(engine: Engine) -> bool:

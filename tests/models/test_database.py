@@ -15,12 +15,11 @@ from pcdesk.models.database import (
     Database,
     DatabaseTooNewError,
     DatabaseUnavailableError,
-    current_revision,
-    head_revision,
     open_database,
     redact,
     sqlite_url,
 )
+from pcdesk.models.revisions import current_revision, head_revision
 from pcdesk.models.storage import Trouble
 
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, create_engine, inspect
 
-from pcdesk.models.database import current_revision, sqlite_url, upgrade
+from pcdesk.models.database import sqlite_url
+from pcdesk.models.revisions import current_revision, upgrade
 from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
 
 TABLES = {"partner_center_customer", "partner_center_sync", "partner_center_conflict"}

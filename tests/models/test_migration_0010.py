@@ -11,8 +11,9 @@ from sqlalchemy import Connection, Engine, create_engine, insert, inspect, text
 
 from pcdesk.models import Customer, fold
 from pcdesk.models.collation import sort_key
-from pcdesk.models.database import current_revision, sqlite_url, upgrade
+from pcdesk.models.database import sqlite_url
 from pcdesk.models.keys import search_text
+from pcdesk.models.revisions import current_revision, upgrade
 from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
 
 pytestmark = EXPRESSION_INDEXES_UNREFLECTED

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from pcdesk.models.collation import sort_key
-from pcdesk.models.database import current_revision, sqlite_url, upgrade
+from pcdesk.models.database import sqlite_url
 from pcdesk.models.keys import search_text
+from pcdesk.models.revisions import current_revision, upgrade
 from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
 from tests.models.test_migration_0010 import add
 

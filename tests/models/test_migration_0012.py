@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from pcdesk.models.collation import sort_key
-from pcdesk.models.database import current_revision, sqlite_url, upgrade
+from pcdesk.models.database import sqlite_url
 from pcdesk.models.keys import SEARCH_SEPARATOR, fold, search_pieces, search_text
+from pcdesk.models.revisions import current_revision, upgrade
 from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
 from tests.models.test_migration_0010 import add
 from tests.search_pieces import pieces_are_current

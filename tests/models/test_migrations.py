@@ -20,13 +20,12 @@ from sqlalchemy import Engine, MetaData, Table, create_engine, insert, inspect, 
 
 from pcdesk.models import keys
 from pcdesk.models.collation import sort_key
-from pcdesk.models.database import (
+from pcdesk.models.database import open_database, sqlite_url
+from pcdesk.models.revisions import (
     REVISIONS,
     alembic_config,
     current_revision,
     head_revision,
-    open_database,
-    sqlite_url,
     upgrade,
 )
 from tests.migration_steps import EXPRESSION_INDEXES_UNREFLECTED, downgrade
