@@ -562,7 +562,9 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
     # The migration's own expressions for the trigger-kept columns: the triggers are off while
     # COPY loads (one UPDATE per subscription would take an hour), then one UPDATE fills them.
     migration = importlib.import_module("pcdesk.migrations.versions.0003_list_at_scale")
-    search_rows = importlib.import_module("pcdesk.migrations.versions.0011_postgresql_search_rows")
+    search_rows = importlib.import_module(
+        "pcdesk.migrations.versions.0013_search_rows_in_name_order"
+    )
     search_pieces = importlib.import_module("pcdesk.migrations.versions.0012_search_pieces")
     db = open_database(url)
     try:
@@ -602,7 +604,8 @@ def build_postgresql(url: str, customers: int, *, say: Callable[[str], None]) ->
                 " reseller_name ="
                 f" {migration._RESELLER_NAME.format(rid='customer.indirect_reseller_id')}"
             )
-            cursor.execute(search_rows.FILL)  # what their trigger keeps, while COPY had none
+            # What their triggers keep, while COPY had none (the rows in name order, as 0013).
+            cursor.execute(search_rows.FILL_IN_NAME_ORDER)
             cursor.execute(search_pieces.PG_FILL)
             for table in ("customer", "agreement_acceptance", "subscription"):
                 cursor.execute(

@@ -34,8 +34,7 @@ depends_on: str | Sequence[str] | None = None
 
 TABLE = "customer_search_row"
 
-# Fills the table from the customers (also what benchmarks/_bench_data.py runs after its COPY,
-# which loads with triggers off).
+# Fills the table from the customers (migration 0013 fills it again, in company-name order).
 FILL = (
     f"INSERT INTO {TABLE} (id, collation_key, search_text)"
     " SELECT id, collation_key, search_text FROM customer ORDER BY id"

@@ -34,10 +34,13 @@ WALK_UP_TO = 50_000
 # PostgreSQL: a search's first page is looked for among this many rows along the sort index
 # before its matches are counted (see probe): 4% of the rows matching finds the list's page of
 # 200. Along the company name, whose index holds search_text (migration 0008), an entry costs
-# about 0.2 µs where sorting a match on the narrow rows costs 2 µs (each match's block is read):
-# 50,000 entries (9 ms at 1M) find the page of 0.4% of the rows matching, or of matches that
-# start a little along the index ("gmbh": its 200th match is the 48,201st name, 110 → 24 ms,
-# "nor" 48 → 11 ms), and cost 6 to 10 ms more when the page is not there ("cont", "müller").
+# about 0.2 µs where sorting a match on the narrow rows costs 0.5 to 2 µs (its block is read; the
+# rows are stored in name order since migration 0013, so matches sharing a name's start share
+# blocks). 50,000 entries (9 ms at 1M) find the page of 0.4% of the rows matching, or of
+# matches that start a little along the index ("gmbh": its 200th match is the 48,201st name,
+# 110 → 24 ms, "nor" 48 → 11 ms), and cost 6 to 10 ms more when the page is not there ("cont",
+# "müller"). Measured again with the rows in name order: a walk of 5,000 or 20,000 entries
+# leaves "gmbh" at 40 ms, where 50,000 keeps every search of the benchmark within 21 ms at 1M.
 PROBE_WALK_UP_TO = 5_000
 PROBE_WALK_NAMES_UP_TO = 50_000
 # From this offset on, PostgreSQL counts the rows it skips on the sort index (see deferred).
