@@ -117,6 +117,28 @@ def probe(
     )
 
 
+def piece_first_page(
+    session: Session, query: CustomerQuery, plan: ListPlan, first_rows: int
+) -> tuple[ListPlan, tuple[CustomerRow, ...]]:
+    """PostgreSQL: the first page of a piece's search ("台", "公司") sorted by company name and
+    nothing else filtering, read off the table of pieces with the piece's count in the same
+    statement: one round trip where counting first took two (20 ms more through a 20 ms link)."""
+    pieces = customer_search.SEARCH_PIECES
+    counted = customer_search.pieces_count(plan.search.piece).scalar_subquery()
+    ids = ids_by_name(
+        (pieces.c.collation_key, pieces.c.id),
+        [pieces.c.piece == plan.search.piece],
+        descending=query.descending,
+        limit=max(1, first_rows),
+        extra=[counted.label("matches")],
+    ).subquery()
+    statement = rows_of_ids(query, ids, descending=query.descending).add_columns(ids.c.matches)
+    found = session.execute(statement).all()
+    matches = int(found[0][-1]) if found else 0  # no entry of the piece: no customer holds it
+    search = replace(plan.search, matches=matches)
+    return ListPlan(plan.conditions, search), tuple(to_row(row[:-1]) for row in found)
+
+
 def on_search_rows(query: CustomerQuery, plan: ListPlan) -> bool:
     """Whether the list's pages are found on the narrow search rows alone (migration 0011):
     a search is the only condition, and the list is sorted by company name, whose key the

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from pcdesk.models import Customer
 from pcdesk.models.database import Database
+from pcdesk.models.keys import search_needle
 from pcdesk.services.customer_list import postgresql_plans, sqlite_plans
 from pcdesk.services.customer_list import search as customer_search
 from pcdesk.services.customer_list.listing import (
@@ -74,12 +75,24 @@ def _plan(
 ) -> tuple[ListPlan, tuple[CustomerRow, ...] | None]:
     """The query's plan, and its first ``first_rows`` rows when the planning query gave them."""
     conditions = filter_conditions(query)
-    search = plan_search(session, searched_text(query))
+    text = searched_text(query)
+    # PostgreSQL: a piece's first page, sorted by name with nothing else filtering, comes with
+    # the piece's count (one round trip); SQLite counts first, at no cost of a round trip.
+    piece_page = (
+        bool(first_rows)
+        and not conditions
+        and query.sort is SortKey.COMPANY_NAME
+        and customer_search.is_piece(search_needle(text))
+        and session.get_bind().dialect.name != "sqlite"
+    )
+    search = plan_search(session, text, count_pieces=not piece_page)
     if search.expression and (search.matches or 0) > sqlite_plans.ESTIMATE_FROM_MATCHES:
         search = sqlite_plans.sort_if_clustered(session, query, search)
     if search.condition is not None:
         conditions.append(search.condition)
     plan = ListPlan(tuple(conditions), search)
+    if piece_page:
+        return postgresql_plans.piece_first_page(session, query, plan, first_rows)
     if not search.probe:
         return plan, None
     return postgresql_plans.probe(session, query, plan, first_rows)

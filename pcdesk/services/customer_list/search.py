@@ -40,6 +40,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     LargeBinary,
+    Select,
     Text,
     column,
     false,
@@ -99,9 +100,19 @@ def _holding_piece(needle: str) -> ColumnElement[bool]:
     return Customer.id.in_(select(SEARCH_PIECES.c.id).where(SEARCH_PIECES.c.piece == needle))
 
 
+def pieces_count(piece: str) -> Select[Any]:
+    """The number of customers whose search_text holds ``piece`` (see is_piece)."""
+    return select(func.count()).select_from(SEARCH_PIECES).where(SEARCH_PIECES.c.piece == piece)
+
+
 def _pieces_counted(session: Session, needle: str) -> int:
-    statement = select(func.count()).select_from(SEARCH_PIECES)
-    return int(session.execute(statement.where(SEARCH_PIECES.c.piece == needle)).scalar_one())
+    return int(session.execute(pieces_count(needle)).scalar_one())
+
+
+def is_piece(needle: str) -> bool:
+    """Whether ``needle`` (see search_needle) is found on the table of pieces: one or two
+    characters, one of them outside ASCII."""
+    return len(needle) < _TRIGRAM and not needle.isascii()
 
 
 def _rows_where(test: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -185,20 +196,21 @@ def substring_test(text: Any, needle: str) -> ColumnElement[bool]:
     return test
 
 
-def plan_search(session: Session | None, user_text: str) -> Search:
+def plan_search(session: Session | None, user_text: str, *, count_pieces: bool = True) -> Search:
     """The search for the search box's text.
 
     With a session on SQLite, it uses the trigram index (and may ask the index's vocabulary
-    first); without one it is a portable substring test that scans.
+    first); without one it is a portable substring test that scans. Without ``count_pieces``, a
+    piece's matches are left uncounted (a first page that counts them itself).
     """
     needle = search_needle(user_text)
     if not needle:
         return Search(None)
     if session is None:
         return Search(_substring(needle))
-    if len(needle) < _TRIGRAM and not needle.isascii():
+    if is_piece(needle):
         # counted on the pieces' index at once (1 to 6 ms at a million), pages read off it
-        matches = _pieces_counted(session, needle)
+        matches = _pieces_counted(session, needle) if count_pieces else None
         return Search(_holding_piece(needle), matches, needle=needle, piece=needle)
     if session.get_bind().dialect.name != "sqlite":
         found = substring_test(SEARCH_ROWS.c.search_text, needle)

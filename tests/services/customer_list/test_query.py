@@ -610,10 +610,15 @@ def test_a_short_needle_outside_ascii_is_counted_and_paged_on_the_table_of_piece
         page = customer_page(db, query, limit=2, after=first[-1].key, plan=plan)
     assert [row.id for row in (*first, *page)] == expected[:4] and expected
     assert plan.count == len(expected) == count_customers(db, query, plan=plan)
-    counted, *paged = [sql for sql in sql_of(sent) if "customer_search_pieces" in sql]
-    assert "count(*)" in counted
+    searched = [sql for sql in sql_of(sent) if "customer_search_pieces" in sql]
+    paged = [sql for sql in searched if "ORDER BY customer_search_pieces.collation_key" in sql]
     assert len(paged) == 2
-    assert all("ORDER BY customer_search_pieces.collation_key" in sql for sql in paged), paged
+    assert "count(*)" in searched[0]
+    # PostgreSQL: the count comes with the first page, one round trip; SQLite counts apart
+    assert len(searched) == (2 if db.engine.dialect.name == "postgresql" else 3), searched
+    backwards, last = first_page(db, replace(query, descending=True), limit=2)
+    assert [row.id for row in last] == expected[::-1][:2]
+    assert backwards.count == len(expected)
 
 
 @pytest.mark.postgresql
