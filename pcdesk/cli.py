@@ -1,5 +1,6 @@
-"""pcdesk's headless commands: ``pcdesk-cli sync [--database URL]`` and ``pcdesk-cli
-send-pending [--database URL]`` (the outbox: Pending changes, sent in order, each once).
+"""pcdesk's headless commands: ``pcdesk-cli sync [--database URL]``, ``pcdesk-cli
+send-pending [--database URL]`` (the outbox: Pending changes, sent in order, each once) and
+``pcdesk-cli reorder-search [--database URL]`` (PostgreSQL's search rows back in name order).
 
 Exit codes: 0 done; 1 Partner Center or the database failed (the message says why, on standard
 error); 2 wrong usage or a database that cannot be opened; 3 not signed in or not set up; 130
@@ -97,6 +98,34 @@ def _send_pending(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _reorder_search(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from pcdesk.services.customer_list.search_rows_order import reorder_search_rows
+
+    try:
+        db = open_database(config.database_url(args.database))
+    except DatabaseOpenError as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        done = reorder_search_rows(db)
+    except DBAPIError as exc:  # e.g. a user who does not own the tables
+        print(f"pcdesk-cli: the database refused: {exc.orig}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        db.dispose()
+    if done is None:
+        print("SQLite keeps its search in its own index: nothing to reorder.")
+        return EXIT_OK
+    before = "unknown" if done.in_order_before is None else f"{done.in_order_before:.2f}"
+    print(
+        f"{done.rows:,} search rows written again in company-name order in {done.seconds:.1f} s"
+        f" (their order before, as PostgreSQL's statistics saw it: {before}; 1.00 is in order)."
+    )
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pcdesk-cli", description="pcdesk without its window.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +147,17 @@ def main(argv: list[str] | None = None) -> int:
         "again with it, and Partner Center replays it instead of doing it twice).",
     )
     send_parser.add_argument("--database", metavar="URL", help="database URL (default: as pcdesk)")
+    reorder_parser = commands.add_parser(
+        "reorder-search",
+        help="PostgreSQL: write the search's rows again in company-name order",
+        description="PostgreSQL: write the search's rows again in company-name order, as "
+        "migration 0013 did, so that a search's matches share pages again after many writes. "
+        "The table is locked meanwhile (about 30 s at a million customers): run it when nobody "
+        "is searching. Needs a user who owns pcdesk's tables.",
+    )
+    reorder_parser.add_argument(
+        "--database", metavar="URL", help="database URL (default: as pcdesk)"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -127,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return _sync(args)
     if args.command == "send-pending":
         return _send_pending(args)
+    if args.command == "reorder-search":
+        return _reorder_search(args)
     return EXIT_USAGE  # pragma: no cover - argparse requires a command
 
 

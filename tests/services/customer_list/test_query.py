@@ -42,9 +42,7 @@ from pcdesk.services.customer_list.query import (
     iter_customer_pages,
     plan_list,
 )
-from pcdesk.services.customers.create import create_customer
 from pcdesk.services.demo_data import DEMO_CUSTOMERS, is_empty, seed_demo
-from pcdesk.services.inputs import AgreementInput, CustomerInput
 
 
 def substring_matches(rows: Sequence[CustomerRow], text: str) -> list[int]:
@@ -77,19 +75,6 @@ def statements_sent(db: Database) -> Iterator[list[tuple[str, Any]]]:
 
 def sql_of(sent: list[tuple[str, Any]]) -> list[str]:
     return [statement for statement, _parameters in sent]
-
-
-@pytest.fixture
-def add_customer(
-    tw_customer: CustomerInput, us_agreement: AgreementInput
-) -> Callable[[Database, str, str], int]:
-    """``add_customer(db, company, domain)``: the Taiwanese customer under that name and domain."""
-
-    def add(db: Database, company: str, domain: str) -> int:
-        data = replace(tw_customer, company_name=company, domain_prefix=domain)
-        return create_customer(db, data, us_agreement, actor="tester").id
-
-    return add
 
 
 @pytest.fixture
