@@ -1,4 +1,9 @@
-"""The data model: typed tables, the engine and the schema's migrations. No Qt here."""
+"""The data model: typed tables, the engine and the schema's migrations. No Qt here.
+
+The modules of mapped classes do without ``from __future__ import annotations``: SQLAlchemy
+would evaluate each column's annotation from its text when the class is made, 5 ms of every
+start (tests/test_startup.py keeps them so). A class named before it is defined is quoted.
+"""
 
 from pcdesk.models.audit import AuditEvent
 from pcdesk.models.base import Base, utc_now

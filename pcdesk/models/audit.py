@@ -1,7 +1,5 @@
 """The history of every change: who did what, when, to which customer."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import ForeignKey, Index, String, Text

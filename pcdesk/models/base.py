@@ -1,7 +1,5 @@
 """The declarative base and the column types every table shares."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Offers of the price list: what can be sold, in which market, at what price."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 

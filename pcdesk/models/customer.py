@@ -1,7 +1,5 @@
 """Customers and their acceptance of Microsoft's customer agreement."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (
@@ -86,7 +84,7 @@ class Customer(Base):
     updated_by: Mapped[str] = mapped_column(String(255))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    agreements: Mapped[list[AgreementAcceptance]] = orm_relationship(
+    agreements: Mapped[list["AgreementAcceptance"]] = orm_relationship(
         back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
     )
 

@@ -1,7 +1,5 @@
 """The partner's own profile (one row) and its indirect resellers."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, Index, String, func

@@ -7,8 +7,6 @@ changed on one side only follows that side; one changed on both sides to differe
 conflict, recorded in ``partner_center_conflict`` and never overwritten.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text

@@ -1,7 +1,5 @@
 """Requests sent to customers (or prospects) to accept a reseller relationship."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import ForeignKey, Index, String, Text

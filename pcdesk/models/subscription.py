@@ -1,7 +1,5 @@
 """A customer's subscription to one catalog offer."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String

@@ -1,7 +1,5 @@
 """Who on the partner's team holds which Partner Center roles (one row per person)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import String
