@@ -15,7 +15,7 @@ import sys
 
 from pcdesk import config
 from pcdesk.errors import Unavailable
-from pcdesk.models.database import DatabaseOpenError, open_database
+from pcdesk.models.database import Database, DatabaseOpenError, open_database
 from pcdesk.partner_center.errors import (
     NotConfigured,
     PartnerCenterError,
@@ -30,14 +30,22 @@ EXIT_SIGN_IN = 3
 EXIT_INTERRUPTED = 130
 
 
+def _open(args: argparse.Namespace) -> Database | None:
+    """The database named by --database (else pcdesk's); None, having said why, if it cannot
+    be opened."""
+    try:
+        return open_database(config.database_url(args.database))
+    except DatabaseOpenError as exc:
+        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+        return None
+
+
 def _sync(args: argparse.Namespace) -> int:
     from pcdesk.partner_center.connection import connect
     from pcdesk.partner_center.sync import SyncProgress, sync
 
-    try:
-        db = open_database(config.database_url(args.database))
-    except DatabaseOpenError as exc:
-        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+    db = _open(args)
+    if db is None:
         return EXIT_USAGE
     try:
         with connect(db) as client:
@@ -73,10 +81,8 @@ def _send_pending(args: argparse.Namespace) -> int:
     from pcdesk.partner_center.connection import connect
     from pcdesk.partner_center.outbox import send_pending
 
-    try:
-        db = open_database(config.database_url(args.database))
-    except DatabaseOpenError as exc:
-        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+    db = _open(args)
+    if db is None:
         return EXIT_USAGE
     try:
         with connect(db) as client:
@@ -103,10 +109,8 @@ def _reorder_search(args: argparse.Namespace) -> int:
 
     from pcdesk.services.customer_list.search_rows_order import reorder_search_rows
 
-    try:
-        db = open_database(config.database_url(args.database))
-    except DatabaseOpenError as exc:
-        print(f"pcdesk-cli: {exc.message}", file=sys.stderr)
+    db = _open(args)
+    if db is None:
         return EXIT_USAGE
     try:
         done = reorder_search_rows(db)
