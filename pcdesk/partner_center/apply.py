@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from pcdesk.models import (
@@ -41,6 +41,7 @@ from pcdesk.services.customer_import.bulk import (
     insert_rows,
     insert_search_rows,
     insert_triggers_set_aside,
+    table_of,
 )
 
 log = logging.getLogger(__name__)
@@ -63,12 +64,6 @@ STATE_COLUMNS = (
     "gone_at",
 )
 KNOWN_RELATIONSHIPS = {member.value for member in Relationship}
-
-
-def _table(model: Any) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
 
 
 def domain_prefix(domain: str) -> str:
@@ -253,7 +248,7 @@ class PageWriter:
                 states_new.append({"customer_id": local.id, **state})
         self._update_customers(session, updates, now)
         ids.extend(self._insert_new(session, new, reseller_of, now, events, states_new))
-        state_table = _table(PartnerCenterCustomer)
+        state_table = table_of(PartnerCenterCustomer)
         if states_seen:
             session.execute(
                 update(state_table)
@@ -262,9 +257,9 @@ class PageWriter:
                 states_seen,
             )
         insert_rows(session, state_table, states_new)
-        insert_rows(session, _table(PartnerCenterConflict), conflicts)
+        insert_rows(session, table_of(PartnerCenterConflict), conflicts)
         self.counts.conflicts += len(conflicts)
-        insert_rows(session, _table(AuditEvent), events)
+        insert_rows(session, table_of(AuditEvent), events)
         return ids
 
     def _remote_values(
@@ -280,8 +275,8 @@ class PageWriter:
     def _find(self, session: Session, listed: Sequence[r.Customer]) -> dict[str, _Local]:
         """The local customers of ``listed``, by tenant id: matched by Microsoft ID, then by
         initial domain."""
-        c = _table(Customer)
-        s = _table(PartnerCenterCustomer)
+        c = table_of(Customer)
+        s = table_of(PartnerCenterCustomer)
         columns = (
             c.c.id,
             c.c.microsoft_id,
@@ -341,7 +336,7 @@ class PageWriter:
     def _open_conflicts(self, session: Session, ids: Sequence[int]) -> set[tuple[int, str, str]]:
         if not ids:
             return set()
-        t = _table(PartnerCenterConflict)
+        t = table_of(PartnerCenterConflict)
         rows = session.execute(
             select(t.c.customer_id, t.c.field, t.c.partner_center_value).where(
                 t.c.customer_id.in_(list(ids)), t.c.settled_at.is_(None)
@@ -355,7 +350,7 @@ class PageWriter:
         updates: dict[tuple[str, ...], list[dict[str, Any]]],
         now: dt.datetime,
     ) -> None:
-        c = _table(Customer)
+        c = table_of(Customer)
         for columns, rows in updates.items():
             statement = (
                 update(c)
@@ -381,7 +376,7 @@ class PageWriter:
     ) -> list[int]:
         if not new:
             return []
-        c = _table(Customer)
+        c = table_of(Customer)
         # A domain prefix already held (cut to 27 characters, or not onmicrosoft.com): the
         # customer is still added, with its tenant id's first characters making it unique.
         prefixes = {domain_prefix(item.domain) for item in new}
@@ -486,7 +481,7 @@ class PageWriter:
         wanted = sorted(i for i in ids if i is not None)
         if not wanted:
             return {}
-        t = _table(IndirectReseller)
+        t = table_of(IndirectReseller)
         found = session.execute(select(t.c.id, t.c.name).where(t.c.id.in_(wanted)))
         return {int(row[0]): str(row[1]) for row in found}
 
@@ -508,8 +503,8 @@ class PageWriter:
         kept, and no longer "in Partner Center"."""
         if not customer_ids:
             return
-        c = _table(Customer)
-        s = _table(PartnerCenterCustomer)
+        c = table_of(Customer)
+        s = table_of(PartnerCenterCustomer)
         ids = list(customer_ids)
         rows = session.execute(select(c.c.id, c.c.relationship).where(c.c.id.in_(ids))).all()
         session.execute(
@@ -535,7 +530,7 @@ class PageWriter:
             )
             for row in rows
         ]
-        insert_rows(session, _table(AuditEvent), events)
+        insert_rows(session, table_of(AuditEvent), events)
         # Former now; one whose relationship Partner Center had already removed was counted then.
         self.counts.former += sum(1 for row in rows if str(row[1]) != Relationship.NONE.value)
 

@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pcdesk.models import AuditEvent, CatalogOffer, Customer, Subscription, SubscriptionStatus
 from pcdesk.partner_center import resources as r
-from pcdesk.services.customer_import.bulk import insert_rows
+from pcdesk.services.customer_import.bulk import insert_rows, table_of
 
 # (when, action, customer id, details) -> an audit event's row
 EventRow = Callable[..., dict[str, Any]]
@@ -28,12 +28,6 @@ class SubscriptionCounts(Protocol):
 
     subscriptions_added: int
     subscriptions_updated: int
-
-
-def _table(model: Any) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
 
 
 class SubscriptionWriter:
@@ -55,8 +49,8 @@ class SubscriptionWriter:
         listed = [(cid, sub) for cid, subs in by_customer.items() for sub in subs if sub.id]
         if not listed:
             return
-        t = _table(Subscription)
-        c = _table(Customer)
+        t = table_of(Subscription)
+        c = table_of(Customer)
         existing = {
             row[0]: row
             for row in session.execute(
@@ -134,14 +128,14 @@ class SubscriptionWriter:
                     values | {"version": version + 1, "updated_at": now, "updated_by": self.actor}
                 )
             )
-        insert_rows(session, _table(AuditEvent), events)
+        insert_rows(session, table_of(AuditEvent), events)
         self.counts.subscriptions_added += len(new_rows)
         self.counts.subscriptions_updated += len(changed)
 
     def _offer(self, session: Session, sub: r.Subscription, market: str, now: dt.datetime) -> int:
         """The catalog offer of a subscription: the price list's, for the customer's market if
         it has one; else one added for it (no price, tagged "Partner Center")."""
-        t = _table(CatalogOffer)
+        t = table_of(CatalogOffer)
         term = (sub.term_duration or "P1M")[:8]
         plan = _plan(sub.billing_cycle)
         key = (sub.product_id[:20], sub.sku_id[:8], term, plan)

@@ -45,6 +45,13 @@ PIECES_AT_ONCE = 100_000  # search pieces sorted and written together (about 20 
 _COUNTED_CHARACTERS = "SELECT character FROM customer_search_characters"
 
 
+def table_of(model: Any) -> Table:
+    """A mapped class's table, typed as one (its ``__table__`` is typed as a FromClause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def _sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
